@@ -1,0 +1,28 @@
+//! Switching the shop's language.
+
+use crate::{error::ShopError, i18n::Lang};
+use leptos::prelude::*;
+
+/// Remembers the shopper's language choice in a cookie (one year) and returns it. Works as a
+/// plain form post without JavaScript (the browser is sent back to the page it came from).
+#[server(endpoint = "language/set")]
+pub async fn set_language(lang: String) -> Result<Lang, ShopError> {
+    use crate::error::Problem;
+    use axum::http::{HeaderValue, header::SET_COOKIE};
+
+    let lang =
+        Lang::from_code(&lang).ok_or_else(|| ShopError::invalid("lang", Problem::Invalid))?;
+    let settings = crate::server::app_state()?.settings;
+    let secure = if settings.https { "; Secure" } else { "" };
+    let cookie = format!(
+        "{}={}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}",
+        crate::i18n::LANG_COOKIE,
+        lang.code()
+    );
+    let response = expect_context::<leptos_axum::ResponseOptions>();
+    response.append_header(
+        SET_COOKIE,
+        HeaderValue::from_str(&cookie).map_err(|_| ShopError::Internal)?,
+    );
+    Ok(lang)
+}

@@ -1,0 +1,114 @@
+//! The frame around every page: skip link, header (logo, catalog, search, language, cart),
+//! the main landmark and the footer.
+
+use super::{icons, language_picker::LanguagePicker};
+use crate::i18n::{Key, tr};
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_query_map};
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main">{tr(Key::SkipToContent)}</a>
+        <Header />
+        <main id="main" tabindex="-1">{children()}</main>
+        <Footer />
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <div class="container header-bar">
+                <A href="/" attr:class="logo">
+                    <icons::Logo />
+                    <span class="logo-text">{tr(Key::ShopName)}</span>
+                </A>
+                <nav class="main-nav" aria-label=tr(Key::NavMenu)>
+                    <A href="/catalog">{tr(Key::NavCatalog)}</A>
+                </nav>
+                <SearchBox />
+                <div class="header-actions">
+                    <LanguagePicker />
+                    <A href="/cart" attr:class="icon-link cart-link">
+                        <icons::Cart />
+                        <span class="icon-link-label">{tr(Key::NavCart)}</span>
+                    </A>
+                </div>
+            </div>
+        </header>
+    }
+}
+
+/// The catalog search: a plain GET form, so it works without JavaScript and the results
+/// page can be bookmarked.
+#[component]
+fn SearchBox() -> impl IntoView {
+    let query = use_query_map();
+    let current = move || query.read().get("q").unwrap_or_default();
+    view! {
+        <form class="search-box" role="search" method="get" action="/search">
+            <label class="visually-hidden" for="site-search">
+                {tr(Key::SearchLabel)}
+            </label>
+            <input
+                id="site-search"
+                type="search"
+                name="q"
+                maxlength="100"
+                placeholder=tr(Key::SearchPlaceholder)
+                prop:value=current
+            />
+            <button type="submit" class="search-button">
+                <icons::Search />
+                <span class="visually-hidden">{tr(Key::SearchButton)}</span>
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <div class="container footer-grid">
+                <section class="footer-about">
+                    <p class="footer-brand">
+                        <icons::Logo />
+                        <span>{tr(Key::ShopName)}</span>
+                    </p>
+                    <p>{tr(Key::FooterAbout)}</p>
+                </section>
+                <nav aria-label=tr(Key::FooterShopHeading)>
+                    <h2>{tr(Key::FooterShopHeading)}</h2>
+                    <ul>
+                        <li>
+                            <A href="/catalog">{tr(Key::NavCatalog)}</A>
+                        </li>
+                        <li>
+                            <A href="/cart">{tr(Key::NavCart)}</A>
+                        </li>
+                    </ul>
+                </nav>
+                <nav aria-label=tr(Key::FooterHelpHeading)>
+                    <h2>{tr(Key::FooterHelpHeading)}</h2>
+                    <ul>
+                        <li>
+                            <A href="/privacy">{tr(Key::FooterPrivacy)}</A>
+                        </li>
+                        <li>
+                            <A href="/terms">{tr(Key::FooterTerms)}</A>
+                        </li>
+                        <li>
+                            <A href="/contact">{tr(Key::FooterContact)}</A>
+                        </li>
+                    </ul>
+                </nav>
+            </div>
+            <div class="container footer-note">
+                <p>{tr(Key::FooterRights)}</p>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,6 @@
+//! Building blocks shared by pages.
+
+pub mod icons;
+pub mod language_picker;
+pub mod layout;
+pub mod page_meta;

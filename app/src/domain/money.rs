@@ -1,0 +1,129 @@
+//! Money as integer minor units (cents) with a currency: never floating point.
+
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+use std::fmt::Write as _;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Currency {
+    Usd,
+}
+
+impl Currency {
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::Usd => "USD",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Currency> {
+        match code.trim().to_ascii_uppercase().as_str() {
+            "USD" => Some(Currency::Usd),
+            _ => None,
+        }
+    }
+
+    /// How many minor units make one major unit (cents per dollar).
+    pub fn minor_per_major(self) -> i64 {
+        match self {
+            Currency::Usd => 100,
+        }
+    }
+
+    fn symbol(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Currency::Usd, Lang::En) => "$",
+            (Currency::Usd, Lang::Zh) => "US$",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Money {
+    pub minor: i64,
+    pub currency: Currency,
+}
+
+impl Money {
+    pub fn new(minor: i64, currency: Currency) -> Self {
+        Money { minor, currency }
+    }
+
+    /// `self * quantity`, or `None` on overflow.
+    pub fn times(self, quantity: i64) -> Option<Money> {
+        self.minor
+            .checked_mul(quantity)
+            .map(|minor| Money::new(minor, self.currency))
+    }
+
+    /// The sum of two amounts in the same currency; `None` on overflow or mixed currencies.
+    pub fn plus(self, other: Money) -> Option<Money> {
+        if self.currency != other.currency {
+            return None;
+        }
+        self.minor
+            .checked_add(other.minor)
+            .map(|minor| Money::new(minor, self.currency))
+    }
+
+    /// Formats for display, e.g. `$12,345.60` (English) or `US$12,345.60` (Chinese).
+    pub fn format(self, lang: Lang) -> String {
+        let per = self.currency.minor_per_major();
+        let abs = self.minor.unsigned_abs();
+        let major = abs / per as u64;
+        let minor = abs % per as u64;
+        let digits = major.to_string();
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(ch);
+        }
+        let mut out = String::new();
+        if self.minor < 0 {
+            out.push('-');
+        }
+        out.push_str(self.currency.symbol(lang));
+        out.push_str(&grouped);
+        let _ = write!(out, ".{minor:02}");
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn usd(minor: i64) -> Money {
+        Money::new(minor, Currency::Usd)
+    }
+
+    #[test]
+    fn formats_with_grouping_and_cents() {
+        assert_eq!(usd(0).format(Lang::En), "$0.00");
+        assert_eq!(usd(5).format(Lang::En), "$0.05");
+        assert_eq!(usd(123_456).format(Lang::En), "$1,234.56");
+        assert_eq!(usd(100_000_000).format(Lang::En), "$1,000,000.00");
+        assert_eq!(usd(99_900).format(Lang::Zh), "US$999.00");
+        assert_eq!(usd(-1_050).format(Lang::En), "-$10.50");
+        assert_eq!(
+            usd(i64::MIN).format(Lang::En),
+            "-$92,233,720,368,547,758.08"
+        );
+    }
+
+    #[test]
+    fn arithmetic_is_checked() {
+        assert_eq!(usd(250).times(4), Some(usd(1_000)));
+        assert_eq!(usd(i64::MAX).times(2), None);
+        assert_eq!(usd(1).plus(usd(2)), Some(usd(3)));
+        assert_eq!(usd(i64::MAX).plus(usd(1)), None);
+    }
+
+    #[test]
+    fn parses_currency_codes() {
+        assert_eq!(Currency::from_code("usd"), Some(Currency::Usd));
+        assert_eq!(Currency::from_code("EUR"), None);
+    }
+}

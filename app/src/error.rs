@@ -1,0 +1,214 @@
+//! The shop's one error type. Server functions return it; the browser receives it as JSON
+//! and shows a translated message; the log keeps the detail. Database and other internal
+//! errors are logged where they are converted and reach the browser only as `Internal` or
+//! `Unavailable`, never with their text.
+
+use crate::i18n::Key;
+use serde::{Deserialize, Serialize};
+use server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+
+/// What is wrong with one form field. The UI translates it next to the field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum Problem {
+    Required,
+    TooShort { min: usize },
+    TooLong { max: usize },
+    Invalid,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    #[serde(flatten)]
+    pub problem: Problem,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "error", rename_all = "snake_case")]
+pub enum ShopError {
+    #[error("not found")]
+    NotFound,
+    #[error("sign-in required")]
+    Unauthorized,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("invalid input")]
+    Invalid { fields: Vec<FieldError> },
+    #[error("malformed request")]
+    BadRequest,
+    #[error("conflict")]
+    Conflict,
+    #[error("rate limited")]
+    RateLimited { retry_after_secs: u64 },
+    #[error("service unavailable")]
+    Unavailable,
+    #[error("internal error")]
+    Internal,
+    /// The browser could not reach the server (only ever built on the client side).
+    #[error("network error")]
+    Network,
+}
+
+impl ShopError {
+    pub fn invalid(field: impl Into<String>, problem: Problem) -> Self {
+        ShopError::Invalid {
+            fields: vec![FieldError {
+                field: field.into(),
+                problem,
+            }],
+        }
+    }
+
+    /// The HTTP status a server function answers with for this error.
+    pub fn status(&self) -> u16 {
+        match self {
+            ShopError::NotFound => 404,
+            ShopError::Unauthorized => 401,
+            ShopError::Forbidden => 403,
+            ShopError::Invalid { .. } => 422,
+            ShopError::BadRequest => 400,
+            ShopError::Conflict => 409,
+            ShopError::RateLimited { .. } => 429,
+            ShopError::Unavailable => 503,
+            ShopError::Internal | ShopError::Network => 500,
+        }
+    }
+
+    /// The translated message a shopper sees for this error.
+    pub fn message_key(&self) -> Key {
+        match self {
+            ShopError::NotFound => Key::ErrorNotFound,
+            ShopError::Unauthorized => Key::ErrorUnauthorized,
+            ShopError::Forbidden => Key::ErrorForbidden,
+            ShopError::Invalid { .. } | ShopError::BadRequest => Key::ErrorInvalidInput,
+            ShopError::Conflict => Key::ErrorConflict,
+            ShopError::RateLimited { .. } => Key::ErrorRateLimited,
+            ShopError::Unavailable | ShopError::Network => Key::ErrorUnavailable,
+            ShopError::Internal => Key::ErrorGeneric,
+        }
+    }
+
+    /// The problem reported for one field, if any.
+    pub fn field(&self, name: &str) -> Option<&Problem> {
+        match self {
+            ShopError::Invalid { fields } => {
+                fields.iter().find(|f| f.field == name).map(|f| &f.problem)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl FromServerFnError for ShopError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => ShopError::BadRequest,
+            ServerFnErrorErr::Request(_) => ShopError::Network,
+            other => {
+                tracing::error!(error = %other, "server function failed");
+                ShopError::Internal
+            }
+        }
+    }
+}
+
+impl From<ServerFnErrorErr> for ShopError {
+    fn from(value: ServerFnErrorErr) -> Self {
+        ShopError::from_server_fn_error(value)
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for ShopError {
+    fn from(error: sqlx::Error) -> Self {
+        match error {
+            sqlx::Error::RowNotFound => ShopError::NotFound,
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+                tracing::error!(%error, "database unavailable");
+                ShopError::Unavailable
+            }
+            other => {
+                tracing::error!(error = %other, "database error");
+                ShopError::Internal
+            }
+        }
+    }
+}
+
+pub type ShopResult<T> = Result<T, ShopError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_through_the_wire_format() {
+        let errors = [
+            ShopError::NotFound,
+            ShopError::invalid("email", Problem::TooLong { max: 254 }),
+            ShopError::RateLimited {
+                retry_after_secs: 30,
+            },
+            ShopError::Internal,
+        ];
+        for error in errors {
+            let bytes = error.ser();
+            assert_eq!(ShopError::de(bytes), error);
+        }
+    }
+
+    #[test]
+    fn wire_format_is_readable_json() {
+        let json = String::from_utf8(
+            ShopError::invalid("email", Problem::Required)
+                .ser()
+                .to_vec(),
+        )
+        .unwrap();
+        assert_eq!(
+            json,
+            r#"{"error":"invalid","fields":[{"field":"email","problem":"required"}]}"#
+        );
+    }
+
+    #[test]
+    fn framework_errors_do_not_leak_their_text() {
+        let err = ShopError::from_server_fn_error(ServerFnErrorErr::ServerError(
+            "password column missing".into(),
+        ));
+        assert_eq!(err, ShopError::Internal);
+        assert!(
+            !String::from_utf8(err.ser().to_vec())
+                .unwrap()
+                .contains("password")
+        );
+    }
+
+    #[test]
+    fn each_error_has_a_status() {
+        assert_eq!(ShopError::NotFound.status(), 404);
+        assert_eq!(ShopError::invalid("x", Problem::Invalid).status(), 422);
+        assert_eq!(ShopError::Unavailable.status(), 503);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn database_errors_become_opaque() {
+        assert_eq!(
+            ShopError::from(sqlx::Error::PoolTimedOut),
+            ShopError::Unavailable
+        );
+        assert_eq!(
+            ShopError::from(sqlx::Error::RowNotFound),
+            ShopError::NotFound
+        );
+        let err = ShopError::from(sqlx::Error::Protocol("secret detail".into()));
+        assert_eq!(err, ShopError::Internal);
+    }
+}

@@ -1,0 +1,422 @@
+//! Translation layer: every user-visible string is a [`Key`] looked up in one catalog per
+//! language (`en.rs`, `zh.rs`). Each catalog is an exhaustive `match`, so a key missing in
+//! either language is a compile error; the tests below check the texts themselves.
+
+mod en;
+mod zh;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The languages the shop speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The short code kept in the language cookie and in forms.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The BCP 47 tag for `<html lang>`.
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    /// The language's own name, shown in the picker whatever the current language is.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Zh => "简体中文",
+        }
+    }
+
+    /// A short label for compact places such as the header's language switch.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Lang::En => "EN",
+            Lang::Zh => "中文",
+        }
+    }
+
+    /// Parses a cookie or form value (`en`, `zh`, or a full tag such as `zh-CN`).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
+    /// Picks the best supported language from an `Accept-Language` header: the highest
+    /// q-value wins, ties keep header order; `None` when nothing offered is supported.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut best: Option<(Lang, f32)> = None;
+        for item in header.split(',') {
+            let mut parts = item.split(';');
+            let tag = parts.next().unwrap_or("").trim();
+            let q = parts
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .filter_map(|q| q.trim().parse::<f32>().ok())
+                .next()
+                .unwrap_or(1.0);
+            if q <= 0.0 {
+                continue;
+            }
+            if let Some(lang) = Lang::from_code(tag)
+                && best.is_none_or(|(_, best_q)| q > best_q)
+            {
+                best = Some((lang, q));
+            }
+        }
+        best.map(|(lang, _)| lang)
+    }
+
+    /// The language for a request: an explicit choice (cookie) wins over the browser's
+    /// `Accept-Language`; English when neither names a supported language.
+    pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {
+        cookie
+            .and_then(Lang::from_code)
+            .or_else(|| accept_language.and_then(Lang::from_accept_language))
+            .unwrap_or_default()
+    }
+
+    pub fn text(self, key: Key) -> &'static str {
+        match self {
+            Lang::En => en::text(key),
+            Lang::Zh => zh::text(key),
+        }
+    }
+}
+
+/// Name of the cookie that remembers an explicit language choice.
+pub const LANG_COOKIE: &str = "lang";
+
+macro_rules! keys {
+    ($($key:ident),* $(,)?) => {
+        /// Every translatable text of the shop.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Key { $($key),* }
+
+        impl Key {
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+        }
+    };
+}
+
+keys! {
+    // Shell
+    SkipToContent,
+    ShopName,
+    ShopTagline,
+    NavHome,
+    NavCatalog,
+    NavAccount,
+    NavCart,
+    CartCount,
+    NavMenu,
+    SearchLabel,
+    SearchPlaceholder,
+    SearchButton,
+    LanguageLabel,
+    LanguageApply,
+    FooterPrivacy,
+    FooterTerms,
+    FooterContact,
+    FooterRights,
+    FooterShopHeading,
+    FooterHelpHeading,
+    FooterAbout,
+    // Home
+    HomeTitle,
+    HomeDescription,
+    HeroEyebrow,
+    HeroHeading,
+    HeroText,
+    HeroCtaBrowse,
+    HeroCtaContact,
+    CategoriesHeading,
+    CategoriesIntro,
+    WhyHeading,
+    WhyBrightTitle,
+    WhyBrightText,
+    WhyWeatherTitle,
+    WhyWeatherText,
+    WhyWholesaleTitle,
+    WhyWholesaleText,
+    WhyPrivacyTitle,
+    WhyPrivacyText,
+    // Categories
+    CatFixedOutdoor,
+    CatFixedOutdoorText,
+    CatRental,
+    CatRentalText,
+    CatPerimeter,
+    CatPerimeterText,
+    CatTransparent,
+    CatTransparentText,
+    CatModules,
+    CatModulesText,
+    CatControllers,
+    CatControllersText,
+    CatAccessories,
+    CatAccessoriesText,
+    // Catalog and cart shells
+    CatalogTitle,
+    CatalogIntro,
+    CategoryEmpty,
+    BackToCatalog,
+    CartTitle,
+    CartEmpty,
+    SearchTitle,
+    SearchResultsFor,
+    SearchNoResults,
+    SearchEmptyQuery,
+    // Legal and contact pages
+    PrivacyTitle,
+    PrivacyIntro,
+    TermsTitle,
+    TermsIntro,
+    PrivacyPromisesHeading,
+    PolicyP1,
+    PolicyP2,
+    PolicyP3,
+    PolicyP4,
+    PolicyP5,
+    PolicyP6,
+    PolicyP7,
+    PolicyP8,
+    PolicyP9,
+    PolicyP10,
+    PolicyP11,
+    PolicyP12,
+    TermsOrders,
+    TermsReviews,
+    TermsConduct,
+    TermsSuspension,
+    ContactTitle,
+    ContactIntro,
+    ContactEmailLabel,
+    // Errors
+    NotFoundTitle,
+    NotFoundText,
+    NotFoundHome,
+    ErrorTitle,
+    ErrorGeneric,
+    ErrorNotFound,
+    ErrorUnauthorized,
+    ErrorForbidden,
+    ErrorInvalidInput,
+    ErrorRateLimited,
+    ErrorUnavailable,
+    ErrorConflict,
+}
+
+/// Replaces `{name}` placeholders in a translated text.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The current language, shared by every component of a page.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+    }
+
+    /// The text for `key` in the current language (tracks the language signal).
+    pub fn t(&self, key: Key) -> &'static str {
+        self.lang.get().text(key)
+    }
+}
+
+/// Provides the language for this page: on the server it is negotiated from the request
+/// (cookie, then `Accept-Language`); in the browser it is read back from `<html lang>`, which
+/// the server wrote, so hydration renders the same text.
+pub fn provide_i18n() -> I18n {
+    let i18n = I18n {
+        lang: RwSignal::new(initial_lang()),
+    };
+    provide_context(i18n);
+    i18n
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// A reactive text for use directly in `view!`: `{tr(Key::NavHome)}`.
+pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.t(key)
+}
+
+#[cfg(feature = "ssr")]
+fn initial_lang() -> Lang {
+    use_context::<axum::http::request::Parts>()
+        .map(|parts| lang_of_request(&parts.headers))
+        .unwrap_or_default()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn initial_lang() -> Lang {
+    #[cfg(feature = "hydrate")]
+    {
+        if let Some(tag) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|el| el.get_attribute("lang"))
+        {
+            return Lang::from_code(&tag).unwrap_or_default();
+        }
+    }
+    Lang::default()
+}
+
+/// The language a request asks for: the `lang` cookie, else `Accept-Language`.
+#[cfg(feature = "ssr")]
+pub fn lang_of_request(headers: &axum::http::HeaderMap) -> Lang {
+    use axum::http::header::{ACCEPT_LANGUAGE, COOKIE};
+    let cookie = headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == LANG_COOKIE)
+        .map(|(_, value)| value.to_string());
+    let accept = headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    Lang::negotiate(cookie.as_deref(), accept)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn placeholders(text: &str) -> BTreeSet<String> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}'))
+            .map(|(name, _)| name.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn every_key_has_a_text_in_every_language() {
+        for lang in Lang::ALL {
+            for key in Key::ALL {
+                assert!(
+                    !lang.text(*key).trim().is_empty(),
+                    "{key:?} is empty in {lang:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn translations_use_the_same_placeholders() {
+        for key in Key::ALL {
+            assert_eq!(
+                placeholders(Lang::En.text(*key)),
+                placeholders(Lang::Zh.text(*key)),
+                "{key:?} has different placeholders in English and Chinese"
+            );
+        }
+    }
+
+    #[test]
+    fn chinese_catalog_is_actually_translated() {
+        // Brand names may stay the same, but a Chinese text without a single CJK character
+        // means an English string was pasted in as a placeholder.
+        let untranslated: Vec<_> = Key::ALL
+            .iter()
+            .filter(|key| !matches!(key, Key::ShopName))
+            .filter(|key| {
+                !Lang::Zh
+                    .text(**key)
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            })
+            .collect();
+        assert!(untranslated.is_empty(), "not translated: {untranslated:?}");
+    }
+
+    #[test]
+    fn keys_are_listed_once() {
+        let unique: BTreeSet<_> = Key::ALL.iter().map(|k| format!("{k:?}")).collect();
+        assert_eq!(unique.len(), Key::ALL.len());
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert_eq!(Lang::from_code(lang.html_tag()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!(Lang::from_code(""), None);
+    }
+
+    #[test]
+    fn accept_language_prefers_highest_quality() {
+        assert_eq!(
+            Lang::from_accept_language("zh-CN,zh;q=0.9,en;q=0.8"),
+            Some(Lang::Zh)
+        );
+        assert_eq!(Lang::from_accept_language("en-US,en;q=0.9"), Some(Lang::En));
+        assert_eq!(
+            Lang::from_accept_language("fr;q=1, zh;q=0.5, en;q=0.7"),
+            Some(Lang::En)
+        );
+        assert_eq!(Lang::from_accept_language("de, zh-Hans"), Some(Lang::Zh));
+        assert_eq!(
+            Lang::from_accept_language("zh;q=0, en;q=0.1"),
+            Some(Lang::En)
+        );
+        assert_eq!(Lang::from_accept_language("fr, de"), None);
+        assert_eq!(Lang::from_accept_language(""), None);
+        assert_eq!(Lang::from_accept_language(";;;,q=x"), None);
+    }
+
+    #[test]
+    fn explicit_choice_beats_browser_preference() {
+        assert_eq!(Lang::negotiate(Some("zh"), Some("en")), Lang::Zh);
+        assert_eq!(Lang::negotiate(Some("en"), Some("zh-CN")), Lang::En);
+        assert_eq!(Lang::negotiate(Some("klingon"), Some("zh-CN")), Lang::Zh);
+        assert_eq!(Lang::negotiate(None, None), Lang::En);
+    }
+
+    #[test]
+    fn fill_replaces_named_placeholders() {
+        assert_eq!(
+            fill("{n} items in {place}", &[("n", "3"), ("place", "cart")]),
+            "3 items in cart"
+        );
+    }
+}

@@ -1,0 +1,16 @@
+//! The shop's shared crate: pages and components (compiled for the server with `ssr` and for
+//! the browser with `hydrate`), server functions (`api`), plain domain logic (`domain`),
+//! translations (`i18n`) and, behind `ssr`, the server-only modules (`server`).
+
+pub mod api;
+pub mod components;
+pub mod csp;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod server;
+mod shell;
+
+pub use shell::{App, shell};

@@ -1,0 +1,9 @@
+//! One module per page (route) of the shop.
+
+pub mod cart;
+pub mod catalog;
+pub mod contact;
+pub mod home;
+pub mod legal;
+pub mod not_found;
+pub mod search;

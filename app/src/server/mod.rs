@@ -1,0 +1,16 @@
+//! Server-only code (feature `ssr`): database access, sessions and the state every server
+//! function reads. Nothing here is compiled into the browser bundle.
+
+pub mod db;
+pub mod session;
+pub mod state;
+
+pub use state::{AppState, ShopSettings, app_state};
+
+/// Seconds since the Unix epoch: the one clock the database stores.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}

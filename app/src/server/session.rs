@@ -1,0 +1,328 @@
+//! Server-side sessions kept in the database.
+//!
+//! The cookie carries a random 256-bit token; the table stores only an HMAC of it under the
+//! configured session key, so neither a copy of the table nor the key alone lets anyone take
+//! over a session, and changing the key ends every session. A session row is written only when
+//! something needs remembering (no cookie for a plain visit). Each session has an absolute
+//! lifetime and an idle timeout, both enforced by the query that loads it.
+
+use super::{
+    db::{
+        Db,
+        sessions::{self, SessionRow},
+    },
+    now,
+};
+use axum::http::{HeaderMap, HeaderValue, header::COOKIE};
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use serde::{Serialize, de::DeserializeOwned};
+use serde_json::{Map, Value};
+use sha2::Sha256;
+use std::sync::{Arc, Mutex};
+
+/// How long a session lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lifetime {
+    /// Seconds without a request after which the session ends.
+    pub idle: i64,
+    /// Seconds after creation at which the session ends whatever its activity.
+    pub absolute: i64,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct SessionPolicy {
+    /// A browser session: the cookie ends when the browser closes.
+    pub standard: Lifetime,
+    /// "Remember me": a persistent cookie.
+    pub remembered: Lifetime,
+}
+
+impl Default for SessionPolicy {
+    fn default() -> Self {
+        const HOUR: i64 = 3600;
+        const DAY: i64 = 24 * HOUR;
+        SessionPolicy {
+            standard: Lifetime {
+                idle: 12 * HOUR,
+                absolute: 7 * DAY,
+            },
+            remembered: Lifetime {
+                idle: 30 * DAY,
+                absolute: 30 * DAY,
+            },
+        }
+    }
+}
+
+/// Creates, loads and ends sessions; shared by every request.
+#[derive(Clone)]
+pub struct SessionStore {
+    db: Db,
+    key: Arc<[u8]>,
+    secure: bool,
+    policy: SessionPolicy,
+}
+
+impl std::fmt::Debug for SessionStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SessionStore")
+            .field("secure", &self.secure)
+            .field("policy", &self.policy)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What the response must do with the session cookie.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CookieChange {
+    Keep,
+    Set { token: String, max_age: Option<i64> },
+    Clear,
+}
+
+/// The minimum length of the session key, in bytes.
+pub const MIN_KEY_LEN: usize = 32;
+
+impl SessionStore {
+    /// `secure` marks cookies `Secure` and names them with the `__Host-` prefix (HTTPS only).
+    pub fn new(db: Db, key: &[u8], secure: bool, policy: SessionPolicy) -> Self {
+        assert!(
+            key.len() >= MIN_KEY_LEN,
+            "session key shorter than {MIN_KEY_LEN} bytes"
+        );
+        SessionStore {
+            db,
+            key: key.into(),
+            secure,
+            policy,
+        }
+    }
+
+    pub fn cookie_name(&self) -> &'static str {
+        if self.secure {
+            "__Host-shop_session"
+        } else {
+            "shop_session"
+        }
+    }
+
+    fn hash(&self, token: &str) -> String {
+        let mut mac =
+            Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC accepts any key length");
+        mac.update(token.as_bytes());
+        hex::encode(mac.finalize().into_bytes())
+    }
+
+    /// The session token in a request's cookies, if any.
+    pub fn token_in(&self, headers: &HeaderMap) -> Option<String> {
+        headers
+            .get_all(COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == self.cookie_name())
+            .map(|(_, value)| value.to_string())
+            .filter(|token| token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit()))
+    }
+
+    /// Loads the live session for a request and wraps it in a handle. A cookie naming an
+    /// unknown or expired session is cleared.
+    pub async fn open(&self, headers: &HeaderMap) -> Result<Session, sqlx::Error> {
+        let Some(token) = self.token_in(headers) else {
+            return Ok(Session::new(self.clone(), None, CookieChange::Keep));
+        };
+        let id_hash = self.hash(&token);
+        let now = now();
+        match sessions::find_live(self.db.pool(), &id_hash, now).await? {
+            Some(row) => {
+                // Refresh the idle clock at most once a minute, not on every request.
+                if now - row.last_seen_at >= 60 {
+                    sessions::touch(self.db.pool(), &id_hash, now).await?;
+                }
+                let data = serde_json::from_str(&row.data).unwrap_or_default();
+                Ok(Session::new(
+                    self.clone(),
+                    Some(Loaded { id_hash, data }),
+                    CookieChange::Keep,
+                ))
+            }
+            None => Ok(Session::new(self.clone(), None, CookieChange::Clear)),
+        }
+    }
+
+    async fn create(
+        &self,
+        data: &Map<String, Value>,
+        remember: bool,
+    ) -> Result<(Loaded, CookieChange), sqlx::Error> {
+        let mut bytes = [0u8; 32];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        let token = hex::encode(bytes);
+        let lifetime = if remember {
+            self.policy.remembered
+        } else {
+            self.policy.standard
+        };
+        let now = now();
+        let row = SessionRow {
+            id_hash: self.hash(&token),
+            data: Value::Object(data.clone()).to_string(),
+            created_at: now,
+            last_seen_at: now,
+            expires_at: now + lifetime.absolute,
+            idle_timeout: lifetime.idle,
+        };
+        sessions::insert(self.db.pool(), &row).await?;
+        let change = CookieChange::Set {
+            token,
+            max_age: remember.then_some(lifetime.absolute),
+        };
+        Ok((
+            Loaded {
+                id_hash: row.id_hash,
+                data: data.clone(),
+            },
+            change,
+        ))
+    }
+
+    /// Deletes every expired session; returns how many.
+    pub async fn purge_expired(&self) -> Result<u64, sqlx::Error> {
+        sessions::delete_expired(self.db.pool(), now()).await
+    }
+
+    /// The `Set-Cookie` header value for a change, or `None` for [`CookieChange::Keep`].
+    pub fn set_cookie_value(&self, change: &CookieChange) -> Option<HeaderValue> {
+        let secure = if self.secure { "; Secure" } else { "" };
+        let name = self.cookie_name();
+        let value = match change {
+            CookieChange::Keep => return None,
+            CookieChange::Set { token, max_age } => {
+                let max_age = max_age
+                    .map(|s| format!("; Max-Age={s}"))
+                    .unwrap_or_default();
+                format!("{name}={token}; Path=/; HttpOnly; SameSite=Lax{secure}{max_age}")
+            }
+            CookieChange::Clear => {
+                format!("{name}=; Path=/; HttpOnly; SameSite=Lax{secure}; Max-Age=0")
+            }
+        };
+        HeaderValue::from_str(&value).ok()
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Loaded {
+    id_hash: String,
+    data: Map<String, Value>,
+}
+
+struct State {
+    loaded: Option<Loaded>,
+    cookie: CookieChange,
+}
+
+/// The session of one request, shared by the handlers of that request.
+#[derive(Clone)]
+pub struct Session {
+    store: SessionStore,
+    state: Arc<Mutex<State>>,
+}
+
+impl Session {
+    fn new(store: SessionStore, loaded: Option<Loaded>, cookie: CookieChange) -> Self {
+        Session {
+            store,
+            state: Arc::new(Mutex::new(State { loaded, cookie })),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// True when the request came with a live session.
+    pub fn exists(&self) -> bool {
+        self.lock().loaded.is_some()
+    }
+
+    pub fn get<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
+        let state = self.lock();
+        let value = state.loaded.as_ref()?.data.get(key)?.clone();
+        serde_json::from_value(value).ok()
+    }
+
+    /// Stores a value, creating the session (and its cookie) if there is none yet.
+    pub async fn insert<T: Serialize>(&self, key: &str, value: &T) -> Result<(), sqlx::Error> {
+        let value = serde_json::to_value(value).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+        let existing = self.lock().loaded.clone();
+        match existing {
+            Some(mut loaded) => {
+                loaded.data.insert(key.to_string(), value);
+                let text = Value::Object(loaded.data.clone()).to_string();
+                sessions::update_data(self.store.db.pool(), &loaded.id_hash, &text).await?;
+                self.lock().loaded = Some(loaded);
+            }
+            None => {
+                let mut data = Map::new();
+                data.insert(key.to_string(), value);
+                let (loaded, change) = self.store.create(&data, false).await?;
+                let mut state = self.lock();
+                state.loaded = Some(loaded);
+                state.cookie = change;
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn remove(&self, key: &str) -> Result<(), sqlx::Error> {
+        let existing = self.lock().loaded.clone();
+        if let Some(mut loaded) = existing
+            && loaded.data.remove(key).is_some()
+        {
+            let text = Value::Object(loaded.data.clone()).to_string();
+            sessions::update_data(self.store.db.pool(), &loaded.id_hash, &text).await?;
+            self.lock().loaded = Some(loaded);
+        }
+        Ok(())
+    }
+
+    /// Moves the session's data to a new id and token and kills the old id (done at sign-in,
+    /// so a token planted before sign-in is worthless after it). `remember` chooses the
+    /// persistent lifetime.
+    pub async fn renew(&self, remember: bool) -> Result<(), sqlx::Error> {
+        let old = self.lock().loaded.clone();
+        let data = old.as_ref().map(|l| l.data.clone()).unwrap_or_default();
+        if let Some(old) = &old {
+            sessions::delete(self.store.db.pool(), &old.id_hash).await?;
+        }
+        let (loaded, change) = self.store.create(&data, remember).await?;
+        let mut state = self.lock();
+        state.loaded = Some(loaded);
+        state.cookie = change;
+        Ok(())
+    }
+
+    /// Ends the session: the row is deleted and the cookie cleared.
+    pub async fn destroy(&self) -> Result<(), sqlx::Error> {
+        let old = self.lock().loaded.take();
+        if let Some(old) = old {
+            sessions::delete(self.store.db.pool(), &old.id_hash).await?;
+        }
+        self.lock().cookie = CookieChange::Clear;
+        Ok(())
+    }
+
+    /// What the response must do with the cookie (read once, by the session middleware).
+    pub fn take_cookie_change(&self) -> CookieChange {
+        std::mem::replace(&mut self.lock().cookie, CookieChange::Keep)
+    }
+
+    pub fn store(&self) -> &SessionStore {
+        &self.store
+    }
+}

@@ -1,0 +1,85 @@
+//! The HTML document (`shell`, server only) and the root component with the routes (`App`).
+
+use crate::{
+    components::layout::Layout,
+    i18n::provide_i18n,
+    pages::{
+        cart::CartPage,
+        catalog::{CatalogPage, CategoryPage},
+        contact::ContactPage,
+        home::HomePage,
+        legal::{PrivacyPage, TermsPage},
+        not_found::NotFound,
+        search::SearchPage,
+    },
+};
+use leptos::prelude::*;
+use leptos_meta::{HashedStylesheet, Html, Link, Meta, MetaTags, provide_meta_context};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The whole HTML document, rendered on the server. It sets a fresh CSP nonce for the
+/// hydration scripts of this response.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    provide_csp_nonce();
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options=options.clone() />
+                <HashedStylesheet options id="leptos" />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Generates the nonce that Leptos puts on its inline scripts and sends the matching
+/// Content-Security-Policy header (see docs/ARCHITECTURE.md, "Security headers").
+#[cfg(feature = "ssr")]
+fn provide_csp_nonce() {
+    use axum::http::{HeaderValue, header::CONTENT_SECURITY_POLICY};
+    use leptos::nonce::{provide_nonce, use_nonce};
+    provide_nonce();
+    if let (Some(nonce), Some(response)) =
+        (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+        && let Ok(value) = HeaderValue::from_str(&crate::csp::policy(Some(&nonce)))
+    {
+        response.insert_header(CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i18n = provide_i18n();
+
+    view! {
+        <Html attr:lang=move || i18n.lang().html_tag() />
+        <Link rel="icon" type_="image/svg+xml" href="/favicon.svg" />
+        <Meta name="theme-color" content="#0b1220" />
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("") view=HomePage />
+                    <Route path=path!("catalog") view=CatalogPage />
+                    <Route path=path!("catalog/:category") view=CategoryPage />
+                    <Route path=path!("search") view=SearchPage />
+                    <Route path=path!("cart") view=CartPage />
+                    <Route path=path!("privacy") view=PrivacyPage />
+                    <Route path=path!("terms") view=TermsPage />
+                    <Route path=path!("contact") view=ContactPage />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

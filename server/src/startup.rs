@@ -1,0 +1,241 @@
+//! Building and running the shop: database, state, router and middleware, listener.
+//! `main.rs` and the integration tests both go through [`Application::build`].
+
+use crate::{
+    config::{Config, Environment, redact_url},
+    middleware::{
+        origin_check::{AllowedOrigins, reject_cross_site},
+        security_headers::{HeaderPolicy, add_security_headers},
+        server_fn_status::map_error_status,
+        sessions::with_session,
+        static_cache::{CachePolicy, set_cache_control},
+    },
+};
+use app::{
+    App,
+    server::{
+        AppState, ShopSettings,
+        db::{Db, DbOptions, DbSetupError},
+        session::{SessionPolicy, SessionStore},
+    },
+    shell,
+};
+use axum::{
+    Router,
+    extract::State,
+    handler::HandlerWithoutStateExt,
+    http::StatusCode,
+    middleware::{from_fn, from_fn_with_state},
+    response::IntoResponse,
+    routing::get,
+    serve::ListenerExt,
+};
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::{future::Future, net::SocketAddr, sync::Arc, time::Duration};
+use tokio::net::TcpListener;
+use tower_http::{
+    catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer,
+    services::ServeDir, timeout::TimeoutLayer, trace::TraceLayer,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("database ({url}): {source}")]
+    Database { url: String, source: DbSetupError },
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+}
+
+impl Application {
+    /// Connects and migrates the database, builds the router and binds the listener (port 0
+    /// picks a free port; [`Application::addr`] tells which).
+    pub async fn build(config: Config) -> Result<Application, StartupError> {
+        Application::build_with_routes(config, Router::new()).await
+    }
+
+    /// Like [`Application::build`], with extra routes behind the same middleware (tests use
+    /// this to check how the stack treats a failing handler).
+    pub async fn build_with_routes(
+        config: Config,
+        extra: Router<AppState>,
+    ) -> Result<Application, StartupError> {
+        let db_error = |source| StartupError::Database {
+            url: redact_url(&config.database.url),
+            source,
+        };
+        let db = Db::connect(&DbOptions {
+            url: config.database.url.clone(),
+            max_connections: config.database.max_connections,
+            acquire_timeout: Duration::from_secs(5),
+        })
+        .await
+        .map_err(db_error)?;
+        db.migrate().await.map_err(db_error)?;
+
+        let listener = TcpListener::bind(config.site.addr)
+            .await
+            .map_err(|source| StartupError::Bind {
+                addr: config.site.addr,
+                source,
+            })?;
+        let addr = listener.local_addr().map_err(|source| StartupError::Bind {
+            addr: config.site.addr,
+            source,
+        })?;
+
+        let https = config.site.https();
+        let leptos_options = LeptosOptions::builder()
+            .output_name(config.site.output_name.as_str())
+            .site_root(config.site.root.to_string_lossy().as_ref())
+            .site_pkg_dir(config.site.pkg_dir.as_str())
+            .site_addr(addr)
+            .hash_files(config.site.hash_files)
+            .env(match config.site.environment {
+                Environment::Development => leptos::config::Env::DEV,
+                Environment::Production => leptos::config::Env::PROD,
+            })
+            .build();
+        let sessions = SessionStore::new(
+            db.clone(),
+            &config.session_key,
+            https,
+            SessionPolicy::default(),
+        );
+        let state = AppState {
+            leptos_options,
+            db,
+            sessions,
+            settings: Arc::new(ShopSettings {
+                name: config.shop.name.clone(),
+                contact_email: config.shop.contact_email.clone(),
+                currency: config.shop.currency,
+                https,
+                analytics_retention_days: config.privacy.analytics_retention_days,
+            }),
+        };
+        let router = router(&config, state.clone(), extra);
+        Ok(Application {
+            listener,
+            router,
+            state,
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound listener has a local address")
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` completes, then finishes the requests in flight.
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let maintenance = tokio::spawn(maintenance(self.state.clone()));
+        // Without TCP_NODELAY, responses written in several pieces (static files, streamed
+        // pages) wait ~20 ms for delayed ACKs on every request.
+        let listener = self.listener.tap_io(|tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
+        let result = axum::serve(
+            listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
+        maintenance.abort();
+        self.state.db.close().await;
+        result
+    }
+}
+
+/// Periodic housekeeping: expired sessions are deleted hourly.
+async fn maintenance(state: AppState) {
+    let mut tick = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        match state.sessions.purge_expired().await {
+            Ok(n) if n > 0 => tracing::info!(sessions = n, "expired sessions deleted"),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "session clean-up failed"),
+        }
+    }
+}
+
+fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
+    let options = state.leptos_options.clone();
+    let routes = generate_route_list(App);
+
+    // Files under the site root (the wasm bundle under /pkg, images, favicon…), with
+    // precompressed variants when the build made them; anything else is the 404 page.
+    let not_found = leptos_axum::render_app_to_stream_with_context(
+        {
+            let state = state.clone();
+            move || provide_context(state.clone())
+        },
+        {
+            let options = options.clone();
+            move || shell(options.clone())
+        },
+    );
+    let static_files = ServeDir::new(&config.site.root)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(not_found.into_service());
+    let cache_policy = CachePolicy {
+        pkg_prefix: format!("/{}/", config.site.pkg_dir.trim_matches('/')),
+        hashed: config.site.hash_files,
+    };
+    let static_files = Router::new()
+        .fallback_service(static_files)
+        .layer(from_fn_with_state(cache_policy, set_cache_control));
+
+    let allowed = AllowedOrigins(Arc::new(vec![config.site.public_url.clone()]));
+    Router::new()
+        .route("/healthz", get(healthz))
+        .merge(extra)
+        .leptos_routes(&state, routes, move || shell(options.clone()))
+        .layer(from_fn(map_error_status))
+        .layer(from_fn_with_state(state.sessions.clone(), with_session))
+        .merge(static_files)
+        .layer(CompressionLayer::new())
+        .layer(from_fn_with_state(allowed, reject_cross_site))
+        .layer(from_fn_with_state(HeaderPolicy { https: config.site.https() }, add_security_headers))
+        .layer(RequestBodyLimitLayer::new(config.limits.request_body_bytes))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(config.limits.request_timeout_secs),
+        ))
+        .layer(CatchPanicLayer::custom(|_| {
+            (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.").into_response()
+        }))
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+            // The path only: query strings can carry search terms and one-time tokens.
+            tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+        }))
+        .with_state(state)
+}
+
+/// `GET /healthz`: 200 when the database answers within two seconds, else 503.
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    match tokio::time::timeout(Duration::from_secs(2), state.db.is_healthy()).await {
+        Ok(true) => (StatusCode::OK, "ok"),
+        _ => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),
+    }
+}

@@ -1,0 +1,172 @@
+//! The test harness: a fresh database per test, the real server on port 0, and a
+//! cookie-keeping HTTP client.
+//!
+//! PostgreSQL tests need `SHOP_TEST_POSTGRES_URL` (a role allowed to create databases, e.g.
+//! `postgres://shop:shop@127.0.0.1:5432/postgres`); `./shop test` sets it up. Without it the
+//! PostgreSQL variants fail, unless `SHOP_TEST_SKIP_POSTGRES=1` says to skip them.
+
+use app::server::AppState;
+use axum::Router;
+use server::{
+    config::{Config, env_from},
+    startup::Application,
+};
+use sqlx::Connection;
+use std::path::Path;
+
+pub const TEST_KEY: &str = "8f2c1e0d9b7a6c5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub base: String,
+    /// A client that keeps cookies and does not follow redirects.
+    pub client: reqwest::Client,
+    pub state: AppState,
+    pub site_root: tempfile::TempDir,
+    _db_dir: Option<tempfile::TempDir>,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("GET failed")
+    }
+
+    /// A plain page fetch as a browser makes it.
+    pub async fn page(&self, path: &str) -> (reqwest::StatusCode, String) {
+        let res = self
+            .client
+            .get(self.url(path))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .expect("GET failed");
+        let status = res.status();
+        (status, res.text().await.expect("body"))
+    }
+
+    /// Calls a server function the way the hydrated app does (`fetch` from the same origin).
+    pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header("sec-fetch-site", "same-origin")
+            .header("accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("POST failed")
+    }
+}
+
+/// Starts the shop on a fresh database of the given kind; `None` when PostgreSQL tests are
+/// explicitly skipped.
+pub async fn spawn(backend: Backend) -> Option<TestApp> {
+    spawn_with_routes(backend, Router::new()).await
+}
+
+pub async fn spawn_with_routes(backend: Backend, extra: Router<AppState>) -> Option<TestApp> {
+    let (database_url, db_dir) = match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}", dir.path().join("shop.db").display());
+            (url, Some(dir))
+        }
+        Backend::Postgres => (fresh_postgres_database().await?, None),
+    };
+    let site_root = tempfile::tempdir().expect("temp dir");
+    let root = site_root.path().display().to_string();
+    let env = env_from(&[
+        ("DATABASE_URL", &database_url),
+        ("LEPTOS_SITE_ADDR", "127.0.0.1:0"),
+        ("LEPTOS_SITE_ROOT", &root),
+        ("LEPTOS_HASH_FILES", "false"),
+        ("SHOP_SESSION_SECRET", TEST_KEY),
+        ("SHOP_CONTACT_EMAIL", "help@shop.test"),
+    ]);
+    let config = Config::from_parts(None, Path::new("test"), &env).expect("test configuration");
+    let app = Application::build_with_routes(config, extra)
+        .await
+        .expect("the application starts");
+    let addr = app.addr();
+    let state = app.state().clone();
+    tokio::spawn(app.run_until(std::future::pending()));
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    Some(TestApp {
+        base: format!("http://{addr}"),
+        client,
+        state,
+        site_root,
+        _db_dir: db_dir,
+    })
+}
+
+/// Creates an empty database named `shop_test_<random>` and returns its URL.
+async fn fresh_postgres_database() -> Option<String> {
+    let admin_url = match std::env::var("SHOP_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => url,
+        _ if std::env::var("SHOP_TEST_SKIP_POSTGRES").as_deref() == Ok("1") => {
+            eprintln!("PostgreSQL test skipped (SHOP_TEST_SKIP_POSTGRES=1)");
+            return None;
+        }
+        _ => panic!(
+            "SHOP_TEST_POSTGRES_URL is not set: run the tests with ./shop test, or set \
+             SHOP_TEST_SKIP_POSTGRES=1 to skip the PostgreSQL variants"
+        ),
+    };
+    sqlx::any::install_default_drivers();
+    let name = format!("shop_test_{:016x}", rand::random::<u64>());
+    let mut conn = sqlx::AnyConnection::connect(&admin_url)
+        .await
+        .expect("connect to the PostgreSQL test server");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut conn)
+        .await
+        .expect("create a test database");
+    conn.close().await.ok();
+    let (base, _) = admin_url
+        .rsplit_once('/')
+        .expect("URL with a database name");
+    Some(format!("{base}/{name}"))
+}
+
+/// Declares one async test body that runs against both databases:
+/// `db_test!(name)` turns `async fn name(app: TestApp)` into `name::sqlite` and
+/// `name::postgres`.
+#[macro_export]
+macro_rules! db_test {
+    ($name:ident) => {
+        mod $name {
+            use $crate::helpers::{Backend, spawn};
+
+            #[tokio::test]
+            async fn sqlite() {
+                if let Some(app) = spawn(Backend::Sqlite).await {
+                    super::$name(app).await;
+                }
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                if let Some(app) = spawn(Backend::Postgres).await {
+                    super::$name(app).await;
+                }
+            }
+        }
+    };
+}

@@ -1,0 +1,9 @@
+//! HTTP-level tests: each starts the real server on port 0 with a fresh database and talks
+//! to it over HTTP. Every test runs twice, on SQLite and on PostgreSQL (see `helpers.rs`).
+
+mod helpers;
+
+mod health;
+mod pages;
+mod security;
+mod sessions;

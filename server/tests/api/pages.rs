@@ -1,0 +1,131 @@
+//! The shop's pages, language negotiation and the language switch.
+
+use crate::{db_test, helpers::TestApp};
+use reqwest::StatusCode;
+
+async fn home_page_presents_the_shop(app: TestApp) {
+    let (status, body) = app.page("/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains(r#"<html lang="en""#), "html lang missing");
+    assert!(body.contains("<title>LED outdoor screens for every venue · Lumenwall</title>"));
+    assert!(body.contains(r#"<main id="main""#));
+    assert!(body.contains(r#"href="/catalog/fixed-outdoor""#));
+    assert!(body.contains(r#"action="/search""#));
+    assert!(body.contains(r#"href="/privacy""#));
+}
+db_test!(home_page_presents_the_shop);
+
+async fn browser_language_picks_chinese(app: TestApp) {
+    let res = app
+        .client
+        .get(app.url("/"))
+        .header("accept-language", "zh-CN,zh;q=0.9,en;q=0.5")
+        .send()
+        .await
+        .unwrap();
+    let body = res.text().await.unwrap();
+    assert!(body.contains(r#"<html lang="zh-CN""#));
+    assert!(body.contains("浏览产品目录"));
+    assert!(!body.contains("Browse the catalog"));
+}
+db_test!(browser_language_picks_chinese);
+
+async fn language_switch_sets_a_cookie_that_wins(app: TestApp) {
+    let res = app.call("language/set", &[("lang", "zh")]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(cookie.starts_with("lang=zh;"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    assert_eq!(res.text().await.unwrap(), r#""Zh""#);
+
+    // The cookie beats the browser's English preference.
+    let res = app
+        .client
+        .get(app.url("/privacy"))
+        .header("accept-language", "en-US")
+        .send()
+        .await
+        .unwrap();
+    let body = res.text().await.unwrap();
+    assert!(body.contains(r#"<html lang="zh-CN""#));
+    assert!(body.contains("隐私政策"));
+}
+db_test!(language_switch_sets_a_cookie_that_wins);
+
+async fn language_switch_works_as_a_plain_form(app: TestApp) {
+    // Without JavaScript the browser posts the form and follows the redirect back.
+    let res = app
+        .client
+        .post(app.url("/api/language/set"))
+        .header("accept", "text/html")
+        .header("referer", app.url("/catalog"))
+        .header("origin", app.base.clone())
+        .form(&[("lang", "zh")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let location = res.headers()["location"].to_str().unwrap();
+    assert_eq!(location.trim_end_matches('?'), app.url("/catalog"));
+    let (_, body) = app.page("/catalog").await;
+    assert!(body.contains("产品目录"));
+}
+db_test!(language_switch_works_as_a_plain_form);
+
+async fn unknown_language_is_a_field_error(app: TestApp) {
+    let res = app.call("language/set", &[("lang", "tlh")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.headers().get("set-cookie").is_none());
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["error"], "invalid");
+    assert_eq!(body["fields"][0]["field"], "lang");
+
+    let res = app.call("language/set", &[]).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+}
+db_test!(unknown_language_is_a_field_error);
+
+async fn unknown_pages_get_the_designed_404(app: TestApp) {
+    for path in [
+        "/no-such-page",
+        "/catalog/televisions",
+        "/images/missing.svg",
+    ] {
+        let (status, body) = app.page(path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(body.contains("Page not found"), "{path}");
+        assert!(body.contains(r#"href="/catalog""#), "{path}: no way back");
+    }
+}
+db_test!(unknown_pages_get_the_designed_404);
+
+async fn every_shell_page_renders(app: TestApp) {
+    for (path, text) in [
+        ("/catalog", "Choose a category"),
+        ("/catalog/rental", "Rental and stage panels"),
+        ("/search?q=P3.9", "Results for “P3.9”"),
+        ("/search", "Type a product name"),
+        ("/cart", "Your cart is empty."),
+        ("/privacy", "Our promises"),
+        ("/terms", "Terms of use"),
+        ("/contact", "help@shop.test"),
+    ] {
+        let (status, body) = app.page(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(body.contains(text), "{path} lacks {text:?}");
+    }
+}
+db_test!(every_shell_page_renders);
+
+async fn search_terms_are_rendered_as_text(app: TestApp) {
+    let (status, body) = app
+        .page("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!body.contains("<script>alert(1)</script>"));
+    assert!(body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+db_test!(search_terms_are_rendered_as_text);
