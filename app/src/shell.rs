@@ -62,6 +62,13 @@ fn provide_csp_nonce() {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = provide_i18n();
+    // Marks the page once the wasm app has taken over (end-to-end tests wait for it).
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 
     view! {
         <Html attr:lang=move || i18n.lang().html_tag() />

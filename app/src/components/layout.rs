@@ -58,6 +58,7 @@ fn SearchBox() -> impl IntoView {
                 name="q"
                 maxlength="100"
                 placeholder=tr(Key::SearchPlaceholder)
+                value=current
                 prop:value=current
             />
             <button type="submit" class="search-button">

@@ -1,7 +1,7 @@
 //! Gives server-function errors their proper HTTP status. Leptos answers every server-function
 //! error with 500; our error type knows better (404, 422, 429…), so this reads the JSON error
 //! body and sets the status (and `Retry-After` for rate limits). Form posts without JavaScript
-//! are redirects and are left alone.
+//! are redirects: their status is left alone, their `Location` tidied.
 
 use app::error::ShopError;
 use axum::{
@@ -16,7 +16,8 @@ use axum::{
 const MAX_ERROR_BODY: usize = 64 * 1024;
 
 pub async fn map_error_status(request: Request, next: Next) -> Response {
-    let response = next.run(request).await;
+    let mut response = next.run(request).await;
+    tidy_form_redirect(&mut response);
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR
         || !response
             .headers()
@@ -37,4 +38,21 @@ pub async fn map_error_status(request: Request, next: Next) -> Response {
         }
     }
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// After a successful form post Leptos sends the browser back to the page it came from with
+/// its error parameters stripped, which can leave a bare `?` at the end of the address.
+fn tidy_form_redirect(response: &mut Response) {
+    if !response.status().is_redirection() {
+        return;
+    }
+    let tidy = response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .filter(|l| l.ends_with('?'))
+        .and_then(|l| HeaderValue::from_str(l.trim_end_matches('?')).ok());
+    if let Some(location) = tidy {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
 }

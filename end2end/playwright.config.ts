@@ -1,0 +1,68 @@
+import { defineConfig } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+// The journeys run against a release build of the shop (built by `./shop test` or
+// `cargo leptos build --release`) on its own port and a fresh SQLite database.
+const root = resolve(__dirname, "..");
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, "target");
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+const dataDir = mkdtempSync(join(tmpdir(), "shop-e2e-"));
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    // Every journey runs twice: hydrated, and as a plain HTML site. Interaction that only
+    // exists with JavaScript lives in *.hydrate.spec.ts.
+    { name: "hydrated", use: { javaScriptEnabled: true } },
+    {
+      name: "no-js",
+      use: { javaScriptEnabled: false },
+      testIgnore: /.*\.hydrate\.spec\.ts/,
+    },
+  ],
+  webServer: {
+    command: process.env.SHOP_SERVER_BIN ?? join(targetDir, "release", "server"),
+    cwd: root,
+    url: `${baseURL}/healthz`,
+    timeout: 60_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      LEPTOS_SITE_ROOT: join(root, "target", "site"),
+      LEPTOS_HASH_FILES: "true",
+      DATABASE_URL: `sqlite://${join(dataDir, "shop.db")}`,
+      SHOP_SESSION_SECRET: randomBytes(32).toString("hex"),
+      SHOP_PUBLIC_URL: baseURL,
+      RUST_LOG: "warn",
+    },
+  },
+});
