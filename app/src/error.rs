@@ -15,9 +15,24 @@ use server_fn::{
 #[serde(tag = "problem", rename_all = "snake_case")]
 pub enum Problem {
     Required,
-    TooShort { min: usize },
-    TooLong { max: usize },
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
     Invalid,
+    InvalidEmail,
+    InvalidPhone,
+    PasswordTooCommon,
+    PasswordsDiffer,
+    MustAccept,
+    UnknownCountry,
+    /// The current password given to confirm a change is wrong.
+    WrongPassword,
+    /// The address is already used by another account (shown only to a signed-in shopper
+    /// changing their own address, never at registration).
+    EmailTaken,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +55,17 @@ pub enum ShopError {
     Invalid { fields: Vec<FieldError> },
     #[error("malformed request")]
     BadRequest,
+    /// Wrong email or password: one answer for both, so the form does not reveal which
+    /// addresses have accounts.
+    #[error("sign-in failed")]
+    SignInFailed,
+    /// The account was suspended by staff; the reason is shown to its owner after a correct
+    /// password.
+    #[error("account suspended")]
+    Suspended { reason: String },
+    /// A one-time link that is unknown, used or expired.
+    #[error("link invalid or expired")]
+    LinkInvalid,
     #[error("conflict")]
     Conflict,
     #[error("rate limited")]
@@ -63,6 +89,15 @@ impl ShopError {
         }
     }
 
+    /// `Ok(())` when there are no field errors, else `Invalid` with all of them.
+    pub fn check(fields: Vec<FieldError>) -> Result<(), ShopError> {
+        if fields.is_empty() {
+            Ok(())
+        } else {
+            Err(ShopError::Invalid { fields })
+        }
+    }
+
     /// The HTTP status a server function answers with for this error.
     pub fn status(&self) -> u16 {
         match self {
@@ -71,6 +106,9 @@ impl ShopError {
             ShopError::Forbidden => 403,
             ShopError::Invalid { .. } => 422,
             ShopError::BadRequest => 400,
+            ShopError::SignInFailed => 401,
+            ShopError::Suspended { .. } => 403,
+            ShopError::LinkInvalid => 410,
             ShopError::Conflict => 409,
             ShopError::RateLimited { .. } => 429,
             ShopError::Unavailable => 503,
@@ -85,6 +123,9 @@ impl ShopError {
             ShopError::Unauthorized => Key::ErrorUnauthorized,
             ShopError::Forbidden => Key::ErrorForbidden,
             ShopError::Invalid { .. } | ShopError::BadRequest => Key::ErrorInvalidInput,
+            ShopError::SignInFailed => Key::ErrorSignInFailed,
+            ShopError::Suspended { .. } => Key::ErrorSuspended,
+            ShopError::LinkInvalid => Key::ErrorLinkInvalid,
             ShopError::Conflict => Key::ErrorConflict,
             ShopError::RateLimited { .. } => Key::ErrorRateLimited,
             ShopError::Unavailable | ShopError::Network => Key::ErrorUnavailable,

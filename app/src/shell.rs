@@ -1,9 +1,22 @@
 //! The HTML document (`shell`, server only) and the root component with the routes (`App`).
 
 use crate::{
-    components::layout::Layout,
+    components::{auth::provide_auth, layout::Layout},
     i18n::provide_i18n,
     pages::{
+        account::{
+            addresses::AddressesPage,
+            data::{DataPage, DeactivatedPage, ErasedPage},
+            profile::AccountPage,
+            register::{CheckEmailPage, RegisterPage},
+            security::SecurityPage,
+            sign_in::{ForgotPasswordPage, ResetPasswordPage, SignInPage, VerifyEmailPage},
+        },
+        admin::{
+            AdminHomePage,
+            customers::{CustomerPage, CustomersPage},
+            mail::MailPage,
+        },
         cart::CartPage,
         catalog::{CatalogPage, CategoryPage},
         contact::ContactPage,
@@ -16,6 +29,7 @@ use crate::{
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, Html, Link, Meta, MetaTags, provide_meta_context};
 use leptos_router::{
+    SsrMode,
     components::{Route, Router, Routes},
     path,
 };
@@ -62,6 +76,7 @@ fn provide_csp_nonce() {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = provide_i18n();
+    provide_auth();
     // Marks the page once the wasm app has taken over (end-to-end tests wait for it).
     #[cfg(feature = "hydrate")]
     Effect::new(|_| {
@@ -85,6 +100,24 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("privacy") view=PrivacyPage />
                     <Route path=path!("terms") view=TermsPage />
                     <Route path=path!("contact") view=ContactPage />
+                    <Route path=path!("account/register") view=RegisterPage />
+                    <Route path=path!("account/check-email") view=CheckEmailPage />
+                    <Route path=path!("account/sign-in") view=SignInPage />
+                    <Route path=path!("account/forgot") view=ForgotPasswordPage />
+                    <Route path=path!("account/reset/:token") view=ResetPasswordPage />
+                    <Route path=path!("account/verify/:token") view=VerifyEmailPage />
+                    <Route path=path!("account/deactivated") view=DeactivatedPage />
+                    <Route path=path!("account/erased/:receipt") view=ErasedPage />
+                    // Pages behind a sign-in render completely before answering, so that a
+                    // visitor can be redirected to the sign-in page with a real 302.
+                    <Route path=path!("account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("account/addresses") view=AddressesPage ssr=SsrMode::Async />
+                    <Route path=path!("account/security") view=SecurityPage ssr=SsrMode::Async />
+                    <Route path=path!("account/data") view=DataPage ssr=SsrMode::Async />
+                    <Route path=path!("admin") view=AdminHomePage ssr=SsrMode::Async />
+                    <Route path=path!("admin/customers") view=CustomersPage ssr=SsrMode::Async />
+                    <Route path=path!("admin/customers/:id") view=CustomerPage ssr=SsrMode::Async />
+                    <Route path=path!("admin/mail") view=MailPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -4,7 +4,7 @@
 //!
 //! Every problem is reported as one line naming the setting and the variable that sets it.
 
-use app::{domain::money::Currency, server::session::MIN_KEY_LEN};
+use app::{domain::money::Currency, server::keys::MIN_KEY_LEN};
 use serde::Deserialize;
 use std::{
     collections::HashMap,
@@ -27,6 +27,7 @@ pub struct Config {
     pub shop: ShopConfig,
     pub privacy: PrivacyConfig,
     pub limits: LimitsConfig,
+    pub mail: MailConfig,
 }
 
 impl fmt::Debug for Config {
@@ -75,6 +76,24 @@ pub struct PrivacyConfig {
     pub analytics_retention_days: u32,
 }
 
+#[derive(Clone)]
+pub struct MailConfig {
+    /// `smtp://` or `smtps://` URL with credentials; `None` keeps mail in the local mailbox.
+    pub smtp_url: Option<String>,
+    pub from: String,
+    /// Days delivered mail is kept in the outbox (it holds personal data).
+    pub retention_days: u32,
+}
+
+impl fmt::Debug for MailConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MailConfig")
+            .field("smtp", &self.smtp_url.as_deref().map(redact_url))
+            .field("from", &self.from)
+            .finish()
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct LimitsConfig {
     pub request_body_bytes: usize,
@@ -110,6 +129,15 @@ struct FileConfig {
     shop: FileShop,
     privacy: FilePrivacy,
     limits: FileLimits,
+    mail: FileMail,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct FileMail {
+    smtp_url: Option<String>,
+    from: Option<String>,
+    retention_days: Option<u32>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -380,6 +408,34 @@ impl Config {
                 .unwrap_or(30),
         };
 
+        let smtp_url = src.string("SHOP_SMTP_URL", file.mail.smtp_url);
+        if let Some(url) = &smtp_url
+            && !(url.starts_with("smtp://") || url.starts_with("smtps://"))
+        {
+            return Err(ConfigError::new(
+                "mail.smtp_url",
+                Some("SHOP_SMTP_URL"),
+                format!(
+                    "expected an smtp:// or smtps:// URL, got {:?}",
+                    redact_url(url)
+                ),
+            ));
+        }
+        let mail = MailConfig {
+            smtp_url,
+            from: src
+                .string("SHOP_MAIL_FROM", file.mail.from)
+                .unwrap_or_else(|| format!("{} <{}>", shop.name, shop.contact_email)),
+            retention_days: src
+                .parse(
+                    "mail.retention_days",
+                    "SHOP_MAIL_RETENTION_DAYS",
+                    file.mail.retention_days,
+                    "a whole number of days",
+                )?
+                .unwrap_or(30),
+        };
+
         Ok(Config {
             site,
             database: DatabaseConfig {
@@ -390,6 +446,7 @@ impl Config {
             shop,
             privacy,
             limits,
+            mail,
         })
     }
 }

@@ -3,5 +3,6 @@
 
 pub mod config;
 pub mod middleware;
+pub mod seed;
 pub mod startup;
 pub mod telemetry;

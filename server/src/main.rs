@@ -1,12 +1,29 @@
-//! `server`: runs the shop. Configuration comes from `Leptos.toml` and the environment
-//! (see `config.rs`); a bad setting stops start-up with one line naming it.
+//! `server`: runs the shop, or administers it.
+//!
+//!   server                                    serve the shop
+//!   server admin create --email E [--name N] [--role admin|staff]
+//!                                             create a staff account; the password is read
+//!                                             from standard input when piped, else generated
+//!                                             and printed once
+//!
+//! Configuration comes from `Leptos.toml` and the environment (see `config.rs`); a bad
+//! setting stops start-up with one line naming it.
 
-use server::{config::Config, startup::Application, telemetry};
-use std::process::ExitCode;
+use app::domain::account::Role;
+use server::{
+    config::{Config, Environment},
+    seed,
+    startup::Application,
+    telemetry,
+};
+use std::{io::IsTerminal, process::ExitCode};
+
+const USAGE: &str = "usage: server [admin create --email EMAIL [--name NAME] [--role admin|staff]]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
     telemetry::init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
     let config = match Config::load() {
         Ok(config) => config,
         Err(error) => {
@@ -14,20 +31,114 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let app = match Application::build(config).await {
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [] => serve(config).await,
+        ["admin", "create", rest @ ..] => admin_create(config, rest).await,
+        ["help"] | ["--help"] | ["-h"] => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+async fn build(config: Config) -> Result<Application, ExitCode> {
+    Application::build(config).await.map_err(|error| {
+        eprintln!("start-up failed: {error}");
+        ExitCode::from(1)
+    })
+}
+
+async fn serve(config: Config) -> ExitCode {
+    let development = config.site.environment == Environment::Development;
+    let public_url = config.site.public_url.clone();
+    let app = match build(config).await {
         Ok(app) => app,
+        Err(code) => return code,
+    };
+    let addr = app.addr();
+    tracing::info!("shop listening on http://{addr}");
+    println!("The shop is open at {public_url} (listening on {addr})");
+    if development {
+        match seed::ensure_demo_admin(app.state()).await {
+            Ok(_) => println!(
+                "Staff sign-in (development demo): {} / {}  →  {public_url}/admin",
+                seed::DEMO_ADMIN_EMAIL,
+                seed::DEMO_ADMIN_PASSWORD
+            ),
+            Err(error) => eprintln!("could not create the demo admin: {error}"),
+        }
+    }
+    match app.run_until(shutdown_signal()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("server error: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+async fn admin_create(config: Config, args: &[&str]) -> ExitCode {
+    let mut email = None;
+    let mut name = "Shop Admin".to_string();
+    let mut role = Role::Admin;
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        match (*flag, rest.next()) {
+            ("--email", Some(v)) => email = Some(v.to_string()),
+            ("--name", Some(v)) => name = v.to_string(),
+            ("--role", Some(v)) => match Role::parse(v).filter(|r| r.is_staff()) {
+                Some(r) => role = r,
+                None => {
+                    eprintln!("--role must be admin or staff");
+                    return ExitCode::from(2);
+                }
+            },
+            _ => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(email) = email else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let (password, generated) = if std::io::stdin().is_terminal() {
+        (app::server::keys::random_token()[..24].to_string(), true)
+    } else {
+        let mut line = String::new();
+        if std::io::stdin().read_line(&mut line).is_err() {
+            eprintln!("cannot read the password from standard input");
+            return ExitCode::from(2);
+        }
+        (line.trim_end_matches(['\r', '\n']).to_string(), false)
+    };
+    let state = match server::startup::build_state(&config, config.site.addr).await {
+        Ok((state, _)) => state,
         Err(error) => {
             eprintln!("start-up failed: {error}");
             return ExitCode::from(1);
         }
     };
-    let addr = app.addr();
-    tracing::info!("shop listening on http://{addr}");
-    println!("The shop is open at http://{addr}");
-    match app.run_until(shutdown_signal()).await {
-        Ok(()) => ExitCode::SUCCESS,
+    match app::server::accounts::create_staff(&state, &email, &name, &password, role).await {
+        Ok(id) => {
+            println!("Created {} account #{id} for {email}.", role.as_str());
+            if generated {
+                println!("Password (shown once, change it after signing in): {password}");
+            }
+            ExitCode::SUCCESS
+        }
         Err(error) => {
-            eprintln!("server error: {error}");
+            eprintln!("could not create the account: {error:?}");
             ExitCode::from(1)
         }
     }

@@ -14,8 +14,11 @@ use crate::{
 use app::{
     App,
     server::{
-        AppState, ShopSettings,
-        db::{Db, DbOptions, DbSetupError},
+        AppState, ShopSettings, accounts,
+        db::{Db, DbOptions, DbSetupError, outbox, throttle, tokens},
+        keys::Keys,
+        mail::worker::{self, Transport},
+        now, passwords,
         session::{SessionPolicy, SessionStore},
     },
     shell,
@@ -43,6 +46,8 @@ use tower_http::{
 pub enum StartupError {
     #[error("database ({url}): {source}")]
     Database { url: String, source: DbSetupError },
+    #[error("mail: {0}")]
+    Mail(String),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -54,6 +59,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    transport: Transport,
+    mail_retention_days: u32,
 }
 
 impl Application {
@@ -69,65 +76,22 @@ impl Application {
         config: Config,
         extra: Router<AppState>,
     ) -> Result<Application, StartupError> {
-        let db_error = |source| StartupError::Database {
-            url: redact_url(&config.database.url),
-            source,
-        };
-        let db = Db::connect(&DbOptions {
-            url: config.database.url.clone(),
-            max_connections: config.database.max_connections,
-            acquire_timeout: Duration::from_secs(5),
-        })
-        .await
-        .map_err(db_error)?;
-        db.migrate().await.map_err(db_error)?;
-
-        let listener = TcpListener::bind(config.site.addr)
-            .await
-            .map_err(|source| StartupError::Bind {
-                addr: config.site.addr,
-                source,
-            })?;
-        let addr = listener.local_addr().map_err(|source| StartupError::Bind {
+        let bind_error = |source| StartupError::Bind {
             addr: config.site.addr,
             source,
-        })?;
-
-        let https = config.site.https();
-        let leptos_options = LeptosOptions::builder()
-            .output_name(config.site.output_name.as_str())
-            .site_root(config.site.root.to_string_lossy().as_ref())
-            .site_pkg_dir(config.site.pkg_dir.as_str())
-            .site_addr(addr)
-            .hash_files(config.site.hash_files)
-            .env(match config.site.environment {
-                Environment::Development => leptos::config::Env::DEV,
-                Environment::Production => leptos::config::Env::PROD,
-            })
-            .build();
-        let sessions = SessionStore::new(
-            db.clone(),
-            &config.session_key,
-            https,
-            SessionPolicy::default(),
-        );
-        let state = AppState {
-            leptos_options,
-            db,
-            sessions,
-            settings: Arc::new(ShopSettings {
-                name: config.shop.name.clone(),
-                contact_email: config.shop.contact_email.clone(),
-                currency: config.shop.currency,
-                https,
-                analytics_retention_days: config.privacy.analytics_retention_days,
-            }),
         };
+        let listener = TcpListener::bind(config.site.addr)
+            .await
+            .map_err(bind_error)?;
+        let addr = listener.local_addr().map_err(bind_error)?;
+        let (state, transport) = build_state(&config, addr).await?;
         let router = router(&config, state.clone(), extra);
         Ok(Application {
             listener,
             router,
             state,
+            transport,
+            mail_retention_days: config.mail.retention_days,
         })
     }
 
@@ -146,7 +110,12 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let maintenance = tokio::spawn(maintenance(self.state.clone()));
+        let maintenance = tokio::spawn(maintenance(self.state.clone(), self.mail_retention_days));
+        let mailer = tokio::spawn(worker::run(
+            self.state.db.clone(),
+            self.transport.clone(),
+            self.state.mail_nudge.clone(),
+        ));
         // Without TCP_NODELAY, responses written in several pieces (static files, streamed
         // pages) wait ~20 ms for delayed ACKs on every request.
         let listener = self.listener.tap_io(|tcp| {
@@ -160,20 +129,105 @@ impl Application {
         .with_graceful_shutdown(shutdown)
         .await;
         maintenance.abort();
+        mailer.abort();
         self.state.db.close().await;
         result
     }
 }
 
-/// Periodic housekeeping: expired sessions are deleted hourly.
-async fn maintenance(state: AppState) {
+/// Connects and migrates the database and builds the shared state (also used by the
+/// `server admin` commands, which serve nothing). `addr` is where the site is served.
+pub async fn build_state(
+    config: &Config,
+    addr: SocketAddr,
+) -> Result<(AppState, Transport), StartupError> {
+    let db_error = |source| StartupError::Database {
+        url: redact_url(&config.database.url),
+        source,
+    };
+    let db = Db::connect(&DbOptions {
+        url: config.database.url.clone(),
+        max_connections: config.database.max_connections,
+        acquire_timeout: Duration::from_secs(5),
+    })
+    .await
+    .map_err(db_error)?;
+    db.migrate().await.map_err(db_error)?;
+
+    let https = config.site.https();
+    let leptos_options = LeptosOptions::builder()
+        .output_name(config.site.output_name.as_str())
+        .site_root(config.site.root.to_string_lossy().as_ref())
+        .site_pkg_dir(config.site.pkg_dir.as_str())
+        .site_addr(addr)
+        .hash_files(config.site.hash_files)
+        .env(match config.site.environment {
+            Environment::Development => leptos::config::Env::DEV,
+            Environment::Production => leptos::config::Env::PROD,
+        })
+        .build();
+    let transport = match &config.mail.smtp_url {
+        Some(url) => Transport::smtp(url, &config.mail.from).map_err(StartupError::Mail)?,
+        None => Transport::Mailbox,
+    };
+    let keys = Keys::new(&config.session_key);
+    let sessions = SessionStore::new(db.clone(), keys.clone(), https, SessionPolicy::default());
+    let state = AppState {
+        leptos_options,
+        db,
+        sessions,
+        keys,
+        settings: Arc::new(ShopSettings {
+            name: config.shop.name.clone(),
+            contact_email: config.shop.contact_email.clone(),
+            currency: config.shop.currency,
+            https,
+            analytics_retention_days: config.privacy.analytics_retention_days,
+            public_url: config.site.public_url.clone(),
+        }),
+        mail_nudge: Arc::new(tokio::sync::Notify::new()),
+    };
+    passwords::warm_up().await;
+    Ok((state, transport))
+}
+
+/// Periodic housekeeping, hourly: expired sessions, used and expired links, old throttling
+/// rows and delivered mail past its retention are deleted; accounts cancelled more than 30
+/// days ago are erased.
+async fn maintenance(state: AppState, mail_retention_days: u32) {
+    const DAY: i64 = 86_400;
     let mut tick = tokio::time::interval(Duration::from_secs(3600));
     loop {
         tick.tick().await;
-        match state.sessions.purge_expired().await {
-            Ok(n) if n > 0 => tracing::info!(sessions = n, "expired sessions deleted"),
+        let now = now();
+        let pool = state.db.pool();
+        let results = [
+            ("sessions", state.sessions.purge_expired().await),
+            ("email links", tokens::delete_stale(pool, now - DAY).await),
+            (
+                "throttling rows",
+                throttle::delete_older_than(pool, now - DAY).await,
+            ),
+            (
+                "delivered mail",
+                outbox::delete_delivered_before(pool, now - i64::from(mail_retention_days) * DAY)
+                    .await,
+            ),
+        ];
+        for (what, result) in results {
+            match result {
+                Ok(n) if n > 0 => tracing::info!(rows = n, "expired {what} deleted"),
+                Ok(_) => {}
+                Err(error) => tracing::warn!(%error, "clean-up of {what} failed"),
+            }
+        }
+        match accounts::erase_expired_deactivations(&state).await {
+            Ok(n) if n > 0 => tracing::info!(
+                accounts = n,
+                "cancelled accounts erased after their grace period"
+            ),
             Ok(_) => {}
-            Err(error) => tracing::warn!(%error, "session clean-up failed"),
+            Err(error) => tracing::warn!(?error, "erasing cancelled accounts failed"),
         }
     }
 }

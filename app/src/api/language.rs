@@ -3,15 +3,26 @@
 use crate::{error::ShopError, i18n::Lang};
 use leptos::prelude::*;
 
-/// Remembers the shopper's language choice in a cookie (one year) and returns it. Works as a
-/// plain form post without JavaScript (the browser is sent back to the page it came from).
+/// Remembers the shopper's language choice in a cookie (one year) and, when signed in, in
+/// the account; returns it. Works as a plain form post without JavaScript (the browser is sent
+/// back to the page it came from).
 #[server(endpoint = "language/set")]
 pub async fn set_language(lang: String) -> Result<Lang, ShopError> {
-    use crate::error::Problem;
-    use axum::http::{HeaderValue, header::SET_COOKIE};
-
+    use crate::{error::Problem, server::context};
     let lang =
         Lang::from_code(&lang).ok_or_else(|| ShopError::invalid("lang", Problem::Invalid))?;
+    remember_language_cookie(lang)?;
+    if let Some(user_id) = context::session()?.user_id() {
+        crate::server::db::users::set_language(context::state()?.db.pool(), user_id, lang.code())
+            .await?;
+    }
+    Ok(lang)
+}
+
+/// Adds the language cookie to this response.
+#[cfg(feature = "ssr")]
+pub fn remember_language_cookie(lang: Lang) -> Result<(), ShopError> {
+    use axum::http::{HeaderValue, header::SET_COOKIE};
     let settings = crate::server::app_state()?.settings;
     let secure = if settings.https { "; Secure" } else { "" };
     let cookie = format!(
@@ -24,5 +35,5 @@ pub async fn set_language(lang: String) -> Result<Lang, ShopError> {
         SET_COOKIE,
         HeaderValue::from_str(&cookie).map_err(|_| ShopError::Internal)?,
     );
-    Ok(lang)
+    Ok(())
 }

@@ -1,6 +1,8 @@
 //! Server functions: the shop's HTTP API. Each is thin: it reads the state and the session
-//! from the context, checks who is asking, and calls domain or database code. Endpoints are
+//! from the context, checks who is asking, and calls domain or `server` code. Endpoints are
 //! fixed (`/api/<area>/<name>`) so tests and middleware can name them.
 
+pub mod account;
+pub mod admin;
 pub mod language;
 pub mod shop;

@@ -1,9 +1,9 @@
 //! The frame around every page: skip link, header (logo, catalog, search, language, cart),
 //! the main landmark and the footer.
 
-use super::{icons, language_picker::LanguagePicker};
+use super::{auth::use_auth, icons, language_picker::LanguagePicker};
 use crate::i18n::{Key, tr};
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 use leptos_router::{components::A, hooks::use_query_map};
 
 #[component]
@@ -11,6 +11,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{tr(Key::SkipToContent)}</a>
         <Header />
+        <VerifyBanner />
         <main id="main" tabindex="-1">{children()}</main>
         <Footer />
     }
@@ -31,6 +32,7 @@ fn Header() -> impl IntoView {
                 <SearchBox />
                 <div class="header-actions">
                     <LanguagePicker />
+                    <AccountLink />
                     <A href="/cart" attr:class="icon-link cart-link">
                         <icons::Cart />
                         <span class="icon-link-label">{tr(Key::NavCart)}</span>
@@ -38,6 +40,60 @@ fn Header() -> impl IntoView {
                 </div>
             </div>
         </header>
+    }
+}
+
+/// "Sign in" for visitors; the shopper's first name (and the back office for staff) once
+/// signed in.
+#[component]
+fn AccountLink() -> impl IntoView {
+    let auth = use_auth();
+    view! {
+        <Transition fallback=|| view! { <span class="icon-link"><icons::User /></span> }>
+            {move || Suspend::new(async move {
+                match auth.user.await.ok().flatten() {
+                    Some(user) => {
+                        let first = user.full_name.split_whitespace().next().unwrap_or("").to_string();
+                        Either::Left(view! {
+                            {user.role.is_staff().then(|| view! {
+                                <A href="/admin" attr:class="icon-link">{tr(Key::AdminShort)}</A>
+                            })}
+                            <A href="/account" attr:class="icon-link account-link">
+                                <icons::User />
+                                <span class="icon-link-label">{first}</span>
+                                <span class="visually-hidden">{tr(Key::NavAccount)}</span>
+                            </A>
+                        })
+                    }
+                    None => Either::Right(view! {
+                        <A href="/account/sign-in" attr:class="icon-link account-link">
+                            <icons::User />
+                            <span class="icon-link-label">{tr(Key::SignInTitle)}</span>
+                        </A>
+                    }),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// A reminder on every page while the shopper's email address is unconfirmed.
+#[component]
+fn VerifyBanner() -> impl IntoView {
+    let auth = use_auth();
+    view! {
+        <Transition>
+            {move || Suspend::new(async move {
+                auth.user.await.ok().flatten().filter(|u| !u.email_verified).map(|_| view! {
+                    <div class="banner" role="note">
+                        <div class="container">
+                            {tr(Key::VerifyBanner)} " "
+                            <A href="/account">{tr(Key::VerifyBannerLink)}</A>
+                        </div>
+                    </div>
+                })
+            })}
+        </Transition>
     }
 }
 

@@ -1,5 +1,10 @@
 //! Plain Rust domain logic, compiled into both the server and the browser so that both
 //! compute and validate the same way. No I/O here.
 
+pub mod account;
+pub mod browser;
 pub mod category;
+pub mod common_passwords;
+pub mod country;
 pub mod money;
+pub mod time;

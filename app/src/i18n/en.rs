@@ -153,5 +153,218 @@ pub(super) fn text(key: Key) -> &'static str {
         ErrorConflict => {
             "That could not be done because something changed in the meantime. Please reload and try again."
         }
+        ErrorSignInFailed => "The email address or password is not right.",
+        ErrorSuspended => "This account is suspended. Please contact us.",
+        ErrorSuspendedWithReason => {
+            "This account is suspended: {reason}. Please contact us if you think this is a mistake."
+        }
+        ErrorLinkInvalid => {
+            "This link is no longer valid: it was already used or has expired. Ask for a new one."
+        }
+        ErrorRateLimitedFor => "Too many attempts. Please wait {seconds} seconds and try again.",
+        ProblemRequired => "Please fill this in.",
+        ProblemTooShort => "Use at least {min} characters.",
+        ProblemTooLong => "Use at most {max} characters.",
+        ProblemInvalid => "This value is not valid.",
+        ProblemInvalidEmail => "Enter an email address such as name@example.com.",
+        ProblemInvalidPhone => {
+            "Enter a telephone number with 6 to 20 digits, for example +86 138 0013 8000."
+        }
+        ProblemPasswordTooCommon => {
+            "This password is too common. Choose one that is harder to guess."
+        }
+        ProblemPasswordsDiffer => "The two passwords are not the same.",
+        ProblemMustAccept => "Please confirm that you have read the privacy policy.",
+        ProblemUnknownCountry => "Choose a country from the list.",
+        ProblemWrongPassword => "This is not your current password.",
+        ProblemEmailTaken => "This email address already has an account.",
+        FieldOptional => " (optional)",
+        FieldFullName => "Full name",
+        FieldEmail => "Email address",
+        FieldNewEmail => "New email address",
+        FieldPhone => "Telephone",
+        FieldPhoneHint => "Shared with the express company only, so your goods arrive.",
+        FieldLine1 => "Address",
+        FieldLine2 => "Address line 2",
+        FieldCity => "City",
+        FieldRegion => "State, province or region",
+        FieldPostalCode => "Postal code",
+        FieldCountry => "Country or region",
+        FieldCountryChoose => "Choose…",
+        FieldPassword => "Password",
+        FieldNewPassword => "New password",
+        FieldCurrentPassword => "Current password",
+        FieldPasswordConfirm => "Type the password again",
+        FieldPasswordHint => {
+            "At least 10 characters. A few unrelated words make a strong password."
+        }
+        FieldMarketing => "Send me news and offers by email (you can stop them at any time)",
+        FieldAcceptPolicy => "I have read the privacy policy and the terms of use",
+        FieldRemember => "Keep me signed in on this device for 30 days",
+        RegisterTitle => "Create an account",
+        RegisterIntro => {
+            "With an account you can order, track your orders, write reviews and manage your data."
+        }
+        RegisterHaveAccount => "Already have an account? Sign in.",
+        RegisterAboutYou => "About you",
+        RegisterAddress => "Delivery address",
+        RegisterPassword => "Password",
+        RegisterChoices => "Your choices",
+        RegisterSubmit => "Create account",
+        CheckEmailTitle => "Check your email",
+        CheckEmailText => {
+            "We have sent a message to the address you gave. Follow the link in it to confirm your address. You can sign in now and confirm later."
+        }
+        SignInTitle => "Sign in",
+        SignInSubmit => "Sign in",
+        SignInForgot => "Forgot your password?",
+        SignInRegister => "Create an account",
+        SignInAfterReset => "Your password has been changed. Sign in with the new one.",
+        SignOut => "Sign out",
+        ForgotTitle => "Reset your password",
+        ForgotIntro => {
+            "Enter the email address of your account and we will send you a link to choose a new password. The link works for one hour."
+        }
+        ForgotSubmit => "Send the link",
+        ForgotSent => "If an account uses this address, a link is on its way. Check your inbox.",
+        ResetTitle => "Choose a new password",
+        ResetSubmit => "Change password",
+        VerifyTitle => "Confirm your email address",
+        VerifyIntro => "Press the button to confirm that this email address is yours.",
+        VerifySubmit => "Confirm my address",
+        VerifyDone => "Thank you: your email address is confirmed.",
+        VerifyReminder => "Please confirm your email address: we sent a link to {email}.",
+        VerifyResend => "Send a new link",
+        VerifyResent => "A new link is on its way.",
+        VerifyBanner => "Your email address is not confirmed yet.",
+        VerifyBannerLink => "Confirm it in your account",
+        AccountTitle => "Your account",
+        AccountMenu => "Account sections",
+        AccountOverview => "Profile",
+        AccountAddresses => "Addresses",
+        AccountSecurity => "Sign-in and security",
+        AccountData => "Your data",
+        ProfileHeading => "Profile",
+        ProfileMemberSince => "Customer since",
+        ProfileSaved => "Your changes are saved.",
+        SaveChanges => "Save changes",
+        Edit => "Edit",
+        Delete => "Delete",
+        Yes => "Yes",
+        No => "No",
+        AddressesEmpty => "You have no saved addresses yet.",
+        AddressAdd => "Add an address",
+        AddressSaved => "The address is saved.",
+        AddressDefault => "Default address",
+        AddressMakeDefault => "Make default",
+        EmailChangeHeading => "Email address",
+        EmailChangeIntro => {
+            "We send a link to the new address; it replaces the old one once you follow the link."
+        }
+        EmailChangeSubmit => "Change email address",
+        EmailChangeSent => "Check the new address for a confirmation link.",
+        PasswordChangeHeading => "Password",
+        PasswordChangeSubmit => "Change password",
+        PasswordChanged => "Your password is changed. Other sessions signed out: {count}.",
+        SessionsHeading => "Where you are signed in",
+        SessionsIntro => "Sign out any browser you do not recognise, then change your password.",
+        SessionsBrowser => "Browser",
+        SessionsSignedIn => "Signed in",
+        SessionsLastUsed => "Last used",
+        SessionsThis => "this browser",
+        SessionsEndOthers => "Sign out everywhere else",
+        SessionsEnded => "Every other browser is signed out.",
+        DataHeading => "What we hold about you",
+        DataIntro => {
+            "This is everything the shop stores about you, field by field. Download it as a file to keep a copy."
+        }
+        DataDownload => "Download my data (JSON)",
+        DataNone => "Nothing stored.",
+        DataProfile => "Profile",
+        DataAddresses => "Addresses",
+        DataPolicy => "Privacy policy versions you acknowledged",
+        DataConsents => "Your consent choices",
+        DataEmailLinks => "Links we emailed you",
+        DataEmails => "Emails we sent you",
+        DataSessions => "Signed-in sessions",
+        CancelHeading => "Cancel your account",
+        CancelText => {
+            "You are signed out everywhere and staff no longer see your account. Sign in again within 30 days to restore it; after that it is deleted."
+        }
+        CancelSubmit => "Cancel my account",
+        DeleteHeading => "Delete your account and data now",
+        DeleteText => {
+            "Your personal data is erased at once and cannot be recovered. Orders are kept only in anonymised form, for accounting."
+        }
+        DeleteSubmit => "Delete my account",
+        DeactivatedTitle => "Your account is cancelled",
+        DeactivatedText => {
+            "You have been signed out. If you change your mind, sign in within 30 days and your account is restored as it was."
+        }
+        ErasedTitle => "Your account has been deleted",
+        ErasedWhen => "Erased on {when}.",
+        ErasedWhat => "What was erased (number of records)",
+        ErasedKept => "What we keep",
+        ErasedKeptText => {
+            "Orders are kept for accounting without your name, address or contact details. Nothing else about you remains."
+        }
+        AdminShort => "Back office",
+        AdminMenu => "Back office sections",
+        AdminHome => "Back office",
+        AdminCustomers => "Customers",
+        AdminCustomersText => "Find customers, see their accounts, suspend or reinstate them.",
+        AdminCustomer => "Customer",
+        AdminBackToCustomers => "Back to customers",
+        AdminSearchCustomers => "Search by name or email",
+        AdminNoCustomers => "No customers match.",
+        AdminRole => "Role",
+        AdminStatus => "Status",
+        AdminRegistered => "Registered",
+        AdminUnverified => "unconfirmed",
+        AdminSuspend => "Suspend account",
+        AdminSuspendText => {
+            "For a breach of the terms of use. The reason is shown to the customer when they try to sign in."
+        }
+        AdminSuspendReason => "Reason shown to the customer",
+        AdminSuspended => "The account is suspended and signed out.",
+        AdminReinstate => "Reinstate account",
+        AdminChangeRole => "Change role",
+        AdminMail => "Mailbox",
+        AdminMailText => {
+            "Mail the shop has sent. Without an SMTP server configured, mail is kept here instead of leaving the shop."
+        }
+        AdminMailTo => "To",
+        AdminMailEmpty => "No mail.",
+        AdminMailDelivered => "delivered",
+        AdminMailQueued => "waiting",
+        RoleShopper => "Shopper",
+        RoleStaff => "Staff",
+        RoleAdmin => "Admin",
+        StatusActive => "Active",
+        StatusDeactivated => "Cancelled",
+        StatusSuspended => "Suspended",
+        Pagination => "Pages",
+        PagePrevious => "Previous page",
+        PageNext => "Next page",
+        MailVerifySubject => "Confirm your email address for {shop}",
+        MailVerifyBody => {
+            "Hello {name},\n\nPlease confirm your email address by opening this link:\n\n{link}\n\nThe link works for 48 hours. If you did not create an account at {shop}, ignore this message.\n\n{shop}"
+        }
+        MailExistingSubject => "Someone tried to register with your address at {shop}",
+        MailExistingBody => {
+            "Hello {name},\n\nSomeone tried to create an account at {shop} with this email address, which already has one. If it was you, sign in here:\n\n{signin}\n\nForgot your password? Choose a new one here:\n\n{reset}\n\nIf it was not you, you need not do anything.\n\n{shop}"
+        }
+        MailResetSubject => "Reset your password at {shop}",
+        MailResetBody => {
+            "Hello {name},\n\nTo choose a new password, open this link within one hour:\n\n{link}\n\nIf you did not ask for this, ignore this message: your password stays as it is.\n\n{shop}"
+        }
+        MailChangeEmailSubject => "Confirm your new email address for {shop}",
+        MailChangeEmailBody => {
+            "Hello {name},\n\nTo use this address for your {shop} account, open this link:\n\n{link}\n\nUntil then your old address stays in use.\n\n{shop}"
+        }
+        MailEmailChangedSubject => "Your email address at {shop} was changed",
+        MailEmailChangedBody => {
+            "Hello {name},\n\nThe email address of your {shop} account is now {email}. If you did not do this, contact us at once.\n\n{shop}"
+        }
     }
 }

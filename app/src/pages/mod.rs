@@ -1,5 +1,7 @@
 //! One module per page (route) of the shop.
 
+pub mod account;
+pub mod admin;
 pub mod cart;
 pub mod catalog;
 pub mod contact;

@@ -1,9 +1,17 @@
 //! Server-only code (feature `ssr`): database access, sessions and the state every server
 //! function reads. Nothing here is compiled into the browser bundle.
 
+pub mod accounts;
+pub mod context;
 pub mod db;
+pub mod flash;
+pub mod keys;
+pub mod mail;
+pub mod passwords;
+pub mod privacy;
 pub mod session;
 pub mod state;
+pub mod throttle;
 
 pub use state::{AppState, ShopSettings, app_state};
 

@@ -6,6 +6,7 @@
 //! something needs remembering (no cookie for a plain visit). Each session has an absolute
 //! lifetime and an idle timeout, both enforced by the query that loads it.
 
+use super::keys::{Keys, is_token, random_token};
 use super::{
     db::{
         Db,
@@ -13,12 +14,12 @@ use super::{
     },
     now,
 };
-use axum::http::{HeaderMap, HeaderValue, header::COOKIE};
-use hmac::{Hmac, Mac};
-use rand::RngCore;
+use axum::http::{
+    HeaderMap, HeaderValue,
+    header::{COOKIE, USER_AGENT},
+};
 use serde::{Serialize, de::DeserializeOwned};
 use serde_json::{Map, Value};
-use sha2::Sha256;
 use std::sync::{Arc, Mutex};
 
 /// How long a session lives.
@@ -59,7 +60,7 @@ impl Default for SessionPolicy {
 #[derive(Clone)]
 pub struct SessionStore {
     db: Db,
-    key: Arc<[u8]>,
+    keys: Keys,
     secure: bool,
     policy: SessionPolicy,
 }
@@ -81,19 +82,12 @@ pub enum CookieChange {
     Clear,
 }
 
-/// The minimum length of the session key, in bytes.
-pub const MIN_KEY_LEN: usize = 32;
-
 impl SessionStore {
     /// `secure` marks cookies `Secure` and names them with the `__Host-` prefix (HTTPS only).
-    pub fn new(db: Db, key: &[u8], secure: bool, policy: SessionPolicy) -> Self {
-        assert!(
-            key.len() >= MIN_KEY_LEN,
-            "session key shorter than {MIN_KEY_LEN} bytes"
-        );
+    pub fn new(db: Db, keys: Keys, secure: bool, policy: SessionPolicy) -> Self {
         SessionStore {
             db,
-            key: key.into(),
+            keys,
             secure,
             policy,
         }
@@ -108,10 +102,7 @@ impl SessionStore {
     }
 
     fn hash(&self, token: &str) -> String {
-        let mut mac =
-            Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC accepts any key length");
-        mac.update(token.as_bytes());
-        hex::encode(mac.finalize().into_bytes())
+        self.keys.hash("session", token)
     }
 
     /// The session token in a request's cookies, if any.
@@ -124,14 +115,24 @@ impl SessionStore {
             .filter_map(|pair| pair.trim().split_once('='))
             .find(|(name, _)| *name == self.cookie_name())
             .map(|(_, value)| value.to_string())
-            .filter(|token| token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit()))
+            .filter(|token| is_token(token))
     }
 
     /// Loads the live session for a request and wraps it in a handle. A cookie naming an
     /// unknown or expired session is cleared.
     pub async fn open(&self, headers: &HeaderMap) -> Result<Session, sqlx::Error> {
+        // Kept (shortened) with signed-in sessions so shoppers can recognise their devices.
+        let user_agent = headers
+            .get(USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(|ua| ua.chars().take(200).collect::<String>());
         let Some(token) = self.token_in(headers) else {
-            return Ok(Session::new(self.clone(), None, CookieChange::Keep));
+            return Ok(Session::new(
+                self.clone(),
+                None,
+                CookieChange::Keep,
+                user_agent,
+            ));
         };
         let id_hash = self.hash(&token);
         let now = now();
@@ -144,11 +145,21 @@ impl SessionStore {
                 let data = serde_json::from_str(&row.data).unwrap_or_default();
                 Ok(Session::new(
                     self.clone(),
-                    Some(Loaded { id_hash, data }),
+                    Some(Loaded {
+                        id_hash,
+                        data,
+                        user_id: row.user_id,
+                    }),
                     CookieChange::Keep,
+                    user_agent,
                 ))
             }
-            None => Ok(Session::new(self.clone(), None, CookieChange::Clear)),
+            None => Ok(Session::new(
+                self.clone(),
+                None,
+                CookieChange::Clear,
+                user_agent,
+            )),
         }
     }
 
@@ -156,10 +167,10 @@ impl SessionStore {
         &self,
         data: &Map<String, Value>,
         remember: bool,
+        user_id: Option<i64>,
+        user_agent: Option<String>,
     ) -> Result<(Loaded, CookieChange), sqlx::Error> {
-        let mut bytes = [0u8; 32];
-        rand::rngs::OsRng.fill_bytes(&mut bytes);
-        let token = hex::encode(bytes);
+        let token = random_token();
         let lifetime = if remember {
             self.policy.remembered
         } else {
@@ -173,6 +184,8 @@ impl SessionStore {
             last_seen_at: now,
             expires_at: now + lifetime.absolute,
             idle_timeout: lifetime.idle,
+            user_id,
+            user_agent: user_id.and(user_agent),
         };
         sessions::insert(self.db.pool(), &row).await?;
         let change = CookieChange::Set {
@@ -183,6 +196,7 @@ impl SessionStore {
             Loaded {
                 id_hash: row.id_hash,
                 data: data.clone(),
+                user_id,
             },
             change,
         ))
@@ -217,6 +231,7 @@ impl SessionStore {
 struct Loaded {
     id_hash: String,
     data: Map<String, Value>,
+    user_id: Option<i64>,
 }
 
 struct State {
@@ -229,14 +244,31 @@ struct State {
 pub struct Session {
     store: SessionStore,
     state: Arc<Mutex<State>>,
+    user_agent: Option<String>,
 }
 
 impl Session {
-    fn new(store: SessionStore, loaded: Option<Loaded>, cookie: CookieChange) -> Self {
+    fn new(
+        store: SessionStore,
+        loaded: Option<Loaded>,
+        cookie: CookieChange,
+        user_agent: Option<String>,
+    ) -> Self {
         Session {
             store,
             state: Arc::new(Mutex::new(State { loaded, cookie })),
+            user_agent,
         }
+    }
+
+    /// The signed-in user, if any.
+    pub fn user_id(&self) -> Option<i64> {
+        self.lock().loaded.as_ref().and_then(|l| l.user_id)
+    }
+
+    /// The stored id of this session (to tell it apart in the shopper's session list).
+    pub fn id_hash(&self) -> Option<String> {
+        self.lock().loaded.as_ref().map(|l| l.id_hash.clone())
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
@@ -270,7 +302,10 @@ impl Session {
             None => {
                 let mut data = Map::new();
                 data.insert(key.to_string(), value);
-                let (loaded, change) = self.store.create(&data, false).await?;
+                let (loaded, change) = self
+                    .store
+                    .create(&data, false, None, self.user_agent.clone())
+                    .await?;
                 let mut state = self.lock();
                 state.loaded = Some(loaded);
                 state.cookie = change;
@@ -295,12 +330,25 @@ impl Session {
     /// so a token planted before sign-in is worthless after it). `remember` chooses the
     /// persistent lifetime.
     pub async fn renew(&self, remember: bool) -> Result<(), sqlx::Error> {
+        let user_id = self.user_id();
+        self.renew_as(user_id, remember).await
+    }
+
+    /// Signs `user_id` in: a new session id bound to the user.
+    pub async fn sign_in(&self, user_id: i64, remember: bool) -> Result<(), sqlx::Error> {
+        self.renew_as(Some(user_id), remember).await
+    }
+
+    async fn renew_as(&self, user_id: Option<i64>, remember: bool) -> Result<(), sqlx::Error> {
         let old = self.lock().loaded.clone();
         let data = old.as_ref().map(|l| l.data.clone()).unwrap_or_default();
         if let Some(old) = &old {
             sessions::delete(self.store.db.pool(), &old.id_hash).await?;
         }
-        let (loaded, change) = self.store.create(&data, remember).await?;
+        let (loaded, change) = self
+            .store
+            .create(&data, remember, user_id, self.user_agent.clone())
+            .await?;
         let mut state = self.lock();
         state.loaded = Some(loaded);
         state.cookie = change;

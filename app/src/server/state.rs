@@ -1,6 +1,6 @@
 //! The state shared by every request: configuration, the database, the session store.
 
-use super::{db::Db, session::SessionStore};
+use super::{db::Db, keys::Keys, session::SessionStore};
 use crate::{
     domain::money::Currency,
     error::{ShopError, ShopResult},
@@ -20,6 +20,8 @@ pub struct ShopSettings {
     pub https: bool,
     /// How long raw analytics events are kept (P2).
     pub analytics_retention_days: u32,
+    /// The address shoppers use, for links in mail (no trailing slash).
+    pub public_url: String,
 }
 
 #[derive(Clone)]
@@ -27,7 +29,17 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub sessions: SessionStore,
+    pub keys: Keys,
     pub settings: Arc<ShopSettings>,
+    /// Wakes the mail worker after a transaction wrote to the outbox.
+    pub mail_nudge: Arc<tokio::sync::Notify>,
+}
+
+impl AppState {
+    /// Tells the mail worker there is new mail (call after the transaction committed).
+    pub fn mail_written(&self) {
+        self.mail_nudge.notify_one();
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

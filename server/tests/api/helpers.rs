@@ -5,7 +5,10 @@
 //! `postgres://shop:shop@127.0.0.1:5432/postgres`); `./shop test` sets it up. Without it the
 //! PostgreSQL variants fail, unless `SHOP_TEST_SKIP_POSTGRES=1` says to skip them.
 
-use app::server::AppState;
+use app::server::{
+    AppState,
+    db::outbox::{self, OutboxRow},
+};
 use axum::Router;
 use server::{
     config::{Config, env_from},
@@ -23,15 +26,75 @@ pub enum Backend {
 }
 
 pub struct TestApp {
-    pub base: String,
-    /// A client that keeps cookies and does not follow redirects.
-    pub client: reqwest::Client,
+    /// The first browser; `new_browser()` makes more.
+    pub browser: Browser,
     pub state: AppState,
     pub site_root: tempfile::TempDir,
     _db_dir: Option<tempfile::TempDir>,
 }
 
+impl std::ops::Deref for TestApp {
+    type Target = Browser;
+
+    fn deref(&self) -> &Browser {
+        &self.browser
+    }
+}
+
 impl TestApp {
+    /// Another browser, with its own cookies.
+    pub fn new_browser(&self) -> Browser {
+        Browser::new(&self.browser.base)
+    }
+
+    /// The newest mail to an address, from the outbox.
+    pub async fn last_mail_to(&self, to: &str) -> Option<OutboxRow> {
+        outbox::mailbox(self.state.db.pool(), Some(to), 1)
+            .await
+            .unwrap()
+            .into_iter()
+            .next()
+    }
+
+    pub async fn mails_to(&self, to: &str) -> Vec<OutboxRow> {
+        outbox::mailbox(self.state.db.pool(), Some(to), 100)
+            .await
+            .unwrap()
+    }
+}
+
+/// The token of the first link to `path` (e.g. `/account/verify/`) in a mail.
+pub fn token_in(mail: &OutboxRow, path: &str) -> String {
+    let start = mail
+        .body
+        .find(path)
+        .unwrap_or_else(|| panic!("no {path} link in: {}", mail.body))
+        + path.len();
+    mail.body[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit())
+        .collect()
+}
+
+/// One browser: a cookie jar, no redirects followed.
+pub struct Browser {
+    pub base: String,
+    pub client: reqwest::Client,
+}
+
+impl Browser {
+    pub fn new(base: &str) -> Browser {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        Browser {
+            base: base.to_string(),
+            client,
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
@@ -63,6 +126,24 @@ impl TestApp {
             .post(self.url(&format!("/api/{endpoint}")))
             .header("sec-fetch-site", "same-origin")
             .header("accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("POST failed")
+    }
+
+    /// Posts a form the way a browser without JavaScript does (from `page` of this site).
+    pub async fn post_plain(
+        &self,
+        endpoint: &str,
+        page: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header("accept", "text/html")
+            .header("origin", self.base.clone())
+            .header("referer", self.url(page))
             .form(form)
             .send()
             .await
@@ -102,14 +183,8 @@ pub async fn spawn_with_routes(backend: Backend, extra: Router<AppState>) -> Opt
     let addr = app.addr();
     let state = app.state().clone();
     tokio::spawn(app.run_until(std::future::pending()));
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client");
     Some(TestApp {
-        base: format!("http://{addr}"),
-        client,
+        browser: Browser::new(&format!("http://{addr}")),
         state,
         site_root,
         _db_dir: db_dir,

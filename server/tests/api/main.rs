@@ -3,6 +3,8 @@
 
 mod helpers;
 
+mod accounts;
+
 mod health;
 mod pages;
 mod security;

@@ -1,7 +1,10 @@
 //! Database sessions: cookie flags, expiry, renewal and sign-out, on both databases.
 
 use crate::{db_test, helpers::TestApp};
-use app::server::session::{CookieChange, Session, SessionPolicy, SessionStore};
+use app::server::{
+    keys::Keys,
+    session::{CookieChange, Session, SessionPolicy, SessionStore},
+};
 use axum::http::{HeaderMap, HeaderValue};
 use reqwest::StatusCode;
 
@@ -164,7 +167,12 @@ db_test!(idle_and_absolute_timeouts_are_enforced);
 
 async fn cookie_flags_follow_the_deployment(app: TestApp) {
     let key = [7u8; 32];
-    let plain = SessionStore::new(app.state.db.clone(), &key, false, SessionPolicy::default());
+    let plain = SessionStore::new(
+        app.state.db.clone(),
+        Keys::new(&key),
+        false,
+        SessionPolicy::default(),
+    );
     let change = CookieChange::Set {
         token: "t".into(),
         max_age: None,
@@ -172,7 +180,12 @@ async fn cookie_flags_follow_the_deployment(app: TestApp) {
     let value = plain.set_cookie_value(&change).unwrap();
     assert_eq!(value, "shop_session=t; Path=/; HttpOnly; SameSite=Lax");
 
-    let https = SessionStore::new(app.state.db.clone(), &key, true, SessionPolicy::default());
+    let https = SessionStore::new(
+        app.state.db.clone(),
+        Keys::new(&key),
+        true,
+        SessionPolicy::default(),
+    );
     let value = https.set_cookie_value(&change).unwrap();
     let value = value.to_str().unwrap();
     assert!(value.starts_with("__Host-shop_session=t;"), "{value}");
@@ -190,7 +203,7 @@ async fn a_new_session_key_ends_every_session(app: TestApp) {
     let token = new_session_token(&app).await;
     let rotated = SessionStore::new(
         app.state.db.clone(),
-        &[9u8; 32],
+        Keys::new(&[9u8; 32]),
         false,
         SessionPolicy::default(),
     );

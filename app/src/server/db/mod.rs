@@ -3,7 +3,14 @@
 //! integer timestamps (Unix seconds) and integer money. Every SQL statement of the shop lives
 //! in this folder, one file per area.
 
+pub mod addresses;
+pub mod consents;
+pub mod outbox;
+pub mod receipts;
 pub mod sessions;
+pub mod throttle;
+pub mod tokens;
+pub mod users;
 
 use sqlx::{
     Any, AnyPool, Transaction,

@@ -1,8 +1,8 @@
 //! SQL for the `sessions` table.
 
-use sqlx::{AnyPool, Row};
+use sqlx::{Any, AnyPool, Executor, FromRow};
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, FromRow)]
 pub struct SessionRow {
     pub id_hash: String,
     pub data: String,
@@ -10,12 +10,18 @@ pub struct SessionRow {
     pub last_seen_at: i64,
     pub expires_at: i64,
     pub idle_timeout: i64,
+    pub user_id: Option<i64>,
+    pub user_agent: Option<String>,
 }
+
+const COLUMNS: &str =
+    "id_hash, data, created_at, last_seen_at, expires_at, idle_timeout, user_id, user_agent";
 
 pub async fn insert(pool: &AnyPool, row: &SessionRow) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO sessions (id_hash, data, created_at, last_seen_at, expires_at, idle_timeout)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO sessions (id_hash, data, created_at, last_seen_at, expires_at, idle_timeout,
+                               user_id, user_agent)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(&row.id_hash)
     .bind(&row.data)
@@ -23,6 +29,8 @@ pub async fn insert(pool: &AnyPool, row: &SessionRow) -> Result<(), sqlx::Error>
     .bind(row.last_seen_at)
     .bind(row.expires_at)
     .bind(row.idle_timeout)
+    .bind(row.user_id)
+    .bind(&row.user_agent)
     .execute(pool)
     .await?;
     Ok(())
@@ -34,26 +42,59 @@ pub async fn find_live(
     id_hash: &str,
     now: i64,
 ) -> Result<Option<SessionRow>, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT id_hash, data, created_at, last_seen_at, expires_at, idle_timeout
-         FROM sessions
-         WHERE id_hash = $1 AND expires_at > $2 AND last_seen_at + idle_timeout > $2",
-    )
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM sessions
+         WHERE id_hash = $1 AND expires_at > $2 AND last_seen_at + idle_timeout > $2"
+    ))
     .bind(id_hash)
     .bind(now)
     .fetch_optional(pool)
-    .await?;
-    row.map(|r| {
-        Ok(SessionRow {
-            id_hash: r.try_get("id_hash")?,
-            data: r.try_get("data")?,
-            created_at: r.try_get("created_at")?,
-            last_seen_at: r.try_get("last_seen_at")?,
-            expires_at: r.try_get("expires_at")?,
-            idle_timeout: r.try_get("idle_timeout")?,
-        })
-    })
-    .transpose()
+    .await
+}
+
+/// The live sessions of a user, most recently used first.
+pub async fn list_for_user(
+    pool: &AnyPool,
+    user_id: i64,
+    now: i64,
+) -> Result<Vec<SessionRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM sessions
+         WHERE user_id = $1 AND expires_at > $2 AND last_seen_at + idle_timeout > $2
+         ORDER BY last_seen_at DESC"
+    ))
+    .bind(user_id)
+    .bind(now)
+    .fetch_all(pool)
+    .await
+}
+
+/// Ends every session of a user except `keep` (if given); returns how many ended.
+pub async fn delete_for_user<'e>(
+    db: impl Executor<'e, Database = Any>,
+    user_id: i64,
+    keep: Option<&str>,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
+        .bind(user_id)
+        .bind(keep.unwrap_or(""))
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// Ends one session of a user; 0 when it is not theirs.
+pub async fn delete_one_for_user(
+    pool: &AnyPool,
+    user_id: i64,
+    id_hash: &str,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash = $2")
+        .bind(user_id)
+        .bind(id_hash)
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected())
 }
 
 pub async fn touch(pool: &AnyPool, id_hash: &str, now: i64) -> Result<(), sqlx::Error> {

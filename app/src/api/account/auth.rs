@@ -1,0 +1,125 @@
+//! Registration, sign-in and sign-out, and the links sent by mail.
+
+use crate::{domain::account::RegistrationInput, error::ShopError};
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::server::{accounts, context, flash};
+
+/// Registers a shopper and sends the verification link (see `server::accounts::register`).
+#[server(endpoint = "account/register")]
+pub async fn register(form: RegistrationInput) -> Result<(), ShopError> {
+    let state = context::state()?;
+    let lang = crate::i18n::current_request_lang();
+    if let Err(error) = accounts::register(&state, &form, lang).await {
+        flash::keep("register", &form).await?;
+        return Err(error);
+    }
+    leptos_axum::redirect("/account/check-email");
+    Ok(())
+}
+
+#[server(endpoint = "account/sign-in")]
+pub async fn sign_in(
+    email: String,
+    password: String,
+    remember: Option<String>,
+    next: Option<String>,
+) -> Result<(), ShopError> {
+    let state = context::state()?;
+    let user = match accounts::sign_in(&state, &email, &password, context::client_ip()).await {
+        Ok(user) => user,
+        Err(error) => {
+            flash::keep("sign-in", &serde_json::json!({ "email": email })).await?;
+            return Err(error);
+        }
+    };
+    context::session()?
+        .sign_in(user.id, remember.is_some())
+        .await?;
+    // The account's language follows its owner to this browser.
+    if let Some(lang) = crate::i18n::Lang::from_code(&user.language) {
+        crate::api::language::remember_language_cookie(lang)?;
+    }
+    leptos_axum::redirect(&safe_next(next.as_deref()));
+    Ok(())
+}
+
+/// Only paths on this site may follow a sign-in (no open redirect).
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+            path.to_string()
+        }
+        _ => "/account".to_string(),
+    }
+}
+
+#[server(endpoint = "account/sign-out")]
+pub async fn sign_out() -> Result<(), ShopError> {
+    context::session()?.destroy().await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Confirms an email address from the link sent to it, and signs its owner in.
+#[server(endpoint = "account/verify-email")]
+pub async fn verify_email(token: String) -> Result<(), ShopError> {
+    let state = context::state()?;
+    let user_id = accounts::verify_email(&state, &token).await?;
+    let session = context::session()?;
+    if session.user_id() != Some(user_id) {
+        session.sign_in(user_id, false).await?;
+    }
+    leptos_axum::redirect("/account?verified=1");
+    Ok(())
+}
+
+#[server(endpoint = "account/resend-verification")]
+pub async fn resend_verification() -> Result<(), ShopError> {
+    let user = context::require_user().await?;
+    accounts::resend_verification(&context::state()?, &user).await
+}
+
+/// Sends a reset link if the address has an account; the answer is the same either way.
+#[server(endpoint = "account/forgot-password")]
+pub async fn request_password_reset(email: String) -> Result<(), ShopError> {
+    let state = context::state()?;
+    let lang = crate::i18n::current_request_lang();
+    if let Err(error) = accounts::request_password_reset(&state, &email, lang).await {
+        flash::keep("forgot", &serde_json::json!({ "email": email })).await?;
+        return Err(error);
+    }
+    leptos_axum::redirect("/account/forgot?sent=1");
+    Ok(())
+}
+
+#[server(endpoint = "account/reset-link", input = server_fn::codec::GetUrl)]
+pub async fn check_reset_link(token: String) -> Result<bool, ShopError> {
+    accounts::reset_link_is_live(&context::state()?, &token).await
+}
+
+#[server(endpoint = "account/reset-password")]
+pub async fn reset_password(
+    token: String,
+    password: String,
+    password_confirm: String,
+) -> Result<(), ShopError> {
+    accounts::reset_password(&context::state()?, &token, &password, &password_confirm).await?;
+    leptos_axum::redirect("/account/sign-in?reset=1");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_follow_a_sign_in() {
+        assert_eq!(safe_next(Some("/account/addresses")), "/account/addresses");
+        assert_eq!(safe_next(Some("//evil.example/")), "/account");
+        assert_eq!(safe_next(Some("https://evil.example/")), "/account");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/account");
+        assert_eq!(safe_next(None), "/account");
+    }
+}

@@ -1,0 +1,80 @@
+//! The shopper's data: see it, download it, cancel the account, erase it.
+
+use crate::error::ShopError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use crate::server::{accounts, context, now, privacy::export::export_user};
+
+/// Everything the shop holds about the signed-in shopper (the same document as the
+/// download), for the "What we hold about you" page.
+#[server(endpoint = "account/data", input = server_fn::codec::GetUrl)]
+pub async fn my_data() -> Result<serde_json::Value, ShopError> {
+    let user = context::require_user().await?;
+    let state = context::state()?;
+    Ok(export_user(&state.db, user.id, &state.settings.name, now()).await?)
+}
+
+/// The same document as a file download (`GET /api/account/export`).
+#[server(endpoint = "account/export", input = server_fn::codec::GetUrl)]
+pub async fn export_my_data() -> Result<serde_json::Value, ShopError> {
+    use axum::http::{HeaderValue, header::CONTENT_DISPOSITION};
+    let data = my_data().await?;
+    let date = crate::domain::time::date(now());
+    let disposition = format!("attachment; filename=\"my-data-{date}.json\"");
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        HeaderValue::from_str(&disposition),
+    ) {
+        response.insert_header(CONTENT_DISPOSITION, value);
+    }
+    Ok(data)
+}
+
+/// Cancels the account (password required): signed out, hidden; signing in again within 30
+/// days restores it.
+#[server(endpoint = "account/deactivate")]
+pub async fn deactivate_account(password: String) -> Result<(), ShopError> {
+    let user = context::require_user().await?;
+    accounts::deactivate(&context::state()?, &user, &password).await?;
+    context::session()?.destroy().await?;
+    leptos_axum::redirect("/account/deactivated");
+    Ok(())
+}
+
+/// Erases the account and its personal data at once (password required) and shows the
+/// receipt.
+#[server(endpoint = "account/delete")]
+pub async fn delete_account(password: String) -> Result<(), ShopError> {
+    let user = context::require_user().await?;
+    let receipt = accounts::delete_account(&context::state()?, &user, &password).await?;
+    context::session()?.destroy().await?;
+    leptos_axum::redirect(&format!("/account/erased/{receipt}"));
+    Ok(())
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErasureReceipt {
+    pub erased_at: i64,
+    pub erased: Vec<(String, u64)>,
+    pub kept_anonymised: Vec<(String, u64)>,
+}
+
+#[server(endpoint = "account/erasure-receipt", input = server_fn::codec::GetUrl)]
+pub async fn get_erasure_receipt(id: String) -> Result<ErasureReceipt, ShopError> {
+    let (erased_at, report) = accounts::receipt(&context::state()?, &id).await?;
+    Ok(ErasureReceipt {
+        erased_at,
+        erased: report
+            .erased
+            .into_iter()
+            .map(|s| (s.section, s.rows))
+            .collect(),
+        kept_anonymised: report
+            .kept_anonymised
+            .into_iter()
+            .map(|s| (s.section, s.rows))
+            .collect(),
+    })
+}

@@ -1,0 +1,97 @@
+//! The shopper's profile: what it shows, and changing name, phone, language, marketing
+//! choice, email address and password.
+
+use super::addresses::AddressView;
+use crate::{domain::account::ProfileInput, error::ShopError};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use crate::server::{accounts, context, db, flash};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub full_name: String,
+    pub email: String,
+    pub email_verified: bool,
+    pub phone: String,
+    pub language: String,
+    pub marketing: bool,
+    pub member_since: i64,
+    pub addresses: Vec<AddressView>,
+}
+
+#[server(endpoint = "account/profile", input = server_fn::codec::GetUrl)]
+pub async fn get_account() -> Result<AccountView, ShopError> {
+    let user = context::require_user().await?;
+    let state = context::state()?;
+    let addresses = db::addresses::list(state.db.pool(), user.id)
+        .await?
+        .into_iter()
+        .map(AddressView::from)
+        .collect();
+    Ok(AccountView {
+        email_verified: user.email_verified_at.is_some(),
+        marketing: user.marketing_opt_in_at.is_some(),
+        member_since: user.created_at,
+        full_name: user.full_name,
+        email: user.email,
+        phone: user.phone,
+        language: user.language,
+        addresses,
+    })
+}
+
+#[server(endpoint = "account/update-profile")]
+pub async fn update_profile(form: ProfileInput) -> Result<(), ShopError> {
+    let user = context::require_user().await?;
+    let state = context::state()?;
+    if let Err(error) = accounts::update_profile(&state, &user, &form).await {
+        flash::keep("profile", &form).await?;
+        return Err(error);
+    }
+    // The shop speaks the chosen language from now on, on this device too.
+    if let Some(lang) = crate::i18n::Lang::from_code(&form.language) {
+        crate::api::language::remember_language_cookie(lang)?;
+    }
+    Ok(())
+}
+
+/// Sends a confirmation link to the new address; it replaces the old one once followed.
+#[server(endpoint = "account/change-email")]
+pub async fn change_email(new_email: String, current_password: String) -> Result<(), ShopError> {
+    let user = context::require_user().await?;
+    let state = context::state()?;
+    if let Err(error) =
+        accounts::request_email_change(&state, &user, &new_email, &current_password).await
+    {
+        flash::keep(
+            "change-email",
+            &serde_json::json!({ "new_email": new_email }),
+        )
+        .await?;
+        return Err(error);
+    }
+    Ok(())
+}
+
+/// Changes the password; returns how many other sessions were signed out.
+#[server(endpoint = "account/change-password")]
+pub async fn change_password(
+    current_password: String,
+    password: String,
+    password_confirm: String,
+) -> Result<u64, ShopError> {
+    let user = context::require_user().await?;
+    let state = context::state()?;
+    let keep = context::session()?.id_hash();
+    accounts::change_password(
+        &state,
+        &user,
+        &current_password,
+        &password,
+        &password_confirm,
+        keep.as_deref(),
+    )
+    .await
+}

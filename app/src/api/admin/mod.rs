@@ -1,0 +1,5 @@
+//! The back office. Every server function here checks the staff or admin role itself: the
+//! pages' checks are for display only.
+
+pub mod customers;
+pub mod mail;

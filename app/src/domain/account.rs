@@ -1,0 +1,481 @@
+//! Rules for account data, shared by the browser (live field checks) and the server (which
+//! enforces them). Each `check_*` returns the problem with one field; `validate_*` collects
+//! the problems of a whole form, keyed by the form's field names.
+
+use super::{common_passwords::is_common, country::Country};
+use crate::error::{FieldError, Problem};
+use serde::{Deserialize, Serialize};
+
+pub const PASSWORD_MIN: usize = 10;
+/// Long passphrases are welcome; the cap only stops absurd inputs (argon2 hashes any length).
+pub const PASSWORD_MAX: usize = 1024;
+pub const EMAIL_MAX: usize = 254;
+pub const NAME_MAX: usize = 100;
+pub const ADDRESS_LINE_MAX: usize = 200;
+
+/// The roles of the shop, least to most powerful.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Shopper,
+    Staff,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Shopper, Role::Staff, Role::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Shopper => "shopper",
+            Role::Staff => "staff",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+
+    /// Staff and admins may use the back office.
+    pub fn is_staff(self) -> bool {
+        self >= Role::Staff
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccountStatus {
+    Active,
+    /// Cancelled by the shopper: hidden and signed out; signing in within
+    /// [`DEACTIVATION_GRACE_DAYS`] restores it, after that it is erased.
+    Deactivated,
+    /// Suspended by staff for breaking the terms of use.
+    Suspended,
+}
+
+pub const DEACTIVATION_GRACE_DAYS: i64 = 30;
+
+impl AccountStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccountStatus::Active => "active",
+            AccountStatus::Deactivated => "deactivated",
+            AccountStatus::Suspended => "suspended",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<AccountStatus> {
+        [
+            AccountStatus::Active,
+            AccountStatus::Deactivated,
+            AccountStatus::Suspended,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == text)
+    }
+}
+
+/// Trims and lower-cases an email address (one address, one account).
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+pub fn check_email(email: &str) -> Option<Problem> {
+    let email = email.trim();
+    if email.is_empty() {
+        return Some(Problem::Required);
+    }
+    if email.chars().count() > EMAIL_MAX {
+        return Some(Problem::TooLong { max: EMAIL_MAX });
+    }
+    let Some((local, domain)) = email.rsplit_once('@') else {
+        return Some(Problem::InvalidEmail);
+    };
+    let domain_ok = domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.contains('@')
+        && !local.chars().any(|c| c.is_whitespace() || c.is_control());
+    if domain_ok && local_ok {
+        None
+    } else {
+        Some(Problem::InvalidEmail)
+    }
+}
+
+/// Password rules: long enough, not absurdly long, not a well-known password. Never trimmed
+/// or truncated.
+pub fn check_password(password: &str) -> Option<Problem> {
+    let len = password.chars().count();
+    if len == 0 {
+        Some(Problem::Required)
+    } else if len < PASSWORD_MIN {
+        Some(Problem::TooShort { min: PASSWORD_MIN })
+    } else if len > PASSWORD_MAX {
+        Some(Problem::TooLong { max: PASSWORD_MAX })
+    } else if is_common(password) {
+        Some(Problem::PasswordTooCommon)
+    } else {
+        None
+    }
+}
+
+pub fn check_password_confirmation(password: &str, confirmation: &str) -> Option<Problem> {
+    (password != confirmation).then_some(Problem::PasswordsDiffer)
+}
+
+/// A required free-text field of at most `max` characters.
+pub fn check_text(value: &str, max: usize) -> Option<Problem> {
+    let value = value.trim();
+    if value.is_empty() {
+        Some(Problem::Required)
+    } else if value.chars().count() > max {
+        Some(Problem::TooLong { max })
+    } else if value.chars().any(|c| c.is_control()) {
+        Some(Problem::Invalid)
+    } else {
+        None
+    }
+}
+
+/// An optional free-text field.
+pub fn check_optional_text(value: &str, max: usize) -> Option<Problem> {
+    if value.trim().is_empty() {
+        None
+    } else {
+        check_text(value, max)
+    }
+}
+
+/// Telephone numbers: digits with the usual separators, 6 to 20 digits, optional leading +.
+pub fn check_phone(phone: &str) -> Option<Problem> {
+    let phone = phone.trim();
+    if phone.is_empty() {
+        return Some(Problem::Required);
+    }
+    let allowed = phone
+        .chars()
+        .enumerate()
+        .all(|(i, c)| c.is_ascii_digit() || " -().".contains(c) || (c == '+' && i == 0));
+    let digits = phone.chars().filter(|c| c.is_ascii_digit()).count();
+    if allowed && (6..=20).contains(&digits) {
+        None
+    } else {
+        Some(Problem::InvalidPhone)
+    }
+}
+
+pub fn check_country(code: &str) -> Option<Problem> {
+    if code.trim().is_empty() {
+        Some(Problem::Required)
+    } else if Country::from_code(code.trim()).is_none() {
+        Some(Problem::UnknownCountry)
+    } else {
+        None
+    }
+}
+
+pub fn check_postal_code(code: &str) -> Option<Problem> {
+    let code = code.trim();
+    if code.is_empty() {
+        return Some(Problem::Required);
+    }
+    let ok = code.chars().count() <= 12
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
+    (!ok).then_some(Problem::Invalid)
+}
+
+fn push(errors: &mut Vec<FieldError>, field: &str, problem: Option<Problem>) {
+    if let Some(problem) = problem {
+        errors.push(FieldError {
+            field: field.to_string(),
+            problem,
+        });
+    }
+}
+
+/// A postal address as typed into a form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddressInput {
+    pub line1: String,
+    #[serde(default)]
+    pub line2: String,
+    pub city: String,
+    #[serde(default)]
+    pub region: String,
+    pub postal_code: String,
+    pub country: String,
+}
+
+impl AddressInput {
+    /// The address with surrounding white space removed and the country code upper-cased.
+    pub fn trimmed(&self) -> AddressInput {
+        AddressInput {
+            line1: self.line1.trim().to_string(),
+            line2: self.line2.trim().to_string(),
+            city: self.city.trim().to_string(),
+            region: self.region.trim().to_string(),
+            postal_code: self.postal_code.trim().to_string(),
+            country: self.country.trim().to_ascii_uppercase(),
+        }
+    }
+}
+
+pub fn validate_address(a: &AddressInput) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    push(&mut errors, "line1", check_text(&a.line1, ADDRESS_LINE_MAX));
+    push(
+        &mut errors,
+        "line2",
+        check_optional_text(&a.line2, ADDRESS_LINE_MAX),
+    );
+    push(&mut errors, "city", check_text(&a.city, NAME_MAX));
+    push(
+        &mut errors,
+        "region",
+        check_optional_text(&a.region, NAME_MAX),
+    );
+    push(
+        &mut errors,
+        "postal_code",
+        check_postal_code(&a.postal_code),
+    );
+    push(&mut errors, "country", check_country(&a.country));
+    errors
+}
+
+/// The registration form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistrationInput {
+    pub full_name: String,
+    pub email: String,
+    pub phone: String,
+    #[serde(flatten)]
+    pub address: AddressInput,
+    pub password: String,
+    pub password_confirm: String,
+    /// Ticked checkbox ("on"); absent when unticked. Unticked by default.
+    #[serde(default)]
+    pub marketing: Option<String>,
+    #[serde(default)]
+    pub accept_policy: Option<String>,
+}
+
+pub fn validate_registration(r: &RegistrationInput) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    push(&mut errors, "full_name", check_text(&r.full_name, NAME_MAX));
+    push(&mut errors, "email", check_email(&r.email));
+    push(&mut errors, "phone", check_phone(&r.phone));
+    errors.extend(validate_address(&r.address));
+    push(&mut errors, "password", check_password(&r.password));
+    if check_password(&r.password).is_none() {
+        push(
+            &mut errors,
+            "password_confirm",
+            check_password_confirmation(&r.password, &r.password_confirm),
+        );
+    }
+    if r.accept_policy.is_none() {
+        push(&mut errors, "accept_policy", Some(Problem::MustAccept));
+    }
+    errors
+}
+
+/// The profile form (name, phone, language, marketing choice).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileInput {
+    pub full_name: String,
+    pub phone: String,
+    pub language: String,
+    #[serde(default)]
+    pub marketing: Option<String>,
+}
+
+pub fn validate_profile(p: &ProfileInput) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    push(&mut errors, "full_name", check_text(&p.full_name, NAME_MAX));
+    push(&mut errors, "phone", check_phone(&p.phone));
+    if crate::i18n::Lang::from_code(&p.language).is_none() {
+        push(&mut errors, "language", Some(Problem::Invalid));
+    }
+    errors
+}
+
+/// A new password typed twice.
+pub fn validate_new_password(password: &str, confirmation: &str) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    push(&mut errors, "password", check_password(password));
+    if check_password(password).is_none() {
+        push(
+            &mut errors,
+            "password_confirm",
+            check_password_confirmation(password, confirmation),
+        );
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registration() -> RegistrationInput {
+        RegistrationInput {
+            full_name: "Mei Lin".into(),
+            email: "mei@example.com".into(),
+            phone: "+86 138 0013 8000".into(),
+            address: AddressInput {
+                line1: "88 Century Avenue".into(),
+                line2: String::new(),
+                city: "Shanghai".into(),
+                region: "Shanghai".into(),
+                postal_code: "200120".into(),
+                country: "CN".into(),
+            },
+            password: "correct horse battery".into(),
+            password_confirm: "correct horse battery".into(),
+            marketing: None,
+            accept_policy: Some("on".into()),
+        }
+    }
+
+    fn fields(errors: &[FieldError]) -> Vec<&str> {
+        errors.iter().map(|e| e.field.as_str()).collect()
+    }
+
+    #[test]
+    fn a_complete_registration_is_valid() {
+        assert_eq!(validate_registration(&registration()), vec![]);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let r = RegistrationInput {
+            full_name: " ".into(),
+            email: "not-an-email".into(),
+            phone: "call me".into(),
+            address: AddressInput::default(),
+            password: "short".into(),
+            password_confirm: "other".into(),
+            marketing: None,
+            accept_policy: None,
+        };
+        let errors = validate_registration(&r);
+        assert_eq!(
+            fields(&errors),
+            [
+                "full_name",
+                "email",
+                "phone",
+                "line1",
+                "city",
+                "postal_code",
+                "country",
+                "password",
+                "accept_policy"
+            ]
+        );
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(check_email("a@b.co"), None);
+        assert_eq!(check_email("  Mei.Lin+shop@example.com.cn "), None);
+        assert_eq!(check_email(""), Some(Problem::Required));
+        assert_eq!(check_email("mei@localhost"), Some(Problem::InvalidEmail));
+        assert_eq!(check_email("mei@@example.com"), Some(Problem::InvalidEmail));
+        assert_eq!(check_email("me i@example.com"), Some(Problem::InvalidEmail));
+        assert_eq!(
+            check_email("mei@exa..mple.com"),
+            Some(Problem::InvalidEmail)
+        );
+        let long = format!("{}@example.com", "a".repeat(250));
+        assert_eq!(
+            check_email(&long),
+            Some(Problem::TooLong { max: EMAIL_MAX })
+        );
+        assert_eq!(normalize_email("  Mei@Example.COM "), "mei@example.com");
+    }
+
+    #[test]
+    fn passwords() {
+        assert_eq!(check_password("correct horse battery"), None);
+        assert_eq!(
+            check_password("123456789"),
+            Some(Problem::TooShort { min: 10 })
+        );
+        assert_eq!(
+            check_password("password123"),
+            Some(Problem::PasswordTooCommon)
+        );
+        assert_eq!(
+            check_password("Password123"),
+            Some(Problem::PasswordTooCommon)
+        );
+        // 64 characters and more are accepted, never truncated.
+        assert_eq!(check_password(&"x7".repeat(40)), None);
+        assert_eq!(
+            check_password(&"x".repeat(PASSWORD_MAX + 1)),
+            Some(Problem::TooLong { max: PASSWORD_MAX })
+        );
+        // Spaces count: a password is never trimmed.
+        assert_eq!(check_password("  abcdefg  "), None);
+        assert_eq!(
+            check_password_confirmation("a", "b"),
+            Some(Problem::PasswordsDiffer)
+        );
+    }
+
+    #[test]
+    fn phones() {
+        assert_eq!(check_phone("+1 (415) 555-0100"), None);
+        assert_eq!(check_phone("13800138000"), None);
+        assert_eq!(check_phone("12345"), Some(Problem::InvalidPhone));
+        assert_eq!(check_phone("555-CALL-NOW"), Some(Problem::InvalidPhone));
+        assert_eq!(check_phone("1+2345678"), Some(Problem::InvalidPhone));
+    }
+
+    #[test]
+    fn addresses() {
+        let mut a = registration().address;
+        assert_eq!(validate_address(&a), vec![]);
+        a.country = "XX".into();
+        a.postal_code = "<script>".into();
+        assert_eq!(fields(&validate_address(&a)), ["postal_code", "country"]);
+        assert_eq!(validate_address(&a)[1].problem, Problem::UnknownCountry);
+        let messy = AddressInput {
+            country: " cn ".into(),
+            line1: " 1 Road ".into(),
+            ..a
+        };
+        assert_eq!(messy.trimmed().country, "CN");
+        assert_eq!(messy.trimmed().line1, "1 Road");
+    }
+
+    #[test]
+    fn text_rejects_control_characters() {
+        assert_eq!(check_text("Mei\u{0}Lin", 100), Some(Problem::Invalid));
+        assert_eq!(
+            check_text(&"a".repeat(101), 100),
+            Some(Problem::TooLong { max: 100 })
+        );
+    }
+
+    #[test]
+    fn roles_are_ordered() {
+        assert!(Role::Admin.is_staff() && Role::Staff.is_staff() && !Role::Shopper.is_staff());
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+}

@@ -1,0 +1,118 @@
+//! Passwords from public breach top lists that are long enough to pass the length rule.
+//! Compared case-insensitively; shorter common passwords already fail the length rule.
+
+const COMMON: &[&str] = &[
+    "1234567890",
+    "12345678910",
+    "123456789a",
+    "1234567890a",
+    "0123456789",
+    "1q2w3e4r5t",
+    "1q2w3e4r5t6y",
+    "qwertyuiop",
+    "qwerty1234",
+    "qwerty12345",
+    "qwerty123456",
+    "1qaz2wsx3edc",
+    "zaq12wsxcde3",
+    "asdfghjkl1",
+    "zxcvbnm123",
+    "password12",
+    "password123",
+    "password1234",
+    "password12345",
+    "password!1",
+    "passw0rd123",
+    "p@ssw0rd123",
+    "p@ssword123",
+    "iloveyou12",
+    "iloveyou123",
+    "princess123",
+    "football123",
+    "baseball123",
+    "superman123",
+    "batman1234",
+    "sunshine123",
+    "starwars123",
+    "welcome123",
+    "welcome1234",
+    "letmein123",
+    "letmein1234",
+    "monkey12345",
+    "dragon12345",
+    "master12345",
+    "shadow12345",
+    "abcdefghij",
+    "abcd123456",
+    "abc1234567",
+    "abcdef1234",
+    "a1b2c3d4e5",
+    "aaaaaaaaaa",
+    "1111111111",
+    "0000000000",
+    "9876543210",
+    "987654321a",
+    "1122334455",
+    "1234512345",
+    "1234554321",
+    "qazwsxedcrfv",
+    "changeme123",
+    "administrator",
+    "admin12345",
+    "admin123456",
+    "adminadmin",
+    "rootroot12",
+    "trustno1234",
+    "whatever123",
+    "computer123",
+    "internet123",
+    "football1",
+    "michael123",
+    "jennifer123",
+    "jordan2323",
+    "charlie123",
+    "access1234",
+    "qwerty1!",
+    "qwertyui123",
+    "1234qwerasdf",
+    "qwer1234asdf",
+    "asdf1234qwer",
+    "1qazxsw23edc",
+    "1qaz@wsx3edc",
+    "q1w2e3r4t5",
+    "q1w2e3r4t5y6",
+    "a123456789",
+    "aa12345678",
+    "woaini1314",
+    "woaini520",
+    "5201314520",
+    "1314520520",
+    "wodemima123",
+    "zhang123456",
+    "li123456789",
+    "lumenwall123",
+    "shop123456",
+    "ledscreen123",
+    "correcthorse",
+    "letmein!123",
+    "password!",
+    "summer2026!",
+    "winter2026!",
+];
+
+pub fn is_common(password: &str) -> bool {
+    let lower = password.to_lowercase();
+    COMMON.iter().any(|c| *c == lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_common_passwords_in_any_case() {
+        assert!(is_common("Password123"));
+        assert!(is_common("QWERTYUIOP"));
+        assert!(!is_common("violet staple drum"));
+    }
+}

@@ -1,0 +1,61 @@
+//! Dates from the Unix-second timestamps the database stores (UTC), without a time library.
+
+/// (year, month, day) of a day count since 1970-01-01 (H. Hinnant's civil-from-days).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// `2026-11-24`
+pub fn date(secs: i64) -> String {
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// `2026-11-24 16:05 UTC`
+pub fn date_time(secs: i64) -> String {
+    let rem = secs.rem_euclid(86_400);
+    format!(
+        "{} {:02}:{:02} UTC",
+        date(secs),
+        rem / 3600,
+        rem % 3600 / 60
+    )
+}
+
+/// `2026-11-24T16:05:09Z` (RFC 3339), for exports.
+pub fn rfc3339(secs: i64) -> String {
+    let rem = secs.rem_euclid(86_400);
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        date(secs),
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_known_instants() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(1_795_478_400), "2026-11-24T00:00:00Z");
+        assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(
+            date_time(1_795_478_400 + 16 * 3600 + 5 * 60 + 9),
+            "2026-11-24 16:05 UTC"
+        );
+        assert_eq!(date(-86_400), "1969-12-31");
+    }
+}

@@ -1,0 +1,147 @@
+//! The address book: several addresses, one default.
+
+use super::AccountLayout;
+use crate::{
+    api::account::{
+        addresses::{AddAddress, AddressView, DeleteAddress, SetDefaultAddress, UpdateAddress},
+        profile::get_account,
+    },
+    components::{
+        form::{AddressFields, FormMessage, FormValues, WithFlash, action_done, action_error},
+        page_meta::PageMeta,
+    },
+    domain::country::country_name,
+    i18n::{Key, tr, use_i18n},
+};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+#[component]
+pub fn AddressesPage() -> impl IntoView {
+    view! {
+        <PageMeta title=Key::AccountAddresses />
+        <AccountLayout title=Key::AccountAddresses>
+            <AddressBook />
+        </AccountLayout>
+    }
+}
+
+#[component]
+fn AddressBook() -> impl IntoView {
+    let add = ServerAction::<AddAddress>::new();
+    let update = ServerAction::<UpdateAddress>::new();
+    let remove = ServerAction::<DeleteAddress>::new();
+    let make_default = ServerAction::<SetDefaultAddress>::new();
+    let changes = move || {
+        (
+            add.version().get(),
+            update.version().get(),
+            remove.version().get(),
+            make_default.version().get(),
+        )
+    };
+    let account = Resource::new(changes, |_| get_account());
+    let add_error = action_error(add);
+    let list_error = Signal::derive(move || {
+        action_error(remove)
+            .get()
+            .or_else(|| action_error(make_default).get())
+    });
+    view! {
+        <FormMessage error=list_error />
+        <Suspense>
+            {move || Suspend::new(async move {
+                let addresses = account.await.map(|a| a.addresses).unwrap_or_default();
+                let empty = addresses.is_empty();
+                view! {
+                    {empty.then(|| view! { <p class="empty-state">{tr(Key::AddressesEmpty)}</p> })}
+                    <ul class="address-list">
+                        {addresses
+                            .into_iter()
+                            .map(|a| view! { <AddressCard address=a update remove make_default /> })
+                            .collect_view()}
+                    </ul>
+                }
+            })}
+        </Suspense>
+        <details class="card" open=move || action_error(add).get().is_some()>
+            <summary>{tr(Key::AddressAdd)}</summary>
+            <WithFlash
+                form="address-new".to_string()
+                view=move |values| view! {
+                    <ActionForm action=add attr:class="form-stack" attr:novalidate=true>
+                        <FormMessage error=add_error success=(action_done(add), Key::AddressSaved) />
+                        <AddressFields form="form" error=add_error values />
+                        <button type="submit" class="button button-primary">{tr(Key::AddressAdd)}</button>
+                    </ActionForm>
+                }
+            />
+        </details>
+    }
+}
+
+#[component]
+fn AddressCard(
+    address: AddressView,
+    update: ServerAction<UpdateAddress>,
+    remove: ServerAction<DeleteAddress>,
+    make_default: ServerAction<SetDefaultAddress>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = address.id;
+    let error = Signal::derive(move || {
+        action_error(update)
+            .get()
+            .filter(|_| update.input().get().is_none_or(|i| i.id == id))
+    });
+    let values = FormValues(BTreeMap::from([
+        ("line1".to_string(), address.line1.clone()),
+        ("line2".to_string(), address.line2.clone()),
+        ("city".to_string(), address.city.clone()),
+        ("region".to_string(), address.region.clone()),
+        ("postal_code".to_string(), address.postal_code.clone()),
+        ("country".to_string(), address.country.clone()),
+    ]));
+    let country = address.country.clone();
+    view! {
+        <li class="card address-card">
+            <address>
+                {address.line1.clone()}<br />
+                {(!address.line2.is_empty()).then(|| view! { {address.line2.clone()}<br /> })}
+                {address.postal_code.clone()} " " {address.city.clone()}
+                {(!address.region.is_empty()).then(|| format!(", {}", address.region))}<br />
+                {move || country_name(&country, i18n.lang())}
+            </address>
+            {address.is_default.then(|| view! { <p class="badge">{tr(Key::AddressDefault)}</p> })}
+            <div class="card-actions">
+                {(!address.is_default).then(|| view! {
+                    <ActionForm action=make_default>
+                        <input type="hidden" name="id" value=id />
+                        <button type="submit" class="button button-secondary">{tr(Key::AddressMakeDefault)}</button>
+                    </ActionForm>
+                })}
+                <ActionForm action=remove>
+                    <input type="hidden" name="id" value=id />
+                    <button type="submit" class="button button-danger">{tr(Key::Delete)}</button>
+                </ActionForm>
+            </div>
+            <details>
+                <summary>{tr(Key::Edit)}</summary>
+                <WithFlash
+                    form=format!("address-{id}")
+                    view=move |kept: FormValues| {
+                        let values = if kept.is_empty() { values.clone() } else { kept };
+                        view! {
+                            <ActionForm action=update attr:class="form-stack" attr:novalidate=true>
+                                <FormMessage error />
+                                <input type="hidden" name="id" value=id />
+                                <AddressFields form="form" error values />
+                                <button type="submit" class="button button-primary">{tr(Key::SaveChanges)}</button>
+                            </ActionForm>
+                        }
+                    }
+                />
+            </details>
+        </li>
+    }
+}

@@ -1,0 +1,245 @@
+//! "Your data": everything the shop holds about the shopper, field by field (the same
+//! document as the download), and cancelling or erasing the account (P9).
+
+use super::AccountLayout;
+use crate::{
+    api::account::data::{DeactivateAccount, DeleteAccount, get_erasure_receipt, my_data},
+    components::{
+        auth::use_auth,
+        form::{Field, FormMessage, action_done, action_error},
+        page_meta::PageMeta,
+    },
+    domain::time,
+    i18n::{Key, fill, tr, use_i18n},
+};
+use leptos::{either::Either, prelude::*};
+use leptos_router::{components::A, hooks::use_params_map};
+use serde_json::Value;
+
+/// The heading of an export section (the keys of the export document).
+fn section_title(section: &str) -> Option<Key> {
+    Some(match section {
+        "profile" => Key::DataProfile,
+        "addresses" => Key::DataAddresses,
+        "privacy_policy_acknowledgements" => Key::DataPolicy,
+        "consent_choices" => Key::DataConsents,
+        "email_links" => Key::DataEmailLinks,
+        "emails_sent_to_you" => Key::DataEmails,
+        "signed_in_sessions" => Key::DataSessions,
+        _ => return None,
+    })
+}
+
+fn humanize(field: &str) -> String {
+    let text = field.replace('_', " ");
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+fn cell(value: &Value) -> String {
+    match value {
+        Value::Null => "—".to_string(),
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => if *b { "✓" } else { "✗" }.to_string(),
+        other => other.to_string(),
+    }
+}
+
+#[component]
+pub fn DataPage() -> impl IntoView {
+    view! {
+        <PageMeta title=Key::AccountData />
+        <AccountLayout title=Key::AccountData>
+            <HeldData />
+            <CancelCard />
+            <DeleteCard />
+        </AccountLayout>
+    }
+}
+
+#[component]
+fn HeldData() -> impl IntoView {
+    let data = Resource::new(|| (), |_| my_data());
+    view! {
+        <div class="card">
+            <h2>{tr(Key::DataHeading)}</h2>
+            <p class="field-hint">{tr(Key::DataIntro)}</p>
+            <p>
+                <a class="button button-secondary" href="/api/account/export" download="my-data.json">
+                    {tr(Key::DataDownload)}
+                </a>
+            </p>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let Ok(Value::Object(doc)) = data.await else {
+                        return None;
+                    };
+                    let sections = doc
+                        .into_iter()
+                        .filter_map(|(name, value)| section_title(&name).map(|key| (key, value)))
+                        .map(|(key, value)| view! { <DataSection title=key value /> })
+                        .collect_view();
+                    Some(sections)
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn DataSection(title: Key, value: Value) -> impl IntoView {
+    let rows: Vec<serde_json::Map<String, Value>> = match value {
+        Value::Object(o) => vec![o],
+        Value::Array(items) => items
+            .into_iter()
+            .filter_map(|v| match v {
+                Value::Object(o) => Some(o),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let count = rows.len();
+    view! {
+        <details class="data-section">
+            <summary>{tr(title)} <span class="count">{format!(" ({count})")}</span></summary>
+            {if rows.is_empty() {
+                Either::Left(view! { <p class="field-hint">{tr(Key::DataNone)}</p> })
+            } else {
+                Either::Right(
+                    rows.into_iter()
+                        .map(|row| view! {
+                            <dl class="facts">
+                                {row.iter().map(|(k, v)| view! {
+                                    <dt>{humanize(k)}</dt>
+                                    <dd class="pre">{cell(v)}</dd>
+                                }).collect_view()}
+                            </dl>
+                        })
+                        .collect_view(),
+                )
+            }}
+        </details>
+    }
+}
+
+#[component]
+fn CancelCard() -> impl IntoView {
+    let auth = use_auth();
+    let action = ServerAction::<DeactivateAccount>::new();
+    let error = action_error(action);
+    Effect::new(move |_| {
+        if action_done(action).get() {
+            auth.refresh();
+        }
+    });
+    view! {
+        <div class="card">
+            <h2>{tr(Key::CancelHeading)}</h2>
+            <p>{tr(Key::CancelText)}</p>
+            <ActionForm action attr:class="form-stack" attr:novalidate=true>
+                <FormMessage error />
+                <Field name="password" label=Key::FieldCurrentPassword kind="password" error autocomplete="current-password" />
+                <button type="submit" class="button button-secondary">{tr(Key::CancelSubmit)}</button>
+            </ActionForm>
+        </div>
+    }
+}
+
+#[component]
+fn DeleteCard() -> impl IntoView {
+    let auth = use_auth();
+    let action = ServerAction::<DeleteAccount>::new();
+    let error = action_error(action);
+    Effect::new(move |_| {
+        if action_done(action).get() {
+            auth.refresh();
+        }
+    });
+    view! {
+        <div class="card card-danger">
+            <h2>{tr(Key::DeleteHeading)}</h2>
+            <p>{tr(Key::DeleteText)}</p>
+            <ActionForm action attr:class="form-stack" attr:novalidate=true>
+                <FormMessage error />
+                <Field name="password" label=Key::FieldCurrentPassword kind="password" error autocomplete="current-password" />
+                <button type="submit" class="button button-danger">{tr(Key::DeleteSubmit)}</button>
+            </ActionForm>
+        </div>
+    }
+}
+
+#[component]
+pub fn DeactivatedPage() -> impl IntoView {
+    view! {
+        <PageMeta title=Key::DeactivatedTitle />
+        <section class="container section narrow status-page">
+            <h1>{tr(Key::DeactivatedTitle)}</h1>
+            <p>{tr(Key::DeactivatedText)}</p>
+            <p class="actions"><A href="/" attr:class="button button-primary">{tr(Key::NotFoundHome)}</A></p>
+        </section>
+    }
+}
+
+/// The erasure receipt: what was erased, what is kept in anonymised form and why.
+#[component]
+pub fn ErasedPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let receipt = Resource::new(
+        move || params.read().get("receipt").unwrap_or_default(),
+        get_erasure_receipt,
+    );
+    view! {
+        <PageMeta title=Key::ErasedTitle />
+        <section class="container section narrow">
+            <h1>{tr(Key::ErasedTitle)}</h1>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match receipt.await {
+                        Ok(r) => Either::Left(view! {
+                            <div class="card">
+                                <p>{move || fill(i18n.t(Key::ErasedWhen), &[("when", &time::date_time(r.erased_at))])}</p>
+                                <h2>{tr(Key::ErasedWhat)}</h2>
+                                <ul>
+                                    {r.erased.iter().filter_map(|(section, rows)| {
+                                        section_title(section).map(|k| view! { <li>{tr(k)} ": " {*rows}</li> })
+                                    }).collect_view()}
+                                </ul>
+                                <h2>{tr(Key::ErasedKept)}</h2>
+                                <p>{tr(Key::ErasedKeptText)}</p>
+                            </div>
+                        }),
+                        Err(_) => Either::Right(view! { <p class="empty-state">{tr(Key::ErrorNotFound)}</p> }),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn every_export_section_has_a_title() {
+        for table in crate::server::privacy::registry::PERSONAL {
+            assert!(
+                section_title(table.section).is_some(),
+                "no title for export section {}",
+                table.section
+            );
+        }
+    }
+
+    #[test]
+    fn field_names_read_as_words() {
+        assert_eq!(humanize("address_line_1"), "Address line 1");
+        assert_eq!(cell(&serde_json::json!(null)), "—");
+    }
+}

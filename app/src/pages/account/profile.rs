@@ -1,0 +1,126 @@
+//! The account overview: profile details and the form that changes them.
+
+use super::AccountLayout;
+use crate::{
+    api::account::{
+        auth::ResendVerification,
+        profile::{AccountView, UpdateProfile, get_account},
+    },
+    components::{
+        auth::use_auth,
+        form::{Checkbox, Field, FormMessage, WithFlash, action_done, action_error},
+        page_meta::PageMeta,
+    },
+    domain::{
+        account::{NAME_MAX, check_phone},
+        time,
+    },
+    i18n::{Key, Lang, fill, tr, use_i18n},
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+fn name(v: &str) -> Option<crate::error::Problem> {
+    crate::domain::account::check_text(v, NAME_MAX)
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    view! {
+        <PageMeta title=Key::AccountTitle />
+        <AccountLayout title=Key::AccountTitle>
+            <AccountOverview />
+        </AccountLayout>
+    }
+}
+
+#[component]
+fn AccountOverview() -> impl IntoView {
+    let update = ServerAction::<UpdateProfile>::new();
+    let account = Resource::new(move || update.version().get(), |_| get_account());
+    let query = use_query_map();
+    let just_verified = move || query.read().get("verified").is_some();
+    view! {
+        {move || just_verified().then(|| view! {
+            <p class="form-message form-message-success" role="status">{tr(Key::VerifyDone)}</p>
+        })}
+        <Suspense>
+            {move || Suspend::new(async move {
+                account.await.ok().map(|a| view! {
+                    <VerifyReminder account=a.clone() />
+                    <ProfileForm account=a update />
+                })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn VerifyReminder(account: AccountView) -> impl IntoView {
+    let i18n = use_i18n();
+    let resend = ServerAction::<ResendVerification>::new();
+    let error = action_error(resend);
+    let sent = action_done(resend);
+    (!account.email_verified).then(|| {
+        let email = account.email.clone();
+        view! {
+            <div class="notice">
+                <p>{move || fill(i18n.t(Key::VerifyReminder), &[("email", &email)])}</p>
+                <ActionForm action=resend>
+                    <FormMessage error success=(sent, Key::VerifyResent) />
+                    <button type="submit" class="button button-secondary">{tr(Key::VerifyResend)}</button>
+                </ActionForm>
+            </div>
+        }
+    })
+}
+
+#[component]
+fn ProfileForm(account: AccountView, update: ServerAction<UpdateProfile>) -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let error = action_error(update);
+    let saved = action_done(update);
+    Effect::new(move |_| {
+        if let Some(Ok(())) = update.value().get() {
+            auth.refresh();
+        }
+    });
+    let since = time::date(account.member_since);
+    view! {
+        <div class="card">
+            <h2>{tr(Key::ProfileHeading)}</h2>
+            <dl class="facts">
+                <dt>{tr(Key::FieldEmail)}</dt>
+                <dd>{account.email.clone()}</dd>
+                <dt>{tr(Key::ProfileMemberSince)}</dt>
+                <dd>{since}</dd>
+            </dl>
+            <WithFlash
+                form="profile".to_string()
+                view=move |values| {
+                    let a = account.clone();
+                    let marketing = if values.is_empty() { a.marketing } else { values.get("marketing") == "on" };
+                    let language = values.get_or("language", &a.language);
+                    view! {
+                        <ActionForm action=update attr:class="form-stack" attr:novalidate=true>
+                            <FormMessage error success=(saved, Key::ProfileSaved) />
+                            <Field name="full_name" form="form" label=Key::FieldFullName error autocomplete="name" value=values.get_or("full_name", &a.full_name) check=name maxlength=NAME_MAX />
+                            <Field name="phone" form="form" label=Key::FieldPhone kind="tel" error autocomplete="tel" value=values.get_or("phone", &a.phone) check=check_phone />
+                            <div class="field">
+                                <label for="f-form-language">{tr(Key::LanguageLabel)}</label>
+                                <select id="f-form-language" name="form[language]">
+                                    {Lang::ALL.into_iter().map(|l| view! {
+                                        <option value=l.code() selected=language == l.code()>{l.native_name()}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <Checkbox name="marketing" form="form" label=Key::FieldMarketing error checked=marketing />
+                            <button type="submit" class="button button-primary">{move || i18n.t(Key::SaveChanges)}</button>
+                        </ActionForm>
+                    }
+                }
+            />
+        </div>
+    }
+}

@@ -1,0 +1,143 @@
+//! Sign-in security: email address, password, and the list of signed-in sessions.
+
+use super::AccountLayout;
+use crate::{
+    api::account::{
+        profile::{ChangeEmail, ChangePassword},
+        sessions::{EndOtherSessions, EndSession, list_sessions},
+    },
+    components::{
+        form::{Field, FormMessage, WithFlash, action_done, action_error},
+        page_meta::PageMeta,
+    },
+    domain::{
+        account::{EMAIL_MAX, PASSWORD_MAX, check_email, check_password},
+        time,
+    },
+    i18n::{Key, fill, tr, use_i18n},
+};
+use leptos::prelude::*;
+
+#[component]
+pub fn SecurityPage() -> impl IntoView {
+    view! {
+        <PageMeta title=Key::AccountSecurity />
+        <AccountLayout title=Key::AccountSecurity>
+            <ChangeEmailCard />
+            <ChangePasswordCard />
+            <SessionsCard />
+        </AccountLayout>
+    }
+}
+
+#[component]
+fn ChangeEmailCard() -> impl IntoView {
+    let action = ServerAction::<ChangeEmail>::new();
+    let error = action_error(action);
+    view! {
+        <div class="card">
+            <h2>{tr(Key::EmailChangeHeading)}</h2>
+            <p class="field-hint">{tr(Key::EmailChangeIntro)}</p>
+            <WithFlash
+                form="change-email".to_string()
+                view=move |values| view! {
+                    <ActionForm action attr:class="form-stack" attr:novalidate=true>
+                        <FormMessage error success=(action_done(action), Key::EmailChangeSent) />
+                        <Field name="new_email" label=Key::FieldNewEmail kind="email" error autocomplete="email" value=values.get("new_email") check=check_email maxlength=EMAIL_MAX />
+                        <Field name="current_password" label=Key::FieldCurrentPassword kind="password" error autocomplete="current-password" maxlength=PASSWORD_MAX />
+                        <button type="submit" class="button button-primary">{tr(Key::EmailChangeSubmit)}</button>
+                    </ActionForm>
+                }
+            />
+        </div>
+    }
+}
+
+#[component]
+fn ChangePasswordCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<ChangePassword>::new();
+    let error = action_error(action);
+    let ended = move || match action.value().get() {
+        Some(Ok(n)) => Some(fill(
+            i18n.t(Key::PasswordChanged),
+            &[("count", &n.to_string())],
+        )),
+        _ => None,
+    };
+    view! {
+        <div class="card">
+            <h2>{tr(Key::PasswordChangeHeading)}</h2>
+            <ActionForm action attr:class="form-stack" attr:novalidate=true>
+                <FormMessage error />
+                {move || ended().map(|t| view! { <p class="form-message form-message-success" role="status">{t}</p> })}
+                <Field name="current_password" label=Key::FieldCurrentPassword kind="password" error autocomplete="current-password" maxlength=PASSWORD_MAX />
+                <Field name="password" label=Key::FieldNewPassword kind="password" error autocomplete="new-password" hint=Key::FieldPasswordHint check=check_password maxlength=PASSWORD_MAX />
+                <Field name="password_confirm" label=Key::FieldPasswordConfirm kind="password" error autocomplete="new-password" maxlength=PASSWORD_MAX />
+                <button type="submit" class="button button-primary">{tr(Key::PasswordChangeSubmit)}</button>
+            </ActionForm>
+        </div>
+    }
+}
+
+#[component]
+fn SessionsCard() -> impl IntoView {
+    let end_one = ServerAction::<EndSession>::new();
+    let end_others = ServerAction::<EndOtherSessions>::new();
+    let sessions = Resource::new(
+        move || (end_one.version().get(), end_others.version().get()),
+        |_| list_sessions(),
+    );
+    let error = Signal::derive(move || {
+        action_error(end_one)
+            .get()
+            .or_else(|| action_error(end_others).get())
+    });
+    view! {
+        <div class="card">
+            <h2>{tr(Key::SessionsHeading)}</h2>
+            <p class="field-hint">{tr(Key::SessionsIntro)}</p>
+            <FormMessage error success=(action_done(end_others), Key::SessionsEnded) />
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let list = sessions.await.unwrap_or_default();
+                    view! {
+                        <table class="table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{tr(Key::SessionsBrowser)}</th>
+                                    <th scope="col">{tr(Key::SessionsSignedIn)}</th>
+                                    <th scope="col">{tr(Key::SessionsLastUsed)}</th>
+                                    <th scope="col"><span class="visually-hidden">{tr(Key::SignOut)}</span></th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {list.into_iter().map(|s| view! {
+                                    <tr>
+                                        <td>
+                                            {s.browser.clone()}
+                                            {s.current.then(|| view! { " " <span class="badge">{tr(Key::SessionsThis)}</span> })}
+                                        </td>
+                                        <td>{time::date_time(s.signed_in_at)}</td>
+                                        <td>{time::date_time(s.last_used_at)}</td>
+                                        <td>
+                                            {(!s.current).then(|| view! {
+                                                <ActionForm action=end_one>
+                                                    <input type="hidden" name="id" value=s.id.clone() />
+                                                    <button type="submit" class="button button-secondary button-small">{tr(Key::SignOut)}</button>
+                                                </ActionForm>
+                                            })}
+                                        </td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                })}
+            </Suspense>
+            <ActionForm action=end_others>
+                <button type="submit" class="button button-secondary">{tr(Key::SessionsEndOthers)}</button>
+            </ActionForm>
+        </div>
+    }
+}

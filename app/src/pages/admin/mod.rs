@@ -1,0 +1,49 @@
+//! The back office (`/admin`), for staff. Pages check the role for display; every server
+//! function behind them checks it again.
+
+pub mod customers;
+pub mod mail;
+
+use crate::{
+    components::{auth::RequireStaff, page_meta::PageMeta},
+    i18n::{Key, tr},
+};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn AdminLayout(title: Key, children: ChildrenFn) -> impl IntoView {
+    let children = StoredValue::new(children);
+    view! {
+        <PageMeta title=title />
+        <RequireStaff>
+            <section class="container section admin">
+                <nav class="admin-menu" aria-label=tr(Key::AdminMenu)>
+                    <A href="/admin" exact=true>{tr(Key::AdminHome)}</A>
+                    <A href="/admin/customers">{tr(Key::AdminCustomers)}</A>
+                    <A href="/admin/mail">{tr(Key::AdminMail)}</A>
+                </nav>
+                <h1>{tr(title)}</h1>
+                {children.read_value()()}
+            </section>
+        </RequireStaff>
+    }
+}
+
+#[component]
+pub fn AdminHomePage() -> impl IntoView {
+    view! {
+        <AdminLayout title=Key::AdminHome>
+            <ul class="feature-list">
+                <li class="feature">
+                    <h2><A href="/admin/customers">{tr(Key::AdminCustomers)}</A></h2>
+                    <p>{tr(Key::AdminCustomersText)}</p>
+                </li>
+                <li class="feature">
+                    <h2><A href="/admin/mail">{tr(Key::AdminMail)}</A></h2>
+                    <p>{tr(Key::AdminMailText)}</p>
+                </li>
+            </ul>
+        </AdminLayout>
+    }
+}

@@ -1,0 +1,706 @@
+//! Account operations: registration, sign-in, email links, profile and password changes,
+//! deactivation and erasure, and the staff actions on accounts. Plain async functions over
+//! [`AppState`]; server functions call them after their authorisation checks, and tests call
+//! them directly. Every multi-step write runs in one transaction, mail included.
+
+use super::{
+    AppState,
+    db::{addresses, consents, receipts, sessions, tokens, users, users::UserRow},
+    keys::{is_token, random_token},
+    mail::Mail,
+    now, passwords,
+    privacy::erasure::{ErasureReport, erase_user},
+    throttle::Throttle,
+};
+use crate::{
+    domain::account::{
+        AccountStatus, DEACTIVATION_GRACE_DAYS, ProfileInput, RegistrationInput, Role, check_email,
+        normalize_email, validate_new_password, validate_profile, validate_registration,
+    },
+    error::{FieldError, Problem, ShopError, ShopResult},
+    i18n::{Key, Lang},
+};
+use std::net::IpAddr;
+
+pub const VERIFY_LINK_HOURS: i64 = 48;
+pub const RESET_LINK_HOURS: i64 = 1;
+const HOUR: i64 = 3600;
+const DAY: i64 = 24 * HOUR;
+
+pub const PURPOSE_VERIFY: &str = "verify_email";
+pub const PURPOSE_RESET: &str = "reset_password";
+
+fn lang_of(user: &UserRow) -> Lang {
+    Lang::from_code(&user.language).unwrap_or_default()
+}
+
+fn mail(
+    state: &AppState,
+    lang: Lang,
+    user_id: Option<i64>,
+    to: &str,
+    subject: Key,
+    body: Key,
+    args: &[(&str, &str)],
+) -> Mail {
+    Mail::compose(lang, &state.settings.name, user_id, to, subject, body, args)
+}
+
+fn link(state: &AppState, path: &str) -> String {
+    format!("{}{path}", state.settings.public_url)
+}
+
+/// Creates a one-time link token; only its keyed hash is stored.
+async fn issue_token(
+    state: &AppState,
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+    purpose: &str,
+    email: &str,
+    ttl: i64,
+) -> ShopResult<String> {
+    let token = random_token();
+    let now = now();
+    tokens::revoke_all(&mut *conn, user_id, purpose, now).await?;
+    tokens::insert(
+        &mut *conn,
+        &state.keys.hash(purpose, &token),
+        user_id,
+        purpose,
+        email,
+        now,
+        now + ttl,
+    )
+    .await?;
+    Ok(token)
+}
+
+fn field(field: &str, problem: Problem) -> ShopError {
+    ShopError::invalid(field, problem)
+}
+
+/// Registers a shopper. The answer is the same whether or not the address already has an
+/// account (no account enumeration): a new address gets a verification link, a known one a
+/// note that someone tried to register with it. The password is hashed in both cases, so the
+/// two take the same time.
+pub async fn register(state: &AppState, input: &RegistrationInput, lang: Lang) -> ShopResult<()> {
+    ShopError::check(validate_registration(input))?;
+    let email = normalize_email(&input.email);
+    let hash = passwords::hash(input.password.clone()).await?;
+    let now = now();
+    let mut tx = state.db.begin_write().await?;
+    if let Some(existing) = users::find_by_email(&mut *tx, &email).await? {
+        let signin = link(state, "/account/sign-in");
+        let reset = link(state, "/account/forgot");
+        mail(
+            state,
+            lang_of(&existing),
+            Some(existing.id),
+            &email,
+            Key::MailExistingSubject,
+            Key::MailExistingBody,
+            &[
+                ("name", &existing.full_name),
+                ("signin", &signin),
+                ("reset", &reset),
+            ],
+        )
+        .enqueue(&mut tx, now)
+        .await?;
+        tx.commit().await?;
+        state.mail_written();
+        return Ok(());
+    }
+    let marketing = input.marketing.is_some();
+    let user_id = users::insert(
+        &mut *tx,
+        users::NewUser {
+            email: &email,
+            password_hash: &hash,
+            full_name: input.full_name.trim(),
+            phone: input.phone.trim(),
+            language: lang.code(),
+            marketing_opt_in_at: marketing.then_some(now),
+            role: Role::Shopper.as_str(),
+            email_verified_at: None,
+            now,
+        },
+    )
+    .await?;
+    addresses::insert(&mut *tx, user_id, &input.address.trimmed(), true, now).await?;
+    let policy = consents::current_policy(&mut *tx).await?;
+    consents::acknowledge(&mut *tx, user_id, policy.version, now).await?;
+    consents::record(&mut *tx, user_id, "marketing", marketing, now).await?;
+    let token = issue_token(
+        state,
+        &mut tx,
+        user_id,
+        PURPOSE_VERIFY,
+        &email,
+        VERIFY_LINK_HOURS * HOUR,
+    )
+    .await?;
+    let verify = link(state, &format!("/account/verify/{token}"));
+    mail(
+        state,
+        lang,
+        Some(user_id),
+        &email,
+        Key::MailVerifySubject,
+        Key::MailVerifyBody,
+        &[("name", input.full_name.trim()), ("link", &verify)],
+    )
+    .enqueue(&mut tx, now)
+    .await?;
+    tx.commit().await?;
+    state.mail_written();
+    tracing::info!(user_id, "account registered");
+    Ok(())
+}
+
+/// Checks a sign-in. Unknown address and wrong password give the same error in about the same
+/// time; throttling applies per address typed and per client. A deactivated account within its
+/// grace period is restored; a suspended one is refused with its reason (only after the right
+/// password). The caller binds the session.
+pub async fn sign_in(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    ip: Option<IpAddr>,
+) -> ShopResult<UserRow> {
+    let email = normalize_email(email);
+    let now = now();
+    let throttle = Throttle {
+        db: &state.db,
+        keys: &state.keys,
+    };
+    throttle.admit(&email, ip, now).await?;
+    let user = users::find_by_email(state.db.pool(), &email).await?;
+    let verified = passwords::verify(
+        password.to_string(),
+        user.as_ref().map(|u| u.password_hash.clone()),
+    )
+    .await?;
+    let Some(mut user) = user.filter(|_| verified.ok) else {
+        throttle.record_failure(&email, now).await?;
+        return Err(ShopError::SignInFailed);
+    };
+    throttle.record_success(&email).await?;
+    match user.account_status() {
+        AccountStatus::Active => {}
+        AccountStatus::Suspended => {
+            return Err(ShopError::Suspended {
+                reason: user.status_reason.clone().unwrap_or_default(),
+            });
+        }
+        AccountStatus::Deactivated => {
+            let since = user.status_changed_at.unwrap_or(0);
+            if now - since > DEACTIVATION_GRACE_DAYS * DAY {
+                // Past its grace period the account is erased by the maintenance task.
+                return Err(ShopError::SignInFailed);
+            }
+            users::set_status(
+                state.db.pool(),
+                user.id,
+                AccountStatus::Active.as_str(),
+                None,
+                now,
+            )
+            .await?;
+            user.status = AccountStatus::Active.as_str().into();
+            tracing::info!(
+                user_id = user.id,
+                "deactivated account restored by signing in"
+            );
+        }
+    }
+    if verified.needs_rehash {
+        let hash = passwords::hash(password.to_string()).await?;
+        users::set_password_hash(state.db.pool(), user.id, &hash, now).await?;
+    }
+    Ok(user)
+}
+
+/// Sends a fresh verification link for the account's current address.
+pub async fn resend_verification(state: &AppState, user: &UserRow) -> ShopResult<()> {
+    if user.email_verified_at.is_some() {
+        return Ok(());
+    }
+    let now = now();
+    let mut tx = state.db.begin_write().await?;
+    let token = issue_token(
+        state,
+        &mut tx,
+        user.id,
+        PURPOSE_VERIFY,
+        &user.email,
+        VERIFY_LINK_HOURS * HOUR,
+    )
+    .await?;
+    let verify = link(state, &format!("/account/verify/{token}"));
+    mail(
+        state,
+        lang_of(user),
+        Some(user.id),
+        &user.email,
+        Key::MailVerifySubject,
+        Key::MailVerifyBody,
+        &[("name", &user.full_name), ("link", &verify)],
+    )
+    .enqueue(&mut tx, now)
+    .await?;
+    tx.commit().await?;
+    state.mail_written();
+    Ok(())
+}
+
+/// Follows a verification link: confirms the address it was sent to, which becomes the
+/// account's address when it was an email change (the old address is told).
+pub async fn verify_email(state: &AppState, token: &str) -> ShopResult<i64> {
+    if !is_token(token) {
+        return Err(ShopError::LinkInvalid);
+    }
+    let now = now();
+    let mut tx = state.db.begin_write().await?;
+    let claimed = tokens::claim(
+        &mut tx,
+        &state.keys.hash(PURPOSE_VERIFY, token),
+        PURPOSE_VERIFY,
+        now,
+    )
+    .await?
+    .ok_or(ShopError::LinkInvalid)?;
+    let user = users::find_by_id(&mut *tx, claimed.user_id)
+        .await?
+        .ok_or(ShopError::LinkInvalid)?;
+    if claimed.email != user.email {
+        if users::find_by_email(&mut *tx, &claimed.email)
+            .await?
+            .is_some()
+        {
+            return Err(ShopError::LinkInvalid);
+        }
+        mail(
+            state,
+            lang_of(&user),
+            Some(user.id),
+            &user.email,
+            Key::MailEmailChangedSubject,
+            Key::MailEmailChangedBody,
+            &[("name", &user.full_name), ("email", &claimed.email)],
+        )
+        .enqueue(&mut tx, now)
+        .await?;
+    }
+    users::set_verified_email(&mut *tx, user.id, &claimed.email, now).await?;
+    tx.commit().await?;
+    state.mail_written();
+    Ok(user.id)
+}
+
+/// Asks for a password-reset link. Always succeeds the same way; a link (valid one hour) is
+/// sent only when the address has an account.
+pub async fn request_password_reset(state: &AppState, email: &str, lang: Lang) -> ShopResult<()> {
+    if let Some(problem) = check_email(email) {
+        return Err(field("email", problem));
+    }
+    let email = normalize_email(email);
+    let now = now();
+    let mut tx = state.db.begin_write().await?;
+    let user = users::find_by_email(&mut *tx, &email).await?;
+    if let Some(user) = user.filter(|u| u.account_status() != AccountStatus::Suspended) {
+        let token = issue_token(
+            state,
+            &mut tx,
+            user.id,
+            PURPOSE_RESET,
+            &email,
+            RESET_LINK_HOURS * HOUR,
+        )
+        .await?;
+        let reset = link(state, &format!("/account/reset/{token}"));
+        mail(
+            state,
+            lang_of(&user),
+            Some(user.id),
+            &email,
+            Key::MailResetSubject,
+            Key::MailResetBody,
+            &[("name", &user.full_name), ("link", &reset)],
+        )
+        .enqueue(&mut tx, now)
+        .await?;
+    } else {
+        tracing::info!(
+            ?lang,
+            "password reset asked for an address without an account"
+        );
+    }
+    tx.commit().await?;
+    state.mail_written();
+    Ok(())
+}
+
+/// True when a reset link is still usable (to show the form or a clear message).
+pub async fn reset_link_is_live(state: &AppState, token: &str) -> ShopResult<bool> {
+    if !is_token(token) {
+        return Ok(false);
+    }
+    Ok(tokens::find_live(
+        state.db.pool(),
+        &state.keys.hash(PURPOSE_RESET, token),
+        PURPOSE_RESET,
+        now(),
+    )
+    .await?
+    .is_some())
+}
+
+/// Sets a new password through a reset link; every session of the account ends.
+pub async fn reset_password(
+    state: &AppState,
+    token: &str,
+    password: &str,
+    confirmation: &str,
+) -> ShopResult<()> {
+    ShopError::check(validate_new_password(password, confirmation))?;
+    if !is_token(token) {
+        return Err(ShopError::LinkInvalid);
+    }
+    let hash = passwords::hash(password.to_string()).await?;
+    let now = now();
+    let mut tx = state.db.begin_write().await?;
+    let claimed = tokens::claim(
+        &mut tx,
+        &state.keys.hash(PURPOSE_RESET, token),
+        PURPOSE_RESET,
+        now,
+    )
+    .await?
+    .ok_or(ShopError::LinkInvalid)?;
+    users::set_password_hash(&mut *tx, claimed.user_id, &hash, now).await?;
+    sessions::delete_for_user(&mut *tx, claimed.user_id, None).await?;
+    tx.commit().await?;
+    tracing::info!(user_id = claimed.user_id, "password reset");
+    Ok(())
+}
+
+/// Checks the current password given to confirm a sensitive change.
+async fn confirm_password(user: &UserRow, password: &str, field_name: &str) -> ShopResult<()> {
+    let verified =
+        passwords::verify(password.to_string(), Some(user.password_hash.clone())).await?;
+    if verified.ok {
+        Ok(())
+    } else {
+        Err(field(field_name, Problem::WrongPassword))
+    }
+}
+
+/// Changes the password (the current one is required); the account's other sessions end.
+pub async fn change_password(
+    state: &AppState,
+    user: &UserRow,
+    current: &str,
+    password: &str,
+    confirmation: &str,
+    keep_session: Option<&str>,
+) -> ShopResult<u64> {
+    let mut errors: Vec<FieldError> = validate_new_password(password, confirmation);
+    if current.is_empty() {
+        errors.push(FieldError {
+            field: "current_password".into(),
+            problem: Problem::Required,
+        });
+    }
+    ShopError::check(errors)?;
+    confirm_password(user, current, "current_password").await?;
+    let hash = passwords::hash(password.to_string()).await?;
+    let mut tx = state.db.begin_write().await?;
+    users::set_password_hash(&mut *tx, user.id, &hash, now()).await?;
+    let ended = sessions::delete_for_user(&mut *tx, user.id, keep_session).await?;
+    tx.commit().await?;
+    Ok(ended)
+}
+
+/// Starts an email change: the new address gets a link and becomes the account's address
+/// only when it is followed. The answer does not reveal whether the new address is taken.
+pub async fn request_email_change(
+    state: &AppState,
+    user: &UserRow,
+    new_email: &str,
+    password: &str,
+) -> ShopResult<()> {
+    if let Some(problem) = check_email(new_email) {
+        return Err(field("new_email", problem));
+    }
+    let email = normalize_email(new_email);
+    if email == user.email {
+        return Err(field("new_email", Problem::Invalid));
+    }
+    confirm_password(user, password, "current_password").await?;
+    let now = now();
+    let lang = lang_of(user);
+    let mut tx = state.db.begin_write().await?;
+    if let Some(owner) = users::find_by_email(&mut *tx, &email).await? {
+        let signin = link(state, "/account/sign-in");
+        let reset = link(state, "/account/forgot");
+        mail(
+            state,
+            lang_of(&owner),
+            Some(owner.id),
+            &email,
+            Key::MailExistingSubject,
+            Key::MailExistingBody,
+            &[
+                ("name", &owner.full_name),
+                ("signin", &signin),
+                ("reset", &reset),
+            ],
+        )
+        .enqueue(&mut tx, now)
+        .await?;
+    } else {
+        let token = issue_token(
+            state,
+            &mut tx,
+            user.id,
+            PURPOSE_VERIFY,
+            &email,
+            VERIFY_LINK_HOURS * HOUR,
+        )
+        .await?;
+        let verify = link(state, &format!("/account/verify/{token}"));
+        mail(
+            state,
+            lang,
+            Some(user.id),
+            &email,
+            Key::MailChangeEmailSubject,
+            Key::MailChangeEmailBody,
+            &[("name", &user.full_name), ("link", &verify)],
+        )
+        .enqueue(&mut tx, now)
+        .await?;
+    }
+    tx.commit().await?;
+    state.mail_written();
+    Ok(())
+}
+
+/// Updates name, phone, language and the marketing choice (a change of that choice is
+/// recorded as a consent event).
+pub async fn update_profile(
+    state: &AppState,
+    user: &UserRow,
+    input: &ProfileInput,
+) -> ShopResult<()> {
+    ShopError::check(validate_profile(input))?;
+    let lang = Lang::from_code(&input.language).unwrap_or_default();
+    let now = now();
+    let wants_marketing = input.marketing.is_some();
+    let opt_in_at = match (wants_marketing, user.marketing_opt_in_at) {
+        (true, Some(since)) => Some(since),
+        (true, None) => Some(now),
+        (false, _) => None,
+    };
+    let mut tx = state.db.begin_write().await?;
+    users::update_profile(
+        &mut *tx,
+        user.id,
+        input.full_name.trim(),
+        input.phone.trim(),
+        lang.code(),
+        opt_in_at,
+        now,
+    )
+    .await?;
+    if wants_marketing != user.marketing_opt_in_at.is_some() {
+        consents::record(&mut *tx, user.id, "marketing", wants_marketing, now).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Cancels the account: hidden and signed out everywhere; signing in within the grace period
+/// restores it.
+pub async fn deactivate(state: &AppState, user: &UserRow, password: &str) -> ShopResult<()> {
+    confirm_password(user, password, "password").await?;
+    let mut tx = state.db.begin_write().await?;
+    users::set_status(
+        &mut *tx,
+        user.id,
+        AccountStatus::Deactivated.as_str(),
+        None,
+        now(),
+    )
+    .await?;
+    sessions::delete_for_user(&mut *tx, user.id, None).await?;
+    tx.commit().await?;
+    tracing::info!(user_id = user.id, "account deactivated");
+    Ok(())
+}
+
+/// Erases the account after the password is confirmed; returns the receipt id.
+pub async fn delete_account(
+    state: &AppState,
+    user: &UserRow,
+    password: &str,
+) -> ShopResult<String> {
+    confirm_password(user, password, "password").await?;
+    let report = erase_user(&state.db, user.id)
+        .await?
+        .ok_or(ShopError::NotFound)?;
+    let receipt = store_receipt(state, &report).await?;
+    tracing::info!("account erased on its owner's request");
+    Ok(receipt)
+}
+
+async fn store_receipt(state: &AppState, report: &ErasureReport) -> ShopResult<String> {
+    let id = random_token();
+    let summary = serde_json::to_string(report).map_err(|_| ShopError::Internal)?;
+    receipts::insert(state.db.pool(), &id, &summary, now()).await?;
+    Ok(id)
+}
+
+/// The receipt of an erasure, for the page the former shopper lands on.
+pub async fn receipt(state: &AppState, id: &str) -> ShopResult<(i64, ErasureReport)> {
+    if !is_token(id) {
+        return Err(ShopError::NotFound);
+    }
+    let (at, summary) = receipts::find(state.db.pool(), id)
+        .await?
+        .ok_or(ShopError::NotFound)?;
+    let report = serde_json::from_str(&summary).map_err(|_| ShopError::Internal)?;
+    Ok((at, report))
+}
+
+/// Staff: suspends an account for breaking the terms (reason required; its sessions end).
+pub async fn suspend(
+    state: &AppState,
+    staff: &UserRow,
+    user_id: i64,
+    reason: &str,
+) -> ShopResult<()> {
+    let reason = reason.trim();
+    if let Some(problem) = crate::domain::account::check_text(reason, 500) {
+        return Err(field("reason", problem));
+    }
+    if user_id == staff.id {
+        return Err(ShopError::Forbidden);
+    }
+    let mut tx = state.db.begin_write().await?;
+    let target = users::find_by_id(&mut *tx, user_id)
+        .await?
+        .ok_or(ShopError::NotFound)?;
+    if target.role() == Role::Admin && staff.role() != Role::Admin {
+        return Err(ShopError::Forbidden);
+    }
+    users::set_status(
+        &mut *tx,
+        user_id,
+        AccountStatus::Suspended.as_str(),
+        Some(reason),
+        now(),
+    )
+    .await?;
+    sessions::delete_for_user(&mut *tx, user_id, None).await?;
+    tx.commit().await?;
+    tracing::info!(user_id, staff_id = staff.id, "account suspended");
+    Ok(())
+}
+
+/// Staff: lifts a suspension.
+pub async fn reinstate(state: &AppState, staff: &UserRow, user_id: i64) -> ShopResult<()> {
+    let target = users::find_by_id(state.db.pool(), user_id)
+        .await?
+        .ok_or(ShopError::NotFound)?;
+    if target.account_status() != AccountStatus::Suspended {
+        return Err(ShopError::Conflict);
+    }
+    users::set_status(
+        state.db.pool(),
+        user_id,
+        AccountStatus::Active.as_str(),
+        None,
+        now(),
+    )
+    .await?;
+    tracing::info!(user_id, staff_id = staff.id, "account reinstated");
+    Ok(())
+}
+
+/// Admin: changes a role. An admin cannot demote themselves (the shop keeps an admin).
+pub async fn set_role(
+    state: &AppState,
+    admin: &UserRow,
+    user_id: i64,
+    role: Role,
+) -> ShopResult<()> {
+    if user_id == admin.id && role != Role::Admin {
+        return Err(ShopError::Conflict);
+    }
+    let changed = users::set_role(state.db.pool(), user_id, role.as_str(), now()).await?;
+    if changed == 0 {
+        return Err(ShopError::NotFound);
+    }
+    tracing::info!(
+        user_id,
+        role = role.as_str(),
+        admin_id = admin.id,
+        "role changed"
+    );
+    Ok(())
+}
+
+/// Creates a verified staff or admin account (the `server admin create` command and the
+/// development seed).
+pub async fn create_staff(
+    state: &AppState,
+    email: &str,
+    full_name: &str,
+    password: &str,
+    role: Role,
+) -> ShopResult<i64> {
+    if let Some(problem) = check_email(email) {
+        return Err(field("email", problem));
+    }
+    if let Some(problem) = crate::domain::account::check_password(password) {
+        return Err(field("password", problem));
+    }
+    let email = normalize_email(email);
+    let hash = passwords::hash(password.to_string()).await?;
+    let now = now();
+    let mut tx = state.db.begin_write().await?;
+    if users::find_by_email(&mut *tx, &email).await?.is_some() {
+        return Err(field("email", Problem::EmailTaken));
+    }
+    let id = users::insert(
+        &mut *tx,
+        users::NewUser {
+            email: &email,
+            password_hash: &hash,
+            full_name,
+            phone: "",
+            language: Lang::En.code(),
+            marketing_opt_in_at: None,
+            role: role.as_str(),
+            email_verified_at: Some(now),
+            now,
+        },
+    )
+    .await?;
+    let policy = consents::current_policy(&mut *tx).await?;
+    consents::acknowledge(&mut *tx, id, policy.version, now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Housekeeping run hourly: erases accounts deactivated longer than the grace period.
+pub async fn erase_expired_deactivations(state: &AppState) -> ShopResult<usize> {
+    let cutoff = now() - DEACTIVATION_GRACE_DAYS * DAY;
+    let due = users::deactivated_before(state.db.pool(), cutoff).await?;
+    for id in &due {
+        erase_user(&state.db, *id).await?;
+    }
+    Ok(due.len())
+}

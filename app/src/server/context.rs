@@ -1,0 +1,104 @@
+//! What a server function needs from its request: the state, the session, the signed-in
+//! user (with the role checks), the client address. Every server function that touches a
+//! shopper's data starts with `require_user()` or a stronger check.
+
+use super::{
+    AppState, app_state,
+    db::users::{self, UserRow},
+    session::Session,
+};
+use crate::{
+    domain::account::{AccountStatus, Role},
+    error::{ShopError, ShopResult},
+};
+use axum::{extract::ConnectInfo, http::request::Parts};
+use leptos::prelude::*;
+use std::net::{IpAddr, SocketAddr};
+
+pub fn state() -> ShopResult<AppState> {
+    app_state()
+}
+
+fn parts() -> ShopResult<Parts> {
+    use_context::<Parts>().ok_or_else(|| {
+        tracing::error!("request parts missing from the Leptos context");
+        ShopError::Internal
+    })
+}
+
+/// The session of this request (the session middleware always provides one).
+pub fn session() -> ShopResult<Session> {
+    parts()?
+        .extensions
+        .get::<Session>()
+        .cloned()
+        .ok_or_else(|| {
+            tracing::error!("session missing from the request");
+            ShopError::Internal
+        })
+}
+
+impl UserRow {
+    pub fn role(&self) -> Role {
+        Role::parse(&self.role).unwrap_or(Role::Shopper)
+    }
+
+    pub fn account_status(&self) -> AccountStatus {
+        AccountStatus::parse(&self.status).unwrap_or(AccountStatus::Suspended)
+    }
+}
+
+/// The signed-in user, if the session has one and the account is active.
+pub async fn current_user() -> ShopResult<Option<UserRow>> {
+    let session = session()?;
+    let Some(id) = session.user_id() else {
+        return Ok(None);
+    };
+    let user = users::find_by_id(state()?.db.pool(), id).await?;
+    Ok(user.filter(|u| u.account_status() == AccountStatus::Active))
+}
+
+/// The signed-in user, or `Unauthorized`.
+pub async fn require_user() -> ShopResult<UserRow> {
+    current_user().await?.ok_or(ShopError::Unauthorized)
+}
+
+/// A signed-in staff member or admin, or `Unauthorized` / `Forbidden`.
+pub async fn require_staff() -> ShopResult<UserRow> {
+    let user = require_user().await?;
+    if user.role().is_staff() {
+        Ok(user)
+    } else {
+        Err(ShopError::Forbidden)
+    }
+}
+
+/// A signed-in admin, or `Unauthorized` / `Forbidden`.
+pub async fn require_admin() -> ShopResult<UserRow> {
+    let user = require_user().await?;
+    if user.role() == Role::Admin {
+        Ok(user)
+    } else {
+        Err(ShopError::Forbidden)
+    }
+}
+
+/// The client's address (the TCP peer).
+pub fn client_ip() -> Option<IpAddr> {
+    parts()
+        .ok()?
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip())
+}
+
+/// True when the request is a plain HTML form post (JavaScript off): the browser will be
+/// redirected back to the form page.
+pub fn is_plain_form_post() -> bool {
+    parts().is_ok_and(|p| {
+        p.headers
+            .get(axum::http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    })
+}

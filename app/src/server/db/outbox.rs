@@ -1,0 +1,139 @@
+//! SQL for `outbox`: mail waiting to leave, and mail kept in the local mailbox.
+
+use sqlx::{Any, Executor, FromRow};
+
+#[derive(Clone, Debug, FromRow)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub user_id: Option<i64>,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: i64,
+    pub attempts: i64,
+    pub next_attempt_at: i64,
+    pub delivered_at: Option<i64>,
+    pub transport: Option<String>,
+    pub last_error: Option<String>,
+}
+
+const COLUMNS: &str = "id, user_id, recipient, subject, body, created_at, attempts, next_attempt_at, \
+                       delivered_at, transport, last_error";
+
+pub async fn insert<'e>(
+    db: impl Executor<'e, Database = Any>,
+    user_id: Option<i64>,
+    recipient: &str,
+    subject: &str,
+    body: &str,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO outbox (user_id, recipient, subject, body, created_at, next_attempt_at)
+         VALUES ($1, $2, $3, $4, $5, $5)
+         RETURNING id",
+    )
+    .bind(user_id)
+    .bind(recipient)
+    .bind(subject)
+    .bind(body)
+    .bind(now)
+    .fetch_one(db)
+    .await
+}
+
+/// Mail due for a delivery attempt.
+pub async fn due<'e>(
+    db: impl Executor<'e, Database = Any>,
+    now: i64,
+    limit: i64,
+) -> Result<Vec<OutboxRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM outbox
+         WHERE delivered_at IS NULL AND next_attempt_at <= $1
+         ORDER BY id LIMIT $2"
+    ))
+    .bind(now)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+}
+
+/// Claims one delivery attempt: succeeds for exactly one worker even when several app
+/// servers share the database.
+pub async fn claim<'e>(
+    db: impl Executor<'e, Database = Any>,
+    row: &OutboxRow,
+    retry_at: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1
+         WHERE id = $2 AND delivered_at IS NULL AND attempts = $3",
+    )
+    .bind(retry_at)
+    .bind(row.id)
+    .bind(row.attempts)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn mark_delivered<'e>(
+    db: impl Executor<'e, Database = Any>,
+    id: i64,
+    transport: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE outbox SET delivered_at = $1, transport = $2, last_error = NULL WHERE id = $3",
+    )
+    .bind(now)
+    .bind(transport)
+    .bind(id)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn mark_failed<'e>(
+    db: impl Executor<'e, Database = Any>,
+    id: i64,
+    error: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE outbox SET last_error = $1 WHERE id = $2")
+        .bind(error)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// The local mailbox, newest first (for staff at /admin/mail and for tests).
+pub async fn mailbox<'e>(
+    db: impl Executor<'e, Database = Any>,
+    recipient: Option<&str>,
+    limit: i64,
+) -> Result<Vec<OutboxRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM outbox
+         WHERE ($1 = '' OR recipient = $1)
+         ORDER BY id DESC LIMIT $2"
+    ))
+    .bind(recipient.unwrap_or(""))
+    .bind(limit)
+    .fetch_all(db)
+    .await
+}
+
+/// Deletes delivered mail older than `cutoff` (the mailbox keeps personal data only briefly).
+pub async fn delete_delivered_before<'e>(
+    db: impl Executor<'e, Database = Any>,
+    cutoff: i64,
+) -> Result<u64, sqlx::Error> {
+    let done =
+        sqlx::query("DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < $1")
+            .bind(cutoff)
+            .execute(db)
+            .await?;
+    Ok(done.rows_affected())
+}

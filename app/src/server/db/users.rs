@@ -1,0 +1,264 @@
+//! SQL for `users`.
+
+use sqlx::{Any, Executor, FromRow};
+
+/// A user as stored. Holds the password hash, so it is neither `Serialize` nor printed in
+/// full by `Debug`.
+#[derive(Clone, FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub email_verified_at: Option<i64>,
+    pub password_hash: String,
+    pub full_name: String,
+    pub phone: String,
+    pub language: String,
+    pub marketing_opt_in_at: Option<i64>,
+    pub role: String,
+    pub status: String,
+    pub status_reason: Option<String>,
+    pub status_changed_at: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl std::fmt::Debug for UserRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserRow")
+            .field("id", &self.id)
+            .field("role", &self.role)
+            .field("status", &self.status)
+            .finish_non_exhaustive()
+    }
+}
+
+const COLUMNS: &str = "id, email, email_verified_at, password_hash, full_name, phone, language, \
+     marketing_opt_in_at, role, status, status_reason, status_changed_at, created_at, updated_at";
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub password_hash: &'a str,
+    pub full_name: &'a str,
+    pub phone: &'a str,
+    pub language: &'a str,
+    pub marketing_opt_in_at: Option<i64>,
+    pub role: &'a str,
+    pub email_verified_at: Option<i64>,
+    pub now: i64,
+}
+
+pub async fn insert<'e>(
+    db: impl Executor<'e, Database = Any>,
+    u: NewUser<'_>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO users (email, password_hash, full_name, phone, language, marketing_opt_in_at,
+                            role, email_verified_at, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $9)
+         RETURNING id",
+    )
+    .bind(u.email)
+    .bind(u.password_hash)
+    .bind(u.full_name)
+    .bind(u.phone)
+    .bind(u.language)
+    .bind(u.marketing_opt_in_at)
+    .bind(u.role)
+    .bind(u.email_verified_at)
+    .bind(u.now)
+    .fetch_one(db)
+    .await
+}
+
+pub async fn find_by_id<'e>(
+    db: impl Executor<'e, Database = Any>,
+    id: i64,
+) -> Result<Option<UserRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
+}
+
+pub async fn find_by_email<'e>(
+    db: impl Executor<'e, Database = Any>,
+    email: &str,
+) -> Result<Option<UserRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE email = $1"))
+        .bind(email)
+        .fetch_optional(db)
+        .await
+}
+
+pub async fn update_profile<'e>(
+    db: impl Executor<'e, Database = Any>,
+    id: i64,
+    full_name: &str,
+    phone: &str,
+    language: &str,
+    marketing_opt_in_at: Option<i64>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET full_name = $1, phone = $2, language = $3, marketing_opt_in_at = $4,
+                          updated_at = $5
+         WHERE id = $6",
+    )
+    .bind(full_name)
+    .bind(phone)
+    .bind(language)
+    .bind(marketing_opt_in_at)
+    .bind(now)
+    .bind(id)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_language<'e>(
+    db: impl Executor<'e, Database = Any>,
+    id: i64,
+    language: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET language = $1 WHERE id = $2")
+        .bind(language)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_password_hash<'e>(
+    db: impl Executor<'e, Database = Any>,
+    id: i64,
+    hash: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+        .bind(hash)
+        .bind(now)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Sets a verified email address (after the shopper followed the link sent to it).
+pub async fn set_verified_email<'e>(
+    db: impl Executor<'e, Database = Any>,
+    id: i64,
+    email: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET email = $1, email_verified_at = $2, updated_at = $2 WHERE id = $3",
+    )
+    .bind(email)
+    .bind(now)
+    .bind(id)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_role<'e>(
+    db: impl Executor<'e, Database = Any>,
+    id: i64,
+    role: &str,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("UPDATE users SET role = $1, updated_at = $2 WHERE id = $3")
+        .bind(role)
+        .bind(now)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+pub async fn set_status<'e>(
+    db: impl Executor<'e, Database = Any>,
+    id: i64,
+    status: &str,
+    reason: Option<&str>,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE users SET status = $1, status_reason = $2, status_changed_at = $3, updated_at = $3
+         WHERE id = $4",
+    )
+    .bind(status)
+    .bind(reason)
+    .bind(now)
+    .bind(id)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// Customers for the back office: accounts that are not deactivated, matching `query` in
+/// email or name (case-insensitive), newest first.
+pub async fn search<'e>(
+    db: impl Executor<'e, Database = Any>,
+    query: &str,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<UserRow>, sqlx::Error> {
+    let pattern = format!("%{}%", escape_like(&query.trim().to_lowercase()));
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM users
+         WHERE status <> 'deactivated'
+           AND (LOWER(email) LIKE $1 ESCAPE '\\' OR LOWER(full_name) LIKE $1 ESCAPE '\\')
+         ORDER BY created_at DESC, id DESC
+         LIMIT $2 OFFSET $3"
+    ))
+    .bind(pattern)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(db)
+    .await
+}
+
+/// Accounts deactivated before `cutoff`: due for erasure.
+pub async fn deactivated_before<'e>(
+    db: impl Executor<'e, Database = Any>,
+    cutoff: i64,
+) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT id FROM users WHERE status = 'deactivated' AND status_changed_at < $1",
+    )
+    .bind(cutoff)
+    .fetch_all(db)
+    .await
+}
+
+pub async fn exists_with_role<'e>(
+    db: impl Executor<'e, Database = Any>,
+    role: &str,
+) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE role = $1")
+        .bind(role)
+        .fetch_one(db)
+        .await?;
+    Ok(n > 0)
+}
+
+/// Escapes `%`, `_` and `\` so user text matches literally inside a LIKE pattern.
+fn escape_like(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn like_patterns_are_escaped() {
+        assert_eq!(super::escape_like("50%_off\\"), "50\\%\\_off\\\\");
+    }
+}

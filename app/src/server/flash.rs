@@ -1,0 +1,58 @@
+//! Keeps what a shopper typed when a form posted without JavaScript fails validation: the
+//! browser is redirected back to the form, which refills itself from here once. Passwords are
+//! never kept. With JavaScript the form never reloads, so nothing is stored.
+
+use super::context::{is_plain_form_post, session};
+use crate::error::ShopResult;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+const KEY: &str = "form_flash";
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Flash {
+    form: String,
+    values: BTreeMap<String, String>,
+}
+
+/// Remembers `input` (minus passwords) for the form named `form`, if this is a plain post.
+pub async fn keep<T: Serialize>(form: &str, input: &T) -> ShopResult<()> {
+    if !is_plain_form_post() {
+        return Ok(());
+    }
+    let Ok(serde_json::Value::Object(map)) = serde_json::to_value(input) else {
+        return Ok(());
+    };
+    let values = map
+        .into_iter()
+        .filter(|(k, _)| !k.contains("password"))
+        .filter_map(|(k, v)| match v {
+            serde_json::Value::String(s) => Some((k, s)),
+            serde_json::Value::Number(n) => Some((k, n.to_string())),
+            serde_json::Value::Bool(b) => Some((k, b.to_string())),
+            _ => None,
+        })
+        .collect();
+    session()?
+        .insert(
+            KEY,
+            &Flash {
+                form: form.to_string(),
+                values,
+            },
+        )
+        .await?;
+    Ok(())
+}
+
+/// The values kept for `form`, removed on reading.
+pub async fn take(form: &str) -> ShopResult<Option<BTreeMap<String, String>>> {
+    let session = session()?;
+    match session.get::<Flash>(KEY) {
+        Some(flash) if flash.form == form => {
+            session.remove(KEY).await?;
+            Ok(Some(flash.values))
+        }
+        _ => Ok(None),
+    }
+}

@@ -1,0 +1,132 @@
+//! Delivers the outbox: a background task claims due messages (one worker per message even
+//! with many app servers), sends them through SMTP when configured, and otherwise keeps them
+//! in the local mailbox that staff read at /admin/mail. Failures are retried with growing
+//! delays; the message and its last error stay visible to staff.
+
+use crate::server::{
+    db::{Db, outbox},
+    now,
+};
+use lettre::{
+    AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+    message::{Mailbox, header::ContentType},
+};
+use std::{sync::Arc, time::Duration};
+use tokio::sync::Notify;
+
+/// After this many attempts a message is left for staff to look at.
+pub const MAX_ATTEMPTS: i64 = 10;
+
+/// How the shop sends mail.
+#[derive(Clone)]
+pub enum Transport {
+    /// No SMTP server configured: delivered mail is kept for staff at /admin/mail.
+    Mailbox,
+    Smtp {
+        transport: AsyncSmtpTransport<Tokio1Executor>,
+        from: Mailbox,
+    },
+}
+
+impl Transport {
+    /// An SMTP transport from a URL such as `smtps://user:password@mail.example.com:465`.
+    pub fn smtp(url: &str, from: &str) -> Result<Transport, String> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(|e| format!("invalid SMTP URL: {e}"))?
+            .build();
+        let from = from
+            .parse::<Mailbox>()
+            .map_err(|e| format!("invalid sender address: {e}"))?;
+        Ok(Transport::Smtp { transport, from })
+    }
+
+    fn name(&self) -> &'static str {
+        match self {
+            Transport::Mailbox => "mailbox",
+            Transport::Smtp { .. } => "smtp",
+        }
+    }
+
+    async fn send(&self, row: &outbox::OutboxRow) -> Result<(), String> {
+        match self {
+            Transport::Mailbox => Ok(()),
+            Transport::Smtp { transport, from } => {
+                let to = row
+                    .recipient
+                    .parse::<Mailbox>()
+                    .map_err(|e| e.to_string())?;
+                let message = Message::builder()
+                    .from(from.clone())
+                    .to(to)
+                    .subject(&row.subject)
+                    .header(ContentType::TEXT_PLAIN)
+                    .body(row.body.clone())
+                    .map_err(|e| e.to_string())?;
+                transport
+                    .send(message)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            }
+        }
+    }
+}
+
+/// Seconds before retry number `attempts` (30 s, 1 min, 2 min… capped at 6 h).
+pub fn retry_delay(attempts: i64) -> i64 {
+    let exp = attempts.clamp(0, 20) as u32;
+    (30 * 2i64.pow(exp)).min(6 * 3600)
+}
+
+/// One pass over the due messages; returns how many were delivered.
+pub async fn deliver_due(db: &Db, transport: &Transport) -> Result<usize, sqlx::Error> {
+    let now = now();
+    let mut delivered = 0;
+    for row in outbox::due(db.pool(), now, 50).await? {
+        if row.attempts >= MAX_ATTEMPTS {
+            continue;
+        }
+        if !outbox::claim(db.pool(), &row, now + retry_delay(row.attempts)).await? {
+            continue;
+        }
+        match transport.send(&row).await {
+            Ok(()) => {
+                outbox::mark_delivered(db.pool(), row.id, transport.name(), crate::server::now())
+                    .await?;
+                delivered += 1;
+            }
+            Err(error) => {
+                // The error text names the server, never the recipient or the content.
+                tracing::warn!(message_id = row.id, attempts = row.attempts + 1, %error, "mail delivery failed");
+                outbox::mark_failed(db.pool(), row.id, &error).await?;
+            }
+        }
+    }
+    Ok(delivered)
+}
+
+/// Runs the delivery loop: on every nudge and at least every five seconds.
+pub async fn run(db: Db, transport: Transport, nudge: Arc<Notify>) {
+    loop {
+        if let Err(error) = deliver_due(&db, &transport).await {
+            tracing::warn!(%error, "outbox pass failed");
+        }
+        tokio::select! {
+            _ = nudge.notified() => {}
+            _ = tokio::time::sleep(Duration::from_secs(5)) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::retry_delay;
+
+    #[test]
+    fn retries_back_off_up_to_six_hours() {
+        assert_eq!(retry_delay(0), 30);
+        assert_eq!(retry_delay(1), 60);
+        assert_eq!(retry_delay(3), 240);
+        assert_eq!(retry_delay(15), 6 * 3600);
+    }
+}

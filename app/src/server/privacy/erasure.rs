@@ -1,0 +1,57 @@
+//! Account erasure: in one transaction, every row the registry lists for the shopper is
+//! deleted (children first, the account last), which also ends every session. What is kept
+//! and why is reported back, for the receipt the shopper sees.
+
+use super::registry::{OnErase, Owner, PERSONAL};
+use crate::server::db::Db;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErasedSection {
+    pub section: String,
+    pub rows: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErasureReport {
+    pub erased: Vec<ErasedSection>,
+    /// Records kept in anonymised form (orders, for accounting), by kind.
+    pub kept_anonymised: Vec<ErasedSection>,
+}
+
+/// Erases a shopper. Returns `None` when the account does not exist.
+pub async fn erase_user(db: &Db, user_id: i64) -> Result<Option<ErasureReport>, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if exists.is_none() {
+        return Ok(None);
+    }
+    let mut erased = Vec::new();
+    for table in PERSONAL {
+        let owner = match table.owner {
+            Owner::User => "id",
+            Owner::UserId => "user_id",
+        };
+        let rows = match table.on_erase {
+            OnErase::Delete => {
+                sqlx::query(&format!("DELETE FROM {} WHERE {owner} = $1", table.table))
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+            }
+        };
+        erased.push(ErasedSection {
+            section: table.section.to_string(),
+            rows,
+        });
+    }
+    tx.commit().await?;
+    Ok(Some(ErasureReport {
+        erased,
+        kept_anonymised: Vec::new(),
+    }))
+}

@@ -1,0 +1,6 @@
+//! The privacy mechanisms that work on stored data: the registry of where personal data
+//! lives, the export built from it, and the erasure built from it (promises P8 and P9).
+
+pub mod erasure;
+pub mod export;
+pub mod registry;

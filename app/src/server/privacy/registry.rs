@@ -1,0 +1,230 @@
+//! Where personal data lives. Export and erasure are both driven by this one list, so they
+//! cannot disagree; a test compares it with the real schema on both databases and fails when
+//! a table or column is not accounted for here.
+
+/// How a table's rows belong to a shopper.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    /// The `users` row itself (`id = user`).
+    User,
+    /// Rows with `user_id = user`.
+    UserId,
+}
+
+/// What erasure does with a shopper's rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnErase {
+    Delete,
+}
+
+/// A table that holds personal data.
+#[derive(Debug)]
+pub struct PersonalTable {
+    pub table: &'static str,
+    /// The section of the export (a human-readable name).
+    pub section: &'static str,
+    pub owner: Owner,
+    /// Exported columns and the field names they get in the export.
+    pub exported: &'static [(&'static str, &'static str)],
+    /// Columns held but not exported, and why.
+    pub withheld: &'static [(&'static str, &'static str)],
+    pub on_erase: OnErase,
+}
+
+/// Tables with no personal data, and why.
+pub const NOT_PERSONAL: &[(&str, &str)] = &[
+    ("policy_versions", "texts of the privacy policy"),
+    ("erasure_receipts", "counts of erased rows, no identifiers"),
+    (
+        "sign_in_throttle",
+        "keyed hashes of addresses, counts and times; rows expire within a day",
+    ),
+    ("_sqlx_migrations", "schema version bookkeeping"),
+];
+
+/// Every table with personal data. Children come before `users`, the order erasure runs.
+pub const PERSONAL: &[PersonalTable] = &[
+    PersonalTable {
+        table: "addresses",
+        section: "addresses",
+        owner: Owner::UserId,
+        exported: &[
+            ("id", "address_id"),
+            ("line1", "address_line_1"),
+            ("line2", "address_line_2"),
+            ("city", "city"),
+            ("region", "region"),
+            ("postal_code", "postal_code"),
+            ("country", "country"),
+            ("is_default", "is_default_address"),
+            ("created_at", "added_at"),
+            ("updated_at", "last_changed_at"),
+        ],
+        withheld: &[("user_id", "the owner's id, shown as the export's subject")],
+        on_erase: OnErase::Delete,
+    },
+    PersonalTable {
+        table: "policy_acknowledgements",
+        section: "privacy_policy_acknowledgements",
+        owner: Owner::UserId,
+        exported: &[
+            ("version", "policy_version"),
+            ("acknowledged_at", "acknowledged_at"),
+        ],
+        withheld: &[("user_id", "the owner's id, shown as the export's subject")],
+        on_erase: OnErase::Delete,
+    },
+    PersonalTable {
+        table: "consent_events",
+        section: "consent_choices",
+        owner: Owner::UserId,
+        exported: &[
+            ("purpose", "purpose"),
+            ("granted", "granted"),
+            ("at", "chosen_at"),
+        ],
+        withheld: &[
+            ("id", "internal row number"),
+            ("user_id", "the owner's id, shown as the export's subject"),
+        ],
+        on_erase: OnErase::Delete,
+    },
+    PersonalTable {
+        table: "email_tokens",
+        section: "email_links",
+        owner: Owner::UserId,
+        exported: &[
+            ("purpose", "purpose"),
+            ("email", "sent_to"),
+            ("created_at", "sent_at"),
+            ("expires_at", "expires_at"),
+            ("used_at", "used_at"),
+        ],
+        withheld: &[
+            ("token_hash", "a keyed hash of the link: a secret"),
+            ("user_id", "the owner's id, shown as the export's subject"),
+        ],
+        on_erase: OnErase::Delete,
+    },
+    PersonalTable {
+        table: "outbox",
+        section: "emails_sent_to_you",
+        owner: Owner::UserId,
+        exported: &[
+            ("recipient", "to"),
+            ("subject", "subject"),
+            ("body", "text"),
+            ("created_at", "written_at"),
+            ("delivered_at", "delivered_at"),
+        ],
+        withheld: &[
+            ("id", "internal row number"),
+            ("user_id", "the owner's id, shown as the export's subject"),
+            ("attempts", "delivery bookkeeping"),
+            ("next_attempt_at", "delivery bookkeeping"),
+            ("transport", "delivery bookkeeping"),
+            ("last_error", "delivery bookkeeping"),
+        ],
+        on_erase: OnErase::Delete,
+    },
+    PersonalTable {
+        table: "sessions",
+        section: "signed_in_sessions",
+        owner: Owner::UserId,
+        exported: &[
+            ("created_at", "signed_in_at"),
+            ("last_seen_at", "last_used_at"),
+            ("expires_at", "expires_at"),
+            ("user_agent", "browser"),
+        ],
+        withheld: &[
+            ("id_hash", "a keyed hash of the session cookie: a secret"),
+            ("user_id", "the owner's id, shown as the export's subject"),
+            (
+                "data",
+                "short-lived page state (such as a form being retyped)",
+            ),
+            ("idle_timeout", "session bookkeeping"),
+        ],
+        on_erase: OnErase::Delete,
+    },
+    PersonalTable {
+        table: "users",
+        section: "profile",
+        owner: Owner::User,
+        exported: &[
+            ("id", "account_number"),
+            ("email", "email"),
+            ("email_verified_at", "email_verified_at"),
+            ("full_name", "full_name"),
+            ("phone", "telephone"),
+            ("language", "language"),
+            ("marketing_opt_in_at", "marketing_email_opt_in_at"),
+            ("role", "role"),
+            ("status", "account_status"),
+            ("status_reason", "account_status_reason"),
+            ("status_changed_at", "account_status_changed_at"),
+            ("created_at", "registered_at"),
+            ("updated_at", "last_changed_at"),
+        ],
+        withheld: &[("password_hash", "a one-way hash of your password: a secret")],
+        on_erase: OnErase::Delete,
+    },
+];
+
+pub fn personal(table: &str) -> Option<&'static PersonalTable> {
+    PERSONAL.iter().find(|t| t.table == table)
+}
+
+/// What the registry says about one column.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Coverage {
+    Exported,
+    Withheld,
+    NotPersonalTable,
+    Missing,
+}
+
+pub fn coverage(table: &str, column: &str) -> Coverage {
+    if NOT_PERSONAL.iter().any(|(t, _)| *t == table) {
+        return Coverage::NotPersonalTable;
+    }
+    match personal(table) {
+        Some(t) if t.exported.iter().any(|(c, _)| *c == column) => Coverage::Exported,
+        Some(t) if t.withheld.iter().any(|(c, _)| *c == column) => Coverage::Withheld,
+        _ => Coverage::Missing,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn registry_lists_each_table_and_column_once() {
+        let mut tables = BTreeSet::new();
+        for t in PERSONAL {
+            assert!(tables.insert(t.table), "{} listed twice", t.table);
+            let mut columns = BTreeSet::new();
+            for (c, _) in t.exported.iter().chain(t.withheld) {
+                assert!(columns.insert(*c), "{}.{c} listed twice", t.table);
+            }
+            let names: BTreeSet<_> = t.exported.iter().map(|(_, n)| n).collect();
+            assert_eq!(
+                names.len(),
+                t.exported.len(),
+                "{}: duplicate export names",
+                t.table
+            );
+        }
+        for (t, _) in NOT_PERSONAL {
+            assert!(tables.insert(t), "{t} listed twice");
+        }
+        assert_eq!(
+            PERSONAL.last().map(|t| t.table),
+            Some("users"),
+            "users must be erased last"
+        );
+    }
+}

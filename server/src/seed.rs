@@ -1,0 +1,31 @@
+//! Development conveniences: the demo staff account that `./shop run` prints.
+
+use app::{
+    domain::account::Role,
+    server::{AppState, accounts, db::users},
+};
+
+pub const DEMO_ADMIN_EMAIL: &str = "admin@lumenwall.example";
+/// Public on purpose: only ever created in the development environment.
+pub const DEMO_ADMIN_PASSWORD: &str = "lumenwall-demo-admin";
+
+/// Creates the demo admin unless it exists; returns true when it was created now.
+pub async fn ensure_demo_admin(state: &AppState) -> Result<bool, String> {
+    let exists = users::find_by_email(state.db.pool(), DEMO_ADMIN_EMAIL)
+        .await
+        .map_err(|e| e.to_string())?
+        .is_some();
+    if exists {
+        return Ok(false);
+    }
+    accounts::create_staff(
+        state,
+        DEMO_ADMIN_EMAIL,
+        "Demo Admin",
+        DEMO_ADMIN_PASSWORD,
+        Role::Admin,
+    )
+    .await
+    .map_err(|e| format!("{e:?}"))?;
+    Ok(true)
+}
