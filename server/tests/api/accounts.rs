@@ -11,9 +11,17 @@ use serde_json::Value;
 
 pub const PASSWORD: &str = "violet staple drum";
 
+/// A complete registration form; the shopper is "Mei Lin" for mei@…, else named after the
+/// address, so that tests with several shoppers can tell their data apart.
 pub fn registration(email: &str) -> Vec<(&'static str, String)> {
+    let local = email.split('@').next().unwrap_or_default().to_lowercase();
+    let name = if local == "mei" {
+        "Mei Lin".to_string()
+    } else {
+        format!("{local} Tester")
+    };
     vec![
-        ("form[full_name]", "Mei Lin".into()),
+        ("form[full_name]", name),
         ("form[email]", email.into()),
         ("form[phone]", "+86 138 0013 8000".into()),
         ("form[line1]", "88 Century Avenue".into()),

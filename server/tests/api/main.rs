@@ -4,8 +4,10 @@
 mod helpers;
 
 mod accounts;
+mod admin;
 
 mod health;
 mod pages;
+mod privacy;
 mod security;
 mod sessions;

@@ -1,0 +1,220 @@
+//! The back office: roles checked by every server function, suspension, the mailbox.
+
+use crate::{
+    accounts::{PASSWORD, me, registered_shopper, sign_in},
+    db_test,
+    helpers::{Browser, TestApp},
+};
+use app::{domain::account::Role, server::accounts};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+const STAFF_PASSWORD: &str = "staff password for tests";
+
+async fn staff(app: &TestApp, email: &str, role: Role) -> Browser {
+    accounts::create_staff(&app.state, email, "Sam Staff", STAFF_PASSWORD, role)
+        .await
+        .unwrap();
+    let b = app.new_browser();
+    let res = sign_in(&b, email, STAFF_PASSWORD).await;
+    assert!(res.status().is_success(), "{}", res.status());
+    b
+}
+
+async fn back_office_functions_check_the_role(app: TestApp) {
+    let shopper_id = registered_shopper(&app, &app, "mei@example.com").await;
+    let id = shopper_id.to_string();
+    let reads = [
+        "/api/admin/customers?query=&page=1".to_string(),
+        format!("/api/admin/customer?id={id}"),
+        "/api/admin/mail".to_string(),
+    ];
+    let visitor = app.new_browser();
+    for path in &reads {
+        assert_eq!(
+            visitor.get(path).await.status(),
+            StatusCode::UNAUTHORIZED,
+            "{path}"
+        );
+        assert_eq!(
+            app.get(path).await.status(),
+            StatusCode::FORBIDDEN,
+            "shopper: {path}"
+        );
+    }
+    let writes: [(&str, Vec<(&str, &str)>); 3] = [
+        ("admin/suspend", vec![("id", &id), ("reason", "spam")]),
+        ("admin/reinstate", vec![("id", &id)]),
+        ("admin/customer-role", vec![("id", &id), ("role", "admin")]),
+    ];
+    for (endpoint, form) in &writes {
+        assert_eq!(
+            app.call(endpoint, form).await.status(),
+            StatusCode::FORBIDDEN,
+            "shopper: {endpoint}"
+        );
+    }
+    assert_eq!(me(&app).await["role"], "shopper", "no self-promotion");
+
+    // The back-office pages are not advertised to shoppers.
+    let (status, _) = app.page("/admin/customers").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let staff = staff(&app, "sam@lumenwall.example", Role::Staff).await;
+    for path in &reads {
+        assert_eq!(
+            staff.get(path).await.status(),
+            StatusCode::OK,
+            "staff: {path}"
+        );
+    }
+    assert_eq!(
+        staff
+            .call("admin/customer-role", &[("id", &id), ("role", "staff")])
+            .await
+            .status(),
+        StatusCode::FORBIDDEN,
+        "only admins change roles"
+    );
+    let admin = staff_admin(&app).await;
+    assert_eq!(
+        admin
+            .call("admin/customer-role", &[("id", &id), ("role", "staff")])
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(me(&app).await["role"], "staff");
+}
+db_test!(back_office_functions_check_the_role);
+
+async fn staff_admin(app: &TestApp) -> Browser {
+    staff(app, "boss@lumenwall.example", Role::Admin).await
+}
+
+async fn staff_see_accounts_but_never_the_password_hash(app: TestApp) {
+    let id = registered_shopper(&app, &app, "mei@example.com").await;
+    let staff = staff(&app, "sam@lumenwall.example", Role::Staff).await;
+    let list: Value = staff
+        .get("/api/admin/customers?query=MEI&page=1")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list["customers"].as_array().unwrap().len(), 1);
+    assert_eq!(list["customers"][0]["id"], id);
+    let none: Value = staff
+        .get("/api/admin/customers?query=%25&page=1")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        none["customers"].as_array().unwrap().len(),
+        0,
+        "% is matched literally"
+    );
+    let res = staff.get(&format!("/api/admin/customer?id={id}")).await;
+    let text = res.text().await.unwrap();
+    assert!(text.contains("mei@example.com"));
+    assert!(
+        !text.contains("argon2") && !text.contains("password"),
+        "{text}"
+    );
+    assert_eq!(
+        staff.get("/api/admin/customer?id=999999").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let (status, page) = staff.page(&format!("/admin/customers/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Mei Lin"));
+}
+db_test!(staff_see_accounts_but_never_the_password_hash);
+
+async fn suspension_ends_sessions_and_tells_the_reason(app: TestApp) {
+    let id = registered_shopper(&app, &app, "mei@example.com")
+        .await
+        .to_string();
+    let staff = staff(&app, "sam@lumenwall.example", Role::Staff).await;
+    let res = staff
+        .call("admin/suspend", &[("id", &id), ("reason", "")])
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a reason is required"
+    );
+    let res = staff
+        .call("admin/suspend", &[("id", &id), ("reason", "Fake reviews")])
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(me(&app).await, Value::Null, "signed out at once");
+
+    let res = sign_in(&app, "mei@example.com", PASSWORD).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"], "suspended");
+    assert_eq!(body["reason"], "Fake reviews");
+    // Only after the right password: a wrong one gets the usual answer.
+    assert_eq!(
+        sign_in(&app, "mei@example.com", "wrong password!")
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+
+    assert_eq!(
+        staff.call("admin/reinstate", &[("id", &id)]).await.status(),
+        StatusCode::OK
+    );
+    assert!(
+        sign_in(&app, "mei@example.com", PASSWORD)
+            .await
+            .status()
+            .is_success()
+    );
+}
+db_test!(suspension_ends_sessions_and_tells_the_reason);
+
+async fn staff_read_the_mailbox(app: TestApp) {
+    registered_shopper(&app, &app, "mei@example.com").await;
+    let staff = staff(&app, "sam@lumenwall.example", Role::Staff).await;
+    let mail: Value = staff
+        .get("/api/admin/mail?to=mei@example.com")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let mail = mail.as_array().unwrap();
+    assert_eq!(mail.len(), 1);
+    assert!(
+        mail[0]["body"]
+            .as_str()
+            .unwrap()
+            .contains("/account/verify/")
+    );
+    let (status, page) = staff.page("/admin/mail").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Confirm your email address"));
+}
+db_test!(staff_read_the_mailbox);
+
+async fn admins_cannot_demote_themselves(app: TestApp) {
+    let admin = staff_admin(&app).await;
+    let id = me(&admin).await["id"].as_i64().unwrap().to_string();
+    assert_eq!(
+        admin
+            .call("admin/customer-role", &[("id", &id), ("role", "shopper")])
+            .await
+            .status(),
+        StatusCode::CONFLICT
+    );
+    assert_eq!(
+        admin
+            .call("admin/customer-role", &[("id", &id), ("role", "root")])
+            .await
+            .status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+}
+db_test!(admins_cannot_demote_themselves);

@@ -1,0 +1,309 @@
+//! The personal-data registry against the real schema, export completeness, cancellation and
+//! erasure (P8, P9).
+
+use crate::{
+    accounts::{PASSWORD, me, registered_shopper, sign_in},
+    db_test,
+    helpers::TestApp,
+};
+use app::server::{
+    accounts,
+    db::{Backend, users},
+    privacy::registry::{Coverage, NOT_PERSONAL, PERSONAL, coverage},
+};
+use reqwest::StatusCode;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Every table and its columns, read from the database itself.
+async fn schema(app: &TestApp) -> BTreeMap<String, Vec<String>> {
+    let pool = app.state.db.pool();
+    let rows: Vec<(String, String)> = match app.state.db.backend() {
+        Backend::Sqlite => sqlx::query_as(
+            "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
+                 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'",
+        )
+        .fetch_all(pool)
+        .await
+        .unwrap(),
+        Backend::Postgres => sqlx::query_as(
+            "SELECT CAST(table_name AS TEXT), CAST(column_name AS TEXT)
+                 FROM information_schema.columns WHERE table_schema = 'public'",
+        )
+        .fetch_all(pool)
+        .await
+        .unwrap(),
+    };
+    let mut tables: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (table, column) in rows {
+        tables.entry(table).or_default().push(column);
+    }
+    tables
+}
+
+async fn every_column_is_in_the_personal_data_registry(app: TestApp) {
+    let tables = schema(&app).await;
+    let mut missing = Vec::new();
+    for (table, columns) in &tables {
+        for column in columns {
+            if coverage(table, column) == Coverage::Missing {
+                missing.push(format!("{table}.{column}"));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "not in app/src/server/privacy/registry.rs (say whether each is exported or why not): {missing:?}"
+    );
+    // And the registry names nothing that does not exist.
+    for t in PERSONAL {
+        let columns = tables
+            .get(t.table)
+            .unwrap_or_else(|| panic!("registry table {} does not exist", t.table));
+        for (c, _) in t.exported.iter().chain(t.withheld) {
+            assert!(
+                columns.iter().any(|x| x == c),
+                "registry column {}.{c} does not exist",
+                t.table
+            );
+        }
+    }
+    for (t, _) in NOT_PERSONAL {
+        assert!(tables.contains_key(*t), "registry table {t} does not exist");
+    }
+}
+db_test!(every_column_is_in_the_personal_data_registry);
+
+/// A shopper with something in every personal table.
+async fn busy_shopper(app: &TestApp) -> i64 {
+    let id = registered_shopper(app, app, "mei@example.com").await;
+    app.call(
+        "account/update-profile",
+        &[
+            ("form[full_name]", "Mei Lin"),
+            ("form[phone]", "+86 139 1111 2222"),
+            ("form[language]", "en"),
+            ("form[marketing]", "on"),
+        ],
+    )
+    .await;
+    app.call(
+        "account/add-address",
+        &[
+            ("form[line1]", "1 Harbour Road"),
+            ("form[city]", "Kowloon"),
+            ("form[postal_code]", "999077"),
+            ("form[country]", "HK"),
+        ],
+    )
+    .await;
+    app.call("account/forgot-password", &[("email", "mei@example.com")])
+        .await;
+    id
+}
+
+async fn export_covers_every_registered_table(app: TestApp) {
+    let id = busy_shopper(&app).await;
+    let res = app.get("/api/account/export").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let disposition = res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        disposition.starts_with("attachment; filename=\"my-data-"),
+        "{disposition}"
+    );
+    let doc: Value = res.json().await.unwrap();
+    assert_eq!(doc["account_number"], id);
+    for table in PERSONAL {
+        let section = &doc[table.section];
+        let first = if section.is_array() {
+            &section[0]
+        } else {
+            section
+        };
+        assert!(first.is_object(), "section {} is empty", table.section);
+        for (_, name) in table.exported {
+            assert!(
+                first.get(name).is_some(),
+                "{}.{name} missing from the export",
+                table.section
+            );
+        }
+    }
+    assert_eq!(doc["profile"]["email"], "mei@example.com");
+    assert_eq!(doc["profile"]["telephone"], "+86 139 1111 2222");
+    assert!(
+        doc["profile"]["registered_at"]
+            .as_str()
+            .unwrap()
+            .ends_with('Z')
+    );
+    assert_eq!(doc["addresses"].as_array().unwrap().len(), 2);
+    assert_eq!(doc["addresses"][0]["is_default_address"], true);
+    assert!(doc["emails_sent_to_you"].as_array().unwrap().len() >= 2);
+    assert!(doc["profile"].get("password_hash").is_none());
+    let text = doc.to_string();
+    assert!(
+        !text.contains("argon2"),
+        "the password hash must not be exported"
+    );
+}
+db_test!(export_covers_every_registered_table);
+
+/// Every text cell of every table, to look for what erasure must have removed.
+async fn all_text(app: &TestApp) -> String {
+    let mut out = String::new();
+    for (table, columns) in schema(app).await {
+        if table == "_sqlx_migrations" {
+            continue; // binary checksums, no personal data
+        }
+        let sql = format!(
+            "SELECT {} FROM {table}",
+            columns
+                .iter()
+                .map(|c| format!("CAST({c} AS TEXT)"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let rows = sqlx::query(&sql)
+            .fetch_all(app.state.db.pool())
+            .await
+            .unwrap();
+        for row in rows {
+            use sqlx::Row;
+            for i in 0..columns.len() {
+                if let Ok(Some(v)) = row.try_get::<Option<String>, _>(i) {
+                    out.push_str(&v);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+async fn deleting_the_account_erases_every_trace(app: TestApp) {
+    busy_shopper(&app).await;
+    let laptop = app.new_browser();
+    sign_in(&laptop, "mei@example.com", PASSWORD).await;
+    // Someone else's data stays.
+    registered_shopper(&app, &app.new_browser(), "li@example.com").await;
+
+    let wrong = app
+        .call("account/delete", &[("password", "not my password")])
+        .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(all_text(&app).await.contains("mei@example.com"));
+
+    let res = app.call("account/delete", &[("password", PASSWORD)]).await;
+    assert!(
+        res.status().is_success() || res.status().is_redirection(),
+        "{}",
+        res.status()
+    );
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.starts_with("/account/erased/"), "{location}");
+
+    let text = all_text(&app).await;
+    // (The other shopper registered with the same street address, so look for what only Mei has.)
+    for trace in [
+        "mei@example.com",
+        "Mei Lin",
+        "+86 139 1111 2222",
+        "Harbour Road",
+        "Kowloon",
+    ] {
+        assert!(!text.contains(trace), "{trace:?} survived erasure");
+    }
+    assert!(
+        text.contains("li@example.com"),
+        "another shopper's data was touched"
+    );
+    assert_eq!(me(&app).await, Value::Null);
+    assert_eq!(me(&laptop).await, Value::Null, "every session ends");
+    assert_eq!(
+        sign_in(&app, "mei@example.com", PASSWORD).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+
+    let receipt_id = location.trim_start_matches("/account/erased/");
+    let receipt: Value = app
+        .get(&format!("/api/account/erasure-receipt?id={receipt_id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let erased: BTreeMap<String, u64> = receipt["erased"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p[0].as_str().unwrap().to_string(), p[1].as_u64().unwrap()))
+        .collect();
+    assert_eq!(erased["profile"], 1);
+    assert_eq!(erased["addresses"], 2);
+    assert_eq!(erased["signed_in_sessions"], 2);
+    let (_, page) = app.page(&location).await;
+    assert!(page.contains("Your account has been deleted"));
+}
+db_test!(deleting_the_account_erases_every_trace);
+
+async fn cancelling_hides_the_account_until_its_owner_returns(app: TestApp) {
+    let id = busy_shopper(&app).await;
+    let res = app
+        .call("account/deactivate", &[("password", PASSWORD)])
+        .await;
+    assert!(res.status().is_success() || res.status().is_redirection());
+    assert_eq!(me(&app).await, Value::Null);
+    let user = users::find_by_id(app.state.db.pool(), id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(user.status, "deactivated");
+    // Hidden from staff lists.
+    let hits = users::search(app.state.db.pool(), "mei", 10, 0)
+        .await
+        .unwrap();
+    assert!(hits.is_empty());
+    // Signing in within 30 days restores it.
+    let res = sign_in(&app, "mei@example.com", PASSWORD).await;
+    assert!(res.status().is_success());
+    assert_eq!(
+        users::find_by_id(app.state.db.pool(), id)
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        "active"
+    );
+
+    // Cancelled more than 30 days ago: housekeeping erases it.
+    app.call("account/deactivate", &[("password", PASSWORD)])
+        .await;
+    sqlx::query(
+        "UPDATE users SET status_changed_at = status_changed_at - 31 * 86400 WHERE id = $1",
+    )
+    .bind(id)
+    .execute(app.state.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        sign_in(&app, "mei@example.com", PASSWORD).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        accounts::erase_expired_deactivations(&app.state)
+            .await
+            .unwrap(),
+        1
+    );
+    assert!(
+        users::find_by_id(app.state.db.pool(), id)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(!all_text(&app).await.contains("mei@example.com"));
+}
+db_test!(cancelling_hides_the_account_until_its_owner_returns);
