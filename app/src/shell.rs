@@ -92,22 +92,24 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=NotFound>
-                    <Route path=path!("") view=HomePage />
-                    <Route path=path!("catalog") view=CatalogPage />
-                    <Route path=path!("catalog/:category") view=CategoryPage />
-                    <Route path=path!("search") view=SearchPage />
-                    <Route path=path!("cart") view=CartPage />
-                    <Route path=path!("privacy") view=PrivacyPage />
-                    <Route path=path!("terms") view=TermsPage />
-                    <Route path=path!("contact") view=ContactPage />
-                    <Route path=path!("account/register") view=RegisterPage />
-                    <Route path=path!("account/check-email") view=CheckEmailPage />
-                    <Route path=path!("account/sign-in") view=SignInPage />
-                    <Route path=path!("account/forgot") view=ForgotPasswordPage />
-                    <Route path=path!("account/reset/:token") view=ResetPasswordPage />
-                    <Route path=path!("account/verify/:token") view=VerifyEmailPage />
-                    <Route path=path!("account/deactivated") view=DeactivatedPage />
-                    <Route path=path!("account/erased/:receipt") view=ErasedPage />
+                    <Route path=path!("") view=HomePage ssr=SsrMode::InOrder />
+                    <Route path=path!("catalog") view=CatalogPage ssr=SsrMode::InOrder />
+                    <Route path=path!("catalog/:category") view=CategoryPage ssr=SsrMode::InOrder />
+                    <Route path=path!("search") view=SearchPage ssr=SsrMode::InOrder />
+                    <Route path=path!("cart") view=CartPage ssr=SsrMode::InOrder />
+                    <Route path=path!("privacy") view=PrivacyPage ssr=SsrMode::InOrder />
+                    <Route path=path!("terms") view=TermsPage ssr=SsrMode::InOrder />
+                    <Route path=path!("contact") view=ContactPage ssr=SsrMode::InOrder />
+                    <Route path=path!("account/register") view=RegisterPage ssr=SsrMode::InOrder />
+                    <Route path=path!("account/check-email") view=CheckEmailPage ssr=SsrMode::InOrder />
+                    <Route path=path!("account/sign-in") view=SignInPage ssr=SsrMode::InOrder />
+                    <Route path=path!("account/forgot") view=ForgotPasswordPage ssr=SsrMode::InOrder />
+                    <Route path=path!("account/reset/:token") view=ResetPasswordPage ssr=SsrMode::InOrder />
+                    <Route path=path!("account/verify/:token") view=VerifyEmailPage ssr=SsrMode::InOrder />
+                    <Route path=path!("account/deactivated") view=DeactivatedPage ssr=SsrMode::InOrder />
+                    <Route path=path!("account/erased/:receipt") view=ErasedPage ssr=SsrMode::InOrder />
+                    // Every page streams in order, so that it is complete without JavaScript
+                    // (out-of-order streaming needs a script to put the pieces in place).
                     // Pages behind a sign-in render completely before answering, so that a
                     // visitor can be redirected to the sign-in page with a real 302.
                     <Route path=path!("account") view=AccountPage ssr=SsrMode::Async />

@@ -238,7 +238,7 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
 
     // Files under the site root (the wasm bundle under /pkg, images, favicon…), with
     // precompressed variants when the build made them; anything else is the 404 page.
-    let not_found = leptos_axum::render_app_to_stream_with_context(
+    let not_found = leptos_axum::render_app_to_stream_in_order_with_context(
         {
             let state = state.clone();
             move || provide_context(state.clone())

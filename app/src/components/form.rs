@@ -174,9 +174,12 @@ pub fn Field(
     #[prop(optional)]
     check: Option<fn(&str) -> Option<Problem>>,
     #[prop(optional)] maxlength: Option<usize>,
+    /// Tells apart two fields of the same name on one page (their element ids must differ).
+    #[prop(optional, into)]
+    scope: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = format!("f-{}-{name}", form.unwrap_or("x"));
+    let id = format!("f-{}-{name}", scope.as_deref().or(form).unwrap_or("x"));
     let input_name = form
         .map(|f| format!("{f}[{name}]"))
         .unwrap_or_else(|| name.to_string());
@@ -275,10 +278,11 @@ pub fn CountrySelect(
     error: Signal<Option<ShopError>>,
     #[prop(optional)] form: Option<&'static str>,
     #[prop(optional, into)] value: String,
+    #[prop(optional, into)] scope: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let name = "country";
-    let id = format!("f-{}-{name}", form.unwrap_or("x"));
+    let id = format!("f-{}-{name}", scope.as_deref().or(form).unwrap_or("x"));
     let input_name = form
         .map(|f| format!("{f}[{name}]"))
         .unwrap_or_else(|| name.to_string());
@@ -323,7 +327,11 @@ pub fn AddressFields(
     error: Signal<Option<ShopError>>,
     form: &'static str,
     values: FormValues,
+    /// Distinguishes several address forms on one page.
+    #[prop(optional, into)]
+    scope: Option<String>,
 ) -> impl IntoView {
+    let scope = scope.unwrap_or_else(|| form.to_string());
     use crate::domain::account::{ADDRESS_LINE_MAX, NAME_MAX, check_postal_code, check_text};
     fn line(v: &str) -> Option<Problem> {
         check_text(v, ADDRESS_LINE_MAX)
@@ -332,15 +340,15 @@ pub fn AddressFields(
         check_text(v, NAME_MAX)
     }
     view! {
-        <Field name="line1" form label=Key::FieldLine1 error autocomplete="address-line1" value=values.get("line1") check=line maxlength=ADDRESS_LINE_MAX />
-        <Field name="line2" form label=Key::FieldLine2 error autocomplete="address-line2" value=values.get("line2") required=false maxlength=ADDRESS_LINE_MAX />
+        <Field name="line1" form scope=scope.clone() label=Key::FieldLine1 error autocomplete="address-line1" value=values.get("line1") check=line maxlength=ADDRESS_LINE_MAX />
+        <Field name="line2" form scope=scope.clone() label=Key::FieldLine2 error autocomplete="address-line2" value=values.get("line2") required=false maxlength=ADDRESS_LINE_MAX />
         <div class="field-row">
-            <Field name="city" form label=Key::FieldCity error autocomplete="address-level2" value=values.get("city") check=city maxlength=NAME_MAX />
-            <Field name="region" form label=Key::FieldRegion error autocomplete="address-level1" value=values.get("region") required=false maxlength=NAME_MAX />
+            <Field name="city" form scope=scope.clone() label=Key::FieldCity error autocomplete="address-level2" value=values.get("city") check=city maxlength=NAME_MAX />
+            <Field name="region" form scope=scope.clone() label=Key::FieldRegion error autocomplete="address-level1" value=values.get("region") required=false maxlength=NAME_MAX />
         </div>
         <div class="field-row">
-            <Field name="postal_code" form label=Key::FieldPostalCode error autocomplete="postal-code" value=values.get("postal_code") check=check_postal_code maxlength=12 />
-            <CountrySelect form error value=values.get("country") />
+            <Field name="postal_code" form scope=scope.clone() label=Key::FieldPostalCode error autocomplete="postal-code" value=values.get("postal_code") check=check_postal_code maxlength=12 />
+            <CountrySelect form error value=values.get("country") scope=scope.clone() />
         </div>
     }
 }

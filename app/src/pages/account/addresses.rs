@@ -71,7 +71,7 @@ fn AddressBook() -> impl IntoView {
                 view=move |values| view! {
                     <ActionForm action=add attr:class="form-stack" attr:novalidate=true>
                         <FormMessage error=add_error success=(action_done(add), Key::AddressSaved) />
-                        <AddressFields form="form" error=add_error values />
+                        <AddressFields form="form" scope="new" error=add_error values />
                         <button type="submit" class="button button-primary">{tr(Key::AddressAdd)}</button>
                     </ActionForm>
                 }
@@ -135,7 +135,7 @@ fn AddressCard(
                             <ActionForm action=update attr:class="form-stack" attr:novalidate=true>
                                 <FormMessage error />
                                 <input type="hidden" name="id" value=id />
-                                <AddressFields form="form" error values />
+                                <AddressFields form="form" scope=format!("a{id}") error values />
                                 <button type="submit" class="button button-primary">{tr(Key::SaveChanges)}</button>
                             </ActionForm>
                         }

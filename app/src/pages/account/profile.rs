@@ -7,7 +7,6 @@ use crate::{
         profile::{AccountView, UpdateProfile, get_account},
     },
     components::{
-        auth::use_auth,
         form::{Checkbox, Field, FormMessage, WithFlash, action_done, action_error},
         page_meta::PageMeta,
     },
@@ -78,14 +77,10 @@ fn VerifyReminder(account: AccountView) -> impl IntoView {
 #[component]
 fn ProfileForm(account: AccountView, update: ServerAction<UpdateProfile>) -> impl IntoView {
     let i18n = use_i18n();
-    let auth = use_auth();
+    // (The header's name updates on the next page load: refreshing the signed-in user here
+    // would rebuild this page and lose the confirmation.)
     let error = action_error(update);
     let saved = action_done(update);
-    Effect::new(move |_| {
-        if let Some(Ok(())) = update.value().get() {
-            auth.refresh();
-        }
-    });
     let since = time::date(account.member_since);
     view! {
         <div class="card">
