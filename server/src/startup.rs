@@ -34,8 +34,13 @@ use axum::{
     serve::ListenerExt,
 };
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list};
-use std::{future::Future, net::SocketAddr, sync::Arc, time::Duration};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
+use std::{
+    future::Future,
+    net::SocketAddr,
+    sync::{Arc, OnceLock},
+    time::Duration,
+};
 use tokio::net::TcpListener;
 use tower_http::{
     catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer,
@@ -196,7 +201,9 @@ pub async fn build_state(
 /// days ago are erased.
 async fn maintenance(state: AppState, mail_retention_days: u32) {
     const DAY: i64 = 86_400;
-    let mut tick = tokio::time::interval(Duration::from_secs(3600));
+    let period = Duration::from_secs(3600);
+    // The first round runs an hour after start, not during start-up.
+    let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
     loop {
         tick.tick().await;
         let now = now();
@@ -234,7 +241,7 @@ async fn maintenance(state: AppState, mail_retention_days: u32) {
 
 fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
     let options = state.leptos_options.clone();
-    let routes = generate_route_list(App);
+    let routes = route_list();
 
     // Files under the site root (the wasm bundle under /pkg, images, favicon…), with
     // precompressed variants when the build made them; anything else is the 404 page.
@@ -284,6 +291,14 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
         }))
         .with_state(state)
+}
+
+/// The app's routes, discovered once per process. Discovery renders the app in a special
+/// mode; doing it while another instance in the same process is serving pages (the test
+/// suite runs many) can stall that instance's streamed responses.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 /// `GET /healthz`: 200 when the database answers within two seconds, else 503.

@@ -33,7 +33,7 @@ fn Header() -> impl IntoView {
                 <div class="header-actions">
                     <LanguagePicker />
                     <AccountLink />
-                    <A href="/cart" attr:class="icon-link cart-link">
+                    <A href="/cart" attr:class="icon-link cart-link" attr:aria-label=tr(Key::NavCart)>
                         <icons::Cart />
                         <span class="icon-link-label">{tr(Key::NavCart)}</span>
                     </A>
@@ -56,17 +56,16 @@ fn AccountLink() -> impl IntoView {
                         let first = user.full_name.split_whitespace().next().unwrap_or("").to_string();
                         Either::Left(view! {
                             {user.role.is_staff().then(|| view! {
-                                <A href="/admin" attr:class="icon-link">{tr(Key::AdminShort)}</A>
+                                <A href="/admin" attr:class="icon-link staff-link">{tr(Key::AdminShort)}</A>
                             })}
-                            <A href="/account" attr:class="icon-link account-link">
+                            <A href="/account" attr:class="icon-link account-link" attr:aria-label=tr(Key::NavAccount)>
                                 <icons::User />
                                 <span class="icon-link-label">{first}</span>
-                                <span class="visually-hidden">{tr(Key::NavAccount)}</span>
                             </A>
                         })
                     }
                     None => Either::Right(view! {
-                        <A href="/account/sign-in" attr:class="icon-link account-link">
+                        <A href="/account/sign-in" attr:class="icon-link account-link" attr:aria-label=tr(Key::SignInTitle)>
                             <icons::User />
                             <span class="icon-link-label">{tr(Key::SignInTitle)}</span>
                         </A>

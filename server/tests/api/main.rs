@@ -5,6 +5,7 @@ mod helpers;
 
 mod accounts;
 mod admin;
+mod cli;
 
 mod health;
 mod pages;

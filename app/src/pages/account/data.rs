@@ -16,6 +16,17 @@ use leptos::{either::Either, prelude::*};
 use leptos_router::{components::A, hooks::use_params_map};
 use serde_json::Value;
 
+/// The export's sections in the order the page shows them.
+const SECTIONS: [&str; 7] = [
+    "profile",
+    "addresses",
+    "consent_choices",
+    "privacy_policy_acknowledgements",
+    "emails_sent_to_you",
+    "email_links",
+    "signed_in_sessions",
+];
+
 /// The heading of an export section (the keys of the export document).
 fn section_title(section: &str) -> Option<Key> {
     Some(match section {
@@ -74,12 +85,12 @@ fn HeldData() -> impl IntoView {
             </p>
             <Suspense>
                 {move || Suspend::new(async move {
-                    let Ok(Value::Object(doc)) = data.await else {
+                    let Ok(Value::Object(mut doc)) = data.await else {
                         return None;
                     };
-                    let sections = doc
-                        .into_iter()
-                        .filter_map(|(name, value)| section_title(&name).map(|key| (key, value)))
+                    let sections = SECTIONS
+                        .iter()
+                        .filter_map(|name| Some((section_title(name)?, doc.remove(*name)?)))
                         .map(|(key, value)| view! { <DataSection title=key value /> })
                         .collect_view();
                     Some(sections)

@@ -49,6 +49,13 @@ fn AccountMenu() -> impl IntoView {
                 <li><A href="/account/addresses">{tr(Key::AccountAddresses)}</A></li>
                 <li><A href="/account/security">{tr(Key::AccountSecurity)}</A></li>
                 <li><A href="/account/data">{tr(Key::AccountData)}</A></li>
+                <Transition>
+                    {move || Suspend::new(async move {
+                        auth.user.await.ok().flatten().filter(|u| u.role.is_staff()).map(|_| view! {
+                            <li><A href="/admin">{tr(Key::AdminShort)}</A></li>
+                        })
+                    })}
+                </Transition>
             </ul>
             <ActionForm action=sign_out>
                 <button type="submit" class="button button-secondary">{tr(Key::SignOut)}</button>

@@ -22,10 +22,13 @@ pub const MAX_ATTEMPTS: i64 = 10;
 pub enum Transport {
     /// No SMTP server configured: delivered mail is kept for staff at /admin/mail.
     Mailbox,
-    Smtp {
-        transport: AsyncSmtpTransport<Tokio1Executor>,
-        from: Mailbox,
-    },
+    Smtp(Box<Smtp>),
+}
+
+#[derive(Clone)]
+pub struct Smtp {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
 }
 
 impl Transport {
@@ -37,20 +40,21 @@ impl Transport {
         let from = from
             .parse::<Mailbox>()
             .map_err(|e| format!("invalid sender address: {e}"))?;
-        Ok(Transport::Smtp { transport, from })
+        Ok(Transport::Smtp(Box::new(Smtp { transport, from })))
     }
 
     fn name(&self) -> &'static str {
         match self {
             Transport::Mailbox => "mailbox",
-            Transport::Smtp { .. } => "smtp",
+            Transport::Smtp(_) => "smtp",
         }
     }
 
     async fn send(&self, row: &outbox::OutboxRow) -> Result<(), String> {
         match self {
             Transport::Mailbox => Ok(()),
-            Transport::Smtp { transport, from } => {
+            Transport::Smtp(smtp) => {
+                let Smtp { transport, from } = smtp.as_ref();
                 let to = row
                     .recipient
                     .parse::<Mailbox>()
