@@ -75,6 +75,72 @@ async fn issue_token(
     Ok(token)
 }
 
+/// A mail carrying a one-time link.
+struct LinkMail<'a> {
+    user_id: i64,
+    name: &'a str,
+    to: &'a str,
+    lang: Lang,
+    purpose: &'a str,
+    subject: Key,
+    body: Key,
+}
+
+/// Issues a link token and writes the mail that carries it (inside the caller's transaction).
+async fn send_link(
+    state: &AppState,
+    conn: &mut sqlx::AnyConnection,
+    m: LinkMail<'_>,
+    now: i64,
+) -> ShopResult<()> {
+    let (path, hours) = match m.purpose {
+        PURPOSE_RESET => ("/account/reset/", RESET_LINK_HOURS),
+        _ => ("/account/verify/", VERIFY_LINK_HOURS),
+    };
+    let token = issue_token(state, conn, m.user_id, m.purpose, m.to, hours * HOUR).await?;
+    let url = link(state, &format!("{path}{token}"));
+    mail(
+        state,
+        m.lang,
+        Some(m.user_id),
+        m.to,
+        m.subject,
+        m.body,
+        &[("name", m.name), ("link", &url)],
+    )
+    .enqueue(conn, now)
+    .await?;
+    Ok(())
+}
+
+/// Tells the owner of an address that someone tried to use it for another account (instead
+/// of telling the person who tried).
+async fn notify_address_taken(
+    state: &AppState,
+    conn: &mut sqlx::AnyConnection,
+    owner: &UserRow,
+    now: i64,
+) -> ShopResult<()> {
+    let signin = link(state, "/account/sign-in");
+    let reset = link(state, "/account/forgot");
+    mail(
+        state,
+        lang_of(owner),
+        Some(owner.id),
+        &owner.email,
+        Key::MailExistingSubject,
+        Key::MailExistingBody,
+        &[
+            ("name", &owner.full_name),
+            ("signin", &signin),
+            ("reset", &reset),
+        ],
+    )
+    .enqueue(conn, now)
+    .await?;
+    Ok(())
+}
+
 fn field(field: &str, problem: Problem) -> ShopError {
     ShopError::invalid(field, problem)
 }
@@ -90,23 +156,7 @@ pub async fn register(state: &AppState, input: &RegistrationInput, lang: Lang) -
     let now = now();
     let mut tx = state.db.begin_write().await?;
     if let Some(existing) = users::find_by_email(&mut *tx, &email).await? {
-        let signin = link(state, "/account/sign-in");
-        let reset = link(state, "/account/forgot");
-        mail(
-            state,
-            lang_of(&existing),
-            Some(existing.id),
-            &email,
-            Key::MailExistingSubject,
-            Key::MailExistingBody,
-            &[
-                ("name", &existing.full_name),
-                ("signin", &signin),
-                ("reset", &reset),
-            ],
-        )
-        .enqueue(&mut tx, now)
-        .await?;
+        notify_address_taken(state, &mut tx, &existing, now).await?;
         tx.commit().await?;
         state.mail_written();
         return Ok(());
@@ -131,26 +181,20 @@ pub async fn register(state: &AppState, input: &RegistrationInput, lang: Lang) -
     let policy = consents::current_policy(&mut *tx).await?;
     consents::acknowledge(&mut *tx, user_id, policy.version, now).await?;
     consents::record(&mut *tx, user_id, "marketing", marketing, now).await?;
-    let token = issue_token(
+    send_link(
         state,
         &mut tx,
-        user_id,
-        PURPOSE_VERIFY,
-        &email,
-        VERIFY_LINK_HOURS * HOUR,
+        LinkMail {
+            user_id,
+            name: input.full_name.trim(),
+            to: &email,
+            lang,
+            purpose: PURPOSE_VERIFY,
+            subject: Key::MailVerifySubject,
+            body: Key::MailVerifyBody,
+        },
+        now,
     )
-    .await?;
-    let verify = link(state, &format!("/account/verify/{token}"));
-    mail(
-        state,
-        lang,
-        Some(user_id),
-        &email,
-        Key::MailVerifySubject,
-        Key::MailVerifyBody,
-        &[("name", input.full_name.trim()), ("link", &verify)],
-    )
-    .enqueue(&mut tx, now)
     .await?;
     tx.commit().await?;
     state.mail_written();
@@ -228,26 +272,20 @@ pub async fn resend_verification(state: &AppState, user: &UserRow) -> ShopResult
     }
     let now = now();
     let mut tx = state.db.begin_write().await?;
-    let token = issue_token(
+    send_link(
         state,
         &mut tx,
-        user.id,
-        PURPOSE_VERIFY,
-        &user.email,
-        VERIFY_LINK_HOURS * HOUR,
+        LinkMail {
+            user_id: user.id,
+            name: &user.full_name,
+            to: &user.email,
+            lang: lang_of(user),
+            purpose: PURPOSE_VERIFY,
+            subject: Key::MailVerifySubject,
+            body: Key::MailVerifyBody,
+        },
+        now,
     )
-    .await?;
-    let verify = link(state, &format!("/account/verify/{token}"));
-    mail(
-        state,
-        lang_of(user),
-        Some(user.id),
-        &user.email,
-        Key::MailVerifySubject,
-        Key::MailVerifyBody,
-        &[("name", &user.full_name), ("link", &verify)],
-    )
-    .enqueue(&mut tx, now)
     .await?;
     tx.commit().await?;
     state.mail_written();
@@ -309,26 +347,20 @@ pub async fn request_password_reset(state: &AppState, email: &str, lang: Lang) -
     let mut tx = state.db.begin_write().await?;
     let user = users::find_by_email(&mut *tx, &email).await?;
     if let Some(user) = user.filter(|u| u.account_status() != AccountStatus::Suspended) {
-        let token = issue_token(
+        send_link(
             state,
             &mut tx,
-            user.id,
-            PURPOSE_RESET,
-            &email,
-            RESET_LINK_HOURS * HOUR,
+            LinkMail {
+                user_id: user.id,
+                name: &user.full_name,
+                to: &email,
+                lang: lang_of(&user),
+                purpose: PURPOSE_RESET,
+                subject: Key::MailResetSubject,
+                body: Key::MailResetBody,
+            },
+            now,
         )
-        .await?;
-        let reset = link(state, &format!("/account/reset/{token}"));
-        mail(
-            state,
-            lang_of(&user),
-            Some(user.id),
-            &email,
-            Key::MailResetSubject,
-            Key::MailResetBody,
-            &[("name", &user.full_name), ("link", &reset)],
-        )
-        .enqueue(&mut tx, now)
         .await?;
     } else {
         tracing::info!(
@@ -442,44 +474,22 @@ pub async fn request_email_change(
     let lang = lang_of(user);
     let mut tx = state.db.begin_write().await?;
     if let Some(owner) = users::find_by_email(&mut *tx, &email).await? {
-        let signin = link(state, "/account/sign-in");
-        let reset = link(state, "/account/forgot");
-        mail(
-            state,
-            lang_of(&owner),
-            Some(owner.id),
-            &email,
-            Key::MailExistingSubject,
-            Key::MailExistingBody,
-            &[
-                ("name", &owner.full_name),
-                ("signin", &signin),
-                ("reset", &reset),
-            ],
-        )
-        .enqueue(&mut tx, now)
-        .await?;
+        notify_address_taken(state, &mut tx, &owner, now).await?;
     } else {
-        let token = issue_token(
+        send_link(
             state,
             &mut tx,
-            user.id,
-            PURPOSE_VERIFY,
-            &email,
-            VERIFY_LINK_HOURS * HOUR,
+            LinkMail {
+                user_id: user.id,
+                name: &user.full_name,
+                to: &email,
+                lang,
+                purpose: PURPOSE_VERIFY,
+                subject: Key::MailChangeEmailSubject,
+                body: Key::MailChangeEmailBody,
+            },
+            now,
         )
-        .await?;
-        let verify = link(state, &format!("/account/verify/{token}"));
-        mail(
-            state,
-            lang,
-            Some(user.id),
-            &email,
-            Key::MailChangeEmailSubject,
-            Key::MailChangeEmailBody,
-            &[("name", &user.full_name), ("link", &verify)],
-        )
-        .enqueue(&mut tx, now)
         .await?;
     }
     tx.commit().await?;
