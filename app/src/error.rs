@@ -33,6 +33,8 @@ pub enum Problem {
     /// The address is already used by another account (shown only to a signed-in shopper
     /// changing their own address, never at registration).
     EmailTaken,
+    /// A value that must be unique is already used (e.g. a product's address).
+    Taken,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

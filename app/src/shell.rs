@@ -18,12 +18,14 @@ use crate::{
             mail::MailPage,
         },
         cart::CartPage,
-        catalog::{CatalogPage, CategoryPage},
+        catalog::{CatalogPage, CategoryPage, SearchPage},
+        compare::ComparePage,
+        configurator::ConfiguratorPage,
         contact::ContactPage,
         home::HomePage,
         legal::{PrivacyPage, TermsPage},
         not_found::NotFound,
-        search::SearchPage,
+        product::ProductPage,
     },
 };
 use leptos::prelude::*;
@@ -96,6 +98,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("catalog") view=CatalogPage ssr=SsrMode::InOrder />
                     <Route path=path!("catalog/:category") view=CategoryPage ssr=SsrMode::InOrder />
                     <Route path=path!("search") view=SearchPage ssr=SsrMode::InOrder />
+                    <Route path=path!("products/:slug") view=ProductPage ssr=SsrMode::Async />
+                    <Route path=path!("compare") view=ComparePage ssr=SsrMode::InOrder />
+                    <Route path=path!("configurator") view=ConfiguratorPage ssr=SsrMode::InOrder />
                     <Route path=path!("cart") view=CartPage ssr=SsrMode::InOrder />
                     <Route path=path!("privacy") view=PrivacyPage ssr=SsrMode::InOrder />
                     <Route path=path!("terms") view=TermsPage ssr=SsrMode::InOrder />
@@ -110,6 +115,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("account/erased/:receipt") view=ErasedPage ssr=SsrMode::InOrder />
                     // Every page streams in order, so that it is complete without JavaScript
                     // (out-of-order streaming needs a script to put the pieces in place).
+                    // Product pages render whole (Async) because their title and metadata
+                    // come from the product.
                     // Pages behind a sign-in render completely before answering, so that a
                     // visitor can be redirected to the sign-in page with a real 302.
                     <Route path=path!("account") view=AccountPage ssr=SsrMode::Async />

@@ -66,6 +66,8 @@ pub struct DatabaseConfig {
 
 #[derive(Clone, Debug)]
 pub struct ShopConfig {
+    /// Load the seed catalog when the catalog is empty.
+    pub seed_catalog: bool,
     pub name: String,
     pub contact_email: String,
     pub currency: Currency,
@@ -169,6 +171,7 @@ struct FileSession {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 struct FileShop {
+    seed_catalog: Option<bool>,
     name: Option<String>,
     contact_email: Option<String>,
     currency: Option<String>,
@@ -371,6 +374,14 @@ impl Config {
             ));
         }
         let shop = ShopConfig {
+            seed_catalog: src
+                .parse(
+                    "shop.seed_catalog",
+                    "SHOP_SEED_CATALOG",
+                    file.shop.seed_catalog,
+                    "true or false",
+                )?
+                .unwrap_or(true),
             name: src
                 .string("SHOP_NAME", file.shop.name)
                 .unwrap_or_else(|| "Lumenwall".into()),

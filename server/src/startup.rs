@@ -14,7 +14,7 @@ use crate::{
 use app::{
     App,
     server::{
-        AppState, ShopSettings, accounts,
+        AppState, ShopSettings, accounts, catalog_seed,
         db::{Db, DbOptions, DbSetupError, outbox, throttle, tokens},
         keys::Keys,
         mail::worker::{self, Transport},
@@ -51,6 +51,8 @@ use tower_http::{
 pub enum StartupError {
     #[error("database ({url}): {source}")]
     Database { url: String, source: DbSetupError },
+    #[error("loading the seed catalog failed: {0}")]
+    Seed(String),
     #[error("mail: {0}")]
     Mail(String),
     #[error("cannot listen on {addr}: {source}")]
@@ -192,6 +194,11 @@ pub async fn build_state(
         }),
         mail_nudge: Arc::new(tokio::sync::Notify::new()),
     };
+    if config.shop.seed_catalog {
+        catalog_seed::seed_if_empty(&state)
+            .await
+            .map_err(|e| StartupError::Seed(format!("{e:?}")))?;
+    }
     passwords::warm_up().await;
     Ok((state, transport))
 }
@@ -270,6 +277,7 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
     let allowed = AllowedOrigins(Arc::new(vec![config.site.public_url.clone()]));
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/media/products/{id}", get(product_image))
         .merge(extra)
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .layer(from_fn(map_error_status))
@@ -299,6 +307,38 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
 fn route_list() -> Vec<AxumRouteListing> {
     static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
+/// `GET /media/products/{id}`: an uploaded product image, from the database. Image ids
+/// never change content, so browsers may keep them for a year.
+async fn product_image(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+) -> axum::response::Response {
+    use axum::http::{HeaderValue, header};
+    match app::server::db::products::image(state.db.pool(), id).await {
+        Ok(Some((content_type, bytes))) => {
+            let mut response = bytes.into_response();
+            let headers = response.headers_mut();
+            if let Ok(v) = HeaderValue::from_str(&content_type) {
+                headers.insert(header::CONTENT_TYPE, v);
+            }
+            headers.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=31536000, immutable"),
+            );
+            response
+        }
+        Ok(None) => (StatusCode::NOT_FOUND, "No such image.").into_response(),
+        Err(error) => {
+            tracing::error!(%error, "reading a product image failed");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "The shop is briefly unavailable.",
+            )
+                .into_response()
+        }
+    }
 }
 
 /// `GET /healthz`: 200 when the database answers within two seconds, else 503.

@@ -4,5 +4,6 @@
 
 pub mod account;
 pub mod admin;
+pub mod catalog;
 pub mod language;
 pub mod shop;

@@ -30,6 +30,7 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::UnknownCountry => lang.text(Key::ProblemUnknownCountry).to_string(),
         Problem::WrongPassword => lang.text(Key::ProblemWrongPassword).to_string(),
         Problem::EmailTaken => lang.text(Key::ProblemEmailTaken).to_string(),
+        Problem::Taken => lang.text(Key::ProblemTaken).to_string(),
     }
 }
 

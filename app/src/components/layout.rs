@@ -28,6 +28,7 @@ fn Header() -> impl IntoView {
                 </A>
                 <nav class="main-nav" aria-label=tr(Key::NavMenu)>
                     <A href="/catalog">{tr(Key::NavCatalog)}</A>
+                    <A href="/configurator" attr:class="nav-secondary">{tr(Key::NavConfigurator)}</A>
                 </nav>
                 <SearchBox />
                 <div class="header-actions">
@@ -141,6 +142,12 @@ fn Footer() -> impl IntoView {
                     <ul>
                         <li>
                             <A href="/catalog">{tr(Key::NavCatalog)}</A>
+                        </li>
+                        <li>
+                            <A href="/configurator">{tr(Key::NavConfigurator)}</A>
+                        </li>
+                        <li>
+                            <A href="/compare">{tr(Key::CompareTitle)}</A>
                         </li>
                         <li>
                             <A href="/cart">{tr(Key::NavCart)}</A>

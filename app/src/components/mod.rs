@@ -6,3 +6,5 @@ pub mod icons;
 pub mod language_picker;
 pub mod layout;
 pub mod page_meta;
+pub mod product_card;
+pub mod specs;

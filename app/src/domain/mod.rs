@@ -3,8 +3,11 @@
 
 pub mod account;
 pub mod browser;
+pub mod catalog;
 pub mod category;
 pub mod common_passwords;
+pub mod configurator;
 pub mod country;
 pub mod money;
+pub mod pricing;
 pub mod time;

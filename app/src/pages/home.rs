@@ -1,8 +1,12 @@
 //! The home page: what the shop sells, its categories and why to buy here.
 
 use crate::{
-    components::{icons, page_meta::PageMeta},
-    domain::category::Category,
+    api::catalog::list_products,
+    components::{icons, page_meta::PageMeta, product_card::ProductGrid},
+    domain::{
+        catalog::{CatalogQuery, Sort},
+        category::Category,
+    },
     i18n::{Key, tr},
 };
 use leptos::prelude::*;
@@ -22,8 +26,8 @@ pub fn HomePage() -> impl IntoView {
                         <A href="/catalog" attr:class="button button-primary">
                             {tr(Key::HeroCtaBrowse)}
                         </A>
-                        <A href="/contact" attr:class="button button-ghost">
-                            {tr(Key::HeroCtaContact)}
+                        <A href="/configurator" attr:class="button button-ghost">
+                            {tr(Key::HeroCtaConfigure)}
                         </A>
                     </p>
                 </div>
@@ -41,6 +45,7 @@ pub fn HomePage() -> impl IntoView {
             <p class="section-intro">{tr(Key::CategoriesIntro)}</p>
             <CategoryGrid />
         </section>
+        <FeaturedProducts />
         <section class="section section-alt" aria-labelledby="why-heading">
             <div class="container">
                 <h2 id="why-heading">{tr(Key::WhyHeading)}</h2>
@@ -51,6 +56,32 @@ pub fn HomePage() -> impl IntoView {
                     <Feature title=Key::WhyPrivacyTitle text=Key::WhyPrivacyText />
                 </ul>
             </div>
+        </section>
+    }
+}
+
+/// The finest-pitch outdoor walls, as a taste of the catalog.
+#[component]
+fn FeaturedProducts() -> impl IntoView {
+    let query = CatalogQuery {
+        category: Some(Category::FixedOutdoor),
+        sort: Sort::PitchFine,
+        page: 1,
+        ..CatalogQuery::default()
+    };
+    let featured = OnceResource::new(list_products(query));
+    view! {
+        <section class="container section" aria-labelledby="featured-heading">
+            <h2 id="featured-heading">{tr(Key::FeaturedHeading)}</h2>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    featured.await.ok().map(|page| {
+                        let products = page.products.into_iter().take(4).collect::<Vec<_>>();
+                        view! { <ProductGrid products /> }
+                    })
+                })}
+            </Suspense>
+            <p><A href="/catalog/fixed-outdoor">{tr(Key::FeaturedMore)}</A></p>
         </section>
     }
 }

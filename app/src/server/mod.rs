@@ -2,6 +2,8 @@
 //! function reads. Nothing here is compiled into the browser bundle.
 
 pub mod accounts;
+pub mod catalog;
+pub mod catalog_seed;
 pub mod context;
 pub mod db;
 pub mod flash;

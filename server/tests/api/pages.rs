@@ -103,8 +103,10 @@ db_test!(unknown_pages_get_the_designed_404);
 
 async fn every_shell_page_renders(app: TestApp) {
     for (path, text) in [
-        ("/catalog", "Choose a category"),
-        ("/catalog/rental", "Rental and stage panels"),
+        ("/catalog", "Solara FX P4 Outdoor Cabinet"),
+        ("/catalog/rental", "Tourline R P2.6 Rental Panel"),
+        ("/configurator", "LED wall configurator"),
+        ("/compare", "Nothing to compare yet"),
         ("/search?q=P3.9", "Results for “P3.9”"),
         ("/search", "Type a product name"),
         ("/cart", "Your cart is empty."),

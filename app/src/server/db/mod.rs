@@ -6,8 +6,10 @@
 pub mod addresses;
 pub mod consents;
 pub mod outbox;
+pub mod products;
 pub mod receipts;
 pub mod sessions;
+pub mod sql;
 pub mod throttle;
 pub mod tokens;
 pub mod users;

@@ -40,6 +40,20 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
         "keyed hashes of addresses, counts and times; rows expire within a day",
     ),
     ("_sqlx_migrations", "schema version bookkeeping"),
+    ("products", "the catalog"),
+    ("price_tiers", "the catalog"),
+    ("product_images", "the catalog"),
+    (
+        "stock_changes",
+        "stock log; names only the staff account that made a change, set to NULL when that account is erased",
+    ),
+    // SQLite's full-text index of the catalog and its shadow tables.
+    ("products_fts", "search index of the catalog"),
+    ("products_fts_data", "search index of the catalog"),
+    ("products_fts_idx", "search index of the catalog"),
+    ("products_fts_docsize", "search index of the catalog"),
+    ("products_fts_config", "search index of the catalog"),
+    ("products_fts_content", "search index of the catalog"),
 ];
 
 /// Every table with personal data. Children come before `users`, the order erasure runs.

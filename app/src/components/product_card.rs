@@ -1,0 +1,56 @@
+//! A product in a grid: picture, name, the specifications buyers scan for, price and stock.
+
+use crate::{
+    domain::{
+        catalog::{ProductCard as Card, pitch_mm},
+        money::{Currency, Money},
+    },
+    i18n::{Key, fill, tr, use_i18n},
+};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn ProductCard(product: Card) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = format!("/products/{}", product.slug);
+    let price = Money::new(product.price_minor, Currency::Usd);
+    let in_stock = product.stock > 0;
+    let badges: Vec<String> = [
+        product.pitch_um.map(|p| format!("P{}", pitch_mm(p))),
+        product.brightness_nits.map(|n| format!("{n} nits")),
+        product.ip_front.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    view! {
+        <li class="product-card">
+            <A href=href.clone() attr:class="product-card-link">
+                <img src=product.image.clone() alt="" width="320" height="200" loading="lazy" />
+                <span class="product-brand">{product.brand.clone()}</span>
+                <span class="product-name">{product.name.clone()}</span>
+            </A>
+            <ul class="spec-badges">
+                {badges.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
+            </ul>
+            <p class="product-summary">{product.summary.clone()}</p>
+            <p class="product-price">
+                <span class="price">{move || fill(i18n.t(Key::PriceFrom), &[("price", &price.format(i18n.lang()))])}</span>
+                <span class=if in_stock { "stock stock-in" } else { "stock stock-out" }>
+                    {if in_stock { tr(Key::InStock).into_any() } else { tr(Key::MadeToOrder).into_any() }}
+                </span>
+            </p>
+        </li>
+    }
+}
+
+/// A grid of product cards.
+#[component]
+pub fn ProductGrid(products: Vec<Card>) -> impl IntoView {
+    view! {
+        <ul class="product-grid">
+            {products.into_iter().map(|p| view! { <ProductCard product=p /> }).collect_view()}
+        </ul>
+    }
+}

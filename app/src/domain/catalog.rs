@@ -1,0 +1,442 @@
+//! The catalog's shared types: what a product card and a product page show, the typed
+//! specifications, and the listing query (filters, sort, page) that lives in the URL.
+
+use super::{category::Category, pricing::Tier};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const PAGE_SIZE: u32 = 12;
+/// The IP ratings offered as a filter.
+pub const IP_RATINGS: [&str; 4] = ["IP65", "IP66", "IP67", "IP54"];
+
+/// A product as a card in a listing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductCard {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub brand: String,
+    pub category: Category,
+    pub summary: String,
+    pub pitch_um: Option<u32>,
+    pub brightness_nits: Option<u32>,
+    pub ip_front: Option<String>,
+    /// The single-unit price, in minor units.
+    pub price_minor: i64,
+    pub stock: i64,
+    pub image: String,
+}
+
+/// The typed specifications buyers of LED screens compare.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Specs {
+    pub pitch_um: Option<u32>,
+    pub brightness_nits: Option<u32>,
+    pub ip_front: Option<String>,
+    pub ip_back: Option<String>,
+    pub refresh_hz: Option<u32>,
+    pub cabinet_width_mm: Option<u32>,
+    pub cabinet_height_mm: Option<u32>,
+    pub cabinet_depth_mm: Option<u32>,
+    pub cabinet_px_w: Option<u32>,
+    pub cabinet_px_h: Option<u32>,
+    pub cabinet_weight_g: Option<u32>,
+    pub power_max_w: Option<u32>,
+    pub power_typical_w: Option<u32>,
+    pub viewing_angle_h: Option<u32>,
+    pub viewing_angle_v: Option<u32>,
+    pub led_type: Option<String>,
+    pub maintenance: Option<String>,
+    pub temp_min_c: Option<i32>,
+    pub temp_max_c: Option<i32>,
+    pub controller_capacity_px: Option<u64>,
+    pub warranty_months: u32,
+    pub lead_time_days: u32,
+    pub ship_weight_g: u32,
+    pub ship_length_mm: u32,
+    pub ship_width_mm: u32,
+    pub ship_height_mm: u32,
+}
+
+impl Specs {
+    /// The cabinet data the configurator needs, when this product is a cabinet.
+    pub fn cabinet(&self) -> Option<super::configurator::CabinetSpec> {
+        Some(super::configurator::CabinetSpec {
+            width_mm: self.cabinet_width_mm?,
+            height_mm: self.cabinet_height_mm?,
+            px_w: self.cabinet_px_w?,
+            px_h: self.cabinet_px_h?,
+            weight_g: self.cabinet_weight_g?,
+            power_max_w: self.power_max_w?,
+            power_typical_w: self.power_typical_w?,
+            pitch_um: self.pitch_um?,
+        })
+    }
+}
+
+/// A product page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductDetail {
+    pub card: ProductCard,
+    pub model: String,
+    pub description: String,
+    pub specs: Specs,
+    pub tiers: Vec<Tier>,
+    pub related: Vec<ProductCard>,
+}
+
+/// `3910` µm → `"3.91"` (mm, trailing zeros dropped).
+pub fn pitch_mm(pitch_um: u32) -> String {
+    let whole = pitch_um / 1000;
+    let frac = pitch_um % 1000;
+    if frac == 0 {
+        whole.to_string()
+    } else {
+        format!("{whole}.{frac:03}")
+            .trim_end_matches('0')
+            .to_string()
+    }
+}
+
+/// `"3.91"` (mm) → `3910` µm; `None` unless a positive number with at most 3 decimals.
+pub fn parse_pitch_mm(text: &str) -> Option<u32> {
+    parse_thousandths(
+        text.trim()
+            .trim_start_matches(['P', 'p'])
+            .trim_end_matches("mm"),
+    )
+}
+
+/// A positive decimal with at most 3 decimals, in thousandths: `"4.5"` → `4500` (metres to
+/// millimetres, millimetres to micrometres).
+pub fn parse_thousandths(text: &str) -> Option<u32> {
+    let text = text.trim();
+    let (whole, frac) = text.split_once('.').unwrap_or((text, ""));
+    if whole.is_empty() && frac.is_empty() || frac.len() > 3 {
+        return None;
+    }
+    if !whole
+        .chars()
+        .chain(frac.chars())
+        .all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let whole: u32 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let frac: u32 = format!("{frac:0<3}").parse().ok()?;
+    let um = whole.checked_mul(1000)?.checked_add(frac)?;
+    (um > 0).then_some(um)
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Sort {
+    /// Best match first (with a search), else newest.
+    #[default]
+    Relevance,
+    PriceLow,
+    PriceHigh,
+    PitchFine,
+    PitchCoarse,
+    Newest,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 6] = [
+        Sort::Relevance,
+        Sort::PriceLow,
+        Sort::PriceHigh,
+        Sort::PitchFine,
+        Sort::PitchCoarse,
+        Sort::Newest,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::PriceLow => "price",
+            Sort::PriceHigh => "price-desc",
+            Sort::PitchFine => "pitch",
+            Sort::PitchCoarse => "pitch-desc",
+            Sort::Newest => "newest",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// What a listing shows: search words, filters, sort and page. It lives in the URL, so a
+/// filtered view can be shared and the back button works.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CatalogQuery {
+    pub q: String,
+    pub category: Option<Category>,
+    pub pitch_min_um: Option<u32>,
+    pub pitch_max_um: Option<u32>,
+    pub brightness_min: Option<u32>,
+    pub ip: Option<String>,
+    /// Whole currency units, as typed in the form.
+    pub price_min: Option<u32>,
+    pub price_max: Option<u32>,
+    pub in_stock: bool,
+    pub sort: Sort,
+    pub page: u32,
+}
+
+fn parse_u32(text: &str) -> Option<u32> {
+    text.trim().parse().ok()
+}
+
+impl CatalogQuery {
+    /// Reads the query from URL parameters. Values that do not parse are dropped (and
+    /// reported in `ignored`) rather than failing the page.
+    pub fn from_params(params: &BTreeMap<String, String>) -> (CatalogQuery, Vec<String>) {
+        let mut ignored = Vec::new();
+        let get = |name: &str| params.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
+        let take =
+            |name: &str, parsed: Option<u32>, raw: Option<&str>, ignored: &mut Vec<String>| {
+                if raw.is_some() && parsed.is_none() {
+                    ignored.push(name.to_string());
+                }
+                parsed
+            };
+        let q: String = get("q").unwrap_or("").chars().take(100).collect();
+        let category = get("category").and_then(Category::from_slug);
+        let raw = get("pitch_min");
+        let pitch_min_um = take("pitch_min", raw.and_then(parse_pitch_mm), raw, &mut ignored);
+        let raw = get("pitch_max");
+        let pitch_max_um = take("pitch_max", raw.and_then(parse_pitch_mm), raw, &mut ignored);
+        let raw = get("brightness");
+        let brightness_min = take("brightness", raw.and_then(parse_u32), raw, &mut ignored);
+        let raw = get("price_min");
+        let price_min = take("price_min", raw.and_then(parse_u32), raw, &mut ignored);
+        let raw = get("price_max");
+        let price_max = take("price_max", raw.and_then(parse_u32), raw, &mut ignored);
+        let ip = get("ip")
+            .map(str::to_ascii_uppercase)
+            .filter(|ip| IP_RATINGS.contains(&ip.as_str()));
+        let in_stock = get("in_stock").is_some();
+        let sort = get("sort").and_then(Sort::from_code).unwrap_or_default();
+        let page = get("page")
+            .and_then(parse_u32)
+            .filter(|p| *p >= 1)
+            .unwrap_or(1);
+        (
+            CatalogQuery {
+                q,
+                category,
+                pitch_min_um,
+                pitch_max_um,
+                brightness_min,
+                ip,
+                price_min,
+                price_max,
+                in_stock,
+                sort,
+                page,
+            },
+            ignored,
+        )
+    }
+
+    /// The URL parameters of this query (defaults left out), for links and pagination.
+    pub fn to_params(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if !self.q.is_empty() {
+            out.push(("q", self.q.clone()));
+        }
+        if let Some(c) = self.category {
+            out.push(("category", c.slug().to_string()));
+        }
+        if let Some(p) = self.pitch_min_um {
+            out.push(("pitch_min", pitch_mm(p)));
+        }
+        if let Some(p) = self.pitch_max_um {
+            out.push(("pitch_max", pitch_mm(p)));
+        }
+        if let Some(b) = self.brightness_min {
+            out.push(("brightness", b.to_string()));
+        }
+        if let Some(ip) = &self.ip {
+            out.push(("ip", ip.clone()));
+        }
+        if let Some(p) = self.price_min {
+            out.push(("price_min", p.to_string()));
+        }
+        if let Some(p) = self.price_max {
+            out.push(("price_max", p.to_string()));
+        }
+        if self.in_stock {
+            out.push(("in_stock", "1".into()));
+        }
+        if self.sort != Sort::Relevance {
+            out.push(("sort", self.sort.code().to_string()));
+        }
+        if self.page > 1 {
+            out.push(("page", self.page.to_string()));
+        }
+        out
+    }
+
+    /// `path?params` for this query.
+    pub fn href(&self, path: &str) -> String {
+        let params = self.to_params();
+        if params.is_empty() {
+            return path.to_string();
+        }
+        let query: Vec<String> = params
+            .iter()
+            .map(|(k, v)| format!("{k}={}", url_encode(v)))
+            .collect();
+        format!("{path}?{}", query.join("&"))
+    }
+
+    /// The same query on another page.
+    pub fn with_page(&self, page: u32) -> CatalogQuery {
+        CatalogQuery {
+            page,
+            ..self.clone()
+        }
+    }
+}
+
+/// Percent-encodes a URL query value.
+pub fn url_encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// The words of a search, lower-cased, letters and digits only (safe to put into any
+/// full-text query syntax), at most eight.
+pub fn search_terms(q: &str) -> Vec<String> {
+    q.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(|t| t.to_lowercase())
+        .take(8)
+        .collect()
+}
+
+/// Counts shown beside each filter choice.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facets {
+    pub categories: Vec<(Category, i64)>,
+    pub ip_ratings: Vec<(String, i64)>,
+    pub in_stock: i64,
+}
+
+/// One page of a listing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogPage {
+    pub products: Vec<ProductCard>,
+    pub total: i64,
+    pub page: u32,
+    pub pages: u32,
+    pub facets: Facets,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn pitches_parse_and_print() {
+        assert_eq!(parse_pitch_mm("3.91"), Some(3910));
+        assert_eq!(parse_pitch_mm("P10"), Some(10_000));
+        assert_eq!(parse_pitch_mm("2.5mm"), Some(2500));
+        assert_eq!(parse_pitch_mm(".9"), Some(900));
+        assert_eq!(parse_pitch_mm("0"), None);
+        assert_eq!(parse_pitch_mm("1.2345"), None);
+        assert_eq!(parse_pitch_mm("ten"), None);
+        assert_eq!(parse_pitch_mm("-3"), None);
+        assert_eq!(pitch_mm(3910), "3.91");
+        assert_eq!(pitch_mm(10_000), "10");
+        assert_eq!(pitch_mm(2_500), "2.5");
+        assert_eq!(pitch_mm(1_875), "1.875");
+    }
+
+    #[test]
+    fn queries_round_trip_through_the_url() {
+        let (q, ignored) = CatalogQuery::from_params(&params(&[
+            ("q", "P3.9 rental"),
+            ("category", "rental"),
+            ("pitch_min", "2.5"),
+            ("pitch_max", "4.81"),
+            ("brightness", "5000"),
+            ("ip", "ip65"),
+            ("price_min", "100"),
+            ("price_max", "2000"),
+            ("in_stock", "1"),
+            ("sort", "price-desc"),
+            ("page", "2"),
+        ]));
+        assert!(ignored.is_empty());
+        assert_eq!(q.category, Some(Category::Rental));
+        assert_eq!((q.pitch_min_um, q.pitch_max_um), (Some(2500), Some(4810)));
+        assert_eq!(q.ip.as_deref(), Some("IP65"));
+        assert_eq!(q.sort, Sort::PriceHigh);
+        let href = q.href("/catalog");
+        assert_eq!(
+            href,
+            "/catalog?q=P3.9+rental&category=rental&pitch_min=2.5&pitch_max=4.81&brightness=5000&ip=IP65&price_min=100&price_max=2000&in_stock=1&sort=price-desc&page=2"
+        );
+        let back: BTreeMap<String, String> = q
+            .to_params()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        assert_eq!(CatalogQuery::from_params(&back).0, q);
+    }
+
+    #[test]
+    fn bad_values_are_dropped_and_reported() {
+        let (q, ignored) = CatalogQuery::from_params(&params(&[
+            ("pitch_min", "tiny"),
+            ("brightness", "-5"),
+            ("ip", "IP99"),
+            ("sort", "chaos"),
+            ("page", "0"),
+            ("category", "televisions"),
+        ]));
+        assert_eq!(
+            q,
+            CatalogQuery {
+                page: 1,
+                ..Default::default()
+            }
+        );
+        assert_eq!(ignored, ["pitch_min", "brightness"]);
+        assert_eq!(CatalogQuery::default().href("/catalog"), "/catalog");
+    }
+
+    #[test]
+    fn search_terms_are_safe_words() {
+        assert_eq!(
+            search_terms("P3.91 \"rental\" OR *"),
+            ["p3", "91", "rental", "or"]
+        );
+        assert_eq!(search_terms("户外 屏"), ["户外", "屏"]);
+        assert!(search_terms("\"*:()").is_empty());
+    }
+}

@@ -1,0 +1,202 @@
+//! A product page: pictures, specifications, tier prices for the quantity chosen, stock and
+//! lead time, comparison, the configurator for cabinets, related products, and the metadata
+//! search engines read (JSON-LD, canonical address, Open Graph).
+
+use super::not_found::NotFound;
+use crate::{
+    api::catalog::{ToggleCompare, get_product},
+    components::{product_card::ProductGrid, specs::spec_rows},
+    domain::{
+        catalog::ProductDetail,
+        money::{Currency, Money},
+        pricing::{line_total, tier_for},
+    },
+    i18n::{Key, fill, tr, use_i18n},
+};
+use leptos::{either::Either, prelude::*};
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::{
+    components::{A, Form},
+    hooks::{use_params_map, use_query_map},
+};
+
+#[component]
+pub fn ProductPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let product = Resource::new(slug, get_product);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match product.await {
+                    Ok(p) => Either::Left(view! { <ProductView product=p /> }),
+                    Err(_) => Either::Right(view! { <NotFound /> }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Schema.org Product data; `</` is escaped so the text cannot close the script element.
+fn json_ld(p: &ProductDetail) -> String {
+    let availability = if p.card.stock > 0 {
+        "https://schema.org/InStock"
+    } else {
+        "https://schema.org/BackOrder"
+    };
+    serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": p.card.name,
+        "sku": p.model,
+        "brand": { "@type": "Brand", "name": p.card.brand },
+        "description": p.card.summary,
+        "image": p.card.image,
+        "offers": {
+            "@type": "Offer",
+            "price": format!("{}.{:02}", p.card.price_minor / 100, p.card.price_minor % 100),
+            "priceCurrency": "USD",
+            "availability": availability,
+        }
+    })
+    .to_string()
+    .replace("</", "<\\/")
+}
+
+#[component]
+fn ProductView(product: ProductDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let qty = Memo::new(move |_| {
+        query
+            .read()
+            .get("qty")
+            .and_then(|q| q.trim().parse::<i64>().ok())
+            .filter(|q| (1..=100_000).contains(q))
+            .unwrap_or(1)
+    });
+    let p = StoredValue::new(product.clone());
+    let card = product.card.clone();
+    let href = format!("/products/{}", card.slug);
+    let category = card.category;
+    let in_stock = card.stock > 0;
+    let is_cabinet = product.specs.cabinet().is_some();
+    let compare = ServerAction::<ToggleCompare>::new();
+    let usd = |minor: i64| Money::new(minor, Currency::Usd);
+    let ld = json_ld(&product);
+    view! {
+        <Title text={let name = card.name.clone(); move || format!("{name} · {}", i18n.t(Key::ShopName))} />
+        <Meta name="description" content=card.summary.clone() />
+        <Link rel="canonical" href=href.clone() />
+        <Meta property="og:type" content="product" />
+        <Meta property="og:title" content=card.name.clone() />
+        <Meta property="og:description" content=card.summary.clone() />
+        <Meta property="og:image" content=card.image.clone() />
+        <script type="application/ld+json" inner_html=ld></script>
+        <section class="container section product">
+            <nav class="breadcrumbs" aria-label=tr(Key::Breadcrumbs)>
+                <A href="/catalog">{tr(Key::CatalogTitle)}</A>
+                <A href=format!("/catalog/{}", category.slug())>{tr(category.name())}</A>
+            </nav>
+            <div class="product-grid-top">
+                <div class="product-media">
+                    <img src=card.image.clone() alt=card.name.clone() width="640" height="400" />
+                </div>
+                <div class="product-buy">
+                    <p class="product-brand">{card.brand.clone()}</p>
+                    <h1>{card.name.clone()}</h1>
+                    <p class="lead">{card.summary.clone()}</p>
+                    <p class=if in_stock { "stock stock-in" } else { "stock stock-out" }>
+                        {move || {
+                            let p = p.read_value();
+                            if in_stock {
+                                fill(i18n.t(Key::StockLevel), &[("count", &p.card.stock.to_string()), ("days", &p.specs.lead_time_days.to_string())])
+                            } else {
+                                fill(i18n.t(Key::StockNone), &[("days", &p.specs.lead_time_days.to_string())])
+                            }
+                        }}
+                    </p>
+                    <table class="table tier-table">
+                        <caption>{tr(Key::TierHeading)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr(Key::TierQuantity)}</th>
+                                <th scope="col">{tr(Key::TierUnitPrice)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                let p = p.read_value();
+                                let applied = tier_for(&p.tiers, qty.get()).map(|t| t.min_qty);
+                                let tiers = p.tiers.clone();
+                                tiers.iter().enumerate().map(|(i, t)| {
+                                    let range = match tiers.get(i + 1) {
+                                        Some(next) => format!("{}–{}", t.min_qty, next.min_qty - 1),
+                                        None => format!("{}+", t.min_qty),
+                                    };
+                                    let current = applied == Some(t.min_qty);
+                                    view! {
+                                        <tr class:tier-current=current>
+                                            <td>{range}</td>
+                                            <td>{usd(t.unit_minor).format(i18n.lang())}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                    <Form method="GET" action=href.clone() attr:class="qty-form">
+                        <label for="qty">{tr(Key::Quantity)}</label>
+                        <input id="qty" name="qty" type="number" min="1" max="100000" value=move || qty.get().to_string() />
+                        <button type="submit" class="button button-secondary">{tr(Key::PriceUpdate)}</button>
+                    </Form>
+                    <p class="qty-total" role="status">
+                        {move || {
+                            let p = p.read_value();
+                            line_total(&p.tiers, qty.get()).map(|total| fill(i18n.t(Key::PriceForQuantity), &[("qty", &qty.get().to_string()), ("total", &usd(total).format(i18n.lang()))]))
+                        }}
+                    </p>
+                    <div class="card-actions">
+                        {is_cabinet.then(|| view! {
+                            <A href=format!("/configurator?product={}", card.slug) attr:class="button button-primary">{tr(Key::ConfigureWall)}</A>
+                        })}
+                        <ActionForm action=compare>
+                            <input type="hidden" name="id" value=card.id />
+                            <button type="submit" class="button button-secondary">{tr(Key::CompareToggle)}</button>
+                        </ActionForm>
+                        {move || matches!(compare.value().get(), Some(Ok(_))).then(|| view! {
+                            <A href="/compare">{tr(Key::CompareOpen)}</A>
+                        })}
+                    </div>
+                </div>
+            </div>
+            <div class="product-details">
+                <section aria-labelledby="specs-heading">
+                    <h2 id="specs-heading">{tr(Key::SpecsHeading)}</h2>
+                    <table class="table spec-table">
+                        <tbody>
+                            {move || {
+                                spec_rows(&p.read_value().specs, i18n.lang())
+                                    .into_iter()
+                                    .filter_map(|(k, v)| v.map(|v| view! {
+                                        <tr><th scope="row">{tr(k)}</th><td>{v}</td></tr>
+                                    }))
+                                    .collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </section>
+                <section aria-labelledby="about-heading">
+                    <h2 id="about-heading">{tr(Key::AboutProduct)}</h2>
+                    <p>{product.description.clone()}</p>
+                </section>
+            </div>
+            {(!product.related.is_empty()).then(|| view! {
+                <section class="section" aria-labelledby="related-heading">
+                    <h2 id="related-heading">{tr(Key::RelatedHeading)}</h2>
+                    <ProductGrid products=product.related.clone() />
+                </section>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,214 @@
+//! Catalog operations: listings with facets, product pages, saving products (with their
+//! price tiers and search index in one transaction), and the configurator's server side.
+
+use super::{
+    AppState,
+    db::products::{self, ProductFields, ProductRow},
+    now,
+};
+use crate::{
+    domain::{
+        catalog::{CatalogPage, CatalogQuery, PAGE_SIZE, ProductCard, ProductDetail, Specs},
+        category::Category,
+        pricing::Tier,
+    },
+    error::{ShopError, ShopResult},
+    i18n::Lang,
+};
+
+fn u(v: Option<i64>) -> Option<u32> {
+    v.and_then(|v| u32::try_from(v).ok())
+}
+
+pub fn image_url(row: &ProductRow) -> String {
+    match row.image_id {
+        Some(id) => format!("/media/products/{id}"),
+        None => Category::from_slug(&row.category)
+            .unwrap_or(Category::Accessories)
+            .image(),
+    }
+}
+
+pub fn card(row: &ProductRow, lang: Lang) -> ProductCard {
+    ProductCard {
+        id: row.id,
+        slug: row.slug.clone(),
+        name: row.name.clone(),
+        brand: row.brand.clone(),
+        category: Category::from_slug(&row.category).unwrap_or(Category::Accessories),
+        summary: match lang {
+            Lang::En => row.summary_en.clone(),
+            Lang::Zh => row.summary_zh.clone(),
+        },
+        pitch_um: u(row.pixel_pitch_um),
+        brightness_nits: u(row.brightness_nits),
+        ip_front: row.ip_front.clone(),
+        price_minor: row.price_minor,
+        stock: row.stock,
+        image: image_url(row),
+    }
+}
+
+pub fn specs(row: &ProductRow) -> Specs {
+    Specs {
+        pitch_um: u(row.pixel_pitch_um),
+        brightness_nits: u(row.brightness_nits),
+        ip_front: row.ip_front.clone(),
+        ip_back: row.ip_back.clone(),
+        refresh_hz: u(row.refresh_hz),
+        cabinet_width_mm: u(row.cabinet_width_mm),
+        cabinet_height_mm: u(row.cabinet_height_mm),
+        cabinet_depth_mm: u(row.cabinet_depth_mm),
+        cabinet_px_w: u(row.cabinet_px_w),
+        cabinet_px_h: u(row.cabinet_px_h),
+        cabinet_weight_g: u(row.cabinet_weight_g),
+        power_max_w: u(row.power_max_w),
+        power_typical_w: u(row.power_typical_w),
+        viewing_angle_h: u(row.viewing_angle_h),
+        viewing_angle_v: u(row.viewing_angle_v),
+        led_type: row.led_type.clone(),
+        maintenance: row.maintenance.clone(),
+        temp_min_c: row.temp_min_c.and_then(|v| i32::try_from(v).ok()),
+        temp_max_c: row.temp_max_c.and_then(|v| i32::try_from(v).ok()),
+        controller_capacity_px: row
+            .controller_capacity_px
+            .and_then(|v| u64::try_from(v).ok()),
+        warranty_months: u(Some(row.warranty_months)).unwrap_or(0),
+        lead_time_days: u(Some(row.lead_time_days)).unwrap_or(0),
+        ship_weight_g: u(Some(row.ship_weight_g)).unwrap_or(0),
+        ship_length_mm: u(Some(row.ship_length_mm)).unwrap_or(0),
+        ship_width_mm: u(Some(row.ship_width_mm)).unwrap_or(0),
+        ship_height_mm: u(Some(row.ship_height_mm)).unwrap_or(0),
+    }
+}
+
+/// One page of a listing with its facet counts.
+pub async fn list_page(
+    state: &AppState,
+    query: &CatalogQuery,
+    lang: Lang,
+) -> ShopResult<CatalogPage> {
+    let (rows, total) = products::list(&state.db, query).await?;
+    let facets = products::facets(&state.db, query).await?;
+    let pages =
+        u32::try_from((total + i64::from(PAGE_SIZE) - 1) / i64::from(PAGE_SIZE)).unwrap_or(0);
+    Ok(CatalogPage {
+        products: rows.iter().map(|r| card(r, lang)).collect(),
+        total,
+        page: query.page.max(1),
+        pages,
+        facets,
+    })
+}
+
+/// A product page; archived products are not found.
+pub async fn detail(state: &AppState, slug: &str, lang: Lang) -> ShopResult<ProductDetail> {
+    let row = products::find_by_slug(state.db.pool(), slug)
+        .await?
+        .filter(|r| r.status == "active")
+        .ok_or(ShopError::NotFound)?;
+    let tiers = products::tiers(state.db.pool(), row.id).await?;
+    let related = products::related(&state.db, &row, 4).await?;
+    Ok(ProductDetail {
+        card: card(&row, lang),
+        model: row.model.clone(),
+        description: match lang {
+            Lang::En => row.description_en.clone(),
+            Lang::Zh => row.description_zh.clone(),
+        },
+        specs: specs(&row),
+        tiers,
+        related: related.iter().map(|r| card(r, lang)).collect(),
+    })
+}
+
+/// Creates (`id` None) or updates a product, its price tiers and its search entry in one
+/// transaction. `stock` sets the opening stock of a new product (later changes go through
+/// `adjust_stock` with a reason).
+pub async fn save_product(
+    state: &AppState,
+    id: Option<i64>,
+    fields: &ProductFields,
+    tiers: &[Tier],
+    stock: Option<i64>,
+) -> ShopResult<i64> {
+    let now = now();
+    let mut tx = state.db.begin_write().await?;
+    if let Some(existing) = products::find_by_slug(&mut *tx, &fields.slug).await?
+        && Some(existing.id) != id
+    {
+        return Err(ShopError::invalid("slug", crate::error::Problem::Taken));
+    }
+    let id = match id {
+        Some(id) => {
+            if products::update(&mut tx, id, fields, now).await? == 0 {
+                return Err(ShopError::NotFound);
+            }
+            id
+        }
+        None => products::insert(&mut tx, fields, stock.unwrap_or(0), now).await?,
+    };
+    products::set_tiers(&mut tx, id, tiers).await?;
+    products::index(&mut tx, state.db.backend(), id).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Plans and prices a wall of cabinets of the product `slug` (see `api::catalog::quote_wall`).
+pub async fn quote_wall(
+    state: &AppState,
+    slug: &str,
+    request: crate::domain::configurator::WallRequest,
+    lang: Lang,
+) -> ShopResult<crate::api::catalog::WallQuote> {
+    use crate::domain::{configurator, pricing};
+    let row = products::find_by_slug(state.db.pool(), slug)
+        .await?
+        .filter(|r| r.status == "active")
+        .ok_or(ShopError::NotFound)?;
+    let cabinet = specs(&row)
+        .cabinet()
+        .ok_or_else(|| ShopError::invalid("product", crate::error::Problem::Invalid))?;
+    let plan = configurator::plan_wall(&cabinet, request).map_err(|e| {
+        let problem = match e {
+            configurator::WallError::Empty => crate::error::Problem::Required,
+            configurator::WallError::TooLarge => crate::error::Problem::TooLong {
+                max: configurator::MAX_CABINETS_PER_SIDE as usize,
+            },
+        };
+        ShopError::invalid("size", problem)
+    })?;
+    let tiers = products::tiers(state.db.pool(), row.id).await?;
+    let qty = i64::from(plan.cabinets);
+    let tier = pricing::tier_for(&tiers, qty).ok_or(ShopError::Internal)?;
+    let cabinets_total_minor = pricing::line_total(&tiers, qty).ok_or(ShopError::Internal)?;
+    let pixels = i64::try_from(plan.pixels).unwrap_or(i64::MAX);
+    let controller = products::controllers_for(&state.db, pixels)
+        .await?
+        .into_iter()
+        .next();
+    let (controller, controller_total_minor) = match controller {
+        Some(c) => {
+            let capacity = c
+                .controller_capacity_px
+                .and_then(|v| u64::try_from(v).ok())
+                .unwrap_or(0);
+            let count = configurator::controllers_needed(plan.pixels, capacity);
+            let c_tiers = products::tiers(state.db.pool(), c.id).await?;
+            let total = pricing::line_total(&c_tiers, count as i64).ok_or(ShopError::Internal)?;
+            (Some((card(&c, lang), count)), total)
+        }
+        None => (None, 0),
+    };
+    Ok(crate::api::catalog::WallQuote {
+        cabinet: card(&row, lang),
+        plan,
+        tier,
+        cabinets_total_minor,
+        controller,
+        controller_total_minor,
+        total_minor: cabinets_total_minor
+            .checked_add(controller_total_minor)
+            .ok_or(ShopError::Internal)?,
+    })
+}

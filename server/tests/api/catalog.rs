@@ -1,0 +1,219 @@
+//! The catalog over HTTP: the seed, filters, facets, sorting, search ranking, tier pricing,
+//! product pages and the configurator, on both databases.
+
+use crate::{db_test, helpers::TestApp};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+async fn list(app: &TestApp, params: &str) -> Value {
+    let res = app.get(&format!("/api/catalog/list?{params}")).await;
+    assert_eq!(res.status(), StatusCode::OK, "{params}");
+    res.json().await.unwrap()
+}
+
+fn names(page: &Value) -> Vec<String> {
+    page["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+async fn the_seed_catalog_is_loaded(app: TestApp) {
+    let page = list(&app, "query[page]=1").await;
+    assert!(page["total"].as_i64().unwrap() >= 40);
+    assert_eq!(
+        page["products"].as_array().unwrap().len(),
+        12,
+        "a page of 12"
+    );
+    let categories = page["facets"]["categories"].as_array().unwrap();
+    assert_eq!(categories.len(), 7);
+    let (_, html) = app.page("/catalog").await;
+    assert!(
+        html.contains("Solara FX P10 Outdoor Cabinet") || html.contains("Solara"),
+        "listing renders products"
+    );
+}
+db_test!(the_seed_catalog_is_loaded);
+
+async fn filters_narrow_the_listing_and_facets_count(app: TestApp) {
+    let rental = list(&app, "query[category]=Rental&query[page]=1").await;
+    assert_eq!(rental["total"], 5);
+    assert!(names(&rental).iter().all(|n| n.starts_with("Tourline")));
+    // The category facet counts every category under the other filters.
+    let cats = rental["facets"]["categories"].as_array().unwrap();
+    assert_eq!(cats.len(), 7);
+
+    let fine = list(&app, "query[pitch_max_um]=4000&query[page]=1").await;
+    for p in fine["products"].as_array().unwrap() {
+        assert!(p["pitch_um"].as_u64().unwrap() <= 4000);
+    }
+    let bright = list(&app, "query[brightness_min]=7000&query[page]=1").await;
+    for p in bright["products"].as_array().unwrap() {
+        assert!(p["brightness_nits"].as_u64().unwrap() >= 7000);
+    }
+    let ip67 = list(&app, "query[ip]=IP67&query[page]=1").await;
+    assert_eq!(names(&ip67), ["Sideline Arena P16 Perimeter Board"]);
+    let cheap = list(&app, "query[price_max]=50&query[page]=1").await;
+    for p in cheap["products"].as_array().unwrap() {
+        assert!(p["price_minor"].as_i64().unwrap() <= 5000);
+    }
+    let stocked = list(&app, "query[in_stock]=true&query[page]=1").await;
+    let all = list(&app, "query[page]=1").await;
+    assert!(stocked["total"].as_i64().unwrap() < all["total"].as_i64().unwrap());
+    assert_eq!(all["facets"]["in_stock"], stocked["total"]);
+}
+db_test!(filters_narrow_the_listing_and_facets_count);
+
+async fn sorting_orders_by_price_and_pitch(app: TestApp) {
+    let by_price = list(
+        &app,
+        "query[sort]=PriceLow&query[category]=FixedOutdoor&query[page]=1",
+    )
+    .await;
+    let prices: Vec<i64> = by_price["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["price_minor"].as_i64().unwrap())
+        .collect();
+    assert!(prices.windows(2).all(|w| w[0] <= w[1]), "{prices:?}");
+    let by_pitch = list(
+        &app,
+        "query[sort]=PitchFine&query[category]=Rental&query[page]=1",
+    )
+    .await;
+    let pitches: Vec<u64> = by_pitch["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["pitch_um"].as_u64().unwrap())
+        .collect();
+    assert!(pitches.windows(2).all(|w| w[0] <= w[1]), "{pitches:?}");
+}
+db_test!(sorting_orders_by_price_and_pitch);
+
+async fn search_ranks_name_matches_first(app: TestApp) {
+    // Five panels are named Tourline; modules mention it in their descriptions and rank after.
+    let hits = list(&app, "query[q]=tourline&query[page]=1").await;
+    assert!(hits["total"].as_i64().unwrap() > 5);
+    let top: Vec<String> = names(&hits).into_iter().take(5).collect();
+    assert!(top.iter().all(|n| n.starts_with("Tourline")), "{top:?}");
+    // "hanging bar" is in names of two accessories and in no cabinet's name.
+    let bars = list(&app, "query[q]=hanging%20bar&query[page]=1").await;
+    let first = &names(&bars)[0];
+    assert!(first.contains("Hanging Bar"), "{first}");
+    // A pitch as buyers write it.
+    let p391 = list(&app, "query[q]=P3.91&query[page]=1").await;
+    assert!(p391["total"].as_i64().unwrap() >= 4);
+    for n in names(&p391) {
+        assert!(n.contains("P3.91"), "{n}");
+    }
+    // Chinese words in descriptions are found too, and nothing matches nonsense.
+    let none = list(&app, "query[q]=zzzqqq&query[page]=1").await;
+    assert_eq!(none["total"], 0);
+    let (status, html) = app.page("/search?q=zzzqqq").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Nothing in the catalog matches"));
+    // Operators of the search syntax are just words.
+    let odd = list(&app, "query[q]=%22NEAR(*%20OR&query[page]=1").await;
+    assert_eq!(odd["total"], 0);
+}
+db_test!(search_ranks_name_matches_first);
+
+async fn product_pages_show_specs_tiers_and_a_real_404(app: TestApp) {
+    let res = app.get("/api/catalog/product?slug=tourline-r-p3-91").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let p: Value = res.json().await.unwrap();
+    assert_eq!(p["card"]["name"], "Tourline R P3.91 Rental Panel");
+    assert_eq!(p["specs"]["cabinet_px_w"], 128);
+    let tiers = p["tiers"].as_array().unwrap();
+    assert_eq!(tiers.len(), 3);
+    assert_eq!(tiers[0]["unit_minor"], 72_000);
+    assert_eq!(tiers[1]["min_qty"], 10);
+    assert_eq!(tiers[1]["unit_minor"], 67_600);
+    assert!(!p["related"].as_array().unwrap().is_empty());
+
+    let (status, html) = app.page("/products/tourline-r-p3-91").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("application/ld+json"));
+    assert!(html.contains(r#"rel="canonical""#));
+    assert!(html.contains("og:title"));
+    assert!(html.contains("$676.00"), "tier price shown");
+    let (status, html) = app.page("/products/no-such-screen").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("Page not found"));
+}
+db_test!(product_pages_show_specs_tiers_and_a_real_404);
+
+async fn the_configurator_prices_a_wall_on_the_server(app: TestApp) {
+    let res = app
+        .get("/api/catalog/quote-wall?slug=tourline-r-p3-91&request[Cabinets][cols]=4&request[Cabinets][rows]=3")
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let q: Value = res.json().await.unwrap();
+    assert_eq!(q["plan"]["cabinets"], 12);
+    assert_eq!(q["plan"]["width_mm"], 2000);
+    assert_eq!(q["tier"]["min_qty"], 10, "12 cabinets reach the 10+ tier");
+    assert_eq!(q["cabinets_total_minor"], 12 * 67_600);
+    let controller = &q["controller"];
+    assert!(controller[0]["name"].as_str().unwrap().contains("NovaLink"));
+    assert_eq!(
+        q["total_minor"],
+        q["cabinets_total_minor"].as_i64().unwrap() + q["controller_total_minor"].as_i64().unwrap()
+    );
+
+    let res = app
+        .get("/api/catalog/quote-wall?slug=tourline-r-p3-91&request[Size][width_mm]=4000&request[Size][height_mm]=2250")
+        .await;
+    let q: Value = res.json().await.unwrap();
+    assert_eq!(
+        (q["plan"]["cols"].as_u64(), q["plan"]["rows"].as_u64()),
+        (Some(8), Some(5))
+    );
+
+    let res = app.get("/api/catalog/quote-wall?slug=tourline-r-p3-91&request[Cabinets][cols]=0&request[Cabinets][rows]=3").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = app.get("/api/catalog/quote-wall?slug=lumenwall-pc-3m&request[Cabinets][cols]=1&request[Cabinets][rows]=1").await;
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a cable is not a cabinet"
+    );
+}
+db_test!(the_configurator_prices_a_wall_on_the_server);
+
+async fn the_comparison_list_lives_in_a_cookie(app: TestApp) {
+    let a: Value = app
+        .get("/api/catalog/product?slug=tourline-r-p3-91")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let b: Value = app
+        .get("/api/catalog/product?slug=tourline-r-p4-81")
+        .await
+        .json()
+        .await
+        .unwrap();
+    for id in [&a["card"]["id"], &b["card"]["id"]] {
+        let res = app
+            .call("catalog/toggle-compare", &[("id", &id.to_string())])
+            .await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    let compared: Value = app.get("/api/catalog/compare").await.json().await.unwrap();
+    assert_eq!(compared.as_array().unwrap().len(), 2);
+    let (status, html) = app.page("/compare").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Tourline R P4.81"));
+    assert_eq!(
+        app.call("catalog/toggle-compare", &[("id", "999999")])
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+}
+db_test!(the_comparison_list_lives_in_a_cookie);
