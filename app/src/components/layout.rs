@@ -22,7 +22,7 @@ fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="container header-bar">
-                <A href="/" attr:class="logo">
+                <A href="/" attr:class="logo" attr:aria-label=tr(Key::ShopName)>
                     <icons::Logo />
                     <span class="logo-text">{tr(Key::ShopName)}</span>
                 </A>

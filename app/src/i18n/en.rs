@@ -461,7 +461,7 @@ pub(super) fn text(key: Key) -> &'static str {
         ConfiguratorPower => "Power",
         ConfiguratorWeight => "Weight",
         ConfiguratorDistance => "Closest viewing distance",
-        ConfiguratorCabinetPrice => "Cabinets",
+        ConfiguratorCabinetPrice => "Price of the cabinets",
         ConfiguratorTierValue => "{count} × {unit} = {total}",
         ConfiguratorQuote => "Quote from the shop",
         ConfiguratorController => "Controller",

@@ -276,7 +276,7 @@ fn FilterPanel(
         })
         .collect();
     view! {
-        <details class="filters" open=true>
+        <details class="filters">
             <summary>{tr(Key::FiltersHeading)}</summary>
             <Form method="GET" action=path.clone() attr:class="filter-form">
                 {carry(&q, &["category", "pitch_min", "pitch_max", "brightness", "ip", "price_min", "price_max", "in_stock"])}

@@ -101,7 +101,7 @@ fn cabinet(
         cab.w, cab.h, ip.0
     );
     let description_en = format!(
-        "The {model} is a {kind_en} with {mm} mm pixel pitch and {led} LEDs, rated {nits} nits for \
+        "The {brand} {model} is a {kind_en} with {mm} mm pixel pitch and {led} LEDs, rated {nits} nits for \
          daylight viewing and refreshing at {refresh} Hz, so it films cleanly. Each {} × {} mm \
          cabinet weighs {:.1} kg and is serviced from the {maintenance}. Protection is {} at the \
          front and {} at the back; it runs from −20 °C to 50 °C.",
@@ -112,7 +112,7 @@ fn cabinet(
         ip.1
     );
     let description_zh = format!(
-        "{model} 是一款像素间距 {mm} 毫米的{kind_zh}，采用 {led} 灯珠，亮度 {nits} 尼特，日光下清晰可见，\
+        "{brand} {model} 是一款像素间距 {mm} 毫米的{kind_zh}，采用 {led} 灯珠，亮度 {nits} 尼特，日光下清晰可见，\
          刷新率 {refresh} 赫兹，适合摄像拍摄。每个 {} × {} 毫米的箱体重 {:.1} 千克，支持{}维护。\
          正面防护等级 {}，背面 {}，工作温度 −20 °C 至 50 °C。",
         cab.w,
@@ -708,8 +708,9 @@ pub fn seed_products() -> Vec<(ProductFields, Vec<Tier>, i64)> {
             stock,
         ));
     }
-    let mut card = specs_part(24, 2, (200, 180, 120, 40));
-    card.controller_capacity_px = Some(262_144);
+    // A receiving card sits in each cabinet; it is not the wall's controller, so it has no
+    // controller capacity for the configurator to pick.
+    let card = specs_part(24, 2, (200, 180, 120, 40));
     all.push(part(
         Controllers,
         "NovaLink",

@@ -1,0 +1,78 @@
+import { expect, test } from "@playwright/test";
+import { isHydrated, open } from "./helpers";
+
+test("a buyer filters, sorts, searches, prices a quantity and plans a wall", async ({ page }, testInfo) => {
+  // Browse and filter: rental panels of 3 mm pitch or finer.
+  await open(page, "/catalog", testInfo);
+  await expect(page.getByText("42 products")).toBeVisible();
+  await page.getByRole("radio", { name: /Rental and stage panels/ }).check();
+  await page.locator('input[name="pitch_max"]').fill("3");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/category=rental/);
+  await expect(page).toHaveURL(/pitch_max=3/);
+  await expect(page.getByText("2 products")).toBeVisible();
+  const cards = page.locator(".product-card .product-name");
+  await expect(cards).toHaveText(["Tourline R P2.6 Rental Panel", "Tourline R P2.976 Rental Panel"]);
+
+  // Sort the same selection by price, highest first (the choice stays in the address).
+  await page.getByLabel("Sort by").selectOption("price-desc");
+  // With JavaScript the choice applies at once; without, the button sends the form.
+  if (!isHydrated(testInfo)) {
+    await page.getByRole("button", { name: "Sort", exact: true }).click();
+  }
+  await expect(page).toHaveURL(/sort=price-desc/);
+  await expect(cards.first()).toHaveText("Tourline R P2.6 Rental Panel");
+  await page.goBack();
+  await expect(page).not.toHaveURL(/sort=/);
+
+  // Search.
+  const box = page.getByRole("searchbox", { name: "Search the catalog" });
+  await box.fill("hanging bar");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=hanging\+bar/);
+  await expect(cards.first()).toContainText("Hanging Bar");
+
+  // A product: the tier price for 12 units.
+  await open(page, "/search?q=P3.91+rental", testInfo);
+  await page.getByRole("link", { name: /Tourline R P3.91 Rental Panel/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tourline R P3.91 Rental Panel");
+  await page.getByLabel("Quantity").fill("12");
+  await page.getByRole("button", { name: "Show price" }).click();
+  await expect(page.getByText("12 units: $8,112.00")).toBeVisible();
+  await expect(page.locator(".tier-current")).toContainText("10–49");
+
+  // Plan a 4 × 3 wall of it and have the shop price it.
+  await page.getByRole("link", { name: "Configure a wall" }).click();
+  await expect(page).toHaveURL(/\/configurator\?product=tourline-r-p3-91/);
+  await page.getByLabel("Cabinets across", { exact: true }).fill("4");
+  await page.getByLabel("Cabinets down", { exact: true }).fill("3");
+  await page.getByRole("button", { name: "Price this wall" }).click();
+  await expect(page).toHaveURL(/cols=4/);
+  await expect(page.getByTestId("wall-cabinets")).toHaveText("4 × 3 = 12");
+  await expect(page.getByTestId("wall-size")).toHaveText("2.00 m × 1.50 m");
+  await expect(page.getByTestId("wall-resolution")).toHaveText("512 × 384 px (P3.91)");
+  await expect(page.getByTestId("quote-total")).toHaveText("$8,352.00");
+});
+
+test("unknown products are a real 404", async ({ page }, testInfo) => {
+  const response = await open(page, "/products/no-such-screen", testInfo);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+});
+
+test("two products side by side", async ({ page }, testInfo) => {
+  for (const slug of ["tourline-r-p3-91", "tourline-r-p4-81"]) {
+    await open(page, `/products/${slug}`, testInfo);
+    await page.getByRole("button", { name: "Add to / remove from comparison" }).click();
+    if (isHydrated(testInfo)) {
+      await expect(page.getByRole("link", { name: "Open the comparison" })).toBeVisible();
+    } else {
+      await expect(page).toHaveURL(new RegExp(`/products/${slug}$`));
+    }
+  }
+  await open(page, "/compare", testInfo);
+  await expect(page.locator(".compare-table thead th")).toHaveCount(2);
+  await expect(page.locator(".compare-table tr.differs").first()).toBeVisible();
+  await expect(page.getByRole("row", { name: /Pixel pitch/ })).toContainText("3.91 mm");
+  await expect(page.getByRole("row", { name: /Pixel pitch/ })).toContainText("4.81 mm");
+});

@@ -1,0 +1,18 @@
+import { expect, test } from "@playwright/test";
+import { open } from "./helpers";
+
+test("the configurator recomputes as you type", async ({ page }, testInfo) => {
+  await open(page, "/configurator?product=solara-fx-p10", testInfo);
+  await page.getByLabel("Cabinets across", { exact: true }).fill("16");
+  await page.getByLabel("Cabinets down", { exact: true }).fill("9");
+  // No submit: the browser runs the same maths as the server.
+  await expect(page.getByTestId("wall-cabinets")).toHaveText("16 × 9 = 144");
+  await expect(page.getByTestId("wall-size")).toHaveText("15.36 m × 8.64 m");
+  await expect(page.getByTestId("wall-resolution")).toHaveText("1536 × 864 px (P10)");
+  await page.getByLabel("Width and height in metres").check();
+  await page.getByLabel("Target width (m)").fill("5");
+  await page.getByLabel("Target height (m)").fill("3");
+  await expect(page.getByTestId("wall-cabinets")).toHaveText("5 × 3 = 15");
+  await page.getByLabel("Target width (m)").fill("five");
+  await expect(page.getByRole("alert")).toContainText("Enter whole numbers of cabinets");
+});
