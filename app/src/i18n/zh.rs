@@ -408,7 +408,7 @@ pub(super) fn text(key: Key) -> &'static str {
         ConfiguratorWeight => "重量",
         ConfiguratorDistance => "最近观看距离",
         ConfiguratorCabinetPrice => "箱体价格",
-        ConfiguratorTierValue => "{count} × {unit} = {total}",
+        ConfiguratorTierValue => "{count} 个 × {unit} = {total}",
         ConfiguratorQuote => "本店报价",
         ConfiguratorController => "控制器",
         ConfiguratorTotal => "合计（不含运费）",
