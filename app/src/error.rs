@@ -35,6 +35,16 @@ pub enum Problem {
     EmailTaken,
     /// A value that must be unique is already used (e.g. a product's address).
     Taken,
+    /// Price tiers must start at one unit and never rise with quantity.
+    TierOrder,
+    /// An uploaded file is not a PNG, JPEG or WebP image.
+    NotAnImage,
+    /// An uploaded file is larger than allowed.
+    FileTooLarge {
+        max_kib: usize,
+    },
+    /// A stock change would take stock below zero.
+    StockBelowZero,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -16,6 +16,7 @@ use crate::{
             AdminHomePage,
             customers::{CustomerPage, CustomersPage},
             mail::MailPage,
+            products::{EditProductPage, NewProductPage, ProductsAdminPage},
         },
         cart::CartPage,
         catalog::{CatalogPage, CategoryPage, SearchPage},
@@ -127,6 +128,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("admin/customers") view=CustomersPage ssr=SsrMode::Async />
                     <Route path=path!("admin/customers/:id") view=CustomerPage ssr=SsrMode::Async />
                     <Route path=path!("admin/mail") view=MailPage ssr=SsrMode::Async />
+                    <Route path=path!("admin/products") view=ProductsAdminPage ssr=SsrMode::Async />
+                    <Route path=path!("admin/products/new") view=NewProductPage ssr=SsrMode::Async />
+                    <Route path=path!("admin/products/:id") view=EditProductPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -2,6 +2,7 @@
 //! command-line wrapper; the integration tests use [`startup::Application`] directly.
 
 pub mod config;
+pub mod media;
 pub mod middleware;
 pub mod seed;
 pub mod startup;

@@ -3,6 +3,7 @@
 
 use crate::{
     config::{Config, Environment, redact_url},
+    media,
     middleware::{
         origin_check::{AllowedOrigins, reject_cross_site},
         security_headers::{HeaderPolicy, add_security_headers},
@@ -30,7 +31,7 @@ use axum::{
     http::StatusCode,
     middleware::{from_fn, from_fn_with_state},
     response::IntoResponse,
-    routing::get,
+    routing::{get, post},
     serve::ListenerExt,
 };
 use leptos::prelude::*;
@@ -277,7 +278,8 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
     let allowed = AllowedOrigins(Arc::new(vec![config.site.public_url.clone()]));
     Router::new()
         .route("/healthz", get(healthz))
-        .route("/media/products/{id}", get(product_image))
+        .route("/media/products/{id}", get(media::product_image))
+        .route("/admin/products/{id}/image", post(media::upload_product_image))
         .merge(extra)
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .layer(from_fn(map_error_status))
@@ -307,38 +309,6 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
 fn route_list() -> Vec<AxumRouteListing> {
     static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
-}
-
-/// `GET /media/products/{id}`: an uploaded product image, from the database. Image ids
-/// never change content, so browsers may keep them for a year.
-async fn product_image(
-    State(state): State<AppState>,
-    axum::extract::Path(id): axum::extract::Path<i64>,
-) -> axum::response::Response {
-    use axum::http::{HeaderValue, header};
-    match app::server::db::products::image(state.db.pool(), id).await {
-        Ok(Some((content_type, bytes))) => {
-            let mut response = bytes.into_response();
-            let headers = response.headers_mut();
-            if let Ok(v) = HeaderValue::from_str(&content_type) {
-                headers.insert(header::CONTENT_TYPE, v);
-            }
-            headers.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=31536000, immutable"),
-            );
-            response
-        }
-        Ok(None) => (StatusCode::NOT_FOUND, "No such image.").into_response(),
-        Err(error) => {
-            tracing::error!(%error, "reading a product image failed");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "The shop is briefly unavailable.",
-            )
-                .into_response()
-        }
-    }
 }
 
 /// `GET /healthz`: 200 when the database answers within two seconds, else 503.

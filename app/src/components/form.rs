@@ -31,6 +31,13 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::WrongPassword => lang.text(Key::ProblemWrongPassword).to_string(),
         Problem::EmailTaken => lang.text(Key::ProblemEmailTaken).to_string(),
         Problem::Taken => lang.text(Key::ProblemTaken).to_string(),
+        Problem::TierOrder => lang.text(Key::ProblemTierOrder).to_string(),
+        Problem::NotAnImage => lang.text(Key::ProblemNotAnImage).to_string(),
+        Problem::FileTooLarge { max_kib } => fill(
+            lang.text(Key::ProblemFileTooLarge),
+            &[("max", &max_kib.to_string())],
+        ),
+        Problem::StockBelowZero => lang.text(Key::ProblemStockBelowZero).to_string(),
     }
 }
 

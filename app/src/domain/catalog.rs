@@ -74,6 +74,24 @@ impl Specs {
     }
 }
 
+/// Every field a product is written with (all but its id, stock, status and image).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductFields {
+    pub slug: String,
+    pub category: Category,
+    pub brand: String,
+    pub model: String,
+    pub name: String,
+    pub summary_en: String,
+    pub summary_zh: String,
+    pub description_en: String,
+    pub description_zh: String,
+    pub specs: Specs,
+    /// The single-unit price (the first tier), in minor units.
+    pub price_minor: i64,
+    pub currency: String,
+}
+
 /// A product page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductDetail {

@@ -8,6 +8,8 @@ pub mod category;
 pub mod common_passwords;
 pub mod configurator;
 pub mod country;
+pub mod image;
 pub mod money;
 pub mod pricing;
+pub mod product_form;
 pub mod time;

@@ -154,6 +154,21 @@ pub async fn save_product(
     Ok(id)
 }
 
+/// Stores an uploaded picture for product `id` and makes it the product's image. The bytes
+/// decide the type; anything but PNG, JPEG or WebP up to the size limit is refused.
+pub async fn save_image(state: &AppState, id: i64, bytes: &[u8]) -> ShopResult<i64> {
+    let content_type = crate::domain::image::sniff(bytes)
+        .map_err(|problem| ShopError::invalid("image", problem))?;
+    let mut tx = state.db.begin_write().await?;
+    products::find_by_id(&mut *tx, id)
+        .await?
+        .ok_or(ShopError::NotFound)?;
+    let image_id = products::insert_image(&mut tx, id, content_type, bytes, now()).await?;
+    products::set_image(&mut *tx, id, image_id).await?;
+    tx.commit().await?;
+    Ok(image_id)
+}
+
 /// Plans and prices a wall of cabinets of the product `slug` (see `api::catalog::quote_wall`).
 pub async fn quote_wall(
     state: &AppState,

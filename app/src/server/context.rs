@@ -50,11 +50,15 @@ impl UserRow {
 
 /// The signed-in user, if the session has one and the account is active.
 pub async fn current_user() -> ShopResult<Option<UserRow>> {
-    let session = session()?;
+    user_of(&state()?, &session()?).await
+}
+
+/// The active account signed in to `session`, if any (for handlers outside Leptos).
+pub async fn user_of(state: &AppState, session: &Session) -> ShopResult<Option<UserRow>> {
     let Some(id) = session.user_id() else {
         return Ok(None);
     };
-    let user = users::find_by_id(state()?.db.pool(), id).await?;
+    let user = users::find_by_id(state.db.pool(), id).await?;
     Ok(user.filter(|u| u.account_status() == AccountStatus::Active))
 }
 

@@ -6,6 +6,7 @@ mod helpers;
 mod accounts;
 mod admin;
 mod catalog;
+mod catalog_admin;
 mod cli;
 
 mod health;

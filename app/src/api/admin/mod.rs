@@ -3,3 +3,4 @@
 
 pub mod customers;
 pub mod mail;
+pub mod products;

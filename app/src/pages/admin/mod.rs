@@ -3,6 +3,7 @@
 
 pub mod customers;
 pub mod mail;
+pub mod products;
 
 use crate::{
     components::{auth::RequireStaff, page_meta::PageMeta},
@@ -20,6 +21,7 @@ pub fn AdminLayout(title: Key, children: ChildrenFn) -> impl IntoView {
             <section class="container section admin">
                 <nav class="admin-menu" aria-label=tr(Key::AdminMenu)>
                     <A href="/admin" exact=true>{tr(Key::AdminHome)}</A>
+                    <A href="/admin/products">{tr(Key::AdminProducts)}</A>
                     <A href="/admin/customers">{tr(Key::AdminCustomers)}</A>
                     <A href="/admin/mail">{tr(Key::AdminMail)}</A>
                 </nav>
@@ -35,6 +37,10 @@ pub fn AdminHomePage() -> impl IntoView {
     view! {
         <AdminLayout title=Key::AdminHome>
             <ul class="feature-list">
+                <li class="feature">
+                    <h2><A href="/admin/products">{tr(Key::AdminProducts)}</A></h2>
+                    <p>{tr(Key::AdminProductsText)}</p>
+                </li>
                 <li class="feature">
                     <h2><A href="/admin/customers">{tr(Key::AdminCustomers)}</A></h2>
                     <p>{tr(Key::AdminCustomersText)}</p>

@@ -65,21 +65,7 @@ pub const COLUMNS: &str = "p.id, p.slug, p.category, p.brand, p.model, p.name, p
     p.ship_length_mm, p.ship_width_mm, p.ship_height_mm, p.price_minor, p.currency, p.stock, \
     p.image_id, p.status, p.created_at, p.updated_at";
 
-/// Every column a product is written with (all but id, timestamps and the image).
-pub struct ProductFields {
-    pub slug: String,
-    pub category: Category,
-    pub brand: String,
-    pub model: String,
-    pub name: String,
-    pub summary_en: String,
-    pub summary_zh: String,
-    pub description_en: String,
-    pub description_zh: String,
-    pub specs: crate::domain::catalog::Specs,
-    pub price_minor: i64,
-    pub currency: String,
-}
+pub use crate::domain::catalog::ProductFields;
 
 fn opt(v: Option<u32>) -> Option<i64> {
     v.map(i64::from)

@@ -1,0 +1,203 @@
+//! Staff: the product list, creating and editing products (specifications and price tiers),
+//! archiving, and stock changes with a reason. Picture uploads are a plain multipart route
+//! (`POST /admin/products/{id}/image`, see the server crate), so they work without JavaScript.
+
+use crate::{domain::product_form::ProductForm, error::ShopError};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use crate::{
+    error::{FieldError, Problem},
+    server::{catalog, context, db::products, flash, now},
+};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminProductRow {
+    pub id: i64,
+    pub name: String,
+    pub slug: String,
+    pub category: String,
+    pub price_minor: i64,
+    pub stock: i64,
+    pub status: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StockChange {
+    pub delta: i64,
+    pub stock_after: i64,
+    pub reason: String,
+    pub at: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminProduct {
+    pub id: i64,
+    pub form: ProductForm,
+    pub status: String,
+    pub stock: i64,
+    pub image: String,
+    pub stock_log: Vec<StockChange>,
+}
+
+#[server(endpoint = "admin/products", input = server_fn::codec::GetUrl)]
+pub async fn list_admin_products() -> Result<Vec<AdminProductRow>, ShopError> {
+    context::require_staff().await?;
+    let state = context::state()?;
+    Ok(products::all(state.db.pool())
+        .await?
+        .into_iter()
+        .map(|p| AdminProductRow {
+            id: p.id,
+            name: p.name,
+            slug: p.slug,
+            category: p.category,
+            price_minor: p.price_minor,
+            stock: p.stock,
+            status: p.status,
+        })
+        .collect())
+}
+
+#[server(endpoint = "admin/product", input = server_fn::codec::GetUrl)]
+pub async fn get_admin_product(id: i64) -> Result<AdminProduct, ShopError> {
+    context::require_staff().await?;
+    let state = context::state()?;
+    let row = products::find_by_id(state.db.pool(), id)
+        .await?
+        .ok_or(ShopError::NotFound)?;
+    let tiers = products::tiers(state.db.pool(), id).await?;
+    let fields = crate::domain::catalog::ProductFields {
+        slug: row.slug.clone(),
+        category: crate::domain::category::Category::from_slug(&row.category)
+            .unwrap_or(crate::domain::category::Category::Accessories),
+        brand: row.brand.clone(),
+        model: row.model.clone(),
+        name: row.name.clone(),
+        summary_en: row.summary_en.clone(),
+        summary_zh: row.summary_zh.clone(),
+        description_en: row.description_en.clone(),
+        description_zh: row.description_zh.clone(),
+        specs: catalog::specs(&row),
+        price_minor: row.price_minor,
+        currency: row.currency.clone(),
+    };
+    let stock_log = products::stock_changes(state.db.pool(), id)
+        .await?
+        .into_iter()
+        .map(|c| StockChange {
+            delta: c.delta,
+            stock_after: c.stock_after,
+            reason: c.reason,
+            at: c.at,
+        })
+        .collect();
+    Ok(AdminProduct {
+        id,
+        form: ProductForm::from_product(&fields, &tiers),
+        status: row.status.clone(),
+        stock: row.stock,
+        image: catalog::image_url(&row),
+        stock_log,
+    })
+}
+
+/// Creates (`id` absent) or updates a product; a new product goes to its edit page.
+#[server(endpoint = "admin/save-product")]
+pub async fn save_product(id: Option<i64>, form: ProductForm) -> Result<i64, ShopError> {
+    context::require_staff().await?;
+    let state = context::state()?;
+    let flash_name = id
+        .map(|id| format!("product-{id}"))
+        .unwrap_or_else(|| "product-new".into());
+    let parsed = form
+        .parse()
+        .map_err(|fields| ShopError::Invalid { fields })
+        .and_then(|(fields, tiers)| {
+            let stock = match id {
+                None => Some(
+                    form.opening_stock()
+                        .map_err(|e| ShopError::Invalid { fields: vec![e] })?,
+                ),
+                Some(_) => None,
+            };
+            Ok((fields, tiers, stock))
+        });
+    let result = match parsed {
+        Ok((fields, tiers, stock)) => {
+            catalog::save_product(&state, id, &fields, &tiers, stock).await
+        }
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(saved) => {
+            if id.is_none() {
+                leptos_axum::redirect(&format!("/admin/products/{saved}"));
+            }
+            Ok(saved)
+        }
+        Err(error) => {
+            flash::keep(&flash_name, &form).await?;
+            Err(error)
+        }
+    }
+}
+
+/// Archives a product (hidden from the shop, kept for orders) or makes it active again.
+#[server(endpoint = "admin/product-status")]
+pub async fn set_product_status(id: i64, status: String) -> Result<(), ShopError> {
+    context::require_staff().await?;
+    if !matches!(status.as_str(), "active" | "archived") {
+        return Err(ShopError::invalid("status", Problem::Invalid));
+    }
+    let state = context::state()?;
+    match products::set_status(state.db.pool(), id, &status, now()).await? {
+        0 => Err(ShopError::NotFound),
+        _ => Ok(()),
+    }
+}
+
+/// Changes stock by a signed amount with a reason (logged with the staff member); refuses to
+/// go below zero. Returns the new stock.
+#[server(endpoint = "admin/adjust-stock")]
+pub async fn adjust_stock(id: i64, delta: String, reason: String) -> Result<i64, ShopError> {
+    let staff = context::require_staff().await?;
+    let mut errors = Vec::new();
+    let delta_value = delta
+        .trim()
+        .trim_start_matches('+')
+        .parse::<i64>()
+        .ok()
+        .filter(|d| *d != 0 && d.abs() <= 1_000_000);
+    if delta_value.is_none() {
+        errors.push(FieldError {
+            field: "delta".into(),
+            problem: Problem::Invalid,
+        });
+    }
+    if let Some(problem) = crate::domain::account::check_text(&reason, 200) {
+        errors.push(FieldError {
+            field: "reason".into(),
+            problem,
+        });
+    }
+    ShopError::check(errors)?;
+    let state = context::state()?;
+    let mut tx = state.db.begin_write().await?;
+    products::find_by_id(&mut *tx, id)
+        .await?
+        .ok_or(ShopError::NotFound)?;
+    let stock = products::adjust_stock(
+        &mut tx,
+        id,
+        delta_value.unwrap_or(0),
+        reason.trim(),
+        Some(staff.id),
+        now(),
+    )
+    .await?
+    .ok_or_else(|| ShopError::invalid("delta", Problem::StockBelowZero))?;
+    tx.commit().await?;
+    Ok(stock)
+}

@@ -1,0 +1,486 @@
+//! The staff product form: every field as typed (so a form with mistakes can be shown again
+//! unchanged), and the parsing that turns it into product fields and price tiers, or into a
+//! list of field errors.
+
+use super::{
+    catalog::{ProductFields, Specs, parse_pitch_mm, parse_thousandths, pitch_mm},
+    category::Category,
+    pricing::{Tier, TierProblem, validate_tiers},
+};
+use crate::error::{FieldError, Problem};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProductForm {
+    pub slug: String,
+    pub category: String,
+    pub brand: String,
+    pub model: String,
+    pub name: String,
+    pub summary_en: String,
+    pub summary_zh: String,
+    pub description_en: String,
+    pub description_zh: String,
+    pub pitch_mm: String,
+    pub brightness_nits: String,
+    pub ip_front: String,
+    pub ip_back: String,
+    pub refresh_hz: String,
+    pub cabinet_width_mm: String,
+    pub cabinet_height_mm: String,
+    pub cabinet_depth_mm: String,
+    pub cabinet_px_w: String,
+    pub cabinet_px_h: String,
+    pub cabinet_weight_kg: String,
+    pub power_max_w: String,
+    pub power_typical_w: String,
+    pub viewing_angle_h: String,
+    pub viewing_angle_v: String,
+    pub led_type: String,
+    pub maintenance: String,
+    pub temp_min_c: String,
+    pub temp_max_c: String,
+    pub controller_capacity_px: String,
+    pub warranty_months: String,
+    pub lead_time_days: String,
+    pub ship_weight_kg: String,
+    pub ship_length_mm: String,
+    pub ship_width_mm: String,
+    pub ship_height_mm: String,
+    pub price_1: String,
+    pub tier_2_qty: String,
+    pub price_2: String,
+    pub tier_3_qty: String,
+    pub price_3: String,
+    /// Opening stock (new products only; later changes are logged with a reason).
+    pub stock: String,
+}
+
+/// `"1,250.5"` → `125050` minor units; `None` unless a non-negative amount with at most 2
+/// decimals.
+pub fn parse_money(text: &str) -> Option<i64> {
+    let text = text.trim().trim_start_matches('$').replace(',', "");
+    let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+    if whole.is_empty()
+        || frac.len() > 2
+        || !whole
+            .chars()
+            .chain(frac.chars())
+            .all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let whole: i64 = whole.parse().ok()?;
+    let frac: i64 = if frac.is_empty() {
+        0
+    } else {
+        format!("{frac:0<2}").parse().ok()?
+    };
+    whole.checked_mul(100)?.checked_add(frac)
+}
+
+fn money_text(minor: i64) -> String {
+    format!("{}.{:02}", minor / 100, minor % 100)
+}
+
+fn kg_text(grams: u32) -> String {
+    let text = format!("{}.{:03}", grams / 1000, grams % 1000);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn opt_text<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+impl ProductForm {
+    /// The form filled with a product's current values.
+    pub fn from_product(f: &ProductFields, tiers: &[Tier]) -> ProductForm {
+        let s = &f.specs;
+        let tier = |i: usize| tiers.get(i).copied();
+        ProductForm {
+            slug: f.slug.clone(),
+            category: f.category.slug().into(),
+            brand: f.brand.clone(),
+            model: f.model.clone(),
+            name: f.name.clone(),
+            summary_en: f.summary_en.clone(),
+            summary_zh: f.summary_zh.clone(),
+            description_en: f.description_en.clone(),
+            description_zh: f.description_zh.clone(),
+            pitch_mm: s.pitch_um.map(pitch_mm).unwrap_or_default(),
+            brightness_nits: opt_text(s.brightness_nits),
+            ip_front: s.ip_front.clone().unwrap_or_default(),
+            ip_back: s.ip_back.clone().unwrap_or_default(),
+            refresh_hz: opt_text(s.refresh_hz),
+            cabinet_width_mm: opt_text(s.cabinet_width_mm),
+            cabinet_height_mm: opt_text(s.cabinet_height_mm),
+            cabinet_depth_mm: opt_text(s.cabinet_depth_mm),
+            cabinet_px_w: opt_text(s.cabinet_px_w),
+            cabinet_px_h: opt_text(s.cabinet_px_h),
+            cabinet_weight_kg: s.cabinet_weight_g.map(kg_text).unwrap_or_default(),
+            power_max_w: opt_text(s.power_max_w),
+            power_typical_w: opt_text(s.power_typical_w),
+            viewing_angle_h: opt_text(s.viewing_angle_h),
+            viewing_angle_v: opt_text(s.viewing_angle_v),
+            led_type: s.led_type.clone().unwrap_or_default(),
+            maintenance: s.maintenance.clone().unwrap_or_default(),
+            temp_min_c: opt_text(s.temp_min_c),
+            temp_max_c: opt_text(s.temp_max_c),
+            controller_capacity_px: opt_text(s.controller_capacity_px),
+            warranty_months: s.warranty_months.to_string(),
+            lead_time_days: s.lead_time_days.to_string(),
+            ship_weight_kg: kg_text(s.ship_weight_g),
+            ship_length_mm: s.ship_length_mm.to_string(),
+            ship_width_mm: s.ship_width_mm.to_string(),
+            ship_height_mm: s.ship_height_mm.to_string(),
+            price_1: tier(0)
+                .map(|t| money_text(t.unit_minor))
+                .unwrap_or_default(),
+            tier_2_qty: opt_text(tier(1).map(|t| t.min_qty)),
+            price_2: tier(1)
+                .map(|t| money_text(t.unit_minor))
+                .unwrap_or_default(),
+            tier_3_qty: opt_text(tier(2).map(|t| t.min_qty)),
+            price_3: tier(2)
+                .map(|t| money_text(t.unit_minor))
+                .unwrap_or_default(),
+            stock: String::new(),
+        }
+    }
+
+    /// Parses the form; every problem is reported at once.
+    pub fn parse(&self) -> Result<(ProductFields, Vec<Tier>), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut fail = |field: &str, problem: Problem| {
+            errors.push(FieldError {
+                field: field.into(),
+                problem,
+            })
+        };
+        let text =
+            |fail: &mut dyn FnMut(&str, Problem), field: &str, value: &str, max: usize| -> String {
+                match super::account::check_text(value, max) {
+                    Some(problem) => {
+                        fail(field, problem);
+                        String::new()
+                    }
+                    None => value.trim().to_string(),
+                }
+            };
+        let optional = |value: &str| value.trim().to_string();
+        let number =
+            |fail: &mut dyn FnMut(&str, Problem), field: &str, value: &str| -> Option<u32> {
+                let v = value.trim();
+                if v.is_empty() {
+                    return None;
+                }
+                v.parse::<u32>().ok().or_else(|| {
+                    fail(field, Problem::Invalid);
+                    None
+                })
+            };
+        let required = |fail: &mut dyn FnMut(&str, Problem), field: &str, value: &str| -> u32 {
+            if value.trim().is_empty() {
+                fail(field, Problem::Required);
+                return 0;
+            }
+            number(fail, field, value).unwrap_or(0)
+        };
+        let grams = |fail: &mut dyn FnMut(&str, Problem),
+                     field: &str,
+                     value: &str,
+                     needed: bool|
+         -> Option<u32> {
+            if value.trim().is_empty() {
+                if needed {
+                    fail(field, Problem::Required);
+                }
+                return None;
+            }
+            parse_thousandths(value).or_else(|| {
+                fail(field, Problem::Invalid);
+                None
+            })
+        };
+
+        let slug = text(&mut fail, "slug", &self.slug, 120).to_lowercase();
+        if !slug.is_empty()
+            && !(slug
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && !slug.starts_with('-')
+                && !slug.ends_with('-'))
+        {
+            fail("slug", Problem::Invalid);
+        }
+        let category = Category::from_slug(self.category.trim());
+        if category.is_none() {
+            fail("category", Problem::Required);
+        }
+        let brand = text(&mut fail, "brand", &self.brand, 60);
+        let model = text(&mut fail, "model", &self.model, 60);
+        let name = text(&mut fail, "name", &self.name, 120);
+        let summary_en = text(&mut fail, "summary_en", &self.summary_en, 300);
+        let summary_zh = text(&mut fail, "summary_zh", &self.summary_zh, 300);
+        let description_en = text(&mut fail, "description_en", &self.description_en, 5000);
+        let description_zh = text(&mut fail, "description_zh", &self.description_zh, 5000);
+        let pitch_um = if self.pitch_mm.trim().is_empty() {
+            None
+        } else {
+            parse_pitch_mm(&self.pitch_mm).or_else(|| {
+                fail("pitch_mm", Problem::Invalid);
+                None
+            })
+        };
+        let maintenance = optional(&self.maintenance);
+        if !maintenance.is_empty()
+            && !["front", "rear", "front and rear"].contains(&maintenance.as_str())
+        {
+            fail("maintenance", Problem::Invalid);
+        }
+        let temp = |fail: &mut dyn FnMut(&str, Problem), field: &str, value: &str| -> Option<i32> {
+            let v = value.trim();
+            if v.is_empty() {
+                return None;
+            }
+            v.parse::<i32>()
+                .ok()
+                .filter(|t| (-60..=100).contains(t))
+                .or_else(|| {
+                    fail(field, Problem::Invalid);
+                    None
+                })
+        };
+        let specs = Specs {
+            pitch_um,
+            brightness_nits: number(&mut fail, "brightness_nits", &self.brightness_nits),
+            ip_front: Some(optional(&self.ip_front)).filter(|s| !s.is_empty()),
+            ip_back: Some(optional(&self.ip_back)).filter(|s| !s.is_empty()),
+            refresh_hz: number(&mut fail, "refresh_hz", &self.refresh_hz),
+            cabinet_width_mm: number(&mut fail, "cabinet_width_mm", &self.cabinet_width_mm),
+            cabinet_height_mm: number(&mut fail, "cabinet_height_mm", &self.cabinet_height_mm),
+            cabinet_depth_mm: number(&mut fail, "cabinet_depth_mm", &self.cabinet_depth_mm),
+            cabinet_px_w: number(&mut fail, "cabinet_px_w", &self.cabinet_px_w),
+            cabinet_px_h: number(&mut fail, "cabinet_px_h", &self.cabinet_px_h),
+            cabinet_weight_g: grams(
+                &mut fail,
+                "cabinet_weight_kg",
+                &self.cabinet_weight_kg,
+                false,
+            ),
+            power_max_w: number(&mut fail, "power_max_w", &self.power_max_w),
+            power_typical_w: number(&mut fail, "power_typical_w", &self.power_typical_w),
+            viewing_angle_h: number(&mut fail, "viewing_angle_h", &self.viewing_angle_h),
+            viewing_angle_v: number(&mut fail, "viewing_angle_v", &self.viewing_angle_v),
+            led_type: Some(optional(&self.led_type)).filter(|s| !s.is_empty()),
+            maintenance: Some(maintenance).filter(|s| !s.is_empty()),
+            temp_min_c: temp(&mut fail, "temp_min_c", &self.temp_min_c),
+            temp_max_c: temp(&mut fail, "temp_max_c", &self.temp_max_c),
+            controller_capacity_px: number(
+                &mut fail,
+                "controller_capacity_px",
+                &self.controller_capacity_px,
+            )
+            .map(u64::from),
+            warranty_months: required(&mut fail, "warranty_months", &self.warranty_months),
+            lead_time_days: required(&mut fail, "lead_time_days", &self.lead_time_days),
+            ship_weight_g: grams(&mut fail, "ship_weight_kg", &self.ship_weight_kg, true)
+                .unwrap_or(0),
+            ship_length_mm: required(&mut fail, "ship_length_mm", &self.ship_length_mm),
+            ship_width_mm: required(&mut fail, "ship_width_mm", &self.ship_width_mm),
+            ship_height_mm: required(&mut fail, "ship_height_mm", &self.ship_height_mm),
+        };
+
+        // Price tiers: the single-unit price, then up to two wholesale tiers.
+        let mut tiers = Vec::new();
+        match parse_money(&self.price_1).filter(|p| *p > 0) {
+            Some(p) => tiers.push(Tier {
+                min_qty: 1,
+                unit_minor: p,
+            }),
+            None => fail(
+                "price_1",
+                if self.price_1.trim().is_empty() {
+                    Problem::Required
+                } else {
+                    Problem::Invalid
+                },
+            ),
+        }
+        for (qty_field, price_field, qty, price) in [
+            ("tier_2_qty", "price_2", &self.tier_2_qty, &self.price_2),
+            ("tier_3_qty", "price_3", &self.tier_3_qty, &self.price_3),
+        ] {
+            match (qty.trim().is_empty(), price.trim().is_empty()) {
+                (true, true) => {}
+                _ => {
+                    let q = qty.trim().parse::<i64>().ok().filter(|q| *q >= 2);
+                    let p = parse_money(price).filter(|p| *p > 0);
+                    if q.is_none() {
+                        fail(qty_field, Problem::Invalid);
+                    }
+                    if p.is_none() {
+                        fail(price_field, Problem::Invalid);
+                    }
+                    if let (Some(min_qty), Some(unit_minor)) = (q, p) {
+                        tiers.push(Tier {
+                            min_qty,
+                            unit_minor,
+                        });
+                    }
+                }
+            }
+        }
+        let tiers = match validate_tiers(&tiers) {
+            Ok(t) => t,
+            Err(TierProblem::NoSingleUnitTier | TierProblem::NonPositivePrice) => tiers,
+            Err(_) => {
+                fail("tier_2_qty", Problem::TierOrder);
+                tiers
+            }
+        };
+
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let price_minor = tiers[0].unit_minor;
+        Ok((
+            ProductFields {
+                slug,
+                category: category.unwrap_or(Category::Accessories),
+                brand,
+                model,
+                name,
+                summary_en,
+                summary_zh,
+                description_en,
+                description_zh,
+                specs,
+                price_minor,
+                currency: "USD".into(),
+            },
+            tiers,
+        ))
+    }
+
+    /// The opening stock typed for a new product.
+    pub fn opening_stock(&self) -> Result<i64, FieldError> {
+        let v = self.stock.trim();
+        if v.is_empty() {
+            return Ok(0);
+        }
+        v.parse::<i64>().ok().filter(|s| *s >= 0).ok_or(FieldError {
+            field: "stock".into(),
+            problem: Problem::Invalid,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cable() -> ProductForm {
+        ProductForm {
+            slug: "lumenwall-pc-5m".into(),
+            category: "accessories".into(),
+            brand: "Lumenwall".into(),
+            model: "PC-5M".into(),
+            name: "Lumenwall Power Link Cable 5 m".into(),
+            summary_en: "Outdoor power cable, 5 m.".into(),
+            summary_zh: "户外电源线，5 米。".into(),
+            description_en: "Three-core cable.".into(),
+            description_zh: "三芯电缆。".into(),
+            warranty_months: "12".into(),
+            lead_time_days: "2".into(),
+            ship_weight_kg: "1.2".into(),
+            ship_length_mm: "600".into(),
+            ship_width_mm: "400".into(),
+            ship_height_mm: "200".into(),
+            price_1: "19.90".into(),
+            tier_2_qty: "10".into(),
+            price_2: "18".into(),
+            ..ProductForm::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_form_parses() {
+        let (fields, tiers) = cable().parse().unwrap();
+        assert_eq!(fields.price_minor, 1990);
+        assert_eq!(fields.specs.ship_weight_g, 1200);
+        assert_eq!(
+            tiers,
+            vec![
+                Tier {
+                    min_qty: 1,
+                    unit_minor: 1990
+                },
+                Tier {
+                    min_qty: 10,
+                    unit_minor: 1800
+                }
+            ]
+        );
+        // And comes back as the same form.
+        let again = ProductForm::from_product(&fields, &tiers);
+        assert_eq!(again.parse().unwrap(), (fields, tiers));
+    }
+
+    #[test]
+    fn every_mistake_is_reported() {
+        let form = ProductForm {
+            slug: "Not A Slug!".into(),
+            category: "televisions".into(),
+            pitch_mm: "fine".into(),
+            brightness_nits: "-1".into(),
+            price_1: "".into(),
+            tier_2_qty: "1".into(),
+            price_2: "cheap".into(),
+            temp_min_c: "-500".into(),
+            maintenance: "sideways".into(),
+            ..cable()
+        };
+        let fields: Vec<String> = form
+            .parse()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "slug",
+                "category",
+                "pitch_mm",
+                "maintenance",
+                "brightness_nits",
+                "temp_min_c",
+                "price_1",
+                "tier_2_qty",
+                "price_2"
+            ]
+        );
+    }
+
+    #[test]
+    fn tiers_must_fall_with_quantity() {
+        let form = ProductForm {
+            price_2: "25".into(),
+            ..cable()
+        };
+        let errors = form.parse().unwrap_err();
+        assert_eq!(errors[0].problem, Problem::TierOrder);
+    }
+
+    #[test]
+    fn money_parses_strictly() {
+        assert_eq!(parse_money("1,250.5"), Some(125_050));
+        assert_eq!(parse_money("$19.99"), Some(1_999));
+        assert_eq!(parse_money("7"), Some(700));
+        assert_eq!(parse_money("1.999"), None);
+        assert_eq!(parse_money("-3"), None);
+        assert_eq!(parse_money(""), None);
+    }
+}

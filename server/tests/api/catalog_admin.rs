@@ -1,0 +1,507 @@
+//! Staff catalog management over HTTP: creating and editing products with field errors,
+//! archiving, stock changes with a reason, picture uploads (good and bad), and the role check
+//! on every one of them.
+
+use crate::{
+    admin::staff,
+    db_test,
+    helpers::{Browser, TestApp},
+};
+use app::domain::account::Role;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+/// A complete, valid product form as the editor posts it.
+fn cable(slug: &str) -> Vec<(String, String)> {
+    [
+        ("slug", slug),
+        ("category", "accessories"),
+        ("brand", "Lumenwall"),
+        ("model", "PC-5M"),
+        ("name", "Lumenwall Power Link Cable 5 m"),
+        (
+            "summary_en",
+            "Outdoor power cable, 5 m, with locking plugs.",
+        ),
+        ("summary_zh", "户外电源线，5 米，带锁定插头。"),
+        (
+            "description_en",
+            "Three-core weatherproof cable for daisy-chaining cabinets.",
+        ),
+        ("description_zh", "三芯防水电缆，用于级联箱体。"),
+        ("warranty_months", "12"),
+        ("lead_time_days", "2"),
+        ("ship_weight_kg", "1.2"),
+        ("ship_length_mm", "600"),
+        ("ship_width_mm", "400"),
+        ("ship_height_mm", "200"),
+        ("price_1", "19.90"),
+        ("tier_2_qty", "10"),
+        ("price_2", "18"),
+        ("stock", "25"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (format!("form[{k}]"), v.to_string()))
+    .collect()
+}
+
+fn set(form: &mut [(String, String)], field: &str, value: &str) {
+    let key = format!("form[{field}]");
+    form.iter_mut().find(|(k, _)| *k == key).expect(field).1 = value.to_string();
+}
+
+fn pairs(form: &[(String, String)]) -> Vec<(&str, &str)> {
+    form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+}
+
+async fn save(b: &Browser, id: Option<i64>, form: &[(String, String)]) -> reqwest::Response {
+    let id = id.map(|i| i.to_string());
+    let mut all = pairs(form);
+    if let Some(id) = &id {
+        all.push(("id", id));
+    }
+    b.call("admin/save-product", &all).await
+}
+
+async fn field_problems(res: reqwest::Response) -> Vec<(String, String)> {
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = res.json().await.unwrap();
+    body["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["field"].as_str().unwrap().to_string(),
+                f["problem"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+async fn admin_product(b: &Browser, id: i64) -> Value {
+    let res = b.get(&format!("/api/admin/product?id={id}")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    res.json().await.unwrap()
+}
+
+async fn create(app: &TestApp, b: &Browser, slug: &str) -> i64 {
+    let res = save(b, None, &cable(slug)).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "{}",
+        res.text().await.unwrap()
+    );
+    let id: i64 = res.json().await.unwrap();
+    assert!(id > 0);
+    let _ = app;
+    id
+}
+
+async fn staff_create_and_edit_products(app: TestApp) {
+    let b = staff(&app, "sam@lumenwall.example", Role::Staff).await;
+    let id = create(&app, &b, "lumenwall-pc-5m").await;
+
+    // The shop shows it at once: its page, its tiers, and in search.
+    let p: Value = app
+        .get("/api/catalog/product?slug=lumenwall-pc-5m")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(p["card"]["name"], "Lumenwall Power Link Cable 5 m");
+    assert_eq!(p["card"]["stock"], 25);
+    assert_eq!(p["tiers"][1]["min_qty"], 10);
+    assert_eq!(p["tiers"][1]["unit_minor"], 1800);
+    let hits: Value = app
+        .get("/api/catalog/list?query[q]=daisy-chaining&query[page]=1")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        hits["products"][0]["slug"], "lumenwall-pc-5m",
+        "indexed for search"
+    );
+
+    // Edit: the price and the name change; stock is not taken from the form any more.
+    let mut form = cable("lumenwall-pc-5m");
+    set(&mut form, "name", "Lumenwall Power Link Cable 5 m (IP67)");
+    set(&mut form, "price_1", "21.50");
+    set(&mut form, "stock", "999");
+    let res = save(&b, Some(id), &form).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let edited = admin_product(&b, id).await;
+    assert_eq!(
+        edited["form"]["name"],
+        "Lumenwall Power Link Cable 5 m (IP67)"
+    );
+    assert_eq!(edited["form"]["price_1"], "21.50");
+    assert_eq!(edited["stock"], 25, "stock changes only with a reason");
+    let (status, html) = app.page("/products/lumenwall-pc-5m").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("(IP67)"));
+
+    // The back-office pages render the list and the editor.
+    let (status, html) = b.page("/admin/products").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Lumenwall Power Link Cable 5 m (IP67)"));
+    assert!(
+        html.contains("Tourline R P3.91"),
+        "seeded products listed too"
+    );
+    let (status, html) = b.page(&format!("/admin/products/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(r#"value="21.50""#), "editor filled in");
+    let (status, _) = b.page("/admin/products/new").await;
+    assert_eq!(status, StatusCode::OK);
+}
+db_test!(staff_create_and_edit_products);
+
+async fn bad_product_forms_get_field_errors(app: TestApp) {
+    let b = staff(&app, "sam@lumenwall.example", Role::Staff).await;
+    let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products")
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+
+    let mut form = cable("Not A Slug!");
+    set(&mut form, "name", "");
+    set(&mut form, "category", "toasters");
+    set(&mut form, "price_1", "12.345");
+    set(&mut form, "ship_weight_kg", "heavy");
+    let problems = field_problems(save(&b, None, &form).await).await;
+    let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
+    for expected in ["slug", "category", "name", "price_1", "ship_weight_kg"] {
+        assert!(fields.contains(&expected), "{expected} in {fields:?}");
+    }
+
+    // A second tier dearer than the first.
+    let mut form = cable("lumenwall-pc-7m");
+    set(&mut form, "price_2", "25");
+    let problems = field_problems(save(&b, None, &form).await).await;
+    assert_eq!(
+        problems,
+        [("tier_2_qty".to_string(), "tier_order".to_string())]
+    );
+
+    // An address already used by a seeded product.
+    let problems = field_problems(save(&b, None, &cable("tourline-r-p3-91")).await).await;
+    assert_eq!(problems, [("slug".to_string(), "taken".to_string())]);
+
+    let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products")
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(before, after, "nothing saved");
+
+    // Without JavaScript: back to the editor, with the typed values and the errors.
+    let mut form = cable("lumenwall-pc-9m");
+    set(&mut form, "price_1", "free");
+    let res = b
+        .post_plain("admin/save-product", "/admin/products/new", &pairs(&form))
+        .await;
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.contains("/admin/products/new"), "{location}");
+    let (_, page) = b.page(location.trim_start_matches(&b.base)).await;
+    assert!(page.contains(r#"value="lumenwall-pc-9m""#), "slug kept");
+    assert!(
+        page.contains(r#"value="free""#),
+        "the mistake kept for correction"
+    );
+
+    // Editing a product that does not exist.
+    let res = save(&b, Some(999_999), &cable("lumenwall-pc-9m")).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+db_test!(bad_product_forms_get_field_errors);
+
+async fn archived_products_leave_the_shop(app: TestApp) {
+    let b = staff(&app, "sam@lumenwall.example", Role::Staff).await;
+    let id = create(&app, &b, "lumenwall-pc-5m").await;
+    let id_text = id.to_string();
+    let res = b
+        .call(
+            "admin/product-status",
+            &[("id", &id_text), ("status", "archived")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let (status, _) = app.page("/products/lumenwall-pc-5m").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let hits: Value = app
+        .get("/api/catalog/list?query[q]=lumenwall%20cable&query[page]=1")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        hits["products"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["slug"] != "lumenwall-pc-5m"),
+        "archived products are not listed"
+    );
+    assert_eq!(
+        admin_product(&b, id).await["status"],
+        "archived",
+        "staff still see it"
+    );
+
+    let res = b
+        .call(
+            "admin/product-status",
+            &[("id", &id_text), ("status", "deleted")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = b
+        .call(
+            "admin/product-status",
+            &[("id", &id_text), ("status", "active")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let (status, _) = app.page("/products/lumenwall-pc-5m").await;
+    assert_eq!(status, StatusCode::OK);
+}
+db_test!(archived_products_leave_the_shop);
+
+async fn stock_changes_need_a_reason_and_are_logged(app: TestApp) {
+    let b = staff(&app, "sam@lumenwall.example", Role::Staff).await;
+    let id = create(&app, &b, "lumenwall-pc-5m").await;
+    let id_text = id.to_string();
+    let adjust = |delta: &'static str, reason: &'static str| {
+        let b = &b;
+        let id_text = id_text.clone();
+        async move {
+            b.call(
+                "admin/adjust-stock",
+                &[
+                    ("id", id_text.as_str()),
+                    ("delta", delta),
+                    ("reason", reason),
+                ],
+            )
+            .await
+        }
+    };
+    let res = adjust("+20", "Delivery from the factory").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.json::<i64>().await.unwrap(), 45);
+    let res = adjust("-5", "Damaged in the warehouse").await;
+    assert_eq!(res.json::<i64>().await.unwrap(), 40);
+
+    let problems = field_problems(adjust("-41", "Stock count").await).await;
+    assert_eq!(
+        problems,
+        [("delta".to_string(), "stock_below_zero".to_string())]
+    );
+    let problems = field_problems(adjust("lots", "").await).await;
+    assert_eq!(
+        problems,
+        [
+            ("delta".to_string(), "invalid".to_string()),
+            ("reason".to_string(), "required".to_string())
+        ]
+    );
+    let problems = field_problems(adjust("0", "nothing").await).await;
+    assert_eq!(problems[0].0, "delta");
+
+    let p = admin_product(&b, id).await;
+    assert_eq!(p["stock"], 40);
+    let log = p["stock_log"].as_array().unwrap();
+    assert_eq!(log.len(), 2, "refused changes are not logged");
+    let reasons: Vec<&str> = log.iter().map(|c| c["reason"].as_str().unwrap()).collect();
+    assert!(reasons.contains(&"Delivery from the factory"));
+    assert!(reasons.contains(&"Damaged in the warehouse"));
+    let staff_ids: Vec<Option<i64>> =
+        sqlx::query_scalar("SELECT staff_id FROM stock_changes WHERE product_id = $1")
+            .bind(id)
+            .fetch_all(app.state.db.pool())
+            .await
+            .unwrap();
+    assert!(
+        staff_ids.iter().all(|s| s.is_some()),
+        "who changed it is recorded"
+    );
+
+    let res = b
+        .call(
+            "admin/adjust-stock",
+            &[("id", "999999"), ("delta", "1"), ("reason", "x")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+db_test!(stock_changes_need_a_reason_and_are_logged);
+
+/// The smallest valid PNG (1×1 pixel).
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0,
+    0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+async fn upload(b: &Browser, id: i64, name: &str, mime: &str, bytes: Vec<u8>) -> reqwest::Response {
+    let part = reqwest::multipart::Part::bytes(bytes)
+        .file_name(name.to_string())
+        .mime_str(mime)
+        .unwrap();
+    b.client
+        .post(b.url(&format!("/admin/products/{id}/image")))
+        .header("origin", b.base.clone())
+        .multipart(reqwest::multipart::Form::new().part("image", part))
+        .send()
+        .await
+        .unwrap()
+}
+
+fn outcome(res: &reqwest::Response) -> String {
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    res.headers()["location"].to_str().unwrap().to_string()
+}
+
+async fn pictures_are_checked_stored_and_served(app: TestApp) {
+    let b = staff(&app, "sam@lumenwall.example", Role::Staff).await;
+    let id = create(&app, &b, "lumenwall-pc-5m").await;
+    let placeholder = admin_product(&b, id).await["image"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        placeholder.ends_with(".svg"),
+        "category artwork until a picture is uploaded"
+    );
+
+    let res = upload(&b, id, "cable.png", "image/png", PNG.to_vec()).await;
+    assert_eq!(outcome(&res), format!("/admin/products/{id}?image=saved"));
+    let image = admin_product(&b, id).await["image"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(image.starts_with("/media/products/"), "{image}");
+    let served = app.get(&image).await;
+    assert_eq!(served.status(), StatusCode::OK);
+    assert_eq!(served.headers()["content-type"], "image/png");
+    assert!(
+        served.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("immutable")
+    );
+    assert_eq!(served.bytes().await.unwrap().as_ref(), PNG);
+    let p: Value = app
+        .get("/api/catalog/product?slug=lumenwall-pc-5m")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(p["card"]["image"], image, "the shop shows the new picture");
+
+    // The bytes decide, not the name or the claimed type.
+    let svg = b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>".to_vec();
+    let res = upload(&b, id, "evil.png", "image/png", svg).await;
+    assert_eq!(
+        outcome(&res),
+        format!("/admin/products/{id}?image=not_an_image")
+    );
+    let res = upload(
+        &b,
+        id,
+        "notes.jpg",
+        "image/jpeg",
+        b"just some text".to_vec(),
+    )
+    .await;
+    assert_eq!(
+        outcome(&res),
+        format!("/admin/products/{id}?image=not_an_image")
+    );
+    let mut big = PNG.to_vec();
+    big.resize(1024 * 1024 + 100, 0);
+    let res = upload(&b, id, "huge.png", "image/png", big).await;
+    assert_eq!(
+        outcome(&res),
+        format!("/admin/products/{id}?image=too_large")
+    );
+    let res = upload(&b, id, "empty.png", "image/png", Vec::new()).await;
+    assert_eq!(outcome(&res), format!("/admin/products/{id}?image=missing"));
+    assert_eq!(
+        admin_product(&b, id).await["image"],
+        image.as_str(),
+        "refused uploads change nothing"
+    );
+    // Far over the request limit: refused before it is read, never a server error.
+    let res = upload(&b, id, "giant.png", "image/png", vec![0u8; 3 * 1024 * 1024]).await;
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+
+    // The editor page says what happened.
+    let (_, html) = b
+        .page(&format!("/admin/products/{id}?image=not_an_image"))
+        .await;
+    assert!(html.contains("not a PNG, JPEG or WebP"));
+
+    let res = upload(&b, 999_999, "cable.png", "image/png", PNG.to_vec()).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+db_test!(pictures_are_checked_stored_and_served);
+
+async fn only_staff_manage_products(app: TestApp) {
+    let b = staff(&app, "sam@lumenwall.example", Role::Staff).await;
+    let id = create(&app, &b, "lumenwall-pc-5m").await;
+    let id_text = id.to_string();
+    crate::accounts::registered_shopper(&app, &app, "mei@example.com").await;
+    let visitor = app.new_browser();
+    for (who, client, expected) in [
+        ("visitor", &visitor, StatusCode::UNAUTHORIZED),
+        ("shopper", &*app, StatusCode::FORBIDDEN),
+    ] {
+        for path in [
+            "/api/admin/products".to_string(),
+            format!("/api/admin/product?id={id}"),
+        ] {
+            assert_eq!(client.get(&path).await.status(), expected, "{who}: {path}");
+        }
+        let (existing, new) = (cable("lumenwall-pc-5m"), cable("lumenwall-pc-6m"));
+        let mut edit = pairs(&existing);
+        edit.push(("id", &id_text));
+        let calls: [(&str, Vec<(&str, &str)>); 4] = [
+            ("admin/save-product", pairs(&new)),
+            ("admin/save-product", edit),
+            (
+                "admin/product-status",
+                vec![("id", &id_text), ("status", "archived")],
+            ),
+            (
+                "admin/adjust-stock",
+                vec![("id", &id_text), ("delta", "-25"), ("reason", "x")],
+            ),
+        ];
+        for (endpoint, form) in &calls {
+            assert_eq!(
+                client.call(endpoint, form).await.status(),
+                expected,
+                "{who}: {endpoint}"
+            );
+        }
+        let res = upload(client, id, "cable.png", "image/png", PNG.to_vec()).await;
+        assert_eq!(res.status(), expected, "{who}: upload");
+    }
+    let p = admin_product(&b, id).await;
+    assert_eq!(p["stock"], 25);
+    assert_eq!(p["status"], "active");
+    assert!(p["image"].as_str().unwrap().ends_with(".svg"));
+    let count: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM products WHERE slug = 'lumenwall-pc-6m'")
+            .fetch_one(app.state.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(count, 0);
+}
+db_test!(only_staff_manage_products);
