@@ -26,7 +26,7 @@ test("a buyer filters, sorts, searches, prices a quantity and plans a wall", asy
   await expect(page).not.toHaveURL(/sort=/);
 
   // Search.
-  const box = page.getByRole("searchbox", { name: "Search the catalog" });
+  const box = page.getByRole("combobox", { name: "Search the catalog" });
   await box.fill("hanging bar");
   await box.press("Enter");
   await expect(page).toHaveURL(/\/search\?q=hanging\+bar/);

@@ -22,12 +22,12 @@ test("a category tile leads to its category", async ({ page }, testInfo) => {
 
 test("searching keeps the words in the address and the box", async ({ page }, testInfo) => {
   await open(page, "/", testInfo);
-  const box = page.getByRole("searchbox", { name: "Search the catalog" });
+  const box = page.getByRole("combobox", { name: "Search the catalog" });
   await box.fill("P3.9 rental");
   await box.press("Enter");
   await expect(page).toHaveURL(/\/search\?q=P3\.9\+rental/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Results for “P3.9 rental”");
-  await expect(page.getByRole("searchbox", { name: "Search the catalog" })).toHaveValue("P3.9 rental");
+  await expect(page.getByRole("combobox", { name: "Search the catalog" })).toHaveValue("P3.9 rental");
 });
 
 test("skip link moves to the main content", async ({ page }, testInfo) => {

@@ -68,6 +68,8 @@ pub struct DatabaseConfig {
 pub struct ShopConfig {
     /// Load the seed catalog when the catalog is empty.
     pub seed_catalog: bool,
+    /// How long an anonymous catalog page may be served from memory (0: never).
+    pub page_cache_seconds: u64,
     pub name: String,
     pub contact_email: String,
     pub currency: Currency,
@@ -172,6 +174,7 @@ struct FileSession {
 #[serde(default, deny_unknown_fields)]
 struct FileShop {
     seed_catalog: Option<bool>,
+    page_cache_seconds: Option<u64>,
     name: Option<String>,
     contact_email: Option<String>,
     currency: Option<String>,
@@ -382,6 +385,14 @@ impl Config {
                     "true or false",
                 )?
                 .unwrap_or(true),
+            page_cache_seconds: src
+                .parse(
+                    "shop.page_cache_seconds",
+                    "SHOP_PAGE_CACHE_SECONDS",
+                    file.shop.page_cache_seconds,
+                    "a whole number of seconds",
+                )?
+                .unwrap_or(60),
             name: src
                 .string("SHOP_NAME", file.shop.name)
                 .unwrap_or_else(|| "Lumenwall".into()),

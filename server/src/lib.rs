@@ -1,6 +1,7 @@
 //! The shop's HTTP server: configuration, start-up and middleware. `main.rs` is a thin
 //! command-line wrapper; the integration tests use [`startup::Application`] directly.
 
+pub mod bench;
 pub mod config;
 pub mod media;
 pub mod middleware;

@@ -5,6 +5,8 @@
 //!                                             create a staff account; the password is read
 //!                                             from standard input when piped, else generated
 //!                                             and printed once
+//!   server bench-plain --addr ADDR --dir DIR  serve the files of DIR from memory (the
+//!                                             yardstick of `./shop bench`)
 //!
 //! Configuration comes from `Leptos.toml` and the environment (see `config.rs`); a bad
 //! setting stops start-up with one line naming it.
@@ -18,7 +20,7 @@ use server::{
 };
 use std::{io::IsTerminal, process::ExitCode};
 
-const USAGE: &str = "usage: server [admin create --email EMAIL [--name NAME] [--role admin|staff]]";
+const USAGE: &str = "usage: server [admin create --email EMAIL [--name NAME] [--role admin|staff]]\n       server bench-plain --addr ADDR --dir DIR";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -39,6 +41,7 @@ async fn main() -> ExitCode {
     {
         [] => serve(config).await,
         ["admin", "create", rest @ ..] => admin_create(config, rest).await,
+        ["bench-plain", "--addr", addr, "--dir", dir] => bench_plain(addr, dir).await,
         ["help"] | ["--help"] | ["-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -81,6 +84,20 @@ async fn serve(config: Config) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("server error: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+async fn bench_plain(addr: &str, dir: &str) -> ExitCode {
+    let Ok(addr) = addr.parse() else {
+        eprintln!("--addr must be an address such as 127.0.0.1:3201");
+        return ExitCode::from(2);
+    };
+    match server::bench::serve_plain(addr, std::path::Path::new(dir)).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("plain server: {error}");
             ExitCode::from(1)
         }
     }

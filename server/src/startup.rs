@@ -6,6 +6,7 @@ use crate::{
     media,
     middleware::{
         origin_check::{AllowedOrigins, reject_cross_site},
+        page_cache::{PageCache, page_cache},
         security_headers::{HeaderPolicy, add_security_headers},
         server_fn_status::map_error_status,
         sessions::with_session,
@@ -194,6 +195,7 @@ pub async fn build_state(
             public_url: config.site.public_url.clone(),
         }),
         mail_nudge: Arc::new(tokio::sync::Notify::new()),
+        catalog_version: Arc::default(),
     };
     if config.shop.seed_catalog {
         catalog_seed::seed_if_empty(&state)
@@ -275,6 +277,10 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
         .fallback_service(static_files)
         .layer(from_fn_with_state(cache_policy, set_cache_control));
 
+    let pages = PageCache::new(
+        state.clone(),
+        Duration::from_secs(config.shop.page_cache_seconds),
+    );
     let allowed = AllowedOrigins(Arc::new(vec![config.site.public_url.clone()]));
     Router::new()
         .route("/healthz", get(healthz))
@@ -284,6 +290,7 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .layer(from_fn(map_error_status))
         .layer(from_fn_with_state(state.sessions.clone(), with_session))
+        .layer(from_fn_with_state(pages, page_cache))
         .merge(static_files)
         .layer(CompressionLayer::new())
         .layer(from_fn_with_state(allowed, reject_cross_site))

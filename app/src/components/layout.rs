@@ -1,10 +1,10 @@
 //! The frame around every page: skip link, header (logo, catalog, search, language, cart),
 //! the main landmark and the footer.
 
-use super::{auth::use_auth, icons, language_picker::LanguagePicker};
+use super::{auth::use_auth, icons, language_picker::LanguagePicker, search_box::SearchBox};
 use crate::i18n::{Key, tr};
 use leptos::{either::Either, prelude::*};
-use leptos_router::{components::A, hooks::use_query_map};
+use leptos_router::components::A;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -94,34 +94,6 @@ fn VerifyBanner() -> impl IntoView {
                 })
             })}
         </Transition>
-    }
-}
-
-/// The catalog search: a plain GET form, so it works without JavaScript and the results
-/// page can be bookmarked.
-#[component]
-fn SearchBox() -> impl IntoView {
-    let query = use_query_map();
-    let current = move || query.read().get("q").unwrap_or_default();
-    view! {
-        <form class="search-box" role="search" method="get" action="/search">
-            <label class="visually-hidden" for="site-search">
-                {tr(Key::SearchLabel)}
-            </label>
-            <input
-                id="site-search"
-                type="search"
-                name="q"
-                maxlength="100"
-                placeholder=tr(Key::SearchPlaceholder)
-                value=current
-                prop:value=current
-            />
-            <button type="submit" class="search-button">
-                <icons::Search />
-                <span class="visually-hidden">{tr(Key::SearchButton)}</span>
-            </button>
-        </form>
     }
 }
 

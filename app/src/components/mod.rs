@@ -7,4 +7,5 @@ pub mod language_picker;
 pub mod layout;
 pub mod page_meta;
 pub mod product_card;
+pub mod search_box;
 pub mod specs;

@@ -11,6 +11,7 @@ pub(super) fn text(key: Key) -> &'static str {
         NavCart => "Cart",
         NavMenu => "Menu",
         SearchLabel => "Search the catalog",
+        SearchSuggestions => "Suggestions",
         SearchPlaceholder => "Search screens, modules, controllers…",
         SearchButton => "Search",
         LanguageLabel => "Language",

@@ -126,6 +126,7 @@ keys! {
     NavCart,
     NavMenu,
     SearchLabel,
+    SearchSuggestions,
     SearchPlaceholder,
     SearchButton,
     LanguageLabel,

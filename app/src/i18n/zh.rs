@@ -11,6 +11,7 @@ pub(super) fn text(key: Key) -> &'static str {
         NavCart => "购物车",
         NavMenu => "菜单",
         SearchLabel => "搜索产品目录",
+        SearchSuggestions => "搜索建议",
         SearchPlaceholder => "搜索显示屏、模组、控制器…",
         SearchButton => "搜索",
         LanguageLabel => "语言",

@@ -151,7 +151,43 @@ pub async fn save_product(
     products::set_tiers(&mut tx, id, tiers).await?;
     products::index(&mut tx, state.db.backend(), id).await?;
     tx.commit().await?;
+    state.catalog_changed();
     Ok(id)
+}
+
+/// Archives (`"archived"`: hidden from the shop, kept for orders) or restores (`"active"`).
+pub async fn set_status(state: &AppState, id: i64, status: &str) -> ShopResult<()> {
+    if !matches!(status, "active" | "archived") {
+        return Err(ShopError::invalid("status", crate::error::Problem::Invalid));
+    }
+    match products::set_status(state.db.pool(), id, status, now()).await? {
+        0 => Err(ShopError::NotFound),
+        _ => {
+            state.catalog_changed();
+            Ok(())
+        }
+    }
+}
+
+/// Changes stock by `delta` with a reason, logged with who did it; refuses to go below
+/// zero. Returns the new stock.
+pub async fn adjust_stock(
+    state: &AppState,
+    id: i64,
+    delta: i64,
+    reason: &str,
+    staff_id: Option<i64>,
+) -> ShopResult<i64> {
+    let mut tx = state.db.begin_write().await?;
+    products::find_by_id(&mut *tx, id)
+        .await?
+        .ok_or(ShopError::NotFound)?;
+    let stock = products::adjust_stock(&mut tx, id, delta, reason, staff_id, now())
+        .await?
+        .ok_or_else(|| ShopError::invalid("delta", crate::error::Problem::StockBelowZero))?;
+    tx.commit().await?;
+    state.catalog_changed();
+    Ok(stock)
 }
 
 /// Stores an uploaded picture for product `id` and makes it the product's image. The bytes
@@ -166,6 +202,7 @@ pub async fn save_image(state: &AppState, id: i64, bytes: &[u8]) -> ShopResult<i
     let image_id = products::insert_image(&mut tx, id, content_type, bytes, now()).await?;
     products::set_image(&mut *tx, id, image_id).await?;
     tx.commit().await?;
+    state.catalog_changed();
     Ok(image_id)
 }
 

@@ -47,12 +47,8 @@ pub async fn keep<T: Serialize>(form: &str, input: &T) -> ShopResult<()> {
 
 /// The values kept for `form`, removed on reading.
 pub async fn take(form: &str) -> ShopResult<Option<BTreeMap<String, String>>> {
-    let session = session()?;
-    match session.get::<Flash>(KEY) {
-        Some(flash) if flash.form == form => {
-            session.remove(KEY).await?;
-            Ok(Some(flash.values))
-        }
-        _ => Ok(None),
-    }
+    let flash = session()?
+        .take_if::<Flash>(KEY, |flash| flash.form == form)
+        .await?;
+    Ok(flash.map(|flash| flash.values))
 }

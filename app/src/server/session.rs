@@ -237,6 +237,8 @@ struct Loaded {
 struct State {
     loaded: Option<Loaded>,
     cookie: CookieChange,
+    /// Values taken (read and removed) during this request, see [`Session::take_if`].
+    taken: Map<String, Value>,
 }
 
 /// The session of one request, shared by the handlers of that request.
@@ -256,7 +258,11 @@ impl Session {
     ) -> Self {
         Session {
             store,
-            state: Arc::new(Mutex::new(State { loaded, cookie })),
+            state: Arc::new(Mutex::new(State {
+                loaded,
+                cookie,
+                taken: Map::new(),
+            })),
             user_agent,
         }
     }
@@ -312,6 +318,34 @@ impl Session {
             }
         }
         Ok(())
+    }
+
+    /// Reads `key` and removes it from the session when `wanted` accepts it. Within this
+    /// request a second call gets the same value again: a page may render a part twice
+    /// while it waits for data, and both renders must see what the first one took.
+    pub async fn take_if<T: DeserializeOwned>(
+        &self,
+        key: &str,
+        wanted: impl Fn(&T) -> bool,
+    ) -> Result<Option<T>, sqlx::Error> {
+        let (taken, stored) = {
+            let state = self.lock();
+            let stored = state.loaded.as_ref().and_then(|l| l.data.get(key).cloned());
+            (state.taken.get(key).cloned(), stored)
+        };
+        let parse = |v: Value| serde_json::from_value::<T>(v).ok().filter(|t| wanted(t));
+        if let Some(value) = taken.and_then(parse) {
+            return Ok(Some(value));
+        }
+        let Some(raw) = stored else {
+            return Ok(None);
+        };
+        let Some(value) = parse(raw.clone()) else {
+            return Ok(None);
+        };
+        self.lock().taken.insert(key.to_string(), raw);
+        self.remove(key).await?;
+        Ok(Some(value))
     }
 
     pub async fn remove(&self, key: &str) -> Result<(), sqlx::Error> {

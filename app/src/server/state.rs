@@ -33,12 +33,26 @@ pub struct AppState {
     pub settings: Arc<ShopSettings>,
     /// Wakes the mail worker after a transaction wrote to the outbox.
     pub mail_nudge: Arc<tokio::sync::Notify>,
+    /// Bumped by every change to what anonymous catalog pages show (products, prices,
+    /// stock, pictures); the page cache drops pages rendered before it.
+    pub catalog_version: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl AppState {
     /// Tells the mail worker there is new mail (call after the transaction committed).
     pub fn mail_written(&self) {
         self.mail_nudge.notify_one();
+    }
+
+    /// Call after a committed change to the catalog (see `catalog_version`).
+    pub fn catalog_changed(&self) {
+        self.catalog_version
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn catalog_version(&self) -> u64 {
+        self.catalog_version
+            .load(std::sync::atomic::Ordering::SeqCst)
     }
 }
 

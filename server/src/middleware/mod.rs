@@ -1,6 +1,7 @@
 //! HTTP middleware of the shop, one concern per module.
 
 pub mod origin_check;
+pub mod page_cache;
 pub mod security_headers;
 pub mod server_fn_status;
 pub mod sessions;

@@ -217,3 +217,34 @@ async fn the_comparison_list_lives_in_a_cookie(app: TestApp) {
     );
 }
 db_test!(the_comparison_list_lives_in_a_cookie);
+
+async fn suggestions_put_name_matches_first(app: TestApp) {
+    let found: Vec<(String, String)> = app
+        .get("/api/catalog/suggest?q=tourl")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        found.len() > 5,
+        "descriptions that mention Tourline match too"
+    );
+    assert!(found.len() <= 8, "at most eight");
+    assert!(
+        found[..5]
+            .iter()
+            .all(|(_, name)| name.starts_with("Tourline")),
+        "{found:?}"
+    );
+    assert!(found[0].0.starts_with("tourline-"), "slugs for the links");
+    let none: Vec<(String, String)> = app
+        .get("/api/catalog/suggest?q=%20")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(none.is_empty());
+    let odd = app.get("/api/catalog/suggest?q=%25_%22").await;
+    assert_eq!(odd.status(), StatusCode::OK, "search syntax is just text");
+}
+db_test!(suggestions_put_name_matches_first);

@@ -206,7 +206,10 @@ async fn bad_product_forms_get_field_errors(app: TestApp) {
     let location = res.headers()["location"].to_str().unwrap().to_string();
     assert!(location.contains("/admin/products/new"), "{location}");
     let (_, page) = b.page(location.trim_start_matches(&b.base)).await;
-    assert!(page.contains(r#"value="lumenwall-pc-9m""#), "slug kept");
+    assert!(
+        page.contains(r#"value="lumenwall-pc-9m""#),
+        "slug kept: {location}\n{page}"
+    );
     assert!(
         page.contains(r#"value="free""#),
         "the mistake kept for correction"
@@ -505,3 +508,92 @@ async fn only_staff_manage_products(app: TestApp) {
     assert_eq!(count, 0);
 }
 db_test!(only_staff_manage_products);
+
+fn nonce_in(res: &reqwest::Response) -> String {
+    let csp = res.headers()["content-security-policy"].to_str().unwrap();
+    let start = csp.find("'nonce-").expect("a nonce") + 7;
+    csp[start..start + csp[start..].find('\'').unwrap()].to_string()
+}
+
+async fn anonymous_pages_come_from_memory_until_the_catalog_changes(app: TestApp) {
+    let visitor = app.new_browser();
+    let page = |b: &Browser| {
+        let url = b.url("/products/lumenwall-pc-3m");
+        let client = b.client.clone();
+        async move {
+            client
+                .get(url)
+                .header("accept", "text/html")
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let first = page(&visitor).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    assert_eq!(first.headers()["x-page-cache"], "miss");
+    let second = page(&visitor).await;
+    assert_eq!(second.headers()["x-page-cache"], "hit");
+    // Every response has its own CSP nonce, in the header and in the page alike.
+    let (n1, n2) = (nonce_in(&first), nonce_in(&second));
+    assert_ne!(n1, n2);
+    let (body1, body2) = (first.text().await.unwrap(), second.text().await.unwrap());
+    assert!(
+        body2.contains(&format!("nonce=\"{n2}\"")),
+        "page carries the new nonce"
+    );
+    assert!(!body2.contains(&n1));
+    assert_eq!(
+        body1.replace(&n1, "N"),
+        body2.replace(&n2, "N"),
+        "otherwise the same page"
+    );
+
+    // Another language is another page.
+    let zh = app
+        .new_browser()
+        .client
+        .get(app.url("/products/lumenwall-pc-3m"))
+        .header("cookie", "lang=zh")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(zh.headers()["x-page-cache"], "miss");
+    assert!(zh.text().await.unwrap().contains(r#"lang="zh-CN""#));
+
+    // A stock change shows at once.
+    let b = staff(&app, "sam@lumenwall.example", Role::Staff).await;
+    let id: i64 = sqlx::query_scalar("SELECT id FROM products WHERE slug = 'lumenwall-pc-3m'")
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    let before: i64 = admin_product(&b, id).await["stock"].as_i64().unwrap();
+    let res = b
+        .call(
+            "admin/adjust-stock",
+            &[
+                ("id", &id.to_string()),
+                ("delta", "+1234"),
+                ("reason", "Delivery"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let after = page(&visitor).await;
+    assert_eq!(
+        after.headers()["x-page-cache"],
+        "miss",
+        "the change dropped the kept page"
+    );
+    let stock_text = (before + 1234).to_string();
+    assert!(
+        after.text().await.unwrap().contains(&stock_text),
+        "new stock shown"
+    );
+
+    // Signed-in visitors always get their own page.
+    let own = page(&b).await;
+    assert!(own.headers().get("x-page-cache").is_none());
+    assert!(own.text().await.unwrap().contains("Sam Staff"));
+}
+db_test!(anonymous_pages_come_from_memory_until_the_catalog_changes);

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use crate::{
     error::{FieldError, Problem},
-    server::{catalog, context, db::products, flash, now},
+    server::{catalog, context, db::products, flash},
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -148,14 +148,7 @@ pub async fn save_product(id: Option<i64>, form: ProductForm) -> Result<i64, Sho
 #[server(endpoint = "admin/product-status")]
 pub async fn set_product_status(id: i64, status: String) -> Result<(), ShopError> {
     context::require_staff().await?;
-    if !matches!(status.as_str(), "active" | "archived") {
-        return Err(ShopError::invalid("status", Problem::Invalid));
-    }
-    let state = context::state()?;
-    match products::set_status(state.db.pool(), id, &status, now()).await? {
-        0 => Err(ShopError::NotFound),
-        _ => Ok(()),
-    }
+    catalog::set_status(&context::state()?, id, &status).await
 }
 
 /// Changes stock by a signed amount with a reason (logged with the staff member); refuses to
@@ -183,21 +176,12 @@ pub async fn adjust_stock(id: i64, delta: String, reason: String) -> Result<i64,
         });
     }
     ShopError::check(errors)?;
-    let state = context::state()?;
-    let mut tx = state.db.begin_write().await?;
-    products::find_by_id(&mut *tx, id)
-        .await?
-        .ok_or(ShopError::NotFound)?;
-    let stock = products::adjust_stock(
-        &mut tx,
+    catalog::adjust_stock(
+        &context::state()?,
         id,
         delta_value.unwrap_or(0),
         reason.trim(),
         Some(staff.id),
-        now(),
     )
-    .await?
-    .ok_or_else(|| ShopError::invalid("delta", Problem::StockBelowZero))?;
-    tx.commit().await?;
-    Ok(stock)
+    .await
 }

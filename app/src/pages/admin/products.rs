@@ -151,6 +151,7 @@ fn ProductAdmin(
     let current = product.form.clone();
     view! {
         <div class="admin-product">
+            <div class="admin-product-side">
             <div class="card">
                 <h2>{product.form.name.clone()}</h2>
                 <p>
@@ -212,6 +213,7 @@ fn ProductAdmin(
                     <button type="submit" class="button button-secondary">{tr(Key::AdminImageUpload)}</button>
                 </form>
                 <p class="field-hint">{tr(Key::AdminImageHint)}</p>
+            </div>
             </div>
             <WithFlash
                 form=format!("product-{id}")

@@ -677,15 +677,20 @@ pub async fn facets(db: &Db, q: &CatalogQuery) -> Result<Facets, sqlx::Error> {
     })
 }
 
-/// Product names starting with the words typed, for suggestions while typing.
+/// Products matching the words typed so far (the last one as a prefix), for suggestions
+/// while typing: those whose name holds the first word come first.
 pub async fn suggest(db: &Db, q: &str, limit: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
     let terms = search_terms(q);
-    if terms.is_empty() {
+    let Some(first) = terms.first() else {
         return Ok(Vec::new());
-    }
+    };
+    let name_pattern = format!("%{}%", first.replace(['%', '_'], ""));
     let mut sql = Sql::new("SELECT p.slug, p.name FROM products p WHERE p.status = 'active'");
     push_search(&mut sql, db.backend(), &terms);
-    sql.push(" ORDER BY p.name LIMIT ").bind(limit);
+    sql.push(" ORDER BY CASE WHEN LOWER(p.name) LIKE ")
+        .bind(name_pattern)
+        .push(" THEN 0 ELSE 1 END, p.name LIMIT ")
+        .bind(limit);
     sql.query_as().fetch_all(db.pool()).await
 }
 
