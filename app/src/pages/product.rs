@@ -5,7 +5,7 @@
 use super::not_found::NotFound;
 use crate::{
     api::catalog::{ToggleCompare, get_product},
-    components::{product_card::ProductGrid, specs::spec_rows},
+    components::{page_meta::title_text, product_card::ProductGrid, specs::spec_rows},
     domain::{
         catalog::ProductDetail,
         money::{Currency, Money},
@@ -85,7 +85,10 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
     let usd = |minor: i64| Money::new(minor, Currency::Usd);
     let ld = json_ld(&product);
     view! {
-        <Title text={let name = card.name.clone(); move || format!("{name} · {}", i18n.t(Key::ShopName))} />
+        <Title text={
+            let name = card.name.clone();
+            title_text(move || format!("{name} · {}", i18n.t(Key::ShopName)))
+        } />
         <Meta name="description" content=card.summary.clone() />
         <Link rel="canonical" href=href.clone() />
         <Meta property="og:type" content="product" />

@@ -154,7 +154,8 @@ fn split_on(body: &[u8], needle: &[u8]) -> Vec<Bytes> {
 
 fn fresh_nonce() -> String {
     let mut bytes = [0u8; 16];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    // The thread's CSPRNG (seeded from the OS): unpredictable, without a system call.
+    rand::thread_rng().fill_bytes(&mut bytes);
     hex::encode(bytes)
 }
 

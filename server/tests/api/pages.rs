@@ -130,3 +130,37 @@ async fn search_terms_are_rendered_as_text(app: TestApp) {
     assert!(body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
 db_test!(search_terms_are_rendered_as_text);
+
+/// Many visitors at once on pages that render whole before answering (product pages, the
+/// sign-in page). leptos_meta reads the `<title>` after rendering; a title that read a signal
+/// there panicked under concurrent load (found with `./shop bench`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn pages_survive_many_visitors_at_once() {
+    let app = crate::helpers::spawn(crate::helpers::Backend::Sqlite)
+        .await
+        .expect("SQLite always runs");
+    let mut tasks = Vec::new();
+    for i in 0..200 {
+        let client = reqwest::Client::new();
+        let path = [
+            "/products/solara-fx-p10",
+            "/account/sign-in",
+            "/products/tourline-r-p3-91",
+        ][i % 3];
+        let url = app.url(path);
+        tasks.push(tokio::spawn(async move {
+            // A cookie, so the page cache does not answer for the renderer.
+            let res = client
+                .get(url)
+                .header("cookie", "visit=1")
+                .send()
+                .await
+                .unwrap();
+            (path, res.status())
+        }));
+    }
+    for task in tasks {
+        let (path, status) = task.await.unwrap();
+        assert_eq!(status, reqwest::StatusCode::OK, "{path}");
+    }
+}
