@@ -243,6 +243,45 @@ pub fn Field(
     }
 }
 
+/// A multi-line text with its label and error (named `form[name]` when `form` is set).
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: Key,
+    error: Signal<Option<ShopError>>,
+    #[prop(optional)] form: Option<&'static str>,
+    #[prop(optional, into)] value: String,
+    #[prop(default = 4)] rows: u32,
+    #[prop(optional)] maxlength: Option<usize>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("f-{}-{name}", form.unwrap_or("x"));
+    let input_name = form
+        .map(|f| format!("{f}[{name}]"))
+        .unwrap_or_else(|| name.to_string());
+    let error_id = format!("{id}-error");
+    let problem = Signal::derive(move || error.get().and_then(|e| e.field(name).cloned()));
+    view! {
+        <div class="field" class:field-invalid=move || problem.get().is_some()>
+            <label for=id.clone()>{tr(label)}</label>
+            <textarea
+                id=id
+                name=input_name
+                rows=rows
+                required=true
+                maxlength=maxlength.map(|m| m.to_string())
+                aria-invalid=move || problem.get().is_some().then_some("true")
+                aria-describedby=error_id.clone()
+            >
+                {value}
+            </textarea>
+            <p class="field-error" id=error_id aria-live="polite">
+                {move || problem.get().map(|p| problem_text(i18n.lang(), &p))}
+            </p>
+        </div>
+    }
+}
+
 /// A checkbox with its label and error.
 #[component]
 pub fn Checkbox(

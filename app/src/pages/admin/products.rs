@@ -7,7 +7,9 @@ use crate::{
         AdjustStock, AdminProduct, SaveProduct, SetProductStatus, get_admin_product,
         list_admin_products,
     },
-    components::form::{Field, FormMessage, FormValues, WithFlash, action_done, action_error},
+    components::form::{
+        Field, FormMessage, FormValues, TextArea, WithFlash, action_done, action_error,
+    },
     domain::{
         category::Category,
         money::{Currency, Money},
@@ -263,7 +265,12 @@ fn ProductEditor(
                 </div>
                 <div class="field">
                     <label for="f-form-category">{tr(Key::FilterCategory)}</label>
-                    <select id="f-form-category" name="form[category]">
+                    <select
+                        id="f-form-category"
+                        name="form[category]"
+                        required=true
+                        aria-invalid=move || error.get().and_then(|e| e.field("category").cloned()).map(|_| "true")
+                    >
                         <option value="" selected=category.is_empty()>{tr(Key::FieldCountryChoose)}</option>
                         {Category::ALL.into_iter().map(|c| view! {
                             <option value=c.slug() selected={category == c.slug()}>{tr(c.name())}</option>
@@ -275,14 +282,8 @@ fn ProductEditor(
                 </div>
                 {text_field("summary_en", Key::AdminSummaryEn, true)}
                 {text_field("summary_zh", Key::AdminSummaryZh, true)}
-                <div class="field">
-                    <label for="f-form-description_en">{tr(Key::AdminDescriptionEn)}</label>
-                    <textarea id="f-form-description_en" name="form[description_en]" rows="4">{form.description_en.clone()}</textarea>
-                </div>
-                <div class="field">
-                    <label for="f-form-description_zh">{tr(Key::AdminDescriptionZh)}</label>
-                    <textarea id="f-form-description_zh" name="form[description_zh]" rows="4">{form.description_zh.clone()}</textarea>
-                </div>
+                <TextArea name="description_en" form="form" label=Key::AdminDescriptionEn error value=form.description_en.clone() maxlength=5000 />
+                <TextArea name="description_zh" form="form" label=Key::AdminDescriptionZh error value=form.description_zh.clone() maxlength=5000 />
             </fieldset>
             <fieldset>
                 <legend>{tr(Key::AdminPrices)}</legend>
