@@ -80,6 +80,14 @@ pub fn parse_money(text: &str) -> Option<i64> {
     whole.checked_mul(100)?.checked_add(frac)
 }
 
+/// A web address segment: lowercase letters, digits and inner hyphens (`solara-fx-p10`).
+fn is_slug(text: &str) -> bool {
+    let shape = text
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    shape && !text.starts_with('-') && !text.ends_with('-')
+}
+
 fn money_text(minor: i64) -> String {
     format!("{}.{:02}", minor / 100, minor % 100)
 }
@@ -205,13 +213,7 @@ impl ProductForm {
         };
 
         let slug = text(&mut fail, "slug", &self.slug, 120).to_lowercase();
-        if !slug.is_empty()
-            && !(slug
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-                && !slug.starts_with('-')
-                && !slug.ends_with('-'))
-        {
+        if !slug.is_empty() && !is_slug(&slug) {
             fail("slug", Problem::Invalid);
         }
         let category = Category::from_slug(self.category.trim());
