@@ -243,6 +243,26 @@ pub fn Field(
     }
 }
 
+/// The element id, the form name and the error element's id of a field.
+struct FieldIds {
+    id: String,
+    input_name: String,
+    error_id: String,
+}
+
+impl FieldIds {
+    fn new(name: &str, form: Option<&str>) -> FieldIds {
+        let id = format!("f-{}-{name}", form.unwrap_or("x"));
+        FieldIds {
+            error_id: format!("{id}-error"),
+            input_name: form
+                .map(|f| format!("{f}[{name}]"))
+                .unwrap_or_else(|| name.to_string()),
+            id,
+        }
+    }
+}
+
 /// A multi-line text with its label and error (named `form[name]` when `form` is set).
 #[component]
 pub fn TextArea(
@@ -255,11 +275,11 @@ pub fn TextArea(
     #[prop(optional)] maxlength: Option<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = format!("f-{}-{name}", form.unwrap_or("x"));
-    let input_name = form
-        .map(|f| format!("{f}[{name}]"))
-        .unwrap_or_else(|| name.to_string());
-    let error_id = format!("{id}-error");
+    let FieldIds {
+        id,
+        input_name,
+        error_id,
+    } = FieldIds::new(name, form);
     let problem = Signal::derive(move || error.get().and_then(|e| e.field(name).cloned()));
     view! {
         <div class="field" class:field-invalid=move || problem.get().is_some()>
@@ -293,11 +313,11 @@ pub fn Checkbox(
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = format!("f-{}-{name}", form.unwrap_or("x"));
-    let input_name = form
-        .map(|f| format!("{f}[{name}]"))
-        .unwrap_or_else(|| name.to_string());
-    let error_id = format!("{id}-error");
+    let FieldIds {
+        id,
+        input_name,
+        error_id,
+    } = FieldIds::new(name, form);
     let problem = Signal::derive(move || error.get().and_then(|e| e.field(name).cloned()));
     view! {
         <div class="field field-checkbox" class:field-invalid=move || problem.get().is_some()>

@@ -221,16 +221,18 @@ async fn bad_product_forms_get_field_errors(app: TestApp) {
 }
 db_test!(bad_product_forms_get_field_errors);
 
+async fn set_status(b: &Browser, id: i64, status: &str) -> reqwest::Response {
+    b.call(
+        "admin/product-status",
+        &[("id", &id.to_string()), ("status", status)],
+    )
+    .await
+}
+
 async fn archived_products_leave_the_shop(app: TestApp) {
     let b = staff(&app, "sam@lumenwall.example", Role::Staff).await;
     let id = create(&app, &b, "lumenwall-pc-5m").await;
-    let id_text = id.to_string();
-    let res = b
-        .call(
-            "admin/product-status",
-            &[("id", &id_text), ("status", "archived")],
-        )
-        .await;
+    let res = set_status(&b, id, "archived").await;
     assert_eq!(res.status(), StatusCode::OK);
     let (status, _) = app.page("/products/lumenwall-pc-5m").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
@@ -254,19 +256,9 @@ async fn archived_products_leave_the_shop(app: TestApp) {
         "staff still see it"
     );
 
-    let res = b
-        .call(
-            "admin/product-status",
-            &[("id", &id_text), ("status", "deleted")],
-        )
-        .await;
+    let res = set_status(&b, id, "deleted").await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let res = b
-        .call(
-            "admin/product-status",
-            &[("id", &id_text), ("status", "active")],
-        )
-        .await;
+    let res = set_status(&b, id, "active").await;
     assert_eq!(res.status(), StatusCode::OK);
     let (status, _) = app.page("/products/lumenwall-pc-5m").await;
     assert_eq!(status, StatusCode::OK);

@@ -16,10 +16,7 @@ use crate::{
     pages::not_found::NotFound,
 };
 use leptos::{either::Either, prelude::*};
-use leptos_router::{
-    components::A,
-    hooks::{use_params_map, use_query_map},
-};
+use leptos_router::{components::A, hooks::use_query_map};
 
 pub fn role_key(role: Role) -> Key {
     match role {
@@ -112,14 +109,7 @@ fn urlencode(text: &str) -> String {
 
 #[component]
 pub fn CustomerPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = super::use_id_param();
     let suspend = ServerAction::<SuspendCustomer>::new();
     let reinstate = ServerAction::<ReinstateCustomer>::new();
     let set_role = ServerAction::<SetCustomerRole>::new();

@@ -12,6 +12,18 @@ use crate::{
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// The numeric `:id` of the route (0 when it is not a number, which no record has).
+pub(crate) fn use_id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| s.parse::<i64>().ok())
+            .unwrap_or(0)
+    }
+}
+
 #[component]
 pub fn AdminLayout(title: Key, children: ChildrenFn) -> impl IntoView {
     let children = StoredValue::new(children);

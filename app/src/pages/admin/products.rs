@@ -21,10 +21,7 @@ use crate::{
     pages::not_found::NotFound,
 };
 use leptos::{either::Either, prelude::*};
-use leptos_router::{
-    components::A,
-    hooks::{use_params_map, use_query_map},
-};
+use leptos_router::{components::A, hooks::use_query_map};
 use std::collections::BTreeMap;
 
 #[component]
@@ -87,14 +84,7 @@ pub fn NewProductPage() -> impl IntoView {
 
 #[component]
 pub fn EditProductPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = super::use_id_param();
     let save = ServerAction::<SaveProduct>::new();
     let status = ServerAction::<SetProductStatus>::new();
     let stock = ServerAction::<AdjustStock>::new();
