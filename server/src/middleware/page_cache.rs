@@ -8,10 +8,12 @@
 //! Kept pages are dropped when the catalog changes (`AppState::catalog_changed`, called by
 //! every catalog write) and after `shop.page_cache_seconds` in any case.
 //!
-//! Each page carries a Content-Security-Policy nonce that must be fresh on every response:
-//! a kept page is stored cut at its nonce and served with a new one, in the body and in the
-//! header alike.
+//! A rendered page allows its inline scripts by a per-response CSP nonce. A kept page allows
+//! exactly the scripts it holds by their SHA-256 hashes instead and loses the nonce, so its
+//! bytes never change: it is compressed once per encoding, carries an ETag, and a browser
+//! that has it already gets `304 Not Modified`.
 
+use super::security_headers::{HTML_CACHE_CONTROL, HTML_VARY};
 use app::{
     i18n::{LANG_COOKIE, Lang, lang_of_request},
     server::AppState,
@@ -23,10 +25,12 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
-use rand::RngCore;
+use base64::Engine;
+use sha2::{Digest, Sha256};
 use std::{
     collections::HashMap,
-    sync::{Arc, RwLock},
+    io::Write,
+    sync::{Arc, OnceLock, RwLock},
     time::{Duration, Instant},
 };
 
@@ -36,7 +40,7 @@ pub const CACHE_HEADER: HeaderName = HeaderName::from_static("x-page-cache");
 
 /// Pages larger than this are not kept.
 const MAX_PAGE_BYTES: usize = 512 * 1024;
-/// Beyond this many pages (searches are endless), the oldest half is dropped.
+/// Beyond this many pages (searches are endless), the older half is dropped.
 const MAX_PAGES: usize = 2000;
 
 #[derive(Clone)]
@@ -52,14 +56,22 @@ struct Key {
     lang: Lang,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Encoding {
+    Identity,
+    Gzip,
+    Brotli,
+}
+
 struct Page {
     catalog_version: u64,
     stored: Instant,
+    /// The rendered page's headers, with the hash-based policy in place of the nonce one.
     headers: HeaderMap,
-    /// The body cut at each occurrence of the nonce.
-    body: Vec<Bytes>,
-    /// The Content-Security-Policy cut at its nonce.
-    csp: Option<(String, String)>,
+    etag: HeaderValue,
+    body: Bytes,
+    gzip: OnceLock<Option<Bytes>>,
+    brotli: OnceLock<Option<Bytes>>,
 }
 
 impl PageCache {
@@ -93,7 +105,7 @@ impl PageCache {
         fresh.then_some(page)
     }
 
-    fn put(&self, key: Key, page: Page) {
+    fn put(&self, key: Key, page: Arc<Page>) {
         let Ok(mut pages) = self.pages.write() else {
             return;
         };
@@ -107,7 +119,7 @@ impl PageCache {
                 pages.retain(|_, p| p.stored > cut);
             }
         }
-        pages.insert(key, Arc::new(page));
+        pages.insert(key, page);
     }
 }
 
@@ -134,6 +146,28 @@ fn only_language_cookie(headers: &HeaderMap) -> bool {
         })
 }
 
+/// The best encoding the browser accepts of those kept (brotli, then gzip).
+fn preferred_encoding(headers: &HeaderMap) -> Encoding {
+    let accepts = |name: &str| {
+        headers
+            .get_all(header::ACCEPT_ENCODING)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .any(|item| {
+                let mut parts = item.split(';').map(str::trim);
+                parts.next() == Some(name) && !parts.any(|p| p.replace(' ', "") == "q=0")
+            })
+    };
+    if accepts("br") {
+        Encoding::Brotli
+    } else if accepts("gzip") {
+        Encoding::Gzip
+    } else {
+        Encoding::Identity
+    }
+}
+
 /// The nonce in a policy such as `script-src 'self' 'nonce-abc'`.
 fn nonce_of(csp: &str) -> Option<&str> {
     let start = csp.find("'nonce-")? + "'nonce-".len();
@@ -141,62 +175,176 @@ fn nonce_of(csp: &str) -> Option<&str> {
     Some(&csp[start..start + len]).filter(|n| !n.is_empty())
 }
 
-fn split_on(body: &[u8], needle: &[u8]) -> Vec<Bytes> {
-    let mut parts = Vec::new();
-    let mut rest = body;
-    while let Some(at) = rest.windows(needle.len()).position(|w| w == needle) {
-        parts.push(Bytes::copy_from_slice(&rest[..at]));
-        rest = &rest[at + needle.len()..];
+/// Takes the nonce off every `<script>` that carries it and returns the page with the CSP
+/// hash source of each such script, or `None` when the page cannot be read that way.
+fn pin_scripts(html: &str, nonce: &str) -> Option<(String, Vec<String>)> {
+    let attribute = format!(" nonce=\"{nonce}\"");
+    let mut out = String::with_capacity(html.len());
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(&attribute) {
+        let tag_start = rest[..at].rfind('<')?;
+        if !rest[tag_start..].starts_with("<script") {
+            return None;
+        }
+        let after = &rest[at + attribute.len()..];
+        let content_start = after.find('>')? + 1;
+        let content_len = after[content_start..].find("</script>")?;
+        let content = &after[content_start..content_start + content_len];
+        let digest = Sha256::digest(content.as_bytes());
+        hashes.push(format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        ));
+        out.push_str(&rest[..at]);
+        rest = after;
     }
-    parts.push(Bytes::copy_from_slice(rest));
-    parts
+    out.push_str(rest);
+    hashes.dedup();
+    Some((out, hashes))
 }
 
-fn fresh_nonce() -> String {
-    let mut bytes = [0u8; 16];
-    // The thread's CSPRNG (seeded from the OS): unpredictable, without a system call.
-    rand::thread_rng().fill_bytes(&mut bytes);
-    hex::encode(bytes)
+fn gzip(body: &[u8]) -> Option<Bytes> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(body).ok()?;
+    encoder.finish().ok().map(Bytes::from)
+}
+
+fn brotli(body: &[u8]) -> Option<Bytes> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 9,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &body[..], &mut out, &params).ok()?;
+    Some(Bytes::from(out))
 }
 
 impl Page {
-    fn respond(&self) -> Response {
-        let nonce = fresh_nonce();
-        let mut body = Vec::with_capacity(self.body.iter().map(Bytes::len).sum::<usize>() + 64);
-        for (i, part) in self.body.iter().enumerate() {
-            if i > 0 {
-                body.extend_from_slice(nonce.as_bytes());
+    /// Builds the kept form of a rendered page; `None` when its scripts cannot be pinned.
+    fn from_rendered(catalog_version: u64, mut headers: HeaderMap, html: &[u8]) -> Option<Page> {
+        let html = std::str::from_utf8(html).ok()?;
+        let csp = headers
+            .get(header::CONTENT_SECURITY_POLICY)?
+            .to_str()
+            .ok()?
+            .to_string();
+        let (body, csp) = match nonce_of(&csp) {
+            Some(nonce) => {
+                let (body, hashes) = pin_scripts(html, nonce)?;
+                let csp = csp.replace(&format!("'nonce-{nonce}'"), &hashes.join(" "));
+                (body, csp)
             }
-            body.extend_from_slice(part);
+            None => (html.to_string(), csp),
+        };
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_str(&csp).ok()?,
+        );
+        headers.remove(header::CONTENT_LENGTH);
+        headers.remove(header::CONTENT_ENCODING);
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(HTML_CACHE_CONTROL),
+        );
+        headers.insert(
+            header::VARY,
+            HeaderValue::from_str(&format!("{HTML_VARY}, Accept-Encoding")).ok()?,
+        );
+        let digest = Sha256::digest(body.as_bytes());
+        let etag = HeaderValue::from_str(&format!("\"{}\"", hex::encode(&digest[..12]))).ok()?;
+        Some(Page {
+            catalog_version,
+            stored: Instant::now(),
+            headers,
+            etag,
+            body: Bytes::from(body),
+            gzip: OnceLock::new(),
+            brotli: OnceLock::new(),
+        })
+    }
+
+    /// The body in `encoding` (compressed once, on first use), or the plain body.
+    fn body_in(&self, encoding: Encoding) -> (Bytes, Option<&'static str>) {
+        let compressed = match encoding {
+            Encoding::Identity => None,
+            Encoding::Gzip => self
+                .gzip
+                .get_or_init(|| gzip(&self.body))
+                .clone()
+                .map(|b| (b, "gzip")),
+            Encoding::Brotli => self
+                .brotli
+                .get_or_init(|| brotli(&self.body))
+                .clone()
+                .map(|b| (b, "br")),
+        };
+        match compressed {
+            Some((bytes, name)) => (bytes, Some(name)),
+            None => (self.body.clone(), None),
         }
-        let mut response = Response::new(Body::from(body));
-        *response.headers_mut() = self.headers.clone();
-        if let Some((before, after)) = &self.csp
-            && let Ok(value) = HeaderValue::from_str(&format!("{before}{nonce}{after}"))
-        {
+    }
+
+    fn respond(&self, request_headers: &HeaderMap, outcome: &'static str) -> Response {
+        let not_modified = request_headers
+            .get_all(header::IF_NONE_MATCH)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .any(|tag| tag.trim().trim_start_matches("W/") == self.etag.to_str().unwrap_or(""));
+        let mut response = if not_modified {
+            let mut response = StatusCode::NOT_MODIFIED.into_response();
+            for name in [
+                header::CACHE_CONTROL,
+                header::VARY,
+                header::CONTENT_SECURITY_POLICY,
+            ] {
+                if let Some(value) = self.headers.get(&name) {
+                    response.headers_mut().insert(name, value.clone());
+                }
+            }
             response
-                .headers_mut()
-                .insert(header::CONTENT_SECURITY_POLICY, value);
-        }
+        } else {
+            let (body, encoding) = self.body_in(preferred_encoding(request_headers));
+            let mut response = Response::new(Body::from(body));
+            *response.headers_mut() = self.headers.clone();
+            if let Some(encoding) = encoding {
+                response
+                    .headers_mut()
+                    .insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+            }
+            response
+        };
         response
             .headers_mut()
-            .insert(CACHE_HEADER, HeaderValue::from_static("hit"));
+            .insert(header::ETAG, self.etag.clone());
+        response
+            .headers_mut()
+            .insert(CACHE_HEADER, HeaderValue::from_static(outcome));
         response
     }
 }
 
-pub async fn page_cache(State(cache): State<PageCache>, request: Request, next: Next) -> Response {
+pub async fn page_cache(
+    State(cache): State<PageCache>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let Some(key) = cache.key(&request) else {
         return next.run(request).await;
     };
     if let Some(page) = cache.get(&key) {
-        return page.respond();
+        return page.respond(request.headers(), "hit");
     }
     // The version before rendering: a change made meanwhile makes this page stale at once.
     let catalog_version = cache.state.catalog_version();
+    let request_headers = request.headers().clone();
+    // The page is kept uncompressed; each encoding is made once from it.
+    request.headers_mut().remove(header::ACCEPT_ENCODING);
     let response = next.run(request).await;
     let keepable = response.status() == StatusCode::OK
         && !response.headers().contains_key(header::SET_COOKIE)
+        && !response.headers().contains_key(header::CONTENT_ENCODING)
         && response
             .headers()
             .get(header::CONTENT_TYPE)
@@ -205,7 +353,7 @@ pub async fn page_cache(State(cache): State<PageCache>, request: Request, next: 
     if !keepable {
         return response;
     }
-    let (mut parts, body) = response.into_parts();
+    let (parts, body) = response.into_parts();
     let bytes = match to_bytes(body, MAX_PAGE_BYTES).await {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -219,39 +367,17 @@ pub async fn page_cache(State(cache): State<PageCache>, request: Request, next: 
                 .into_response();
         }
     };
-    parts.headers.remove(header::CONTENT_LENGTH);
-    let csp = parts
-        .headers
-        .get(header::CONTENT_SECURITY_POLICY)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
-    let nonce = csp.as_deref().and_then(nonce_of).map(str::to_string);
-    let (body, csp) = match (&nonce, &csp) {
-        (Some(nonce), Some(csp)) => {
-            let (before, after) = csp.split_once(nonce.as_str()).unwrap_or((csp, ""));
-            (
-                split_on(&bytes, nonce.as_bytes()),
-                Some((before.to_string(), after.to_string())),
-            )
+    match Page::from_rendered(catalog_version, parts.headers.clone(), &bytes) {
+        Some(page) => {
+            let page = Arc::new(page);
+            cache.put(key, page.clone());
+            page.respond(&request_headers, "miss")
         }
-        _ => (vec![bytes.clone()], None),
-    };
-    let mut headers = parts.headers.clone();
-    headers.remove(header::CONTENT_SECURITY_POLICY);
-    cache.put(
-        key,
-        Page {
-            catalog_version,
-            stored: Instant::now(),
-            headers,
-            body,
-            csp,
-        },
-    );
-    parts
-        .headers
-        .insert(CACHE_HEADER, HeaderValue::from_static("miss"));
-    Response::from_parts(parts, Body::from(bytes))
+        None => {
+            tracing::warn!("a catalog page's scripts could not be pinned; not kept");
+            Response::from_parts(parts, Body::from(bytes))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -294,32 +420,74 @@ mod tests {
     }
 
     #[test]
-    fn a_kept_page_gets_a_new_nonce_everywhere() {
-        assert_eq!(
-            nonce_of("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval'"),
-            Some("abc123")
+    fn encodings_follow_the_browser() {
+        let with = |v: &'static str| {
+            let mut h = HeaderMap::new();
+            h.insert(header::ACCEPT_ENCODING, HeaderValue::from_static(v));
+            preferred_encoding(&h)
+        };
+        assert_eq!(preferred_encoding(&HeaderMap::new()), Encoding::Identity);
+        assert_eq!(with("gzip, deflate, br, zstd"), Encoding::Brotli);
+        assert_eq!(with("gzip"), Encoding::Gzip);
+        assert_eq!(with("br;q=0, gzip"), Encoding::Gzip);
+        assert_eq!(with("identity"), Encoding::Identity);
+    }
+
+    #[test]
+    fn kept_pages_allow_their_scripts_by_hash_not_by_nonce() {
+        let html = r#"<head><link rel="modulepreload" href="/pkg/shop.js"><script type="module" nonce="N1">init()</script></head><body><script nonce="N1">window.x=1</script></body>"#;
+        let (pinned, hashes) = pin_scripts(html, "N1").unwrap();
+        assert!(!pinned.contains("N1"));
+        assert!(pinned.contains(r#"<script type="module">init()</script>"#));
+        assert_eq!(hashes.len(), 2);
+        let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"init()"));
+        assert_eq!(hashes[0], format!("'sha256-{expected}'"));
+        // A nonce anywhere but on a script: not something this cache understands.
+        assert!(pin_scripts(r#"<style nonce="N1">p{}</style>"#, "N1").is_none());
+
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("script-src 'self' 'nonce-N1' 'wasm-unsafe-eval'"),
         );
-        assert_eq!(nonce_of("script-src 'self'"), None);
-        let parts = split_on(b"<script nonce=\"N1\">a</script><link nonce=\"N1\">", b"N1");
-        assert_eq!(parts.len(), 3);
-        let page = Page {
-            catalog_version: 0,
-            stored: Instant::now(),
-            headers: HeaderMap::new(),
-            body: parts,
-            csp: Some(("script-src 'nonce-".into(), "'".into())),
-        };
-        let first = page.respond();
-        let second = page.respond();
-        let csp = |r: &Response| {
-            r.headers()[header::CONTENT_SECURITY_POLICY]
-                .to_str()
-                .unwrap()
-                .to_string()
-        };
-        assert_ne!(csp(&first), csp(&second));
-        let nonce = nonce_of(&csp(&first)).unwrap().to_string();
-        assert_eq!(nonce.len(), 32);
-        assert_eq!(first.headers()[CACHE_HEADER], "hit");
+        let page = Page::from_rendered(0, headers, html.as_bytes()).unwrap();
+        let csp = page.headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap();
+        assert!(!csp.contains("nonce"), "{csp}");
+        assert!(csp.contains(&hashes[1]));
+        assert!(csp.ends_with("'wasm-unsafe-eval'"));
+    }
+
+    #[test]
+    fn kept_pages_answer_in_the_browsers_encoding_and_304_when_unchanged() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'self'"),
+        );
+        let html = "<p>Solara FX P10</p>".repeat(50);
+        let page = Page::from_rendered(0, headers, html.as_bytes()).unwrap();
+
+        let mut request = HeaderMap::new();
+        request.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("gzip"));
+        let response = page.respond(&request, "hit");
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");
+        let (bytes, _) = page.body_in(Encoding::Gzip);
+        let mut plain = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut plain)
+            .unwrap();
+        assert_eq!(plain, html);
+
+        let mut again = HeaderMap::new();
+        again.insert(header::IF_NONE_MATCH, page.etag.clone());
+        let response = page.respond(&again, "hit");
+        assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
+        assert_eq!(response.headers()[header::ETAG], page.etag);
+        assert_eq!(
+            response.headers()[header::CACHE_CONTROL],
+            HTML_CACHE_CONTROL
+        );
     }
 }

@@ -9,6 +9,11 @@ use axum::{
     response::Response,
 };
 
+/// Pages depend on the visitor's language and session: never stored in a shared cache, and
+/// revalidated by the browser.
+pub const HTML_CACHE_CONTROL: &str = "private, no-cache";
+pub const HTML_VARY: &str = "Cookie, Accept-Language";
+
 #[derive(Clone, Copy, Debug)]
 pub struct HeaderPolicy {
     /// Send HSTS: only when the shop is served over HTTPS.
@@ -50,16 +55,11 @@ pub async fn add_security_headers(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
     if is_html && !headers.contains_key(header::CACHE_CONTROL) {
-        // Pages depend on the visitor's language and session: never store them in a shared
-        // cache, and revalidate in the browser.
         headers.insert(
             header::CACHE_CONTROL,
-            HeaderValue::from_static("private, no-cache"),
+            HeaderValue::from_static(HTML_CACHE_CONTROL),
         );
-        headers.insert(
-            header::VARY,
-            HeaderValue::from_static("Cookie, Accept-Language"),
-        );
+        headers.insert(header::VARY, HeaderValue::from_static(HTML_VARY));
     }
     response
 }
