@@ -21,13 +21,14 @@ pub const MAX_DELAY_SECS: i64 = 15 * 60;
 pub const ATTEMPTS_PER_MINUTE: i64 = 30;
 const WINDOW_SECS: i64 = 60;
 
-/// Seconds an account must wait before its next attempt.
+/// Seconds an account must wait before its next attempt: 2 s after the fifth failure, then
+/// doubling. (Times are whole seconds, so a first wait of 1 s could round to none at all.)
 pub fn account_wait(row: Option<ThrottleRow>, now: i64) -> i64 {
     let Some(row) = row else { return 0 };
     if row.hits < FREE_FAILURES {
         return 0;
     }
-    let exponent = (row.hits - FREE_FAILURES).min(20) as u32;
+    let exponent = (row.hits - FREE_FAILURES + 1).min(20) as u32;
     let delay = 2i64.pow(exponent).min(MAX_DELAY_SECS);
     (row.last_hit_at + delay - now).max(0)
 }
@@ -127,10 +128,15 @@ mod tests {
     fn accounts_wait_longer_after_each_failure_up_to_a_cap() {
         assert_eq!(account_wait(None, 100), 0);
         assert_eq!(account_wait(row(4, 0, 100), 100), 0);
-        assert_eq!(account_wait(row(5, 0, 100), 100), 1);
-        assert_eq!(account_wait(row(6, 0, 100), 100), 2);
-        assert_eq!(account_wait(row(8, 0, 100), 100), 8);
-        assert_eq!(account_wait(row(8, 0, 100), 105), 3);
+        assert_eq!(account_wait(row(5, 0, 100), 100), 2);
+        assert_eq!(
+            account_wait(row(5, 0, 100), 101),
+            1,
+            "still waiting a second later"
+        );
+        assert_eq!(account_wait(row(6, 0, 100), 100), 4);
+        assert_eq!(account_wait(row(8, 0, 100), 100), 16);
+        assert_eq!(account_wait(row(8, 0, 100), 105), 11);
         assert_eq!(account_wait(row(8, 0, 100), 200), 0);
         assert_eq!(account_wait(row(40, 0, 100), 100), MAX_DELAY_SECS);
     }
