@@ -155,6 +155,51 @@ pub async fn save_product(
     Ok(id)
 }
 
+/// A product as the staff editor shows it: every field as text, stock, picture and the log
+/// of stock changes.
+pub async fn admin_product(
+    state: &AppState,
+    id: i64,
+) -> ShopResult<crate::api::admin::products::AdminProduct> {
+    use crate::{api::admin::products::StockChange, domain::product_form::ProductForm};
+    let row = products::find_by_id(state.db.pool(), id)
+        .await?
+        .ok_or(ShopError::NotFound)?;
+    let tiers = products::tiers(state.db.pool(), id).await?;
+    let fields = ProductFields {
+        slug: row.slug.clone(),
+        category: Category::from_slug(&row.category).unwrap_or(Category::Accessories),
+        brand: row.brand.clone(),
+        model: row.model.clone(),
+        name: row.name.clone(),
+        summary_en: row.summary_en.clone(),
+        summary_zh: row.summary_zh.clone(),
+        description_en: row.description_en.clone(),
+        description_zh: row.description_zh.clone(),
+        specs: specs(&row),
+        price_minor: row.price_minor,
+        currency: row.currency.clone(),
+    };
+    let stock_log = products::stock_changes(state.db.pool(), id)
+        .await?
+        .into_iter()
+        .map(|c| StockChange {
+            delta: c.delta,
+            stock_after: c.stock_after,
+            reason: c.reason,
+            at: c.at,
+        })
+        .collect();
+    Ok(crate::api::admin::products::AdminProduct {
+        id,
+        form: ProductForm::from_product(&fields, &tiers),
+        status: row.status.clone(),
+        stock: row.stock,
+        image: image_url(&row),
+        stock_log,
+    })
+}
+
 /// Archives (`"archived"`: hidden from the shop, kept for orders) or restores (`"active"`).
 pub async fn set_status(state: &AppState, id: i64, status: &str) -> ShopResult<()> {
     if !matches!(status, "active" | "archived") {

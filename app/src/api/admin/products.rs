@@ -63,44 +63,7 @@ pub async fn list_admin_products() -> Result<Vec<AdminProductRow>, ShopError> {
 #[server(endpoint = "admin/product", input = server_fn::codec::GetUrl)]
 pub async fn get_admin_product(id: i64) -> Result<AdminProduct, ShopError> {
     context::require_staff().await?;
-    let state = context::state()?;
-    let row = products::find_by_id(state.db.pool(), id)
-        .await?
-        .ok_or(ShopError::NotFound)?;
-    let tiers = products::tiers(state.db.pool(), id).await?;
-    let fields = crate::domain::catalog::ProductFields {
-        slug: row.slug.clone(),
-        category: crate::domain::category::Category::from_slug(&row.category)
-            .unwrap_or(crate::domain::category::Category::Accessories),
-        brand: row.brand.clone(),
-        model: row.model.clone(),
-        name: row.name.clone(),
-        summary_en: row.summary_en.clone(),
-        summary_zh: row.summary_zh.clone(),
-        description_en: row.description_en.clone(),
-        description_zh: row.description_zh.clone(),
-        specs: catalog::specs(&row),
-        price_minor: row.price_minor,
-        currency: row.currency.clone(),
-    };
-    let stock_log = products::stock_changes(state.db.pool(), id)
-        .await?
-        .into_iter()
-        .map(|c| StockChange {
-            delta: c.delta,
-            stock_after: c.stock_after,
-            reason: c.reason,
-            at: c.at,
-        })
-        .collect();
-    Ok(AdminProduct {
-        id,
-        form: ProductForm::from_product(&fields, &tiers),
-        status: row.status.clone(),
-        stock: row.stock,
-        image: catalog::image_url(&row),
-        stock_log,
-    })
+    catalog::admin_product(&context::state()?, id).await
 }
 
 /// Creates (`id` absent) or updates a product; a new product goes to its edit page.
