@@ -40,8 +40,9 @@ pub const CACHE_HEADER: HeaderName = HeaderName::from_static("x-page-cache");
 
 /// Pages larger than this are not kept.
 const MAX_PAGE_BYTES: usize = 512 * 1024;
-/// Beyond this many pages (searches are endless), the older half is dropped.
-const MAX_PAGES: usize = 2000;
+/// Beyond this many pages (searches are endless), the older half is dropped: about 30 MB at
+/// most with their compressed copies.
+const MAX_PAGES: usize = 1000;
 
 #[derive(Clone)]
 pub struct PageCache {
