@@ -7,7 +7,7 @@ use crate::domain::{
     category::Category,
     pricing::Tier,
 };
-use sqlx::{Any, AnyConnection, Executor, FromRow};
+use sqlx::{Any, AnyConnection, Executor, FromRow, Row};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct ProductRow {
@@ -71,6 +71,92 @@ fn opt(v: Option<u32>) -> Option<i64> {
     v.map(i64::from)
 }
 
+/// The columns written from [`ProductFields`], in the order [`bind_fields`] binds them.
+const FIELD_COLUMNS: [&str; 37] = [
+    "slug",
+    "category",
+    "brand",
+    "model",
+    "name",
+    "summary_en",
+    "summary_zh",
+    "description_en",
+    "description_zh",
+    "pixel_pitch_um",
+    "brightness_nits",
+    "ip_front",
+    "ip_back",
+    "refresh_hz",
+    "cabinet_width_mm",
+    "cabinet_height_mm",
+    "cabinet_depth_mm",
+    "cabinet_px_w",
+    "cabinet_px_h",
+    "cabinet_weight_g",
+    "power_max_w",
+    "power_typical_w",
+    "viewing_angle_h",
+    "viewing_angle_v",
+    "led_type",
+    "maintenance",
+    "temp_min_c",
+    "temp_max_c",
+    "controller_capacity_px",
+    "warranty_months",
+    "lead_time_days",
+    "ship_weight_g",
+    "ship_length_mm",
+    "ship_width_mm",
+    "ship_height_mm",
+    "price_minor",
+    "currency",
+];
+
+type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>;
+
+/// Binds the values of [`FIELD_COLUMNS`] as `$1`…`$37`.
+fn bind_fields<'q>(query: AnyQuery<'q>, f: &'q ProductFields) -> AnyQuery<'q> {
+    let s = &f.specs;
+    query
+        .bind(&f.slug)
+        .bind(f.category.slug())
+        .bind(&f.brand)
+        .bind(&f.model)
+        .bind(&f.name)
+        .bind(&f.summary_en)
+        .bind(&f.summary_zh)
+        .bind(&f.description_en)
+        .bind(&f.description_zh)
+        .bind(opt(s.pitch_um))
+        .bind(opt(s.brightness_nits))
+        .bind(&s.ip_front)
+        .bind(&s.ip_back)
+        .bind(opt(s.refresh_hz))
+        .bind(opt(s.cabinet_width_mm))
+        .bind(opt(s.cabinet_height_mm))
+        .bind(opt(s.cabinet_depth_mm))
+        .bind(opt(s.cabinet_px_w))
+        .bind(opt(s.cabinet_px_h))
+        .bind(opt(s.cabinet_weight_g))
+        .bind(opt(s.power_max_w))
+        .bind(opt(s.power_typical_w))
+        .bind(opt(s.viewing_angle_h))
+        .bind(opt(s.viewing_angle_v))
+        .bind(&s.led_type)
+        .bind(&s.maintenance)
+        .bind(s.temp_min_c.map(i64::from))
+        .bind(s.temp_max_c.map(i64::from))
+        .bind(s.controller_capacity_px.map(|v| v as i64))
+        .bind(i64::from(s.warranty_months))
+        .bind(i64::from(s.lead_time_days))
+        .bind(i64::from(s.ship_weight_g))
+        .bind(i64::from(s.ship_length_mm))
+        .bind(i64::from(s.ship_width_mm))
+        .bind(i64::from(s.ship_height_mm))
+        .bind(f.price_minor)
+        .bind(&f.currency)
+}
+
 /// Inserts a product with its stock; returns its id.
 pub async fn insert(
     conn: &mut AnyConnection,
@@ -78,62 +164,23 @@ pub async fn insert(
     stock: i64,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
-    let s = &f.specs;
-    sqlx::query_scalar(
-        "INSERT INTO products (slug, category, brand, model, name, summary_en, summary_zh,
-            description_en, description_zh, pixel_pitch_um, brightness_nits, ip_front, ip_back,
-            refresh_hz, cabinet_width_mm, cabinet_height_mm, cabinet_depth_mm, cabinet_px_w,
-            cabinet_px_h, cabinet_weight_g, power_max_w, power_typical_w, viewing_angle_h,
-            viewing_angle_v, led_type, maintenance, temp_min_c, temp_max_c,
-            controller_capacity_px, warranty_months, lead_time_days, ship_weight_g,
-            ship_length_mm, ship_width_mm, ship_height_mm, price_minor, currency, stock,
-            status, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-            $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35,
-            $36, $37, $38, 'active', $39, $39)
-         RETURNING id",
-    )
-    .bind(&f.slug)
-    .bind(f.category.slug())
-    .bind(&f.brand)
-    .bind(&f.model)
-    .bind(&f.name)
-    .bind(&f.summary_en)
-    .bind(&f.summary_zh)
-    .bind(&f.description_en)
-    .bind(&f.description_zh)
-    .bind(opt(s.pitch_um))
-    .bind(opt(s.brightness_nits))
-    .bind(&s.ip_front)
-    .bind(&s.ip_back)
-    .bind(opt(s.refresh_hz))
-    .bind(opt(s.cabinet_width_mm))
-    .bind(opt(s.cabinet_height_mm))
-    .bind(opt(s.cabinet_depth_mm))
-    .bind(opt(s.cabinet_px_w))
-    .bind(opt(s.cabinet_px_h))
-    .bind(opt(s.cabinet_weight_g))
-    .bind(opt(s.power_max_w))
-    .bind(opt(s.power_typical_w))
-    .bind(opt(s.viewing_angle_h))
-    .bind(opt(s.viewing_angle_v))
-    .bind(&s.led_type)
-    .bind(&s.maintenance)
-    .bind(s.temp_min_c.map(i64::from))
-    .bind(s.temp_max_c.map(i64::from))
-    .bind(s.controller_capacity_px.map(|v| v as i64))
-    .bind(i64::from(s.warranty_months))
-    .bind(i64::from(s.lead_time_days))
-    .bind(i64::from(s.ship_weight_g))
-    .bind(i64::from(s.ship_length_mm))
-    .bind(i64::from(s.ship_width_mm))
-    .bind(i64::from(s.ship_height_mm))
-    .bind(f.price_minor)
-    .bind(&f.currency)
-    .bind(stock)
-    .bind(now)
-    .fetch_one(conn)
-    .await
+    let n = FIELD_COLUMNS.len();
+    let placeholders: Vec<String> = (1..=n).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "INSERT INTO products ({}, stock, status, created_at, updated_at)
+         VALUES ({}, ${}, 'active', ${}, ${}) RETURNING id",
+        FIELD_COLUMNS.join(", "),
+        placeholders.join(", "),
+        n + 1,
+        n + 2,
+        n + 2,
+    );
+    let row = bind_fields(sqlx::query(&sql), f)
+        .bind(stock)
+        .bind(now)
+        .fetch_one(conn)
+        .await?;
+    row.try_get(0)
 }
 
 /// Rewrites a product's fields (not its stock, status or image).
@@ -143,62 +190,23 @@ pub async fn update(
     f: &ProductFields,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
-    let s = &f.specs;
-    let done = sqlx::query(
-        "UPDATE products SET slug = $1, category = $2, brand = $3, model = $4, name = $5,
-            summary_en = $6, summary_zh = $7, description_en = $8, description_zh = $9,
-            pixel_pitch_um = $10, brightness_nits = $11, ip_front = $12, ip_back = $13,
-            refresh_hz = $14, cabinet_width_mm = $15, cabinet_height_mm = $16,
-            cabinet_depth_mm = $17, cabinet_px_w = $18, cabinet_px_h = $19,
-            cabinet_weight_g = $20, power_max_w = $21, power_typical_w = $22,
-            viewing_angle_h = $23, viewing_angle_v = $24, led_type = $25, maintenance = $26,
-            temp_min_c = $27, temp_max_c = $28, controller_capacity_px = $29,
-            warranty_months = $30, lead_time_days = $31, ship_weight_g = $32,
-            ship_length_mm = $33, ship_width_mm = $34, ship_height_mm = $35, price_minor = $36,
-            currency = $37, updated_at = $38
-         WHERE id = $39",
-    )
-    .bind(&f.slug)
-    .bind(f.category.slug())
-    .bind(&f.brand)
-    .bind(&f.model)
-    .bind(&f.name)
-    .bind(&f.summary_en)
-    .bind(&f.summary_zh)
-    .bind(&f.description_en)
-    .bind(&f.description_zh)
-    .bind(opt(s.pitch_um))
-    .bind(opt(s.brightness_nits))
-    .bind(&s.ip_front)
-    .bind(&s.ip_back)
-    .bind(opt(s.refresh_hz))
-    .bind(opt(s.cabinet_width_mm))
-    .bind(opt(s.cabinet_height_mm))
-    .bind(opt(s.cabinet_depth_mm))
-    .bind(opt(s.cabinet_px_w))
-    .bind(opt(s.cabinet_px_h))
-    .bind(opt(s.cabinet_weight_g))
-    .bind(opt(s.power_max_w))
-    .bind(opt(s.power_typical_w))
-    .bind(opt(s.viewing_angle_h))
-    .bind(opt(s.viewing_angle_v))
-    .bind(&s.led_type)
-    .bind(&s.maintenance)
-    .bind(s.temp_min_c.map(i64::from))
-    .bind(s.temp_max_c.map(i64::from))
-    .bind(s.controller_capacity_px.map(|v| v as i64))
-    .bind(i64::from(s.warranty_months))
-    .bind(i64::from(s.lead_time_days))
-    .bind(i64::from(s.ship_weight_g))
-    .bind(i64::from(s.ship_length_mm))
-    .bind(i64::from(s.ship_width_mm))
-    .bind(i64::from(s.ship_height_mm))
-    .bind(f.price_minor)
-    .bind(&f.currency)
-    .bind(now)
-    .bind(id)
-    .execute(conn)
-    .await?;
+    let n = FIELD_COLUMNS.len();
+    let assignments: Vec<String> = FIELD_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, column)| format!("{column} = ${}", i + 1))
+        .collect();
+    let sql = format!(
+        "UPDATE products SET {}, updated_at = ${} WHERE id = ${}",
+        assignments.join(", "),
+        n + 1,
+        n + 2,
+    );
+    let done = bind_fields(sqlx::query(&sql), f)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
     Ok(done.rows_affected())
 }
 
