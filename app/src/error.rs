@@ -45,6 +45,11 @@ pub enum Problem {
     },
     /// A stock change would take stock below zero.
     StockBelowZero,
+    /// A number outside the range the field takes.
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,8 +70,12 @@ pub enum ShopError {
     Forbidden,
     #[error("invalid input")]
     Invalid { fields: Vec<FieldError> },
+    /// The request could not be read (bad encoding, broken body, missing arguments).
     #[error("malformed request")]
     BadRequest,
+    /// The request body was larger than the shop accepts.
+    #[error("request too large")]
+    TooLarge,
     /// Wrong email or password: one answer for both, so the form does not reveal which
     /// addresses have accounts.
     #[error("sign-in failed")]
@@ -118,6 +127,7 @@ impl ShopError {
             ShopError::Forbidden => 403,
             ShopError::Invalid { .. } => 422,
             ShopError::BadRequest => 400,
+            ShopError::TooLarge => 413,
             ShopError::SignInFailed => 401,
             ShopError::Suspended { .. } => 403,
             ShopError::LinkInvalid => 410,
@@ -134,7 +144,9 @@ impl ShopError {
             ShopError::NotFound => Key::ErrorNotFound,
             ShopError::Unauthorized => Key::ErrorUnauthorized,
             ShopError::Forbidden => Key::ErrorForbidden,
-            ShopError::Invalid { .. } | ShopError::BadRequest => Key::ErrorInvalidInput,
+            ShopError::Invalid { .. } => Key::ErrorInvalidInput,
+            ShopError::BadRequest => Key::ErrorBadRequest,
+            ShopError::TooLarge => Key::ErrorTooLarge,
             ShopError::SignInFailed => Key::ErrorSignInFailed,
             ShopError::Suspended { .. } => Key::ErrorSuspended,
             ShopError::LinkInvalid => Key::ErrorLinkInvalid,
@@ -162,6 +174,12 @@ impl FromServerFnError for ShopError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => ShopError::BadRequest,
+            // A body that could not be read is the client's doing: over the size limit (the
+            // limit layer's error says "length limit exceeded"), not UTF-8, broken chunks.
+            ServerFnErrorErr::Deserialization(message) if message.contains("length limit") => {
+                ShopError::TooLarge
+            }
+            ServerFnErrorErr::Deserialization(_) => ShopError::BadRequest,
             ServerFnErrorErr::Request(_) => ShopError::Network,
             other => {
                 tracing::error!(error = %other, "server function failed");
@@ -241,6 +259,19 @@ mod tests {
                 .unwrap()
                 .contains("password")
         );
+    }
+
+    #[test]
+    fn unreadable_bodies_are_the_clients_fault() {
+        let err =
+            |m: &str| ShopError::from_server_fn_error(ServerFnErrorErr::Deserialization(m.into()));
+        assert_eq!(err("length limit exceeded"), ShopError::TooLarge);
+        assert_eq!(err("length limit exceeded").status(), 413);
+        assert_eq!(
+            err("invalid utf-8 sequence of 1 bytes from index 3"),
+            ShopError::BadRequest
+        );
+        assert_eq!(err("error reading a body from connection").status(), 400);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod components;
 pub mod csp;
 pub mod domain;
 pub mod error;
+pub mod escape;
 pub mod i18n;
 pub mod pages;
 #[cfg(feature = "ssr")]

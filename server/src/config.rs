@@ -4,7 +4,7 @@
 //!
 //! Every problem is reported as one line naming the setting and the variable that sets it.
 
-use app::{domain::money::Currency, server::keys::MIN_KEY_LEN};
+use app::server::keys::MIN_KEY_LEN;
 use serde::Deserialize;
 use std::{
     collections::HashMap,
@@ -25,7 +25,6 @@ pub struct Config {
     pub database: DatabaseConfig,
     pub session_key: Vec<u8>,
     pub shop: ShopConfig,
-    pub privacy: PrivacyConfig,
     pub limits: LimitsConfig,
     pub mail: MailConfig,
 }
@@ -72,12 +71,6 @@ pub struct ShopConfig {
     pub page_cache_seconds: u64,
     pub name: String,
     pub contact_email: String,
-    pub currency: Currency,
-}
-
-#[derive(Clone, Debug)]
-pub struct PrivacyConfig {
-    pub analytics_retention_days: u32,
 }
 
 #[derive(Clone)]
@@ -131,7 +124,6 @@ struct FileConfig {
     database: FileDatabase,
     session: FileSession,
     shop: FileShop,
-    privacy: FilePrivacy,
     limits: FileLimits,
     mail: FileMail,
 }
@@ -177,13 +169,6 @@ struct FileShop {
     page_cache_seconds: Option<u64>,
     name: Option<String>,
     contact_email: Option<String>,
-    currency: Option<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct FilePrivacy {
-    analytics_retention_days: Option<u32>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -356,16 +341,6 @@ impl Config {
 
         let session_key = session_key(&src, file.session, environment)?;
 
-        let currency_text = src
-            .string("SHOP_CURRENCY", file.shop.currency)
-            .unwrap_or_else(|| "USD".into());
-        let currency = Currency::from_code(&currency_text).ok_or_else(|| {
-            ConfigError::new(
-                "shop.currency",
-                Some("SHOP_CURRENCY"),
-                format!("unsupported currency {currency_text:?} (supported: USD)"),
-            )
-        })?;
         let contact_email = src
             .string("SHOP_CONTACT_EMAIL", file.shop.contact_email)
             .unwrap_or_else(|| "service@lumenwall.example".into());
@@ -384,7 +359,8 @@ impl Config {
                     file.shop.seed_catalog,
                     "true or false",
                 )?
-                .unwrap_or(true),
+                // A real shop starts with its own catalog, not 42 demo products.
+                .unwrap_or(environment == Environment::Development),
             page_cache_seconds: src
                 .parse(
                     "shop.page_cache_seconds",
@@ -397,18 +373,6 @@ impl Config {
                 .string("SHOP_NAME", file.shop.name)
                 .unwrap_or_else(|| "Lumenwall".into()),
             contact_email,
-            currency,
-        };
-
-        let privacy = PrivacyConfig {
-            analytics_retention_days: src
-                .parse(
-                    "privacy.analytics_retention_days",
-                    "SHOP_ANALYTICS_RETENTION_DAYS",
-                    file.privacy.analytics_retention_days,
-                    "a whole number of days",
-                )?
-                .unwrap_or(90),
         };
 
         let limits = LimitsConfig {
@@ -443,6 +407,15 @@ impl Config {
                 ),
             ));
         }
+        if smtp_url.is_none() && environment == Environment::Production {
+            return Err(ConfigError::new(
+                "mail.smtp_url",
+                Some("SHOP_SMTP_URL"),
+                "production needs an SMTP server: shoppers must receive their verification and \
+                 reset links, and the mailbox that keeps mail inside the shop is for development \
+                 only",
+            ));
+        }
         let mail = MailConfig {
             smtp_url,
             from: src
@@ -466,7 +439,6 @@ impl Config {
             },
             session_key,
             shop,
-            privacy,
             limits,
             mail,
         })
@@ -614,7 +586,7 @@ mod tests {
         assert_eq!(c.database.url, "sqlite://data/shop.db");
         assert_eq!(c.site.environment, Environment::Development);
         assert!(!c.site.https());
-        assert_eq!(c.privacy.analytics_retention_days, 90);
+        assert!(c.shop.seed_catalog, "development shows the demo catalog");
         assert_eq!(c.limits.request_body_bytes, 2 * 1024 * 1024);
     }
 
@@ -660,6 +632,33 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_file_is_valid() {
+        let c = load(Some(include_str!("../../Leptos.toml")), &[]).unwrap();
+        assert_eq!(c.site.addr.to_string(), "127.0.0.1:3000");
+    }
+
+    #[test]
+    fn production_needs_smtp_and_starts_without_the_demo_catalog() {
+        let prod = [("SHOP_ENV", "production")];
+        let err = load(None, &prod).unwrap_err();
+        assert_eq!(err.setting, "mail.smtp_url");
+        assert!(err.to_string().contains("SHOP_SMTP_URL"), "{err}");
+
+        let with_smtp = [
+            ("SHOP_ENV", "production"),
+            ("SHOP_SMTP_URL", "smtps://shop:pw@mail.example:465"),
+        ];
+        let c = load(None, &with_smtp).unwrap();
+        assert!(!c.shop.seed_catalog);
+        let seeded = [
+            ("SHOP_ENV", "production"),
+            ("SHOP_SMTP_URL", "smtps://shop:pw@mail.example:465"),
+            ("SHOP_SEED_CATALOG", "true"),
+        ];
+        assert!(load(None, &seeded).unwrap().shop.seed_catalog);
+    }
+
+    #[test]
     fn production_requires_a_session_key() {
         let env = env_from(&[("SHOP_ENV", "production")]);
         let err = Config::from_parts(None, Path::new("Leptos.toml"), &env).unwrap_err();
@@ -670,7 +669,11 @@ mod tests {
         let err = Config::from_parts(None, Path::new("Leptos.toml"), &env).unwrap_err();
         assert!(err.to_string().contains("at least 32 bytes"));
 
-        let env = env_from(&[("SHOP_ENV", "production"), ("SHOP_SESSION_SECRET", KEY)]);
+        let env = env_from(&[
+            ("SHOP_ENV", "production"),
+            ("SHOP_SESSION_SECRET", KEY),
+            ("SHOP_SMTP_URL", "smtp://mail.example"),
+        ]);
         let c = Config::from_parts(None, Path::new("Leptos.toml"), &env).unwrap();
         assert_eq!(c.session_key.len(), 32);
     }

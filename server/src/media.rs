@@ -9,14 +9,17 @@ use app::{
 };
 use axum::{
     Extension,
-    extract::{Multipart, Path, State},
+    extract::{Multipart, Path, State, multipart::MultipartRejection},
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
 
 /// `GET /media/products/{id}`: an uploaded product image, from the database. Image ids
 /// never change content, so browsers may keep them for a year.
-pub async fn product_image(State(state): State<AppState>, Path(id): Path<i64>) -> Response {
+pub async fn product_image(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    let Some(id) = id_of(&id) else {
+        return no_image();
+    };
     match products::image(state.db.pool(), id).await {
         Ok(Some((content_type, bytes))) => {
             let mut response = bytes.into_response();
@@ -30,7 +33,7 @@ pub async fn product_image(State(state): State<AppState>, Path(id): Path<i64>) -
             );
             response
         }
-        Ok(None) => (StatusCode::NOT_FOUND, "No such image.").into_response(),
+        Ok(None) => no_image(),
         Err(error) => {
             tracing::error!(%error, "reading a product image failed");
             unavailable()
@@ -42,8 +45,8 @@ pub async fn product_image(State(state): State<AppState>, Path(id): Path<i64>) -
 pub async fn upload_product_image(
     State(state): State<AppState>,
     Extension(session): Extension<Session>,
-    Path(id): Path<i64>,
-    mut form: Multipart,
+    Path(id): Path<String>,
+    form: Result<Multipart, MultipartRejection>,
 ) -> Response {
     match context::user_of(&state, &session).await {
         Ok(Some(user)) if user.role().is_staff() => {}
@@ -51,6 +54,16 @@ pub async fn upload_product_image(
         Ok(None) => return (StatusCode::UNAUTHORIZED, "Please sign in.").into_response(),
         Err(_) => return unavailable(),
     }
+    let Some(id) = id_of(&id) else {
+        return (StatusCode::NOT_FOUND, "No such product.").into_response();
+    };
+    let Ok(mut form) = form else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "The upload must be sent as a multipart form with the picture in the field `image`.",
+        )
+            .into_response();
+    };
     let back = |outcome: &str| {
         Redirect::to(&format!("/admin/products/{id}?image={outcome}")).into_response()
     };
@@ -92,6 +105,21 @@ pub async fn upload_product_image(
             unavailable()
         }
     }
+}
+
+/// A positive record id from a path segment; anything else names nothing (the segment is
+/// never echoed back).
+fn id_of(segment: &str) -> Option<i64> {
+    let digits =
+        !segment.is_empty() && segment.len() <= 18 && segment.bytes().all(|b| b.is_ascii_digit());
+    digits
+        .then(|| segment.parse().ok())
+        .flatten()
+        .filter(|id| *id > 0)
+}
+
+fn no_image() -> Response {
+    (StatusCode::NOT_FOUND, "No such image.").into_response()
 }
 
 fn unavailable() -> Response {

@@ -7,6 +7,7 @@ use crate::{
     middleware::{
         origin_check::{AllowedOrigins, reject_cross_site},
         page_cache::{PageCache, page_cache},
+        redirects::safe_redirects,
         security_headers::{HeaderPolicy, add_security_headers},
         server_fn_status::map_error_status,
         sessions::with_session,
@@ -189,10 +190,9 @@ pub async fn build_state(
         settings: Arc::new(ShopSettings {
             name: config.shop.name.clone(),
             contact_email: config.shop.contact_email.clone(),
-            currency: config.shop.currency,
             https,
-            analytics_retention_days: config.privacy.analytics_retention_days,
             public_url: config.site.public_url.clone(),
+            local_mailbox: transport.keeps_mail(),
         }),
         mail_nudge: Arc::new(tokio::sync::Notify::new()),
         catalog_version: Arc::default(),
@@ -289,6 +289,7 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
         .merge(extra)
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .layer(from_fn(map_error_status))
+        .layer(from_fn_with_state(allowed.clone(), safe_redirects))
         .layer(from_fn_with_state(state.sessions.clone(), with_session))
         .merge(static_files)
         .layer(CompressionLayer::new())

@@ -25,6 +25,8 @@ pub const COMPARE_COOKIE: &str = "compare";
 
 #[server(endpoint = "catalog/list", input = server_fn::codec::GetUrl)]
 pub async fn list_products(query: CatalogQuery) -> Result<CatalogPage, ShopError> {
+    let mut query = query;
+    query.q = crate::domain::limits::cut(&query.q, crate::domain::limits::SEARCH).to_string();
     catalog::list_page(&context::state()?, &query, current_request_lang()).await
 }
 
@@ -36,8 +38,8 @@ pub async fn get_product(slug: String) -> Result<ProductDetail, ShopError> {
 /// Up to eight product names for the words typed so far: (address slug, name).
 #[server(endpoint = "catalog/suggest", input = server_fn::codec::GetUrl)]
 pub async fn suggest(q: String) -> Result<Vec<(String, String)>, ShopError> {
-    let q: String = q.chars().take(100).collect();
-    Ok(products::suggest(&context::state()?.db, &q, 8).await?)
+    let q = crate::domain::limits::cut(&q, crate::domain::limits::SEARCH);
+    Ok(products::suggest(&context::state()?.db, q, 8).await?)
 }
 
 /// The ids in the comparison cookie of this request.

@@ -38,6 +38,10 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
             &[("max", &max_kib.to_string())],
         ),
         Problem::StockBelowZero => lang.text(Key::ProblemStockBelowZero).to_string(),
+        Problem::OutOfRange { min, max } => fill(
+            lang.text(Key::ProblemOutOfRange),
+            &[("min", &min.to_string()), ("max", &max.to_string())],
+        ),
     }
 }
 
@@ -181,7 +185,8 @@ pub fn Field(
     /// The same check the server makes, run in the browser when the field changes.
     #[prop(optional)]
     check: Option<fn(&str) -> Option<Problem>>,
-    #[prop(optional)] maxlength: Option<usize>,
+    /// Required: every field has a maximum (from `domain::limits`), which the server enforces.
+    maxlength: usize,
     /// Tells apart two fields of the same name on one page (their element ids must differ).
     #[prop(optional, into)]
     scope: Option<String>,
@@ -227,7 +232,7 @@ pub fn Field(
                 value=value
                 required=required
                 autocomplete=autocomplete
-                maxlength=maxlength.map(|m| m.to_string())
+                maxlength=maxlength.to_string()
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 aria-describedby=described_by
                 on:change=move |ev| {
@@ -272,7 +277,8 @@ pub fn TextArea(
     #[prop(optional)] form: Option<&'static str>,
     #[prop(optional, into)] value: String,
     #[prop(default = 4)] rows: u32,
-    #[prop(optional)] maxlength: Option<usize>,
+    /// Required: every field has a maximum (from `domain::limits`), which the server enforces.
+    maxlength: usize,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let FieldIds {
@@ -289,7 +295,7 @@ pub fn TextArea(
                 name=input_name
                 rows=rows
                 required=true
-                maxlength=maxlength.map(|m| m.to_string())
+                maxlength=maxlength.to_string()
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 aria-describedby=error_id.clone()
             >
@@ -399,22 +405,25 @@ pub fn AddressFields(
     scope: Option<String>,
 ) -> impl IntoView {
     let scope = scope.unwrap_or_else(|| form.to_string());
-    use crate::domain::account::{ADDRESS_LINE_MAX, NAME_MAX, check_postal_code, check_text};
+    use crate::domain::{
+        account::{check_postal_code, check_text},
+        limits,
+    };
     fn line(v: &str) -> Option<Problem> {
-        check_text(v, ADDRESS_LINE_MAX)
+        check_text(v, limits::ADDRESS_LINE)
     }
     fn city(v: &str) -> Option<Problem> {
-        check_text(v, NAME_MAX)
+        check_text(v, limits::NAME)
     }
     view! {
-        <Field name="line1" form scope=scope.clone() label=Key::FieldLine1 error autocomplete="address-line1" value=values.get("line1") check=line maxlength=ADDRESS_LINE_MAX />
-        <Field name="line2" form scope=scope.clone() label=Key::FieldLine2 error autocomplete="address-line2" value=values.get("line2") required=false maxlength=ADDRESS_LINE_MAX />
+        <Field name="line1" form scope=scope.clone() label=Key::FieldLine1 error autocomplete="address-line1" value=values.get("line1") check=line maxlength=limits::ADDRESS_LINE />
+        <Field name="line2" form scope=scope.clone() label=Key::FieldLine2 error autocomplete="address-line2" value=values.get("line2") required=false maxlength=limits::ADDRESS_LINE />
         <div class="field-row">
-            <Field name="city" form scope=scope.clone() label=Key::FieldCity error autocomplete="address-level2" value=values.get("city") check=city maxlength=NAME_MAX />
-            <Field name="region" form scope=scope.clone() label=Key::FieldRegion error autocomplete="address-level1" value=values.get("region") required=false maxlength=NAME_MAX />
+            <Field name="city" form scope=scope.clone() label=Key::FieldCity error autocomplete="address-level2" value=values.get("city") check=city maxlength=limits::NAME />
+            <Field name="region" form scope=scope.clone() label=Key::FieldRegion error autocomplete="address-level1" value=values.get("region") required=false maxlength=limits::NAME />
         </div>
         <div class="field-row">
-            <Field name="postal_code" form scope=scope.clone() label=Key::FieldPostalCode error autocomplete="postal-code" value=values.get("postal_code") check=check_postal_code maxlength=12 />
+            <Field name="postal_code" form scope=scope.clone() label=Key::FieldPostalCode error autocomplete="postal-code" value=values.get("postal_code") check=check_postal_code maxlength=limits::POSTAL_CODE />
             <CountrySelect form error value=values.get("country") scope=scope.clone() />
         </div>
     }

@@ -113,7 +113,7 @@ pub fn SearchBox() -> impl IntoView {
                 id="site-search"
                 type="search"
                 name="q"
-                maxlength="100"
+                maxlength=crate::domain::limits::SEARCH.to_string()
                 autocomplete="off"
                 role="combobox"
                 aria-autocomplete="list"

@@ -2,16 +2,11 @@
 //! enforces them). Each `check_*` returns the problem with one field; `validate_*` collects
 //! the problems of a whole form, keyed by the form's field names.
 
-use super::{common_passwords::is_common, country::Country};
+use super::{common_passwords::is_common, country::Country, limits};
 use crate::error::{FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
 pub const PASSWORD_MIN: usize = 10;
-/// Long passphrases are welcome; the cap only stops absurd inputs (argon2 hashes any length).
-pub const PASSWORD_MAX: usize = 1024;
-pub const EMAIL_MAX: usize = 254;
-pub const NAME_MAX: usize = 100;
-pub const ADDRESS_LINE_MAX: usize = 200;
 
 /// The roles of the shop, least to most powerful.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -86,8 +81,8 @@ pub fn check_email(email: &str) -> Option<Problem> {
     if email.is_empty() {
         return Some(Problem::Required);
     }
-    if email.chars().count() > EMAIL_MAX {
-        return Some(Problem::TooLong { max: EMAIL_MAX });
+    if email.chars().count() > limits::EMAIL {
+        return Some(Problem::TooLong { max: limits::EMAIL });
     }
     let Some((local, domain)) = email.rsplit_once('@') else {
         return Some(Problem::InvalidEmail);
@@ -118,8 +113,10 @@ pub fn check_password(password: &str) -> Option<Problem> {
         Some(Problem::Required)
     } else if len < PASSWORD_MIN {
         Some(Problem::TooShort { min: PASSWORD_MIN })
-    } else if len > PASSWORD_MAX {
-        Some(Problem::TooLong { max: PASSWORD_MAX })
+    } else if len > limits::PASSWORD {
+        Some(Problem::TooLong {
+            max: limits::PASSWORD,
+        })
     } else if is_common(password) {
         Some(Problem::PasswordTooCommon)
     } else {
@@ -160,6 +157,9 @@ pub fn check_phone(phone: &str) -> Option<Problem> {
     if phone.is_empty() {
         return Some(Problem::Required);
     }
+    if phone.chars().count() > limits::PHONE {
+        return Some(Problem::TooLong { max: limits::PHONE });
+    }
     let allowed = phone
         .chars()
         .enumerate()
@@ -187,10 +187,14 @@ pub fn check_postal_code(code: &str) -> Option<Problem> {
     if code.is_empty() {
         return Some(Problem::Required);
     }
-    let ok = code.chars().count() <= 12
-        && code
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
+    if code.chars().count() > limits::POSTAL_CODE {
+        return Some(Problem::TooLong {
+            max: limits::POSTAL_CODE,
+        });
+    }
+    let ok = code
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
     (!ok).then_some(Problem::Invalid)
 }
 
@@ -232,17 +236,21 @@ impl AddressInput {
 
 pub fn validate_address(a: &AddressInput) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    push(&mut errors, "line1", check_text(&a.line1, ADDRESS_LINE_MAX));
+    push(
+        &mut errors,
+        "line1",
+        check_text(&a.line1, limits::ADDRESS_LINE),
+    );
     push(
         &mut errors,
         "line2",
-        check_optional_text(&a.line2, ADDRESS_LINE_MAX),
+        check_optional_text(&a.line2, limits::ADDRESS_LINE),
     );
-    push(&mut errors, "city", check_text(&a.city, NAME_MAX));
+    push(&mut errors, "city", check_text(&a.city, limits::NAME));
     push(
         &mut errors,
         "region",
-        check_optional_text(&a.region, NAME_MAX),
+        check_optional_text(&a.region, limits::NAME),
     );
     push(
         &mut errors,
@@ -272,7 +280,11 @@ pub struct RegistrationInput {
 
 pub fn validate_registration(r: &RegistrationInput) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    push(&mut errors, "full_name", check_text(&r.full_name, NAME_MAX));
+    push(
+        &mut errors,
+        "full_name",
+        check_text(&r.full_name, limits::NAME),
+    );
     push(&mut errors, "email", check_email(&r.email));
     push(&mut errors, "phone", check_phone(&r.phone));
     errors.extend(validate_address(&r.address));
@@ -302,7 +314,11 @@ pub struct ProfileInput {
 
 pub fn validate_profile(p: &ProfileInput) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    push(&mut errors, "full_name", check_text(&p.full_name, NAME_MAX));
+    push(
+        &mut errors,
+        "full_name",
+        check_text(&p.full_name, limits::NAME),
+    );
     push(&mut errors, "phone", check_phone(&p.phone));
     if crate::i18n::Lang::from_code(&p.language).is_none() {
         push(&mut errors, "language", Some(Problem::Invalid));
@@ -401,7 +417,7 @@ mod tests {
         let long = format!("{}@example.com", "a".repeat(250));
         assert_eq!(
             check_email(&long),
-            Some(Problem::TooLong { max: EMAIL_MAX })
+            Some(Problem::TooLong { max: limits::EMAIL })
         );
         assert_eq!(normalize_email("  Mei@Example.COM "), "mei@example.com");
     }
@@ -424,8 +440,10 @@ mod tests {
         // 64 characters and more are accepted, never truncated.
         assert_eq!(check_password(&"x7".repeat(40)), None);
         assert_eq!(
-            check_password(&"x".repeat(PASSWORD_MAX + 1)),
-            Some(Problem::TooLong { max: PASSWORD_MAX })
+            check_password(&"x".repeat(limits::PASSWORD + 1)),
+            Some(Problem::TooLong {
+                max: limits::PASSWORD
+            })
         );
         // Spaces count: a password is never trimmed.
         assert_eq!(check_password("  abcdefg  "), None);

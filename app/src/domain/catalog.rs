@@ -224,7 +224,7 @@ impl CatalogQuery {
                 }
                 parsed
             };
-        let q: String = get("q").unwrap_or("").chars().take(100).collect();
+        let q = super::limits::cut(get("q").unwrap_or(""), super::limits::SEARCH).to_string();
         let category = get("category").and_then(Category::from_slug);
         let raw = get("pitch_min");
         let pitch_min_um = take("pitch_min", raw.and_then(parse_pitch_mm), raw, &mut ignored);

@@ -5,6 +5,7 @@
 use super::{
     catalog::{ProductFields, Specs, parse_pitch_mm, parse_thousandths, pitch_mm},
     category::Category,
+    limits,
     pricing::{Tier, TierProblem, validate_tiers},
 };
 use crate::error::{FieldError, Problem};
@@ -57,6 +58,61 @@ pub struct ProductForm {
     pub stock: String,
 }
 
+/// Every field of the form and the most characters it takes (see `domain/limits.rs`); a unit
+/// test checks that no field of [`ProductForm`] is missing.
+pub const FIELD_MAX: &[(&str, usize)] = &[
+    ("slug", limits::SLUG),
+    ("category", limits::SLUG),
+    ("brand", limits::BRAND),
+    ("model", limits::MODEL),
+    ("name", limits::PRODUCT_NAME),
+    ("summary_en", limits::SUMMARY),
+    ("summary_zh", limits::SUMMARY),
+    ("description_en", limits::DESCRIPTION),
+    ("description_zh", limits::DESCRIPTION),
+    ("pitch_mm", limits::NUMBER),
+    ("brightness_nits", limits::NUMBER),
+    ("ip_front", limits::IP_RATING),
+    ("ip_back", limits::IP_RATING),
+    ("refresh_hz", limits::NUMBER),
+    ("cabinet_width_mm", limits::NUMBER),
+    ("cabinet_height_mm", limits::NUMBER),
+    ("cabinet_depth_mm", limits::NUMBER),
+    ("cabinet_px_w", limits::NUMBER),
+    ("cabinet_px_h", limits::NUMBER),
+    ("cabinet_weight_kg", limits::NUMBER),
+    ("power_max_w", limits::NUMBER),
+    ("power_typical_w", limits::NUMBER),
+    ("viewing_angle_h", limits::NUMBER),
+    ("viewing_angle_v", limits::NUMBER),
+    ("led_type", limits::LED_TYPE),
+    ("maintenance", limits::NUMBER),
+    ("temp_min_c", limits::NUMBER),
+    ("temp_max_c", limits::NUMBER),
+    ("controller_capacity_px", limits::NUMBER),
+    ("warranty_months", limits::NUMBER),
+    ("lead_time_days", limits::NUMBER),
+    ("ship_weight_kg", limits::NUMBER),
+    ("ship_length_mm", limits::NUMBER),
+    ("ship_width_mm", limits::NUMBER),
+    ("ship_height_mm", limits::NUMBER),
+    ("price_1", limits::NUMBER),
+    ("tier_2_qty", limits::NUMBER),
+    ("price_2", limits::NUMBER),
+    ("tier_3_qty", limits::NUMBER),
+    ("price_3", limits::NUMBER),
+    ("stock", limits::NUMBER),
+];
+
+/// The most characters the field `name` takes.
+pub fn field_max(name: &str) -> usize {
+    FIELD_MAX
+        .iter()
+        .find(|(field, _)| *field == name)
+        .map(|(_, max)| *max)
+        .unwrap_or(limits::NUMBER)
+}
+
 /// `"1,250.5"` → `125050` minor units; `None` unless a non-negative amount with at most 2
 /// decimals.
 pub fn parse_money(text: &str) -> Option<i64> {
@@ -78,6 +134,75 @@ pub fn parse_money(text: &str) -> Option<i64> {
         format!("{frac:0<2}").parse().ok()?
     };
     whole.checked_mul(100)?.checked_add(frac)
+}
+
+/// A whole number written with at most one sign and only digits (`"+5"`, `"-12"`, `"7"`):
+/// `None` for anything else, `"++5"`, `"+-5"`, `"5.0"` and overflowing values included.
+pub fn whole_number(text: &str) -> Option<i64> {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.strip_prefix('+').unwrap_or(text).parse().ok()
+}
+
+/// A staff stock change: a signed amount that is not zero and at most
+/// [`limits::STOCK_MAX`] either way, and a reason. Every problem is reported at once.
+pub fn parse_stock_change(delta: &str, reason: &str) -> Result<(i64, String), Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let delta = delta.trim();
+    let amount = if delta.chars().count() > limits::NUMBER {
+        errors.push(FieldError {
+            field: "delta".into(),
+            problem: Problem::TooLong {
+                max: limits::NUMBER,
+            },
+        });
+        0
+    } else {
+        match whole_number(delta) {
+            Some(0) => {
+                errors.push(FieldError {
+                    field: "delta".into(),
+                    problem: Problem::Invalid,
+                });
+                0
+            }
+            Some(d) if d.abs() <= limits::STOCK_MAX => d,
+            parsed => {
+                let signed_digits = delta.trim_start_matches(['+', '-']);
+                let big = parsed.is_some()
+                    || (delta.len() - signed_digits.len() <= 1
+                        && !signed_digits.is_empty()
+                        && signed_digits.bytes().all(|b| b.is_ascii_digit()));
+                errors.push(FieldError {
+                    field: "delta".into(),
+                    problem: if big {
+                        Problem::OutOfRange {
+                            min: -limits::STOCK_MAX,
+                            max: limits::STOCK_MAX,
+                        }
+                    } else if delta.is_empty() {
+                        Problem::Required
+                    } else {
+                        Problem::Invalid
+                    },
+                });
+                0
+            }
+        }
+    };
+    if let Some(problem) = super::account::check_text(reason, limits::STOCK_REASON) {
+        errors.push(FieldError {
+            field: "reason".into(),
+            problem,
+        });
+    }
+    if errors.is_empty() {
+        Ok((amount, reason.trim().to_string()))
+    } else {
+        Err(errors)
+    }
 }
 
 /// A web address segment: lowercase letters, digits and inner hyphens (`solara-fx-p10`).
@@ -157,8 +282,34 @@ impl ProductForm {
         }
     }
 
+    /// The fields as (name, value) pairs.
+    fn fields(&self) -> Vec<(String, String)> {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::Object(map)) => map
+                .into_iter()
+                .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_string())))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// Parses the form; every problem is reported at once.
     pub fn parse(&self) -> Result<(ProductFields, Vec<Tier>), Vec<FieldError>> {
+        // Any field longer than its maximum is refused before it is looked at further.
+        let too_long: Vec<FieldError> = self
+            .fields()
+            .into_iter()
+            .filter(|(name, value)| value.trim().chars().count() > field_max(name))
+            .map(|(name, _)| FieldError {
+                problem: Problem::TooLong {
+                    max: field_max(&name),
+                },
+                field: name,
+            })
+            .collect();
+        if !too_long.is_empty() {
+            return Err(too_long);
+        }
         let mut errors = Vec::new();
         let mut fail = |field: &str, problem: Problem| {
             errors.push(FieldError {
@@ -212,7 +363,7 @@ impl ProductForm {
             })
         };
 
-        let slug = text(&mut fail, "slug", &self.slug, 120).to_lowercase();
+        let slug = text(&mut fail, "slug", &self.slug, limits::SLUG).to_lowercase();
         if !slug.is_empty() && !is_slug(&slug) {
             fail("slug", Problem::Invalid);
         }
@@ -220,13 +371,23 @@ impl ProductForm {
         if category.is_none() {
             fail("category", Problem::Required);
         }
-        let brand = text(&mut fail, "brand", &self.brand, 60);
-        let model = text(&mut fail, "model", &self.model, 60);
-        let name = text(&mut fail, "name", &self.name, 120);
-        let summary_en = text(&mut fail, "summary_en", &self.summary_en, 300);
-        let summary_zh = text(&mut fail, "summary_zh", &self.summary_zh, 300);
-        let description_en = text(&mut fail, "description_en", &self.description_en, 5000);
-        let description_zh = text(&mut fail, "description_zh", &self.description_zh, 5000);
+        let brand = text(&mut fail, "brand", &self.brand, limits::BRAND);
+        let model = text(&mut fail, "model", &self.model, limits::MODEL);
+        let name = text(&mut fail, "name", &self.name, limits::PRODUCT_NAME);
+        let summary_en = text(&mut fail, "summary_en", &self.summary_en, limits::SUMMARY);
+        let summary_zh = text(&mut fail, "summary_zh", &self.summary_zh, limits::SUMMARY);
+        let description_en = text(
+            &mut fail,
+            "description_en",
+            &self.description_en,
+            limits::DESCRIPTION,
+        );
+        let description_zh = text(
+            &mut fail,
+            "description_zh",
+            &self.description_zh,
+            limits::DESCRIPTION,
+        );
         let pitch_um = if self.pitch_mm.trim().is_empty() {
             None
         } else {
@@ -372,9 +533,19 @@ impl ProductForm {
         if v.is_empty() {
             return Ok(0);
         }
-        v.parse::<i64>().ok().filter(|s| *s >= 0).ok_or(FieldError {
+        let range = Problem::OutOfRange {
+            min: 0,
+            max: limits::STOCK_MAX,
+        };
+        let problem = match whole_number(v) {
+            Some(s) if (0..=limits::STOCK_MAX).contains(&s) => return Ok(s),
+            Some(_) => range,
+            None if v.bytes().all(|b| b.is_ascii_digit()) => range,
+            None => Problem::Invalid,
+        };
+        Err(FieldError {
             field: "stock".into(),
-            problem: Problem::Invalid,
+            problem,
         })
     }
 }
@@ -464,6 +635,95 @@ mod tests {
                 "price_2"
             ]
         );
+    }
+
+    #[test]
+    fn every_field_has_a_maximum() {
+        let form = ProductForm::default();
+        for (name, _) in form.fields() {
+            assert!(
+                FIELD_MAX.iter().any(|(f, _)| *f == name),
+                "{name} has no maximum in FIELD_MAX"
+            );
+        }
+        assert_eq!(FIELD_MAX.len(), form.fields().len());
+    }
+
+    #[test]
+    fn overlong_fields_are_refused_whatever_they_are() {
+        let form = ProductForm {
+            ip_front: "I".repeat(600_000),
+            led_type: "x".repeat(limits::LED_TYPE + 1),
+            name: "n".repeat(limits::PRODUCT_NAME),
+            ..cable()
+        };
+        let errors = form.parse().unwrap_err();
+        let fields: Vec<(&str, &Problem)> = errors
+            .iter()
+            .map(|e| (e.field.as_str(), &e.problem))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                (
+                    "ip_front",
+                    &Problem::TooLong {
+                        max: limits::IP_RATING
+                    }
+                ),
+                (
+                    "led_type",
+                    &Problem::TooLong {
+                        max: limits::LED_TYPE
+                    }
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn stock_changes_are_signed_whole_numbers_within_bounds() {
+        let delta = |d: &str| parse_stock_change(d, "count").map(|(d, _)| d);
+        assert_eq!(delta("+5"), Ok(5));
+        assert_eq!(delta("-12"), Ok(-12));
+        assert_eq!(delta(" 7 "), Ok(7));
+        assert_eq!(delta("1000000"), Ok(limits::STOCK_MAX));
+        let problem = |d: &str| delta(d).unwrap_err()[0].problem.clone();
+        for bad in ["++5", "+-5", "-+5", "--5", "5.0", "five", "+", "5-"] {
+            assert_eq!(problem(bad), Problem::Invalid, "{bad:?}");
+        }
+        assert_eq!(problem("0"), Problem::Invalid);
+        assert_eq!(problem(""), Problem::Required);
+        let range = Problem::OutOfRange {
+            min: -limits::STOCK_MAX,
+            max: limits::STOCK_MAX,
+        };
+        assert_eq!(problem("1000001"), range);
+        assert_eq!(problem(&i64::MAX.to_string()), range);
+        assert_eq!(
+            problem("-99999999999999999999"),
+            Problem::TooLong {
+                max: limits::NUMBER
+            }
+        );
+        let both = parse_stock_change("x", "").unwrap_err();
+        assert_eq!(both.len(), 2, "every problem at once");
+    }
+
+    #[test]
+    fn opening_stock_is_bounded() {
+        let stock = |s: &str| {
+            ProductForm {
+                stock: s.into(),
+                ..cable()
+            }
+            .opening_stock()
+        };
+        assert_eq!(stock(""), Ok(0));
+        assert_eq!(stock("1000000"), Ok(limits::STOCK_MAX));
+        assert!(stock("1000001").is_err());
+        assert!(stock(&i64::MAX.to_string()).is_err());
+        assert!(stock("-1").is_err());
     }
 
     #[test]

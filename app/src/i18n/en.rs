@@ -143,6 +143,10 @@ pub(super) fn text(key: Key) -> &'static str {
         ErrorUnauthorized => "Please sign in to continue.",
         ErrorForbidden => "You do not have permission to do that.",
         ErrorInvalidInput => "Please check the highlighted fields.",
+        ErrorBadRequest => {
+            "We could not read what your browser sent. Please reload the page and try again."
+        }
+        ErrorTooLarge => "What you sent is too large for the shop to accept.",
         ErrorRateLimited => "Too many attempts. Please wait a moment and try again.",
         ErrorUnavailable => "The shop is briefly unavailable. Please try again in a moment.",
         ProblemTierOrder => {
@@ -150,6 +154,7 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         ProblemNotAnImage => "This file is not a PNG, JPEG or WebP picture.",
         ProblemFileTooLarge => "The file is too large; the limit is {max} KiB.",
+        ProblemOutOfRange => "Enter a whole number from {min} to {max}.",
         ProblemStockBelowZero => "Stock cannot go below zero.",
         AdminProducts => "Products",
         AdminProductsText => {
@@ -395,12 +400,18 @@ pub(super) fn text(key: Key) -> &'static str {
         AdminChangeRole => "Change role",
         AdminMail => "Mailbox",
         AdminMailText => {
-            "Mail the shop has sent. Without an SMTP server configured, mail is kept here instead of leaving the shop."
+            "Mail the shop has written, for admins. In development without an SMTP server, mail stays here instead of leaving the shop; one-time links for other staff accounts are hidden."
         }
         AdminMailTo => "To",
         AdminMailEmpty => "No mail.",
         AdminMailDelivered => "delivered",
         AdminMailQueued => "waiting",
+        AdminMailSmtp => {
+            "Mail leaves through the SMTP server; its text is deleted once it has been sent, so only the delivery state is shown."
+        }
+        AdminMailLinksHidden => {
+            "The one-time links in this message are hidden: they act on another staff account."
+        }
         RoleShopper => "Shopper",
         RoleStaff => "Staff",
         RoleAdmin => "Admin",

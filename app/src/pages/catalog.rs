@@ -300,13 +300,13 @@ fn FilterPanel(
                     <div class="range">
                         <label>
                             <span class="visually-hidden">{tr(Key::FilterFrom)}</span>
-                            <input type="text" inputmode="decimal" name="pitch_min" placeholder="1.5" size="5"
+                            <input type="text" inputmode="decimal" name="pitch_min" maxlength=crate::domain::limits::NUMBER.to_string() placeholder="1.5" size="5"
                                 value=q.pitch_min_um.map(pitch_mm).unwrap_or_default() />
                         </label>
                         "–"
                         <label>
                             <span class="visually-hidden">{tr(Key::FilterTo)}</span>
-                            <input type="text" inputmode="decimal" name="pitch_max" placeholder="16" size="5"
+                            <input type="text" inputmode="decimal" name="pitch_max" maxlength=crate::domain::limits::NUMBER.to_string() placeholder="16" size="5"
                                 value=q.pitch_max_um.map(pitch_mm).unwrap_or_default() />
                         </label>
                         " mm"
@@ -340,13 +340,13 @@ fn FilterPanel(
                         "$"
                         <label>
                             <span class="visually-hidden">{tr(Key::FilterFrom)}</span>
-                            <input type="text" inputmode="numeric" name="price_min" size="6"
+                            <input type="text" inputmode="numeric" name="price_min" maxlength=crate::domain::limits::NUMBER.to_string() size="6"
                                 value=q.price_min.map(|p| p.to_string()).unwrap_or_default() />
                         </label>
                         "–"
                         <label>
                             <span class="visually-hidden">{tr(Key::FilterTo)}</span>
-                            <input type="text" inputmode="numeric" name="price_max" size="6"
+                            <input type="text" inputmode="numeric" name="price_max" maxlength=crate::domain::limits::NUMBER.to_string() size="6"
                                 value=q.price_max.map(|p| p.to_string()).unwrap_or_default() />
                         </label>
                     </div>

@@ -170,11 +170,11 @@ fn Configurator(options: Vec<CabinetOption>) -> impl IntoView {
                 <div class="field-row">
                     <div class="field">
                         <label for="cfg-width">{tr(Key::ConfiguratorWidth)}</label>
-                        <input id="cfg-width" name="width" type="text" inputmode="decimal" value=width.get_untracked() on:input=move |ev| width.set(event_target_value(&ev)) />
+                        <input id="cfg-width" name="width" type="text" inputmode="decimal" maxlength=crate::domain::limits::NUMBER.to_string() value=width.get_untracked() on:input=move |ev| width.set(event_target_value(&ev)) />
                     </div>
                     <div class="field">
                         <label for="cfg-height">{tr(Key::ConfiguratorHeight)}</label>
-                        <input id="cfg-height" name="height" type="text" inputmode="decimal" value=height.get_untracked() on:input=move |ev| height.set(event_target_value(&ev)) />
+                        <input id="cfg-height" name="height" type="text" inputmode="decimal" maxlength=crate::domain::limits::NUMBER.to_string() value=height.get_untracked() on:input=move |ev| height.set(event_target_value(&ev)) />
                     </div>
                 </div>
                 <button type="submit" class="button button-primary">{tr(Key::ConfiguratorSubmit)}</button>

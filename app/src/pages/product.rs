@@ -37,14 +37,14 @@ pub fn ProductPage() -> impl IntoView {
     }
 }
 
-/// Schema.org Product data; `</` is escaped so the text cannot close the script element.
+/// Schema.org Product data, escaped to sit inside its `<script>` element.
 fn json_ld(p: &ProductDetail) -> String {
     let availability = if p.card.stock > 0 {
         "https://schema.org/InStock"
     } else {
         "https://schema.org/BackOrder"
     };
-    serde_json::json!({
+    let data = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Product",
         "name": p.card.name,
@@ -58,9 +58,8 @@ fn json_ld(p: &ProductDetail) -> String {
             "priceCurrency": "USD",
             "availability": availability,
         }
-    })
-    .to_string()
-    .replace("</", "<\\/")
+    });
+    crate::escape::json_in_script(&data)
 }
 
 #[component]

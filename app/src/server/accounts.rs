@@ -7,10 +7,10 @@ use super::{
     AppState,
     db::{addresses, consents, receipts, sessions, tokens, users, users::UserRow},
     keys::{is_token, random_token},
-    mail::Mail,
+    mail::{Mail, RESET_LINK_PATH, VERIFY_LINK_PATH},
     now, passwords,
     privacy::erasure::{ErasureReport, erase_user},
-    throttle::Throttle,
+    throttle::{Throttle, admit_mail},
 };
 use crate::{
     domain::account::{
@@ -75,8 +75,9 @@ async fn issue_token(
     Ok(token)
 }
 
-/// A mail carrying a one-time link.
+/// A mail carrying a one-time link, asked for by `client`.
 struct LinkMail<'a> {
+    client: Option<IpAddr>,
     user_id: i64,
     name: &'a str,
     to: &'a str,
@@ -86,16 +87,20 @@ struct LinkMail<'a> {
     body: Key,
 }
 
-/// Issues a link token and writes the mail that carries it (inside the caller's transaction).
+/// Issues a link token and writes the mail that carries it (inside the caller's transaction),
+/// unless the recipient or the client has used its hourly allowance of requested mail.
 async fn send_link(
     state: &AppState,
     conn: &mut sqlx::AnyConnection,
     m: LinkMail<'_>,
     now: i64,
 ) -> ShopResult<()> {
+    if !admit_mail(conn, &state.keys, m.to, m.client, now).await? {
+        return Ok(());
+    }
     let (path, hours) = match m.purpose {
-        PURPOSE_RESET => ("/account/reset/", RESET_LINK_HOURS),
-        _ => ("/account/verify/", VERIFY_LINK_HOURS),
+        PURPOSE_RESET => (RESET_LINK_PATH, RESET_LINK_HOURS),
+        _ => (VERIFY_LINK_PATH, VERIFY_LINK_HOURS),
     };
     let token = issue_token(state, conn, m.user_id, m.purpose, m.to, hours * HOUR).await?;
     let url = link(state, &format!("{path}{token}"));
@@ -119,8 +124,12 @@ async fn notify_address_taken(
     state: &AppState,
     conn: &mut sqlx::AnyConnection,
     owner: &UserRow,
+    client: Option<IpAddr>,
     now: i64,
 ) -> ShopResult<()> {
+    if !admit_mail(conn, &state.keys, &owner.email, client, now).await? {
+        return Ok(());
+    }
     let signin = link(state, "/account/sign-in");
     let reset = link(state, "/account/forgot");
     mail(
@@ -149,14 +158,19 @@ fn field(field: &str, problem: Problem) -> ShopError {
 /// account (no account enumeration): a new address gets a verification link, a known one a
 /// note that someone tried to register with it. The password is hashed in both cases, so the
 /// two take the same time.
-pub async fn register(state: &AppState, input: &RegistrationInput, lang: Lang) -> ShopResult<()> {
+pub async fn register(
+    state: &AppState,
+    input: &RegistrationInput,
+    lang: Lang,
+    client: Option<IpAddr>,
+) -> ShopResult<()> {
     ShopError::check(validate_registration(input))?;
     let email = normalize_email(&input.email);
     let hash = passwords::hash(input.password.clone()).await?;
     let now = now();
     let mut tx = state.db.begin_write().await?;
     if let Some(existing) = users::find_by_email(&mut *tx, &email).await? {
-        notify_address_taken(state, &mut tx, &existing, now).await?;
+        notify_address_taken(state, &mut tx, &existing, client, now).await?;
         tx.commit().await?;
         state.mail_written();
         return Ok(());
@@ -185,6 +199,7 @@ pub async fn register(state: &AppState, input: &RegistrationInput, lang: Lang) -
         state,
         &mut tx,
         LinkMail {
+            client,
             user_id,
             name: input.full_name.trim(),
             to: &email,
@@ -266,7 +281,11 @@ pub async fn sign_in(
 }
 
 /// Sends a fresh verification link for the account's current address.
-pub async fn resend_verification(state: &AppState, user: &UserRow) -> ShopResult<()> {
+pub async fn resend_verification(
+    state: &AppState,
+    user: &UserRow,
+    client: Option<IpAddr>,
+) -> ShopResult<()> {
     if user.email_verified_at.is_some() {
         return Ok(());
     }
@@ -276,6 +295,7 @@ pub async fn resend_verification(state: &AppState, user: &UserRow) -> ShopResult
         state,
         &mut tx,
         LinkMail {
+            client,
             user_id: user.id,
             name: &user.full_name,
             to: &user.email,
@@ -338,7 +358,12 @@ pub async fn verify_email(state: &AppState, token: &str) -> ShopResult<i64> {
 
 /// Asks for a password-reset link. Always succeeds the same way; a link (valid one hour) is
 /// sent only when the address has an account.
-pub async fn request_password_reset(state: &AppState, email: &str, lang: Lang) -> ShopResult<()> {
+pub async fn request_password_reset(
+    state: &AppState,
+    email: &str,
+    lang: Lang,
+    client: Option<IpAddr>,
+) -> ShopResult<()> {
     if let Some(problem) = check_email(email) {
         return Err(field("email", problem));
     }
@@ -351,6 +376,7 @@ pub async fn request_password_reset(state: &AppState, email: &str, lang: Lang) -
             state,
             &mut tx,
             LinkMail {
+                client,
                 user_id: user.id,
                 name: &user.full_name,
                 to: &email,
@@ -461,6 +487,7 @@ pub async fn request_email_change(
     user: &UserRow,
     new_email: &str,
     password: &str,
+    client: Option<IpAddr>,
 ) -> ShopResult<()> {
     if let Some(problem) = check_email(new_email) {
         return Err(field("new_email", problem));
@@ -474,12 +501,13 @@ pub async fn request_email_change(
     let lang = lang_of(user);
     let mut tx = state.db.begin_write().await?;
     if let Some(owner) = users::find_by_email(&mut *tx, &email).await? {
-        notify_address_taken(state, &mut tx, &owner, now).await?;
+        notify_address_taken(state, &mut tx, &owner, client, now).await?;
     } else {
         send_link(
             state,
             &mut tx,
             LinkMail {
+                client,
                 user_id: user.id,
                 name: &user.full_name,
                 to: &email,
@@ -592,7 +620,9 @@ pub async fn suspend(
     reason: &str,
 ) -> ShopResult<()> {
     let reason = reason.trim();
-    if let Some(problem) = crate::domain::account::check_text(reason, 500) {
+    if let Some(problem) =
+        crate::domain::account::check_text(reason, crate::domain::limits::SUSPENSION_REASON)
+    {
         return Err(field("reason", problem));
     }
     if user_id == staff.id {

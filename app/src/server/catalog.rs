@@ -10,9 +10,10 @@ use crate::{
     domain::{
         catalog::{CatalogPage, CatalogQuery, PAGE_SIZE, ProductCard, ProductDetail, Specs},
         category::Category,
+        limits,
         pricing::Tier,
     },
-    error::{ShopError, ShopResult},
+    error::{Problem, ShopError, ShopResult},
     i18n::Lang,
 };
 
@@ -214,8 +215,8 @@ pub async fn set_status(state: &AppState, id: i64, status: &str) -> ShopResult<(
     }
 }
 
-/// Changes stock by `delta` with a reason, logged with who did it; refuses to go below
-/// zero. Returns the new stock.
+/// Changes stock by `delta` with a reason, logged with who did it; refuses to go below zero
+/// or above [`limits::STOCK_MAX`]. Returns the new stock.
 pub async fn adjust_stock(
     state: &AppState,
     id: i64,
@@ -229,7 +230,17 @@ pub async fn adjust_stock(
         .ok_or(ShopError::NotFound)?;
     let stock = products::adjust_stock(&mut tx, id, delta, reason, staff_id, now())
         .await?
-        .ok_or_else(|| ShopError::invalid("delta", crate::error::Problem::StockBelowZero))?;
+        .ok_or_else(|| {
+            let problem = if delta < 0 {
+                Problem::StockBelowZero
+            } else {
+                Problem::OutOfRange {
+                    min: 0,
+                    max: limits::STOCK_MAX,
+                }
+            };
+            ShopError::invalid("delta", problem)
+        })?;
     tx.commit().await?;
     state.catalog_changed();
     Ok(stock)

@@ -11,6 +11,7 @@ pub mod keys;
 pub mod mail;
 pub mod passwords;
 pub mod privacy;
+pub mod redirect;
 pub mod session;
 pub mod state;
 pub mod throttle;

@@ -1,10 +1,7 @@
 //! The state shared by every request: configuration, the database, the session store.
 
 use super::{db::Db, keys::Keys, session::SessionStore};
-use crate::{
-    domain::money::Currency,
-    error::{ShopError, ShopResult},
-};
+use crate::error::{ShopError, ShopResult};
 use axum::extract::FromRef;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -15,13 +12,13 @@ use std::sync::Arc;
 pub struct ShopSettings {
     pub name: String,
     pub contact_email: String,
-    pub currency: Currency,
     /// True when the shop is served over HTTPS: cookies get `Secure` and the `__Host-` prefix.
     pub https: bool,
-    /// How long raw analytics events are kept (P2).
-    pub analytics_retention_days: u32,
     /// The address shoppers use, for links in mail (no trailing slash).
     pub public_url: String,
+    /// True when mail stays in the shop's own mailbox instead of leaving through SMTP
+    /// (development only); admins can then read it at /admin/mail.
+    pub local_mailbox: bool,
 }
 
 #[derive(Clone)]

@@ -1,7 +1,16 @@
-//! Sign-in throttling. Per account (keyed by the email typed, whether or not it has an
-//! account): after a few consecutive failures each further attempt must wait, the wait
-//! doubling up to a cap, never a permanent lock-out. Per client address: a ceiling of attempts
-//! a minute, answered with 429 beyond it.
+//! Throttling.
+//!
+//! Sign-in: per account (keyed by the email typed, whether or not it has an account): after
+//! a few consecutive failures each further attempt must wait, the wait doubling up to a cap,
+//! never a permanent lock-out. Per client address: a ceiling of attempts a minute, answered
+//! with 429 beyond it.
+//!
+//! Mail sent because someone asked (verification and reset links, "someone used your
+//! address" notes): an allowance per recipient and per client address each hour, so nobody
+//! can flood a stranger's inbox through the shop. Beyond it the mail is simply not written;
+//! the requester gets the same answer as always, which reveals nothing.
+//!
+//! Counters are keyed hashes of the address or email, never the values themselves.
 
 use super::{
     db::{
@@ -20,6 +29,54 @@ pub const MAX_DELAY_SECS: i64 = 15 * 60;
 /// Sign-in attempts allowed per client address per minute.
 pub const ATTEMPTS_PER_MINUTE: i64 = 30;
 const WINDOW_SECS: i64 = 60;
+/// Requested mails one address receives per hour at most.
+pub const MAILS_PER_RECIPIENT_PER_HOUR: i64 = 5;
+/// Requested mails one client address can cause per hour at most.
+pub const MAILS_PER_CLIENT_PER_HOUR: i64 = 20;
+const HOUR_SECS: i64 = 3600;
+
+/// Counts one requested mail to `to` (normalised address) caused by `client`; false when the
+/// recipient or the client is over its hourly allowance (then the mail must not be written).
+pub async fn admit_mail(
+    conn: &mut sqlx::AnyConnection,
+    keys: &Keys,
+    to: &str,
+    client: Option<IpAddr>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let cutoff = now - HOUR_SECS;
+    let to_hits = throttle::hit(
+        &mut *conn,
+        "mail-to",
+        &keys.hash("throttle-mail-to", to),
+        cutoff,
+        now,
+    )
+    .await?;
+    let client_hits = match client {
+        Some(ip) => {
+            throttle::hit(
+                &mut *conn,
+                "mail-client",
+                &keys.hash("throttle-mail-client", &ip.to_string()),
+                cutoff,
+                now,
+            )
+            .await?
+        }
+        None => 0,
+    };
+    let admitted =
+        to_hits <= MAILS_PER_RECIPIENT_PER_HOUR && client_hits <= MAILS_PER_CLIENT_PER_HOUR;
+    if !admitted {
+        tracing::info!(
+            to_hits,
+            client_hits,
+            "requested mail not sent: hourly allowance used"
+        );
+    }
+    Ok(admitted)
+}
 
 /// Seconds an account must wait before its next attempt: 2 s after the fifth failure, then
 /// doubling. (Times are whole seconds, so a first wait of 1 s could round to none at all.)

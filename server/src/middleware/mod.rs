@@ -2,6 +2,7 @@
 
 pub mod origin_check;
 pub mod page_cache;
+pub mod redirects;
 pub mod security_headers;
 pub mod server_fn_status;
 pub mod sessions;

@@ -19,7 +19,7 @@ use app::{
     server::AppState,
 };
 use axum::{
-    body::{Body, Bytes, to_bytes},
+    body::{Body, Bytes},
     extract::{Request, State},
     http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header},
     middleware::Next,
@@ -355,12 +355,13 @@ pub async fn page_cache(
         return response;
     }
     let (parts, body) = response.into_parts();
-    let bytes = match to_bytes(body, MAX_PAGE_BYTES).await {
+    let bytes = match buffer_up_to(body, MAX_PAGE_BYTES).await {
         Ok(bytes) => bytes,
-        Err(error) => {
-            // Too large to keep, or the render failed half-way: the visitor cannot get
-            // the rest of this body any more.
-            tracing::warn!(%error, "a catalog page could not be buffered");
+        // Too large to keep: the visitor still gets the whole page, just not from memory.
+        Err(Unbuffered::TooLarge(body)) => return Response::from_parts(parts, body),
+        Err(Unbuffered::Failed(error)) => {
+            // The render failed half-way: the visitor cannot get the rest of this body.
+            tracing::warn!(%error, "a catalog page could not be rendered");
             return (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side.",
@@ -381,9 +382,64 @@ pub async fn page_cache(
     }
 }
 
+/// Why a body was not buffered.
+enum Unbuffered {
+    /// Longer than the limit: the same body, whole, for the visitor.
+    TooLarge(Body),
+    Failed(axum::Error),
+}
+
+/// Reads `body` into memory if it is at most `max` bytes long; a longer one comes back whole
+/// (what was read, then the rest) to be sent on as a stream.
+async fn buffer_up_to(body: Body, max: usize) -> Result<Bytes, Unbuffered> {
+    use futures_util::StreamExt;
+    let mut stream = body.into_data_stream();
+    let mut read: Vec<Bytes> = Vec::new();
+    let mut len = 0;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(Unbuffered::Failed)?;
+        len += chunk.len();
+        read.push(chunk);
+        if len > max {
+            let head = futures_util::stream::iter(read.into_iter().map(Ok::<_, axum::Error>));
+            return Err(Unbuffered::TooLarge(Body::from_stream(head.chain(stream))));
+        }
+    }
+    Ok(match read.len() {
+        1 => read.remove(0),
+        _ => Bytes::from(read.concat()),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::body::to_bytes;
+
+    #[tokio::test]
+    async fn pages_too_large_to_keep_are_still_served_whole() {
+        let chunks = || {
+            futures_util::stream::iter(
+                (0..10u8).map(|i| Ok::<_, std::io::Error>(Bytes::from(vec![b'a' + i; 1000]))),
+            )
+        };
+        let whole: Vec<u8> = (0..10u8).flat_map(|i| vec![b'a' + i; 1000]).collect();
+
+        let small = Body::from_stream(chunks());
+        let kept = buffer_up_to(small, 10_000).await.ok().expect("fits");
+        assert_eq!(kept.as_ref(), whole.as_slice());
+
+        let large = Body::from_stream(chunks());
+        let Err(Unbuffered::TooLarge(body)) = buffer_up_to(large, 2_500).await else {
+            panic!("a body over the limit must come back unbuffered");
+        };
+        let sent = to_bytes(body, usize::MAX).await.unwrap();
+        assert_eq!(
+            sent.as_ref(),
+            whole.as_slice(),
+            "nothing lost, nothing repeated"
+        );
+    }
 
     #[test]
     fn only_shop_window_pages_are_kept() {

@@ -2,7 +2,7 @@
 //! email change, addresses, sessions — each on both databases.
 
 use crate::{
-    db_test,
+    bare_db_test, db_test,
     helpers::{Browser, TestApp, token_in},
 };
 use app::server::db::users;
@@ -857,3 +857,77 @@ async fn mail_is_delivered_to_the_local_mailbox(app: TestApp) {
     assert_eq!(mail.attempts, 1, "delivered exactly once");
 }
 db_test!(mail_is_delivered_to_the_local_mailbox);
+
+/// A one-message SMTP server: accepts a single message and returns what it received.
+async fn smtp_sink() -> (u16, tokio::task::JoinHandle<String>) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let task = tokio::spawn(async move {
+        let (socket, _) = listener.accept().await.unwrap();
+        let (read, mut write) = socket.into_split();
+        let mut lines = BufReader::new(read).lines();
+        let mut received = String::new();
+        let mut in_data = false;
+        write.write_all(b"220 sink ESMTP\r\n").await.unwrap();
+        while let Ok(Some(line)) = lines.next_line().await {
+            if in_data {
+                if line == "." {
+                    in_data = false;
+                    write.write_all(b"250 queued\r\n").await.unwrap();
+                } else {
+                    received.push_str(&line);
+                    received.push('\n');
+                }
+                continue;
+            }
+            let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
+            let reply: &[u8] = match verb.as_str() {
+                "EHLO" | "HELO" => b"250 sink\r\n",
+                "DATA" => {
+                    in_data = true;
+                    b"354 go ahead\r\n"
+                }
+                "QUIT" => {
+                    write.write_all(b"221 bye\r\n").await.unwrap();
+                    break;
+                }
+                _ => b"250 ok\r\n",
+            };
+            write.write_all(reply).await.unwrap();
+        }
+        received
+    });
+    (port, task)
+}
+
+/// Mail that has left through SMTP keeps no text in the outbox (it held a live link and
+/// personal data); the delivery record stays.
+async fn mail_sent_through_smtp_keeps_no_text(db: app::server::db::Db) {
+    use app::server::{db::outbox, mail::worker};
+    let token = "cd".repeat(32);
+    // (Short lines, so the message travels as plain 7-bit text.)
+    let body = format!("Hello Mei, your one-time code:\n{token}\n");
+    outbox::insert(db.pool(), None, "mei@example.com", "Reset", &body, 0)
+        .await
+        .unwrap();
+    let (port, sink) = smtp_sink().await;
+    let smtp =
+        worker::Transport::smtp(&format!("smtp://127.0.0.1:{port}"), "Shop <shop@shop.test>")
+            .unwrap();
+    assert_eq!(worker::deliver_due(&db, &smtp).await.unwrap(), 1);
+    let received = sink.await.unwrap();
+    assert!(
+        received.contains(&token),
+        "the recipient got the link: {received}"
+    );
+    let row = outbox::mailbox(db.pool(), Some("mei@example.com"), 1)
+        .await
+        .unwrap()
+        .remove(0);
+    assert!(row.delivered_at.is_some());
+    assert_eq!(row.transport.as_deref(), Some("smtp"));
+    assert_eq!(row.body, "", "the text left with the mail");
+    assert_eq!(row.subject, "Reset");
+}
+bare_db_test!(mail_sent_through_smtp_keeps_no_text);

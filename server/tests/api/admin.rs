@@ -3,7 +3,7 @@
 use crate::{
     accounts::{PASSWORD, me, registered_shopper, sign_in},
     db_test,
-    helpers::{Browser, TestApp},
+    helpers::{Browser, TestApp, token_in},
 };
 use app::{domain::account::Role, server::accounts};
 use reqwest::StatusCode;
@@ -27,10 +27,9 @@ async fn back_office_functions_check_the_role(app: TestApp) {
     let reads = [
         "/api/admin/customers?query=&page=1".to_string(),
         format!("/api/admin/customer?id={id}"),
-        "/api/admin/mail".to_string(),
     ];
     let visitor = app.new_browser();
-    for path in &reads {
+    for path in reads.iter().chain(["/api/admin/mail".to_string()].iter()) {
         assert_eq!(
             visitor.get(path).await.status(),
             StatusCode::UNAUTHORIZED,
@@ -176,28 +175,73 @@ async fn suspension_ends_sessions_and_tells_the_reason(app: TestApp) {
 }
 db_test!(suspension_ends_sessions_and_tells_the_reason);
 
-async fn staff_read_the_mailbox(app: TestApp) {
+/// The mailbox as `b` sees it (JSON of the server function).
+async fn mailbox(b: &Browser, to: &str) -> Value {
+    let res = b.get(&format!("/api/admin/mail?to={to}")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    res.json().await.unwrap()
+}
+
+async fn only_admins_read_the_mailbox_and_no_one_reads_another_staff_link(app: TestApp) {
     registered_shopper(&app, &app, "mei@example.com").await;
-    let staff = staff(&app, "sam@lumenwall.example", Role::Staff).await;
-    let mail: Value = staff
-        .get("/api/admin/mail?to=mei@example.com")
-        .await
-        .json()
-        .await
-        .unwrap();
-    let mail = mail.as_array().unwrap();
-    assert_eq!(mail.len(), 1);
+    let boss = staff_admin(&app).await;
+    let other_admin = staff(&app, "ada@lumenwall.example", Role::Admin).await;
+    let sam = staff(&app, "sam@lumenwall.example", Role::Staff).await;
+
+    // The takeover the probe found: a staff member asks for the admin's reset link and
+    // reads it in the back office. The mailbox is for admins only now.
+    let visitor = app.new_browser();
+    visitor
+        .call(
+            "account/forgot-password",
+            &[("email", "boss@lumenwall.example")],
+        )
+        .await;
+    let token = token_in(
+        &app.last_mail_to("boss@lumenwall.example").await.unwrap(),
+        "/account/reset/",
+    );
+    assert_eq!(
+        sam.get("/api/admin/mail").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let (status, page) = sam.page("/admin/mail").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("You do not have permission"), "{page}");
+    assert!(!page.contains(&token));
+    let (_, admin_home) = sam.page("/admin").await;
     assert!(
-        mail[0]["body"]
+        !admin_home.contains(r#"href="/admin/mail""#),
+        "not offered to staff"
+    );
+
+    // Another admin sees that the mail went out, but not its live link.
+    let seen = mailbox(&other_admin, "boss@lumenwall.example").await;
+    assert_eq!(seen["local"], true);
+    let mail = &seen["mail"][0];
+    assert_eq!(mail["links_hidden"], true);
+    let body = mail["body"].as_str().unwrap();
+    assert!(body.contains("/account/reset/[hidden]"), "{body}");
+    assert!(!seen.to_string().contains(&token), "token leaked");
+    let (_, page) = other_admin.page("/admin/mail").await;
+    assert!(!page.contains(&token), "token leaked into the page");
+    assert!(page.contains("The one-time links in this message are hidden"));
+
+    // Its owner reads their own mail; a shopper's link is shown live in development.
+    let own = mailbox(&boss, "boss@lumenwall.example").await;
+    assert!(own.to_string().contains(&token));
+    let shopper = mailbox(&other_admin, "mei@example.com").await;
+    assert_eq!(shopper["mail"][0]["links_hidden"], false);
+    assert!(
+        shopper["mail"][0]["body"]
             .as_str()
             .unwrap()
             .contains("/account/verify/")
     );
-    let (status, page) = staff.page("/admin/mail").await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(page.contains("Confirm your email address"));
+    let (_, admin_home) = other_admin.page("/admin").await;
+    assert!(admin_home.contains(r#"href="/admin/mail""#));
 }
-db_test!(staff_read_the_mailbox);
+db_test!(only_admins_read_the_mailbox_and_no_one_reads_another_staff_link);
 
 async fn admins_cannot_demote_themselves(app: TestApp) {
     let admin = staff_admin(&app).await;

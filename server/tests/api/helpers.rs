@@ -7,7 +7,10 @@
 
 use app::server::{
     AppState,
-    db::outbox::{self, OutboxRow},
+    db::{
+        Db, DbOptions,
+        outbox::{self, OutboxRow},
+    },
 };
 use axum::Router;
 use server::{
@@ -30,7 +33,8 @@ pub struct TestApp {
     pub browser: Browser,
     pub state: AppState,
     pub site_root: tempfile::TempDir,
-    _db_dir: Option<tempfile::TempDir>,
+    /// The folder of the SQLite database file (`shop.db`), `None` on PostgreSQL.
+    pub db_dir: Option<tempfile::TempDir>,
 }
 
 impl std::ops::Deref for TestApp {
@@ -187,8 +191,30 @@ pub async fn spawn_with_routes(backend: Backend, extra: Router<AppState>) -> Opt
         browser: Browser::new(&format!("http://{addr}")),
         state,
         site_root,
-        _db_dir: db_dir,
+        db_dir,
     })
+}
+
+/// A fresh, migrated database with no server around it (nothing runs in the background), and
+/// the folder holding it on SQLite.
+pub async fn fresh_db(backend: Backend) -> Option<(Db, Option<tempfile::TempDir>)> {
+    let (url, dir) = match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}", dir.path().join("shop.db").display());
+            (url, Some(dir))
+        }
+        Backend::Postgres => (fresh_postgres_database().await?, None),
+    };
+    let db = Db::connect(&DbOptions {
+        url,
+        max_connections: 2,
+        acquire_timeout: std::time::Duration::from_secs(5),
+    })
+    .await
+    .expect("connect");
+    db.migrate().await.expect("migrate");
+    Some((db, dir))
 }
 
 /// Creates an empty database named `shop_test_<random>` and returns its URL.
@@ -218,6 +244,31 @@ async fn fresh_postgres_database() -> Option<String> {
         .rsplit_once('/')
         .expect("URL with a database name");
     Some(format!("{base}/{name}"))
+}
+
+/// Like [`db_test!`], for a test that takes a bare database ([`fresh_db`]) instead of a
+/// running shop.
+#[macro_export]
+macro_rules! bare_db_test {
+    ($name:ident) => {
+        mod $name {
+            use $crate::helpers::{Backend, fresh_db};
+
+            #[tokio::test]
+            async fn sqlite() {
+                if let Some((db, _dir)) = fresh_db(Backend::Sqlite).await {
+                    super::$name(db).await;
+                }
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                if let Some((db, _dir)) = fresh_db(Backend::Postgres).await {
+                    super::$name(db).await;
+                }
+            }
+        }
+    };
 }
 
 /// Declares one async test body that runs against both databases:

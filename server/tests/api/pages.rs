@@ -68,9 +68,34 @@ async fn language_switch_works_as_a_plain_form(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::FOUND);
-    assert_eq!(res.headers()["location"], app.url("/catalog").as_str());
+    assert_eq!(
+        res.headers()["location"],
+        "/catalog",
+        "back to the page, on this site"
+    );
     let (_, body) = app.page("/catalog").await;
     assert!(body.contains("产品目录"));
+
+    // Leptos sends the browser back to its `Referer`: never to another site.
+    for referer in [
+        "https://evil.example/catalog",
+        "https://evil.example",
+        &format!("{}@evil.example/", app.base),
+        &format!("{}//evil.example/", app.base),
+    ] {
+        let res = app
+            .client
+            .post(app.url("/api/language/set"))
+            .header("accept", "text/html")
+            .header("referer", referer)
+            .header("origin", app.base.clone())
+            .form(&[("lang", "en")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::FOUND, "{referer}");
+        assert_eq!(res.headers()["location"], "/", "{referer}");
+    }
 }
 db_test!(language_switch_works_as_a_plain_form);
 

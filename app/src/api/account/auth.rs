@@ -4,18 +4,21 @@ use crate::{domain::account::RegistrationInput, error::ShopError};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::server::{accounts, context, flash};
+use crate::{
+    domain::redirect::SafePath,
+    server::{accounts, context, flash, redirect::redirect},
+};
 
 /// Registers a shopper and sends the verification link (see `server::accounts::register`).
 #[server(endpoint = "account/register")]
 pub async fn register(form: RegistrationInput) -> Result<(), ShopError> {
     let state = context::state()?;
     let lang = crate::i18n::current_request_lang();
-    if let Err(error) = accounts::register(&state, &form, lang).await {
+    if let Err(error) = accounts::register(&state, &form, lang, context::client_ip()).await {
         flash::keep("register", &form).await?;
         return Err(error);
     }
-    leptos_axum::redirect("/account/check-email");
+    redirect(&SafePath::fixed("/account/check-email"));
     Ok(())
 }
 
@@ -41,24 +44,14 @@ pub async fn sign_in(
     if let Some(lang) = crate::i18n::Lang::from_code(&user.language) {
         crate::api::language::remember_language_cookie(lang)?;
     }
-    leptos_axum::redirect(&safe_next(next.as_deref()));
+    redirect(&SafePath::parse_or(next.as_deref(), "/account"));
     Ok(())
-}
-
-/// Only paths on this site may follow a sign-in (no open redirect).
-pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
-            path.to_string()
-        }
-        _ => "/account".to_string(),
-    }
 }
 
 #[server(endpoint = "account/sign-out")]
 pub async fn sign_out() -> Result<(), ShopError> {
     context::session()?.destroy().await?;
-    leptos_axum::redirect("/");
+    redirect(&SafePath::fixed("/"));
     Ok(())
 }
 
@@ -71,14 +64,14 @@ pub async fn verify_email(token: String) -> Result<(), ShopError> {
     if session.user_id() != Some(user_id) {
         session.sign_in(user_id, false).await?;
     }
-    leptos_axum::redirect("/account?verified=1");
+    redirect(&SafePath::fixed("/account?verified=1"));
     Ok(())
 }
 
 #[server(endpoint = "account/resend-verification")]
 pub async fn resend_verification() -> Result<(), ShopError> {
     let user = context::require_user().await?;
-    accounts::resend_verification(&context::state()?, &user).await
+    accounts::resend_verification(&context::state()?, &user, context::client_ip()).await
 }
 
 /// Sends a reset link if the address has an account; the answer is the same either way.
@@ -86,11 +79,13 @@ pub async fn resend_verification() -> Result<(), ShopError> {
 pub async fn request_password_reset(email: String) -> Result<(), ShopError> {
     let state = context::state()?;
     let lang = crate::i18n::current_request_lang();
-    if let Err(error) = accounts::request_password_reset(&state, &email, lang).await {
+    if let Err(error) =
+        accounts::request_password_reset(&state, &email, lang, context::client_ip()).await
+    {
         flash::keep("forgot", &serde_json::json!({ "email": email })).await?;
         return Err(error);
     }
-    leptos_axum::redirect("/account/forgot?sent=1");
+    redirect(&SafePath::fixed("/account/forgot?sent=1"));
     Ok(())
 }
 
@@ -106,20 +101,6 @@ pub async fn reset_password(
     password_confirm: String,
 ) -> Result<(), ShopError> {
     accounts::reset_password(&context::state()?, &token, &password, &password_confirm).await?;
-    leptos_axum::redirect("/account/sign-in?reset=1");
+    redirect(&SafePath::fixed("/account/sign-in?reset=1"));
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_next;
-
-    #[test]
-    fn only_local_paths_follow_a_sign_in() {
-        assert_eq!(safe_next(Some("/account/addresses")), "/account/addresses");
-        assert_eq!(safe_next(Some("//evil.example/")), "/account");
-        assert_eq!(safe_next(Some("https://evil.example/")), "/account");
-        assert_eq!(safe_next(Some("/\\evil.example")), "/account");
-        assert_eq!(safe_next(None), "/account");
-    }
 }

@@ -5,7 +5,10 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use crate::server::{accounts, context, now, privacy::export::export_user};
+use crate::{
+    domain::redirect::SafePath,
+    server::{accounts, context, now, privacy::export::export_user, redirect::redirect},
+};
 
 /// Everything the shop holds about the signed-in shopper (the same document as the
 /// download), for the "What we hold about you" page.
@@ -39,7 +42,7 @@ pub async fn deactivate_account(password: String) -> Result<(), ShopError> {
     let user = context::require_user().await?;
     accounts::deactivate(&context::state()?, &user, &password).await?;
     context::session()?.destroy().await?;
-    leptos_axum::redirect("/account/deactivated");
+    redirect(&SafePath::fixed("/account/deactivated"));
     Ok(())
 }
 
@@ -50,7 +53,7 @@ pub async fn delete_account(password: String) -> Result<(), ShopError> {
     let user = context::require_user().await?;
     let receipt = accounts::delete_account(&context::state()?, &user, &password).await?;
     context::session()?.destroy().await?;
-    leptos_axum::redirect(&format!("/account/erased/{receipt}"));
+    redirect(&SafePath::fixed("/account/erased").child(&receipt));
     Ok(())
 }
 

@@ -62,8 +62,14 @@ pub async fn update_profile(form: ProfileInput) -> Result<(), ShopError> {
 pub async fn change_email(new_email: String, current_password: String) -> Result<(), ShopError> {
     let user = context::require_user().await?;
     let state = context::state()?;
-    if let Err(error) =
-        accounts::request_email_change(&state, &user, &new_email, &current_password).await
+    if let Err(error) = accounts::request_email_change(
+        &state,
+        &user,
+        &new_email,
+        &current_password,
+        context::client_ip(),
+    )
+    .await
     {
         flash::keep(
             "change-email",

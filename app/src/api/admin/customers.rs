@@ -60,9 +60,10 @@ pub async fn search_customers(query: String, page: i64) -> Result<CustomerPage, 
     context::require_staff().await?;
     let state = context::state()?;
     let page = page.max(1);
+    let query = crate::domain::limits::cut(&query, crate::domain::limits::CUSTOMER_SEARCH);
     let mut rows = db::users::search(
         state.db.pool(),
-        &query,
+        query,
         PAGE_SIZE + 1,
         (page - 1) * PAGE_SIZE,
     )

@@ -1,5 +1,9 @@
-//! Staff: the local mailbox (mail kept when no SMTP server is configured) and the state of
-//! the outbox.
+//! Admins: the outbox. In development without an SMTP server it is also the local mailbox,
+//! where the text of each message can be read (links included) instead of leaving the shop.
+//! Mail is for its recipient, so the rules are: admins only (a staff member must not read
+//! the reset link of an account that outranks them); one-time links of any other staff or
+//! admin account are never shown live, so no admin can take over another; with SMTP the text
+//! is deleted once sent, and only the delivery state is shown.
 
 use crate::error::ShopError;
 use leptos::prelude::*;
@@ -10,7 +14,10 @@ pub struct MailView {
     pub id: i64,
     pub to: String,
     pub subject: String,
-    pub body: String,
+    /// The text, in the development mailbox only.
+    pub body: Option<String>,
+    /// One-time links in the text were hidden: they act on another staff account.
+    pub links_hidden: bool,
     pub written_at: i64,
     pub delivered_at: Option<i64>,
     pub transport: Option<String>,
@@ -18,27 +25,17 @@ pub struct MailView {
     pub last_error: Option<String>,
 }
 
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mailbox {
+    /// True in development without SMTP: mail stays here and its text can be read.
+    pub local: bool,
+    pub mail: Vec<MailView>,
+}
+
 #[server(endpoint = "admin/mail", input = server_fn::codec::GetUrl)]
-pub async fn list_mail(to: Option<String>) -> Result<Vec<MailView>, ShopError> {
-    use crate::server::{context, db::outbox};
-    context::require_staff().await?;
+pub async fn list_mail(to: Option<String>) -> Result<Mailbox, ShopError> {
+    use crate::server::{context, mail::mailbox};
+    let admin = context::require_admin().await?;
     let state = context::state()?;
-    let to = to
-        .map(|t| crate::domain::account::normalize_email(&t))
-        .filter(|t| !t.is_empty());
-    Ok(outbox::mailbox(state.db.pool(), to.as_deref(), 100)
-        .await?
-        .into_iter()
-        .map(|m| MailView {
-            id: m.id,
-            to: m.recipient,
-            subject: m.subject,
-            body: m.body,
-            written_at: m.created_at,
-            delivered_at: m.delivered_at,
-            transport: m.transport,
-            attempts: m.attempts,
-            last_error: m.last_error,
-        })
-        .collect())
+    mailbox::read(&state, &admin, to.as_deref()).await
 }

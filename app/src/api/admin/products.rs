@@ -7,10 +7,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use crate::{
-    error::{FieldError, Problem},
-    server::{catalog, context, db::products, flash},
-};
+use crate::server::{catalog, context, db::products, flash};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminProductRow {
@@ -96,7 +93,10 @@ pub async fn save_product(id: Option<i64>, form: ProductForm) -> Result<i64, Sho
     match result {
         Ok(saved) => {
             if id.is_none() {
-                leptos_axum::redirect(&format!("/admin/products/{saved}"));
+                crate::server::redirect::redirect(
+                    &crate::domain::redirect::SafePath::fixed("/admin/products")
+                        .child(&saved.to_string()),
+                );
             }
             Ok(saved)
         }
@@ -119,32 +119,7 @@ pub async fn set_product_status(id: i64, status: String) -> Result<(), ShopError
 #[server(endpoint = "admin/adjust-stock")]
 pub async fn adjust_stock(id: i64, delta: String, reason: String) -> Result<i64, ShopError> {
     let staff = context::require_staff().await?;
-    let mut errors = Vec::new();
-    let delta_value = delta
-        .trim()
-        .trim_start_matches('+')
-        .parse::<i64>()
-        .ok()
-        .filter(|d| *d != 0 && d.abs() <= 1_000_000);
-    if delta_value.is_none() {
-        errors.push(FieldError {
-            field: "delta".into(),
-            problem: Problem::Invalid,
-        });
-    }
-    if let Some(problem) = crate::domain::account::check_text(&reason, 200) {
-        errors.push(FieldError {
-            field: "reason".into(),
-            problem,
-        });
-    }
-    ShopError::check(errors)?;
-    catalog::adjust_stock(
-        &context::state()?,
-        id,
-        delta_value.unwrap_or(0),
-        reason.trim(),
-        Some(staff.id),
-    )
-    .await
+    let (delta, reason) = crate::domain::product_form::parse_stock_change(&delta, &reason)
+        .map_err(|fields| ShopError::Invalid { fields })?;
+    catalog::adjust_stock(&context::state()?, id, delta, &reason, Some(staff.id)).await
 }

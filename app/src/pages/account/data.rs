@@ -153,7 +153,7 @@ fn CancelCard() -> impl IntoView {
             <p>{tr(Key::CancelText)}</p>
             <ActionForm action attr:class="form-stack" attr:novalidate=true>
                 <FormMessage error />
-                <Field name="password" scope="cancel" label=Key::FieldCurrentPassword kind="password" error autocomplete="current-password" />
+                <Field name="password" scope="cancel" label=Key::FieldCurrentPassword kind="password" error autocomplete="current-password" maxlength=crate::domain::limits::PASSWORD />
                 <button type="submit" class="button button-secondary">{tr(Key::CancelSubmit)}</button>
             </ActionForm>
         </div>
@@ -176,7 +176,7 @@ fn DeleteCard() -> impl IntoView {
             <p>{tr(Key::DeleteText)}</p>
             <ActionForm action attr:class="form-stack" attr:novalidate=true>
                 <FormMessage error />
-                <Field name="password" scope="delete" label=Key::FieldCurrentPassword kind="password" error autocomplete="current-password" />
+                <Field name="password" scope="delete" label=Key::FieldCurrentPassword kind="password" error autocomplete="current-password" maxlength=crate::domain::limits::PASSWORD />
                 <button type="submit" class="button button-danger">{tr(Key::DeleteSubmit)}</button>
             </ActionForm>
         </div>

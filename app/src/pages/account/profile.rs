@@ -10,17 +10,14 @@ use crate::{
         form::{Checkbox, Field, FormMessage, WithFlash, action_done, action_error},
         page_meta::PageMeta,
     },
-    domain::{
-        account::{NAME_MAX, check_phone},
-        time,
-    },
+    domain::{account::check_phone, limits, time},
     i18n::{Key, Lang, fill, tr, use_i18n},
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 fn name(v: &str) -> Option<crate::error::Problem> {
-    crate::domain::account::check_text(v, NAME_MAX)
+    crate::domain::account::check_text(v, limits::NAME)
 }
 
 #[component]
@@ -100,8 +97,8 @@ fn ProfileForm(account: AccountView, update: ServerAction<UpdateProfile>) -> imp
                     view! {
                         <ActionForm action=update attr:class="form-stack" attr:novalidate=true>
                             <FormMessage error success=(saved, Key::ProfileSaved) />
-                            <Field name="full_name" form="form" label=Key::FieldFullName error autocomplete="name" value=values.get_or("full_name", &a.full_name) check=name maxlength=NAME_MAX />
-                            <Field name="phone" form="form" label=Key::FieldPhone kind="tel" error autocomplete="tel" value=values.get_or("phone", &a.phone) check=check_phone />
+                            <Field name="full_name" form="form" label=Key::FieldFullName error autocomplete="name" value=values.get_or("full_name", &a.full_name) check=name maxlength=limits::NAME />
+                            <Field name="phone" form="form" label=Key::FieldPhone kind="tel" error autocomplete="tel" value=values.get_or("phone", &a.phone) check=check_phone maxlength=limits::PHONE />
                             <div class="field">
                                 <label for="f-form-language">{tr(Key::LanguageLabel)}</label>
                                 <select id="f-form-language" name="form[language]">

@@ -7,8 +7,9 @@ use crate::{
         form::{AddressFields, Checkbox, Field, FormMessage, WithFlash, action_error},
         page_meta::PageMeta,
     },
-    domain::account::{
-        EMAIL_MAX, NAME_MAX, PASSWORD_MAX, check_email, check_password, check_phone,
+    domain::{
+        account::{check_email, check_password, check_phone},
+        limits,
     },
     i18n::{Key, tr},
 };
@@ -16,7 +17,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 fn name(v: &str) -> Option<crate::error::Problem> {
-    crate::domain::account::check_text(v, NAME_MAX)
+    crate::domain::account::check_text(v, limits::NAME)
 }
 
 #[component]
@@ -39,9 +40,9 @@ pub fn RegisterPage() -> impl IntoView {
                             <FormMessage error />
                             <fieldset>
                                 <legend>{tr(Key::RegisterAboutYou)}</legend>
-                                <Field name="full_name" form="form" label=Key::FieldFullName error autocomplete="name" value=values.get("full_name") check=name maxlength=NAME_MAX />
-                                <Field name="email" form="form" label=Key::FieldEmail kind="email" error autocomplete="email" value=values.get("email") check=check_email maxlength=EMAIL_MAX />
-                                <Field name="phone" form="form" label=Key::FieldPhone kind="tel" error autocomplete="tel" value=values.get("phone") check=check_phone hint=Key::FieldPhoneHint />
+                                <Field name="full_name" form="form" label=Key::FieldFullName error autocomplete="name" value=values.get("full_name") check=name maxlength=limits::NAME />
+                                <Field name="email" form="form" label=Key::FieldEmail kind="email" error autocomplete="email" value=values.get("email") check=check_email maxlength=limits::EMAIL />
+                                <Field name="phone" form="form" label=Key::FieldPhone kind="tel" error autocomplete="tel" value=values.get("phone") check=check_phone hint=Key::FieldPhoneHint maxlength=limits::PHONE />
                             </fieldset>
                             <fieldset>
                                 <legend>{tr(Key::RegisterAddress)}</legend>
@@ -49,8 +50,8 @@ pub fn RegisterPage() -> impl IntoView {
                             </fieldset>
                             <fieldset>
                                 <legend>{tr(Key::RegisterPassword)}</legend>
-                                <Field name="password" form="form" label=Key::FieldPassword kind="password" error autocomplete="new-password" hint=Key::FieldPasswordHint check=check_password maxlength=PASSWORD_MAX />
-                                <Field name="password_confirm" form="form" label=Key::FieldPasswordConfirm kind="password" error autocomplete="new-password" maxlength=PASSWORD_MAX />
+                                <Field name="password" form="form" label=Key::FieldPassword kind="password" error autocomplete="new-password" hint=Key::FieldPasswordHint check=check_password maxlength=limits::PASSWORD />
+                                <Field name="password_confirm" form="form" label=Key::FieldPasswordConfirm kind="password" error autocomplete="new-password" maxlength=limits::PASSWORD />
                             </fieldset>
                             <fieldset>
                                 <legend>{tr(Key::RegisterChoices)}</legend>

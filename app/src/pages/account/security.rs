@@ -11,8 +11,8 @@ use crate::{
         page_meta::PageMeta,
     },
     domain::{
-        account::{EMAIL_MAX, PASSWORD_MAX, check_email, check_password},
-        time,
+        account::{check_email, check_password},
+        limits, time,
     },
     i18n::{Key, fill, tr, use_i18n},
 };
@@ -43,8 +43,8 @@ fn ChangeEmailCard() -> impl IntoView {
                 view=move |values| view! {
                     <ActionForm action attr:class="form-stack" attr:novalidate=true>
                         <FormMessage error success=(action_done(action), Key::EmailChangeSent) />
-                        <Field name="new_email" label=Key::FieldNewEmail kind="email" error autocomplete="email" value=values.get("new_email") check=check_email maxlength=EMAIL_MAX />
-                        <Field name="current_password" scope="email" label=Key::FieldCurrentPassword kind="password" error autocomplete="current-password" maxlength=PASSWORD_MAX />
+                        <Field name="new_email" label=Key::FieldNewEmail kind="email" error autocomplete="email" value=values.get("new_email") check=check_email maxlength=limits::EMAIL />
+                        <Field name="current_password" scope="email" label=Key::FieldCurrentPassword kind="password" error autocomplete="current-password" maxlength=limits::PASSWORD />
                         <button type="submit" class="button button-primary">{tr(Key::EmailChangeSubmit)}</button>
                     </ActionForm>
                 }
@@ -71,9 +71,9 @@ fn ChangePasswordCard() -> impl IntoView {
             <ActionForm action attr:class="form-stack" attr:novalidate=true>
                 <FormMessage error />
                 {move || ended().map(|t| view! { <p class="form-message form-message-success" role="status">{t}</p> })}
-                <Field name="current_password" scope="password" label=Key::FieldCurrentPassword kind="password" error autocomplete="current-password" maxlength=PASSWORD_MAX />
-                <Field name="password" scope="password" label=Key::FieldNewPassword kind="password" error autocomplete="new-password" hint=Key::FieldPasswordHint check=check_password maxlength=PASSWORD_MAX />
-                <Field name="password_confirm" scope="password" label=Key::FieldPasswordConfirm kind="password" error autocomplete="new-password" maxlength=PASSWORD_MAX />
+                <Field name="current_password" scope="password" label=Key::FieldCurrentPassword kind="password" error autocomplete="current-password" maxlength=limits::PASSWORD />
+                <Field name="password" scope="password" label=Key::FieldNewPassword kind="password" error autocomplete="new-password" hint=Key::FieldPasswordHint check=check_password maxlength=limits::PASSWORD />
+                <Field name="password_confirm" scope="password" label=Key::FieldPasswordConfirm kind="password" error autocomplete="new-password" maxlength=limits::PASSWORD />
                 <button type="submit" class="button button-primary">{tr(Key::PasswordChangeSubmit)}</button>
             </ActionForm>
         </div>

@@ -10,7 +10,10 @@ use crate::{
         form::{Checkbox, Field, FormMessage, WithFlash, action_done, action_error},
         page_meta::PageMeta,
     },
-    domain::account::{EMAIL_MAX, PASSWORD_MAX, check_email, check_password},
+    domain::{
+        account::{check_email, check_password},
+        limits,
+    },
     i18n::{Key, tr},
 };
 use leptos::{either::Either, prelude::*};
@@ -51,8 +54,8 @@ pub fn SignInPage() -> impl IntoView {
                         <ActionForm action attr:class="form-card" attr:novalidate=true>
                             <FormMessage error />
                             <input type="hidden" name="next" value=next />
-                            <Field name="email" label=Key::FieldEmail kind="email" error autocomplete="username" value=values.get("email") maxlength=EMAIL_MAX />
-                            <Field name="password" label=Key::FieldPassword kind="password" error autocomplete="current-password" maxlength=PASSWORD_MAX />
+                            <Field name="email" label=Key::FieldEmail kind="email" error autocomplete="username" value=values.get("email") maxlength=limits::EMAIL />
+                            <Field name="password" label=Key::FieldPassword kind="password" error autocomplete="current-password" maxlength=limits::PASSWORD />
                             <Checkbox name="remember" label=Key::FieldRemember error />
                             <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
                                 {tr(Key::SignInSubmit)}
@@ -87,7 +90,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                     view! {
                         <ActionForm action attr:class="form-card" attr:novalidate=true>
                             <FormMessage error success=(sent, Key::ForgotSent) />
-                            <Field name="email" label=Key::FieldEmail kind="email" error autocomplete="email" value=values.get("email") check=check_email maxlength=EMAIL_MAX />
+                            <Field name="email" label=Key::FieldEmail kind="email" error autocomplete="email" value=values.get("email") check=check_email maxlength=limits::EMAIL />
                             <button type="submit" class="button button-primary" disabled=move || action.pending().get()>
                                 {tr(Key::ForgotSubmit)}
                             </button>
@@ -117,8 +120,8 @@ pub fn ResetPasswordPage() -> impl IntoView {
                             <ActionForm action attr:class="form-card" attr:novalidate=true>
                                 <FormMessage error />
                                 <input type="hidden" name="token" value=token />
-                                <Field name="password" label=Key::FieldNewPassword kind="password" error autocomplete="new-password" hint=Key::FieldPasswordHint check=check_password maxlength=PASSWORD_MAX />
-                                <Field name="password_confirm" label=Key::FieldPasswordConfirm kind="password" error autocomplete="new-password" maxlength=PASSWORD_MAX />
+                                <Field name="password" label=Key::FieldNewPassword kind="password" error autocomplete="new-password" hint=Key::FieldPasswordHint check=check_password maxlength=limits::PASSWORD />
+                                <Field name="password_confirm" label=Key::FieldPasswordConfirm kind="password" error autocomplete="new-password" maxlength=limits::PASSWORD />
                                 <button type="submit" class="button button-primary">{tr(Key::ResetSubmit)}</button>
                             </ActionForm>
                         })

@@ -50,7 +50,7 @@ pub fn CustomersPage() -> impl IntoView {
         <AdminLayout title=Key::AdminCustomers>
             <form class="inline-form" method="get" action="/admin/customers" role="search">
                 <label for="customer-search">{tr(Key::AdminSearchCustomers)}</label>
-                <input id="customer-search" type="search" name="q" value=q prop:value=q maxlength="100" />
+                <input id="customer-search" type="search" name="q" value=q prop:value=q maxlength=crate::domain::limits::CUSTOMER_SEARCH.to_string() />
                 <button type="submit" class="button button-secondary">{tr(Key::SearchButton)}</button>
             </form>
             <Suspense>
@@ -206,7 +206,7 @@ fn CustomerCard(
                         <ActionForm action=suspend attr:class="form-stack" attr:novalidate=true>
                             <FormMessage error=suspend_error success=(action_done(suspend), Key::AdminSuspended) />
                             <input type="hidden" name="id" value=id />
-                            <Field name="reason" label=Key::AdminSuspendReason error=suspend_error value=values.get("reason") maxlength=500 />
+                            <Field name="reason" label=Key::AdminSuspendReason error=suspend_error value=values.get("reason") maxlength=crate::domain::limits::SUSPENSION_REASON />
                             <button type="submit" class="button button-danger">{tr(Key::AdminSuspend)}</button>
                         </ActionForm>
                     }

@@ -1,16 +1,18 @@
-//! Staff: the local mailbox and the outbox's delivery state.
+//! Admins: the outbox's delivery state, and in development the local mailbox.
 
 use super::AdminLayout;
 use crate::{
     api::admin::mail::list_mail,
-    domain::time,
-    i18n::{Key, tr},
+    components::form::error_text,
+    domain::{limits, time},
+    i18n::{Key, tr, use_i18n},
 };
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn MailPage() -> impl IntoView {
+    let i18n = use_i18n();
     let query = use_query_map();
     let to = move || query.read().get("to").filter(|t| !t.is_empty());
     let mail = Resource::new(to, list_mail);
@@ -19,30 +21,36 @@ pub fn MailPage() -> impl IntoView {
             <p class="field-hint">{tr(Key::AdminMailText)}</p>
             <form class="inline-form" method="get" action="/admin/mail">
                 <label for="mail-to">{tr(Key::AdminMailTo)}</label>
-                <input id="mail-to" type="search" name="to" value=move || to().unwrap_or_default() />
+                <input id="mail-to" type="search" name="to" value=move || to().unwrap_or_default() maxlength=limits::EMAIL.to_string() />
                 <button type="submit" class="button button-secondary">{tr(Key::SearchButton)}</button>
             </form>
             <Suspense>
                 {move || Suspend::new(async move {
-                    let list = mail.await.unwrap_or_default();
-                    view! {
-                        {list.is_empty().then(|| view! { <p class="empty-state">{tr(Key::AdminMailEmpty)}</p> })}
-                        <ul class="mail-list">
-                            {list.into_iter().map(|m| view! {
-                                <li class="card mail">
-                                    <p class="mail-meta">
-                                        <strong>{m.subject.clone()}</strong><br />
-                                        {tr(Key::AdminMailTo)} ": " {m.to.clone()} " · " {time::date_time(m.written_at)} " · "
-                                        {match m.delivered_at {
-                                            Some(_) => tr(Key::AdminMailDelivered).into_any(),
-                                            None => view! { {tr(Key::AdminMailQueued)} " (" {m.attempts} ")" }.into_any(),
-                                        }}
-                                    </p>
-                                    {m.last_error.clone().map(|e| view! { <p class="form-message form-message-error">{e}</p> })}
-                                    <pre class="mail-body">{m.body.clone()}</pre>
-                                </li>
-                            }).collect_view()}
-                        </ul>
+                    match mail.await {
+                        Err(error) => Either::Left(view! {
+                            <p class="form-message form-message-error" role="alert">{error_text(i18n.lang(), &error)}</p>
+                        }),
+                        Ok(mailbox) => Either::Right(view! {
+                            {(!mailbox.local).then(|| view! { <p class="field-hint">{tr(Key::AdminMailSmtp)}</p> })}
+                            {mailbox.mail.is_empty().then(|| view! { <p class="empty-state">{tr(Key::AdminMailEmpty)}</p> })}
+                            <ul class="mail-list">
+                                {mailbox.mail.into_iter().map(|m| view! {
+                                    <li class="card mail">
+                                        <p class="mail-meta">
+                                            <strong>{m.subject.clone()}</strong><br />
+                                            {tr(Key::AdminMailTo)} ": " {m.to.clone()} " · " {time::date_time(m.written_at)} " · "
+                                            {match m.delivered_at {
+                                                Some(_) => tr(Key::AdminMailDelivered).into_any(),
+                                                None => view! { {tr(Key::AdminMailQueued)} " (" {m.attempts} ")" }.into_any(),
+                                            }}
+                                        </p>
+                                        {m.last_error.clone().map(|e| view! { <p class="form-message form-message-error">{e}</p> })}
+                                        {m.links_hidden.then(|| view! { <p class="field-hint">{tr(Key::AdminMailLinksHidden)}</p> })}
+                                        {m.body.clone().map(|body| view! { <pre class="mail-body">{body}</pre> })}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }),
                     }
                 })}
             </Suspense>

@@ -6,7 +6,11 @@ pub mod mail;
 pub mod products;
 
 use crate::{
-    components::{auth::RequireStaff, page_meta::PageMeta},
+    components::{
+        auth::{RequireStaff, use_auth},
+        page_meta::PageMeta,
+    },
+    domain::account::Role,
     i18n::{Key, tr},
 };
 use leptos::prelude::*;
@@ -24,9 +28,16 @@ pub(crate) fn use_id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static 
     }
 }
 
+/// True when the signed-in user is an admin (read inside `RequireStaff`, once the user is known).
+fn is_admin() -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    let auth = use_auth();
+    move || matches!(auth.user.get(), Some(Ok(Some(user))) if user.role == Role::Admin)
+}
+
 #[component]
 pub fn AdminLayout(title: Key, children: ChildrenFn) -> impl IntoView {
     let children = StoredValue::new(children);
+    let is_admin = is_admin();
     view! {
         <PageMeta title=title />
         <RequireStaff>
@@ -35,7 +46,7 @@ pub fn AdminLayout(title: Key, children: ChildrenFn) -> impl IntoView {
                     <A href="/admin" exact=true>{tr(Key::AdminHome)}</A>
                     <A href="/admin/products">{tr(Key::AdminProducts)}</A>
                     <A href="/admin/customers">{tr(Key::AdminCustomers)}</A>
-                    <A href="/admin/mail">{tr(Key::AdminMail)}</A>
+                    {move || is_admin().then(|| view! { <A href="/admin/mail">{tr(Key::AdminMail)}</A> })}
                 </nav>
                 <h1>{tr(title)}</h1>
                 {children.read_value()()}
@@ -46,6 +57,7 @@ pub fn AdminLayout(title: Key, children: ChildrenFn) -> impl IntoView {
 
 #[component]
 pub fn AdminHomePage() -> impl IntoView {
+    let is_admin = is_admin();
     view! {
         <AdminLayout title=Key::AdminHome>
             <ul class="feature-list">
@@ -57,10 +69,12 @@ pub fn AdminHomePage() -> impl IntoView {
                     <h2><A href="/admin/customers">{tr(Key::AdminCustomers)}</A></h2>
                     <p>{tr(Key::AdminCustomersText)}</p>
                 </li>
-                <li class="feature">
-                    <h2><A href="/admin/mail">{tr(Key::AdminMail)}</A></h2>
-                    <p>{tr(Key::AdminMailText)}</p>
-                </li>
+                {move || is_admin().then(|| view! {
+                    <li class="feature">
+                        <h2><A href="/admin/mail">{tr(Key::AdminMail)}</A></h2>
+                        <p>{tr(Key::AdminMailText)}</p>
+                    </li>
+                })}
             </ul>
         </AdminLayout>
     }

@@ -12,8 +12,9 @@ use crate::{
     },
     domain::{
         category::Category,
+        limits,
         money::{Currency, Money},
-        product_form::ProductForm,
+        product_form::{ProductForm, field_max},
         time,
     },
     error::ShopError,
@@ -166,8 +167,8 @@ fn ProductAdmin(
                     <FormMessage error=stock_error success=(action_done(stock), Key::AdminStockSaved) />
                     <input type="hidden" name="id" value=id />
                     <div class="field-row">
-                        <Field name="delta" scope="stock" label=Key::AdminStockDelta error=stock_error hint=Key::AdminStockDeltaHint />
-                        <Field name="reason" scope="stock" label=Key::AdminStockReason error=stock_error maxlength=200 />
+                        <Field name="delta" scope="stock" label=Key::AdminStockDelta error=stock_error hint=Key::AdminStockDeltaHint maxlength=limits::NUMBER />
+                        <Field name="reason" scope="stock" label=Key::AdminStockReason error=stock_error maxlength=limits::STOCK_REASON />
                     </div>
                     <button type="submit" class="button button-secondary">{tr(Key::AdminStockSubmit)}</button>
                 </ActionForm>
@@ -237,7 +238,7 @@ fn ProductEditor(
     let category = form.category.clone();
     let maintenance = form.maintenance.clone();
     let text_field = move |name: &'static str, label: Key, required: bool| {
-        view! { <Field name form="form" label error value=v(name) required /> }
+        view! { <Field name form="form" label error value=v(name) required maxlength=field_max(name) /> }
     };
     view! {
         <ActionForm action=save attr:class="form-card product-editor" attr:novalidate=true>
@@ -272,8 +273,8 @@ fn ProductEditor(
                 </div>
                 {text_field("summary_en", Key::AdminSummaryEn, true)}
                 {text_field("summary_zh", Key::AdminSummaryZh, true)}
-                <TextArea name="description_en" form="form" label=Key::AdminDescriptionEn error value=form.description_en.clone() maxlength=5000 />
-                <TextArea name="description_zh" form="form" label=Key::AdminDescriptionZh error value=form.description_zh.clone() maxlength=5000 />
+                <TextArea name="description_en" form="form" label=Key::AdminDescriptionEn error value=form.description_en.clone() maxlength=limits::DESCRIPTION />
+                <TextArea name="description_zh" form="form" label=Key::AdminDescriptionZh error value=form.description_zh.clone() maxlength=limits::DESCRIPTION />
             </fieldset>
             <fieldset>
                 <legend>{tr(Key::AdminPrices)}</legend>

@@ -74,7 +74,8 @@ pub enum DbSetupError {
 impl Db {
     /// Connects to the database at `options.url`. For SQLite the file and its directory are
     /// created when missing, and every connection runs with WAL, `synchronous=FULL`, foreign
-    /// keys on and a 5 s busy timeout.
+    /// keys on, a 5 s busy timeout and `secure_delete` (deleted rows are overwritten with
+    /// zeros, so erased personal data does not linger in free pages).
     pub async fn connect(options: &DbOptions) -> Result<Db, DbSetupError> {
         static DRIVERS: Once = Once::new();
         DRIVERS.call_once(sqlx::any::install_default_drivers);
@@ -96,6 +97,7 @@ impl Db {
                             "PRAGMA synchronous = FULL",
                             "PRAGMA foreign_keys = ON",
                             "PRAGMA busy_timeout = 5000",
+                            "PRAGMA secure_delete = ON",
                         ] {
                             sqlx::query(pragma).execute(&mut *conn).await?;
                         }
@@ -134,6 +136,27 @@ impl Db {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
             Backend::Postgres => self.pool.begin().await,
         }
+    }
+
+    /// After an erasure: on SQLite, copies the write-ahead log into the database file and
+    /// truncates it to nothing, so the old versions of the erased rows it still held are
+    /// gone from the disk files too. Waits for readers (busy timeout) and tries a few times.
+    /// Nothing to do on PostgreSQL (see docs/ARCHITECTURE.md, "Erasure on disk").
+    pub async fn flush_erased(&self) -> Result<(), sqlx::Error> {
+        if self.backend != Backend::Sqlite {
+            return Ok(());
+        }
+        for _ in 0..5 {
+            let (busy, _, _): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+                .fetch_one(&self.pool)
+                .await?;
+            if busy == 0 {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        tracing::warn!("the write-ahead log could not be truncated after an erasure");
+        Ok(())
     }
 
     /// True when the database answers a trivial query.

@@ -78,18 +78,24 @@ pub async fn claim<'e>(
     Ok(done.rows_affected() == 1)
 }
 
+/// Marks a message delivered. `keep_body` false deletes its text (mail that has left the
+/// shop: the copy here would only keep personal data and live links around).
 pub async fn mark_delivered<'e>(
     db: impl Executor<'e, Database = Any>,
     id: i64,
     transport: &str,
     now: i64,
+    keep_body: bool,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE outbox SET delivered_at = $1, transport = $2, last_error = NULL WHERE id = $3",
+        "UPDATE outbox SET delivered_at = $1, transport = $2, last_error = NULL,
+                body = CASE WHEN $4 = 1 THEN body ELSE '' END
+         WHERE id = $3",
     )
     .bind(now)
     .bind(transport)
     .bind(id)
+    .bind(i64::from(keep_body))
     .execute(db)
     .await?;
     Ok(())

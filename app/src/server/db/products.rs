@@ -290,11 +290,14 @@ pub async fn adjust_stock(
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
     let changed = sqlx::query(
-        "UPDATE products SET stock = stock + $1, updated_at = $2 WHERE id = $3 AND stock + $1 >= 0",
+        // Written so that no sum can overflow, whatever a row holds.
+        "UPDATE products SET stock = stock + $1, updated_at = $2
+         WHERE id = $3 AND stock >= 0 - $1 AND stock <= $4 - $1",
     )
     .bind(delta)
     .bind(now)
     .bind(id)
+    .bind(crate::domain::limits::STOCK_MAX)
     .execute(&mut *conn)
     .await?;
     if changed.rows_affected() != 1 {

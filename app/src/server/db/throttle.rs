@@ -56,6 +56,34 @@ pub async fn clear<'e>(
     Ok(())
 }
 
+/// Counts one hit in a fixed window: the window restarts at `now` when it began at or before
+/// `window_cutoff`. Returns the hits in the current window, this one included.
+pub async fn hit<'e>(
+    db: impl Executor<'e, Database = Any>,
+    scope: &str,
+    key_hash: &str,
+    window_cutoff: i64,
+    now: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO sign_in_throttle (scope, key_hash, hits, window_start, last_hit_at)
+         VALUES ($1, $2, 1, $3, $3)
+         ON CONFLICT (scope, key_hash) DO UPDATE SET
+             hits = CASE WHEN sign_in_throttle.window_start > $4
+                         THEN sign_in_throttle.hits + 1 ELSE 1 END,
+             window_start = CASE WHEN sign_in_throttle.window_start > $4
+                                 THEN sign_in_throttle.window_start ELSE $3 END,
+             last_hit_at = $3
+         RETURNING hits",
+    )
+    .bind(scope)
+    .bind(key_hash)
+    .bind(now)
+    .bind(window_cutoff)
+    .fetch_one(db)
+    .await
+}
+
 pub async fn delete_older_than<'e>(
     db: impl Executor<'e, Database = Any>,
     cutoff: i64,

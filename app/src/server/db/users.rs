@@ -232,6 +232,15 @@ pub async fn deactivated_before<'e>(
     .await
 }
 
+/// The ids and addresses of every staff and admin account.
+pub async fn staff_accounts<'e>(
+    db: impl Executor<'e, Database = Any>,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT id, email FROM users WHERE role IN ('staff', 'admin')")
+        .fetch_all(db)
+        .await
+}
+
 pub async fn exists_with_role<'e>(
     db: impl Executor<'e, Database = Any>,
     role: &str,

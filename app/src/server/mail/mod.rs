@@ -1,10 +1,39 @@
 //! Outgoing mail. Messages are composed here in the recipient's language and written to the
 //! outbox in the same transaction as the change that causes them; `worker.rs` delivers them.
 
+pub mod mailbox;
 pub mod worker;
 
-use super::db::outbox;
+use super::{db::outbox, keys::is_token};
 use crate::i18n::{Key, Lang, fill};
+
+/// The path of a link that confirms an email address (followed by its one-time token).
+pub const VERIFY_LINK_PATH: &str = "/account/verify/";
+/// The path of a password-reset link (followed by its one-time token).
+pub const RESET_LINK_PATH: &str = "/account/reset/";
+
+/// What replaces the token of a one-time link that a reader may not use.
+pub const HIDDEN_TOKEN: &str = "[hidden]";
+
+/// `body` with the token of every one-time link replaced by [`HIDDEN_TOKEN`], and whether
+/// there was one.
+pub fn hide_link_tokens(body: &str) -> (String, bool) {
+    let mut out = body.to_string();
+    let mut hidden = false;
+    for path in [VERIFY_LINK_PATH, RESET_LINK_PATH] {
+        let mut from = 0;
+        while let Some(at) = out[from..].find(path) {
+            let start = from + at + path.len();
+            let end = start + 64;
+            if out.get(start..end).is_some_and(is_token) {
+                out.replace_range(start..end, HIDDEN_TOKEN);
+                hidden = true;
+            }
+            from = start;
+        }
+    }
+    (out, hidden)
+}
 
 /// One message, ready for the outbox.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,6 +86,24 @@ impl Mail {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_time_link_tokens_can_be_hidden() {
+        let token = "ab".repeat(32);
+        let body = format!(
+            "Reset: https://shop.test/account/reset/{token}\nVerify: https://shop.test/account/verify/{token}?x\nCatalog: https://shop.test/account/verify/short"
+        );
+        let (hidden, any) = hide_link_tokens(&body);
+        assert!(any);
+        assert!(!hidden.contains(&token), "{hidden}");
+        assert!(hidden.contains("/account/reset/[hidden]\nVerify"));
+        assert!(hidden.contains("/account/verify/[hidden]?x"));
+        assert!(hidden.contains("/account/verify/short"));
+        assert_eq!(
+            hide_link_tokens("no links"),
+            ("no links".to_string(), false)
+        );
+    }
 
     #[test]
     fn mail_is_composed_in_the_recipients_language() {

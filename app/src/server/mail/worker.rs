@@ -1,7 +1,8 @@
 //! Delivers the outbox: a background task claims due messages (one worker per message even
-//! with many app servers), sends them through SMTP when configured, and otherwise keeps them
-//! in the local mailbox that staff read at /admin/mail. Failures are retried with growing
-//! delays; the message and its last error stay visible to staff.
+//! with many app servers) and sends them through SMTP, deleting their text once sent. In
+//! development without SMTP they are kept, text and all, in the local mailbox that admins
+//! read at /admin/mail (production refuses to start without SMTP). Failures are retried with
+//! growing delays; the message and its last error stay visible to admins.
 
 use crate::server::{
     db::{Db, outbox},
@@ -20,7 +21,8 @@ pub const MAX_ATTEMPTS: i64 = 10;
 /// How the shop sends mail.
 #[derive(Clone)]
 pub enum Transport {
-    /// No SMTP server configured: delivered mail is kept for staff at /admin/mail.
+    /// No SMTP server configured (development only): delivered mail is kept for admins at
+    /// /admin/mail.
     Mailbox,
     Smtp(Box<Smtp>),
 }
@@ -41,6 +43,11 @@ impl Transport {
             .parse::<Mailbox>()
             .map_err(|e| format!("invalid sender address: {e}"))?;
         Ok(Transport::Smtp(Box::new(Smtp { transport, from })))
+    }
+
+    /// True when delivered mail stays readable in the shop (the development mailbox).
+    pub fn keeps_mail(&self) -> bool {
+        matches!(self, Transport::Mailbox)
     }
 
     fn name(&self) -> &'static str {
@@ -95,8 +102,14 @@ pub async fn deliver_due(db: &Db, transport: &Transport) -> Result<usize, sqlx::
         }
         match transport.send(&row).await {
             Ok(()) => {
-                outbox::mark_delivered(db.pool(), row.id, transport.name(), crate::server::now())
-                    .await?;
+                outbox::mark_delivered(
+                    db.pool(),
+                    row.id,
+                    transport.name(),
+                    crate::server::now(),
+                    transport.keeps_mail(),
+                )
+                .await?;
                 delivered += 1;
             }
             Err(error) => {

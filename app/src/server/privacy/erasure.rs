@@ -1,6 +1,7 @@
 //! Account erasure: in one transaction, every row the registry lists for the shopper is
 //! deleted (children first, the account last), which also ends every session. What is kept
-//! and why is reported back, for the receipt the shopper sees.
+//! and why is reported back, for the receipt the shopper sees. On SQLite the deleted bytes
+//! are also wiped from the files (`secure_delete`, then a WAL checkpoint).
 
 use super::registry::{OnErase, Owner, PERSONAL};
 use crate::server::db::Db;
@@ -50,6 +51,7 @@ pub async fn erase_user(db: &Db, user_id: i64) -> Result<Option<ErasureReport>, 
         });
     }
     tx.commit().await?;
+    db.flush_erased().await?;
     Ok(Some(ErasureReport {
         erased,
         kept_anonymised: Vec::new(),
