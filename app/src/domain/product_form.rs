@@ -168,7 +168,7 @@ pub fn parse_stock_change(delta: &str, reason: &str) -> Result<(i64, String), Ve
                 });
                 0
             }
-            Some(d) if d.abs() <= limits::STOCK_MAX => d,
+            Some(d) if (-limits::STOCK_MAX..=limits::STOCK_MAX).contains(&d) => d,
             parsed => {
                 let signed_digits = delta.trim_start_matches(['+', '-']);
                 let big = parsed.is_some()
@@ -700,6 +700,7 @@ mod tests {
         };
         assert_eq!(problem("1000001"), range);
         assert_eq!(problem(&i64::MAX.to_string()), range);
+        assert_eq!(problem(&i64::MIN.to_string()), range);
         assert_eq!(
             problem("-99999999999999999999"),
             Problem::TooLong {

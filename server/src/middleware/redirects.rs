@@ -151,7 +151,7 @@ fn form_redirect_target(location: &str, origins: &[String]) -> (SafePath, Option
             let rest = location.get(origin.len()..)?;
             let same = location[..origin.len()].eq_ignore_ascii_case(origin)
                 && (rest.is_empty() || rest.starts_with('/'));
-            same.then(|| if rest.is_empty() { "/" } else { rest })
+            same.then_some(if rest.is_empty() { "/" } else { rest })
         })
     };
     let Some(local) = local else {

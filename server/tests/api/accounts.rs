@@ -931,3 +931,102 @@ async fn mail_sent_through_smtp_keeps_no_text(db: app::server::db::Db) {
     assert_eq!(row.subject, "Reset");
 }
 bare_db_test!(mail_sent_through_smtp_keeps_no_text);
+
+/// The probe's findings: `next=/%09/evil.example` after a plain-form sign-in went to another
+/// host, and `next=/%0A/…` made the server panic after the session was written.
+async fn sign_in_goes_only_to_paths_on_this_site(app: TestApp) {
+    registered_shopper(&app, &app.new_browser(), "mei@example.com").await;
+    let cases = [
+        ("/account/addresses", "/account/addresses"),
+        ("/search?q=屏幕", "/search?q=%E5%B1%8F%E5%B9%95"),
+        ("/\t/evil.example", "/account"),
+        ("/\n/evil.example", "/account"),
+        ("/\r\nSet-Cookie: x=1", "/account"),
+        ("//evil.example", "/account"),
+        ("/\\evil.example", "/account"),
+        ("https://evil.example/", "/account"),
+        ("", "/account"),
+    ];
+    for (next, expected) in cases {
+        let b = app.new_browser();
+        let res = b
+            .post_plain(
+                "account/sign-in",
+                "/account/sign-in",
+                &[
+                    ("email", "mei@example.com"),
+                    ("password", PASSWORD),
+                    ("next", next),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::FOUND, "{next:?}");
+        assert_eq!(res.headers()["location"], expected, "{next:?}");
+        assert_eq!(me(&b).await["email"], "mei@example.com", "{next:?}");
+    }
+}
+db_test!(sign_in_goes_only_to_paths_on_this_site);
+
+/// The probe's finding: twelve reset requests, twelve mails to the victim. Mail sent because
+/// someone asked is limited per recipient and per client, and the answer never changes.
+async fn requested_mail_is_limited_per_recipient_and_client(app: TestApp) {
+    use app::server::throttle::{MAILS_PER_CLIENT_PER_HOUR, MAILS_PER_RECIPIENT_PER_HOUR};
+    registered_shopper(&app, &app.new_browser(), "mei@example.com").await;
+    let from = |last: u8| {
+        Browser::from_address(
+            &app.base,
+            Some(std::net::Ipv4Addr::new(127, 0, 0, last).into()),
+        )
+    };
+    let stranger = from(2);
+    let mut answers = Vec::new();
+    for _ in 0..12 {
+        let res = stranger
+            .call("account/forgot-password", &[("email", "mei@example.com")])
+            .await;
+        answers.push((res.status(), res.text().await.unwrap()));
+    }
+    for _ in 0..6 {
+        let res = register(&stranger, "mei@example.com").await;
+        answers.push((res.status(), res.text().await.unwrap()));
+    }
+    let (first_reset, first_register) = (answers[0].clone(), answers[12].clone());
+    assert!(
+        answers[..12].iter().all(|a| *a == first_reset),
+        "resets answer alike"
+    );
+    assert!(
+        answers[12..].iter().all(|a| *a == first_register),
+        "registrations answer alike"
+    );
+    let mails = app.mails_to("mei@example.com").await;
+    assert_eq!(
+        mails.len() as i64,
+        MAILS_PER_RECIPIENT_PER_HOUR,
+        "the verification mail and the rest of the hour's allowance"
+    );
+
+    // One client cannot spread a flood over many addresses either.
+    let spreader = from(3);
+    for i in 0..MAILS_PER_CLIENT_PER_HOUR + 5 {
+        let res = spreader
+            .call(
+                "account/forgot-password",
+                &[("email", &format!("mei+{i}@example.com"))],
+            )
+            .await;
+        assert_eq!((res.status(), res.text().await.unwrap()), first_reset);
+    }
+    for i in 0..MAILS_PER_CLIENT_PER_HOUR + 5 {
+        let res = register(&spreader, &format!("shopper{i}@example.com")).await;
+        assert!(res.status().is_success() || res.status().is_redirection());
+    }
+    let written: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE recipient LIKE 'shopper%'")
+            .fetch_one(app.state.db.pool())
+            .await
+            .unwrap();
+    // (Resets for addresses without an account send nothing and use no allowance.)
+    assert_eq!(written, MAILS_PER_CLIENT_PER_HOUR, "one client's allowance");
+}
+db_test!(requested_mail_is_limited_per_recipient_and_client);

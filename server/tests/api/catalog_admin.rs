@@ -645,3 +645,167 @@ async fn anonymous_pages_come_from_memory_until_the_catalog_changes(app: TestApp
     assert!(own.text().await.unwrap().contains("Sam Staff"));
 }
 db_test!(anonymous_pages_come_from_memory_until_the_catalog_changes);
+
+/// The probe's finding: a product name that closes `<title>` (leptos_meta writes the title
+/// unescaped) or opens a comment in the JSON-LD block. Checked on the rendered page and on
+/// the copy the page cache keeps.
+async fn product_text_stays_text_in_title_meta_and_json_ld(app: TestApp) {
+    let b = staff(&app, "sam@lumenwall.example", Role::Staff).await;
+    let mut form = cable("hostile-name");
+    let name = "</title><img src=x onerror=alert(1)><!--<script>";
+    set(&mut form, "name", name);
+    set(
+        &mut form,
+        "summary_en",
+        "\"><script>alert(2)</script> & more",
+    );
+    let res = save(&b, None, &form).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "{}",
+        res.text().await.unwrap()
+    );
+
+    let rendered = app
+        .client
+        .get(app.url("/products/hostile-name"))
+        .header("cookie", "visit=1")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let kept = app.new_browser().page("/products/hostile-name").await.1;
+    for page in [rendered, kept] {
+        assert!(!page.contains("<img src=x"), "markup from the name: {page}");
+        assert!(!page.contains("<script>alert"), "markup from the summary");
+        let title = page
+            .split("<title>")
+            .nth(1)
+            .and_then(|t| t.split("</title>").next())
+            .expect("a title");
+        assert!(
+            title.starts_with("&lt;/title&gt;&lt;img src=x"),
+            "title: {title}"
+        );
+        let ld = page
+            .split(r#"<script type="application/ld+json">"#)
+            .nth(1)
+            .and_then(|s| s.split("</script>").next())
+            .expect("a JSON-LD block");
+        assert!(
+            !ld.contains('<') && !ld.contains('>') && !ld.contains('&'),
+            "{ld}"
+        );
+        let data: Value = serde_json::from_str(ld).unwrap();
+        assert_eq!(data["name"], name, "the data itself is unchanged");
+        assert!(page.contains(r#"property="og:title" content="&lt;/title&gt;"#));
+    }
+}
+db_test!(product_text_stays_text_in_title_meta_and_json_ld);
+
+/// The probe's finding: 600,000 characters in a free-text specification made the catalog
+/// pages answer 500. Every field has a maximum now, enforced by the server.
+async fn overlong_text_is_refused_and_the_shop_stays_up(app: TestApp) {
+    let b = staff(&app, "sam@lumenwall.example", Role::Staff).await;
+    let huge = "I".repeat(600_000);
+    let mut form = cable("long-fields");
+    for field in ["ip_front", "ip_back", "led_type"] {
+        set_or_add(&mut form, field, &huge);
+    }
+    let problems = field_problems(save(&b, None, &form).await).await;
+    assert_eq!(
+        problems,
+        [
+            ("ip_back".to_string(), "too_long".to_string()),
+            ("ip_front".to_string(), "too_long".to_string()),
+            ("led_type".to_string(), "too_long".to_string()),
+        ]
+    );
+    // At the limits everything is accepted and every page renders.
+    let mut form = cable("long-fields");
+    set(&mut form, "name", &"N".repeat(120));
+    set(&mut form, "description_en", &"D".repeat(5000));
+    set_or_add(&mut form, "ip_front", "IP65");
+    set_or_add(&mut form, "led_type", &"L".repeat(40));
+    let res = save(&b, None, &form).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "{}",
+        res.text().await.unwrap()
+    );
+    for path in [
+        "/",
+        "/catalog/accessories",
+        "/search?q=NNNN",
+        "/products/long-fields",
+    ] {
+        let (status, _) = app.new_browser().page(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+    }
+    // A shopper's field too: a telephone number of 600,000 spaces and digits.
+    let mut reg = crate::accounts::registration("mei@example.com");
+    for (k, v) in reg.iter_mut() {
+        if *k == "form[phone]" {
+            *v = format!("+86{}138", " ".repeat(600_000));
+        }
+    }
+    let reg: Vec<(&str, &str)> = reg.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let problems = field_problems(app.call("account/register", &reg).await).await;
+    assert_eq!(problems, [("phone".to_string(), "too_long".to_string())]);
+}
+db_test!(overlong_text_is_refused_and_the_shop_stays_up);
+
+fn set_or_add(form: &mut Vec<(String, String)>, field: &str, value: &str) {
+    let key = format!("form[{field}]");
+    match form.iter_mut().find(|(k, _)| *k == key) {
+        Some(entry) => entry.1 = value.to_string(),
+        None => form.push((key, value.to_string())),
+    }
+}
+
+/// The probe's findings: an opening stock of `i64::MAX` then any change answered 500, and
+/// `+-5` and `++5` were taken as amounts.
+async fn stock_is_bounded_and_amounts_are_strict(app: TestApp) {
+    let b = staff(&app, "sam@lumenwall.example", Role::Staff).await;
+    let mut form = cable("bounded");
+    set(&mut form, "stock", &i64::MAX.to_string());
+    assert_eq!(
+        field_problems(save(&b, None, &form).await).await,
+        [("stock".to_string(), "out_of_range".to_string())]
+    );
+    set(&mut form, "stock", "1000000");
+    let res = save(&b, None, &form).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let id: i64 = res.json().await.unwrap();
+    let id = id.to_string();
+    let adjust = |delta: String| {
+        let (b, id) = (&b, id.clone());
+        async move {
+            b.call(
+                "admin/adjust-stock",
+                &[("id", id.as_str()), ("delta", &delta), ("reason", "count")],
+            )
+            .await
+        }
+    };
+    for bad in ["+-5", "++5", "5.0", " - 5"] {
+        assert_eq!(
+            field_problems(adjust(bad.into()).await).await,
+            [("delta".to_string(), "invalid".to_string())],
+            "{bad:?}"
+        );
+    }
+    for too_far in ["+1", &i64::MAX.to_string(), &i64::MIN.to_string()] {
+        let res = adjust(too_far.to_string()).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{too_far}");
+    }
+    let res = adjust("-1000000".into()).await;
+    assert_eq!(res.json::<i64>().await.unwrap(), 0);
+    let res = adjust("+7".into()).await;
+    assert_eq!(res.json::<i64>().await.unwrap(), 7);
+}
+db_test!(stock_is_bounded_and_amounts_are_strict);

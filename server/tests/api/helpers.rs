@@ -88,9 +88,16 @@ pub struct Browser {
 
 impl Browser {
     pub fn new(base: &str) -> Browser {
+        Browser::from_address(base, None)
+    }
+
+    /// A browser whose connections come from `source` (any 127.x.y.z address reaches the
+    /// shop on loopback), to tell clients apart by address.
+    pub fn from_address(base: &str, source: Option<std::net::IpAddr>) -> Browser {
         let client = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            .local_address(source)
             .build()
             .expect("client");
         Browser {

@@ -189,3 +189,69 @@ async fn pages_survive_many_visitors_at_once() {
         assert_eq!(status, reqwest::StatusCode::OK, "{path}");
     }
 }
+
+/// The text inputs and text areas of a page that have no `maxlength` (their opening tags).
+fn fields_without_a_maximum(page: &str) -> Vec<String> {
+    let mut missing = Vec::new();
+    for tag in ["<input", "<textarea"] {
+        for piece in page.split(tag).skip(1) {
+            let element = &piece[..piece.find('>').unwrap_or(piece.len())];
+            let kind = element
+                .split("type=\"")
+                .nth(1)
+                .and_then(|t| t.split('"').next())
+                .unwrap_or("text");
+            let free_text = tag == "<textarea"
+                || !matches!(
+                    kind,
+                    "hidden" | "checkbox" | "radio" | "submit" | "file" | "number"
+                );
+            if free_text && !element.contains("maxlength=\"") {
+                missing.push(format!("{tag}{element}>"));
+            }
+        }
+    }
+    missing
+}
+
+/// Every field a person can type into shows its maximum to the browser (the server enforces
+/// the same number, from `domain/limits.rs`).
+async fn every_text_field_has_a_maximum(app: TestApp) {
+    use crate::{accounts::registered_shopper, admin::staff};
+    use app::domain::account::Role;
+    let visitor = app.new_browser();
+    let admin = staff(&app, "boss@lumenwall.example", Role::Admin).await;
+    let shopper_id = registered_shopper(&app, &app, "mei@example.com").await;
+    let pages: Vec<(&crate::helpers::Browser, String)> = vec![
+        (&visitor, "/".into()),
+        (&visitor, "/catalog".into()),
+        (&visitor, "/search?q=led".into()),
+        (&visitor, "/products/solara-fx-p10".into()),
+        (&visitor, "/configurator".into()),
+        (&visitor, "/account/register".into()),
+        (&visitor, "/account/sign-in".into()),
+        (&visitor, "/account/forgot".into()),
+        (&app, "/account".into()),
+        (&app, "/account/addresses".into()),
+        (&app, "/account/security".into()),
+        (&app, "/account/data".into()),
+        (&admin, "/admin/products/new".into()),
+        (&admin, "/admin/products/1".into()),
+        (&admin, "/admin/customers".into()),
+        (&admin, format!("/admin/customers/{shopper_id}")),
+        (&admin, "/admin/mail".into()),
+    ];
+    let mut inputs = 0;
+    for (browser, path) in &pages {
+        let (status, page) = browser.page(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        inputs += page.matches("<input").count();
+        assert_eq!(
+            fields_without_a_maximum(&page),
+            Vec::<String>::new(),
+            "{path}"
+        );
+    }
+    assert!(inputs > 50, "the pages had their forms ({inputs} inputs)");
+}
+db_test!(every_text_field_has_a_maximum);

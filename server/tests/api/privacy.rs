@@ -234,6 +234,30 @@ async fn deleting_the_account_erases_every_trace(app: TestApp) {
         text.contains("li@example.com"),
         "another shopper's data was touched"
     );
+    // On SQLite, the files themselves: deleted rows linger in free pages and in the
+    // write-ahead log unless they are overwritten (`secure_delete`) and the log truncated.
+    if let Some(dir) = &app.db_dir {
+        let mut scanned = 0;
+        for entry in std::fs::read_dir(dir.path()).unwrap() {
+            let path = entry.unwrap().path();
+            let bytes = std::fs::read(&path).unwrap();
+            scanned += bytes.len();
+            for trace in [
+                "mei@example.com",
+                "Mei Lin",
+                "+86 139 1111 2222",
+                "Harbour Road",
+                "Kowloon",
+            ] {
+                assert!(
+                    !bytes.windows(trace.len()).any(|w| w == trace.as_bytes()),
+                    "{trace:?} is still in the bytes of {}",
+                    path.display()
+                );
+            }
+        }
+        assert!(scanned > 0);
+    }
     assert_eq!(me(&app).await, Value::Null);
     assert_eq!(me(&laptop).await, Value::Null, "every session ends");
     assert_eq!(

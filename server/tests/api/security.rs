@@ -118,3 +118,156 @@ async fn unknown_server_functions_are_a_client_error(app: TestApp) {
     assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
 }
 db_test!(unknown_server_functions_are_a_client_error);
+
+/// Sends raw bytes over HTTP/1.1 and returns the status line's code.
+async fn raw_status(app: &TestApp, request: &[u8]) -> u16 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = app.base.trim_start_matches("http://");
+    let mut socket = tokio::net::TcpStream::connect(addr).await.unwrap();
+    socket.write_all(request).await.unwrap();
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        socket.read_to_end(&mut answer),
+    )
+    .await;
+    let text = String::from_utf8_lossy(&answer);
+    text.split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or_else(|| panic!("no status line in {text:?}"))
+}
+
+/// The probe's findings: request bodies the server could not read answered 500.
+async fn unreadable_requests_are_the_clients_fault(app: TestApp) {
+    let post = |body: Vec<u8>, content_type: &'static str| {
+        app.client
+            .post(app.url("/api/account/sign-in"))
+            .header("sec-fetch-site", "same-origin")
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+    };
+    // Not UTF-8.
+    let res = post(
+        b"email=\xff\xfe@example.com&password=x".to_vec(),
+        "application/x-www-form-urlencoded",
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["error"], "bad_request");
+    // UTF-16 (a charset the shop does not take).
+    let utf16: Vec<u8> = "email=a@b.co&password=xxxxxxxxxxxx"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    let res = post(utf16, "application/x-www-form-urlencoded; charset=utf-16")
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    // Over the 2 MiB limit without a length announced (chunked).
+    let chunks = (0..40).map(|_| Ok::<_, std::io::Error>(vec![b'a'; 64 * 1024]));
+    let res = app
+        .client
+        .post(app.url("/api/account/sign-in"))
+        .header("sec-fetch-site", "same-origin")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(reqwest::Body::wrap_stream(futures_util::stream::iter(
+            chunks,
+        )))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    // Broken chunked encoding.
+    let host = app.base.trim_start_matches("http://").to_string();
+    let broken = format!(
+        "POST /api/account/sign-in HTTP/1.1\r\nHost: {host}\r\nSec-Fetch-Site: same-origin\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\
+         Connection: close\r\n\r\n5\r\nemail\r\nZZ\r\n=a@b\r\n0\r\n\r\n"
+    );
+    let status = raw_status(&app, broken.as_bytes()).await;
+    assert!(
+        (400..500).contains(&status),
+        "broken chunks answered {status}"
+    );
+    // A picture id that is not a number: no parser message, no echo.
+    for path in [
+        "/media/products/abc",
+        "/media/products/%3Cscript%3E",
+        "/media/products/-1",
+    ] {
+        let res = app.get(path).await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+        let text = res.text().await.unwrap();
+        assert!(
+            !text.contains("abc") && !text.contains("script") && !text.contains("parse"),
+            "{text}"
+        );
+    }
+    // The server is still fine.
+    assert_eq!(app.get("/healthz").await.status(), StatusCode::OK);
+}
+db_test!(unreadable_requests_are_the_clients_fault);
+
+/// The probe's finding: a client that does not ask for HTML got `200` with a `Location`
+/// header and an empty page for a page behind a sign-in.
+async fn pages_behind_a_sign_in_redirect_every_client(app: TestApp) {
+    for accept in ["*/*", "application/json", "text/html"] {
+        let res = app
+            .client
+            .get(app.url("/account/addresses"))
+            .header("accept", accept)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::FOUND, "Accept: {accept}");
+        let location = res.headers()["location"].to_str().unwrap();
+        assert_eq!(location, "/account/sign-in?next=/account/addresses");
+    }
+}
+db_test!(pages_behind_a_sign_in_redirect_every_client);
+
+/// The probe's finding: the form's error box showed any text put into `__err` by a link.
+/// Only the error this visitor's own form post produced is shown, and only once.
+async fn only_errors_the_shop_produced_for_this_visitor_are_shown(app: TestApp) {
+    use base64::Engine;
+    let forged = base64::engine::general_purpose::URL_SAFE
+        .encode(r#"{"error":"suspended","reason":"Call +1 555 0100 to restore it"}"#);
+    let link = format!("/account/sign-in?x=1&__path=%2Fapi%2Faccount%2Fsign-in&__err={forged}");
+    let res = app.get(&link).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/account/sign-in?x=1");
+    let (_, page) = app.page("/account/sign-in?x=1").await;
+    assert!(!page.contains("555 0100"));
+
+    // A real failure without JavaScript: the error comes back with the visitor…
+    let res = app
+        .post_plain(
+            "account/sign-in",
+            "/account/sign-in",
+            &[
+                ("email", "nobody@example.com"),
+                ("password", "wrong password"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        location.starts_with("/account/sign-in?__path="),
+        "{location}"
+    );
+    let (status, page) = app.page(&location).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("The email address or password is not right."));
+    // …once: reloading (or coming back with Back after a later success) drops it.
+    let res = app.get(&location).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // And another visitor given the same address sees nothing.
+    let res = app.new_browser().get(&location).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+}
+db_test!(only_errors_the_shop_produced_for_this_visitor_are_shown);
