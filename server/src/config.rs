@@ -351,6 +351,20 @@ impl Config {
                 format!("expected an email address, got {contact_email:?}"),
             ));
         }
+        // The name goes into mail subjects and headers: one plain line.
+        let name = src
+            .string("SHOP_NAME", file.shop.name)
+            .unwrap_or_else(|| "Lumenwall".into());
+        if name.trim().is_empty()
+            || name.chars().count() > 100
+            || name.chars().any(char::is_control)
+        {
+            return Err(ConfigError::new(
+                "shop.name",
+                Some("SHOP_NAME"),
+                "expected one line of at most 100 characters",
+            ));
+        }
         let shop = ShopConfig {
             seed_catalog: src
                 .parse(
@@ -369,9 +383,7 @@ impl Config {
                     "a whole number of seconds",
                 )?
                 .unwrap_or(60),
-            name: src
-                .string("SHOP_NAME", file.shop.name)
-                .unwrap_or_else(|| "Lumenwall".into()),
+            name,
             contact_email,
         };
 
@@ -612,6 +624,9 @@ mod tests {
 
         let err = load(None, &[("LEPTOS_SITE_ADDR", "localhost")]).unwrap_err();
         assert!(err.to_string().contains("site.addr (LEPTOS_SITE_ADDR)"));
+
+        let err = load(None, &[("SHOP_NAME", "Shop\r\nBcc: all@example.com")]).unwrap_err();
+        assert!(err.to_string().contains("shop.name (SHOP_NAME)"), "{err}");
 
         let err = load(None, &[("SHOP_DATABASE_MAX_CONNECTIONS", "many")]).unwrap_err();
         assert!(

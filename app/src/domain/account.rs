@@ -36,6 +36,17 @@ impl Role {
     pub fn is_staff(self) -> bool {
         self >= Role::Staff
     }
+
+    /// Whether someone with this role may suspend or reinstate an account with `target`'s
+    /// role: staff look after shoppers; staff accounts are an admin's to manage. No role can
+    /// act as a higher one.
+    pub fn may_manage(self, target: Role) -> bool {
+        match self {
+            Role::Admin => true,
+            Role::Staff => target == Role::Shopper,
+            Role::Shopper => false,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -343,6 +354,16 @@ pub fn validate_new_password(password: &str, confirmation: &str) -> Vec<FieldErr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_role_manages_a_higher_or_equal_one_but_admins() {
+        assert!(Role::Admin.may_manage(Role::Admin));
+        assert!(Role::Admin.may_manage(Role::Staff));
+        assert!(Role::Staff.may_manage(Role::Shopper));
+        assert!(!Role::Staff.may_manage(Role::Staff));
+        assert!(!Role::Staff.may_manage(Role::Admin));
+        assert!(!Role::Shopper.may_manage(Role::Shopper));
+    }
 
     fn registration() -> RegistrationInput {
         RegistrationInput {

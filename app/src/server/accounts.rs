@@ -632,7 +632,7 @@ pub async fn suspend(
     let target = users::find_by_id(&mut *tx, user_id)
         .await?
         .ok_or(ShopError::NotFound)?;
-    if target.role() == Role::Admin && staff.role() != Role::Admin {
+    if !staff.role().may_manage(target.role()) {
         return Err(ShopError::Forbidden);
     }
     users::set_status(
@@ -654,6 +654,9 @@ pub async fn reinstate(state: &AppState, staff: &UserRow, user_id: i64) -> ShopR
     let target = users::find_by_id(state.db.pool(), user_id)
         .await?
         .ok_or(ShopError::NotFound)?;
+    if !staff.role().may_manage(target.role()) {
+        return Err(ShopError::Forbidden);
+    }
     if target.account_status() != AccountStatus::Suspended {
         return Err(ShopError::Conflict);
     }

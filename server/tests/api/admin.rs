@@ -175,6 +175,44 @@ async fn suspension_ends_sessions_and_tells_the_reason(app: TestApp) {
 }
 db_test!(suspension_ends_sessions_and_tells_the_reason);
 
+/// Staff look after shoppers; only admins suspend or reinstate staff and admin accounts.
+async fn staff_cannot_act_on_staff_or_admins(app: TestApp) {
+    let sam = staff(&app, "sam@lumenwall.example", Role::Staff).await;
+    let kim = staff(&app, "kim@lumenwall.example", Role::Staff).await;
+    let boss = staff_admin(&app).await;
+    let ada = staff(&app, "ada@lumenwall.example", Role::Admin).await;
+    let kim_id = me(&kim).await["id"].as_i64().unwrap().to_string();
+    let ada_id = me(&ada).await["id"].as_i64().unwrap().to_string();
+    for target in [&kim_id, &ada_id] {
+        let res = sam
+            .call("admin/suspend", &[("id", target), ("reason", "Because")])
+            .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::FORBIDDEN,
+            "staff suspending {target}"
+        );
+    }
+    assert_eq!(
+        me(&kim).await["email"],
+        "kim@lumenwall.example",
+        "still signed in"
+    );
+    // An admin suspends the other admin; staff cannot undo it.
+    let res = boss
+        .call(
+            "admin/suspend",
+            &[("id", &ada_id), ("reason", "Left the company")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = sam.call("admin/reinstate", &[("id", &ada_id)]).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = boss.call("admin/reinstate", &[("id", &ada_id)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+}
+db_test!(staff_cannot_act_on_staff_or_admins);
+
 /// The mailbox as `b` sees it (JSON of the server function).
 async fn mailbox(b: &Browser, to: &str) -> Value {
     let res = b.get(&format!("/api/admin/mail?to={to}")).await;
