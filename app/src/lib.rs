@@ -1,8 +1,10 @@
 //! The shop's shared crate: pages and components (compiled for the server with `ssr` and for
 //! the browser with `hydrate`), server functions (`api`), plain domain logic (`domain`),
-//! translations (`i18n`) and, behind `ssr`, the server-only modules (`server`).
+//! translations (`i18n`) and, behind `ssr`, the server-only modules (`backend`).
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod backend;
 pub mod components;
 pub mod csp;
 pub mod domain;
@@ -10,8 +12,6 @@ pub mod error;
 pub mod escape;
 pub mod i18n;
 pub mod pages;
-#[cfg(feature = "ssr")]
-pub mod server;
 mod shell;
 
 pub use shell::{App, shell};

@@ -4,7 +4,7 @@
 //!
 //! Every problem is reported as one line naming the setting and the variable that sets it.
 
-use app::server::keys::MIN_KEY_LEN;
+use app::backend::keys::MIN_KEY_LEN;
 use serde::Deserialize;
 use std::{
     collections::HashMap,
@@ -313,7 +313,7 @@ impl Config {
         let url = src
             .string("DATABASE_URL", file.database.url)
             .unwrap_or_else(|| "sqlite://data/shop.db".into());
-        if app::server::db::Backend::of_url(&url).is_none() {
+        if app::backend::db::Backend::of_url(&url).is_none() {
             return Err(ConfigError::new(
                 "database.url",
                 Some("DATABASE_URL"),

@@ -130,7 +130,7 @@ async fn admin_create(config: Config, args: &[&str]) -> ExitCode {
         return ExitCode::from(2);
     };
     let (password, generated) = if std::io::stdin().is_terminal() {
-        (app::server::keys::random_token()[..24].to_string(), true)
+        (app::backend::keys::random_token()[..24].to_string(), true)
     } else {
         let mut line = String::new();
         if std::io::stdin().read_line(&mut line).is_err() {
@@ -146,7 +146,7 @@ async fn admin_create(config: Config, args: &[&str]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match app::server::accounts::create_staff(&state, &email, &name, &password, role).await {
+    match app::backend::accounts::create_staff(&state, &email, &name, &password, role).await {
         Ok(id) => {
             println!("Created {} account #{id} for {email}.", role.as_str());
             if generated {

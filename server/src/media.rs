@@ -4,8 +4,8 @@
 //! outcome (`?image=saved|not_an_image|too_large|missing`).
 
 use app::{
+    backend::{AppState, catalog, context, db::products, session::Session},
     error::{Problem, ShopError},
-    server::{AppState, catalog, context, db::products, session::Session},
 };
 use axum::{
     Extension,

@@ -1,8 +1,8 @@
 //! Development conveniences: the demo staff account that `./shop run` prints.
 
 use app::{
+    backend::{AppState, accounts, db::users},
     domain::account::Role,
-    server::{AppState, accounts, db::users},
 };
 
 pub const DEMO_ADMIN_EMAIL: &str = "admin@lumenwall.example";

@@ -16,7 +16,7 @@ use crate::{
 };
 use app::{
     App,
-    server::{
+    backend::{
         AppState, ShopSettings, accounts, catalog_seed,
         db::{Db, DbOptions, DbSetupError, outbox, throttle, tokens},
         keys::Keys,

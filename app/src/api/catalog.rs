@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::{
+    backend::{catalog, context, db::products},
     i18n::current_request_lang,
-    server::{catalog, context, db::products},
 };
 
 /// Most products side by side on the comparison page.

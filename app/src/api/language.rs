@@ -8,12 +8,12 @@ use leptos::prelude::*;
 /// back to the page it came from).
 #[server(endpoint = "language/set")]
 pub async fn set_language(lang: String) -> Result<Lang, ShopError> {
-    use crate::{error::Problem, server::context};
+    use crate::{backend::context, error::Problem};
     let lang =
         Lang::from_code(&lang).ok_or_else(|| ShopError::invalid("lang", Problem::Invalid))?;
     remember_language_cookie(lang)?;
     if let Some(user_id) = context::session()?.user_id() {
-        crate::server::db::users::set_language(context::state()?.db.pool(), user_id, lang.code())
+        crate::backend::db::users::set_language(context::state()?.db.pool(), user_id, lang.code())
             .await?;
     }
     Ok(lang)
@@ -23,7 +23,7 @@ pub async fn set_language(lang: String) -> Result<Lang, ShopError> {
 #[cfg(feature = "ssr")]
 pub fn remember_language_cookie(lang: Lang) -> Result<(), ShopError> {
     use axum::http::{HeaderValue, header::SET_COOKIE};
-    let settings = crate::server::app_state()?.settings;
+    let settings = crate::backend::app_state()?.settings;
     let secure = if settings.https { "; Secure" } else { "" };
     let cookie = format!(
         "{}={}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}",

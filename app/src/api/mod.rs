@@ -1,5 +1,5 @@
 //! Server functions: the shop's HTTP API. Each is thin: it reads the state and the session
-//! from the context, checks who is asking, and calls domain or `server` code. Endpoints are
+//! from the context, checks who is asking, and calls domain or `backend` code. Endpoints are
 //! fixed (`/api/<area>/<name>`) so tests and middleware can name them.
 
 pub mod account;

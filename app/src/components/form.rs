@@ -133,7 +133,7 @@ impl FormValues {
     }
 }
 
-/// Renders a form with the values kept for it (see `server/flash.rs`). Only a page rendered
+/// Renders a form with the values kept for it (see `backend/flash.rs`). Only a page rendered
 /// by the server can need them; in the browser the form is built at once with none.
 #[component]
 pub fn WithFlash<F, V>(form: String, view: F) -> impl IntoView

@@ -15,8 +15,8 @@
 
 use super::security_headers::{HTML_CACHE_CONTROL, HTML_VARY};
 use app::{
+    backend::AppState,
     i18n::{LANG_COOKIE, Lang, lang_of_request},
-    server::AppState,
 };
 use axum::{
     body::{Body, Bytes},

@@ -13,7 +13,7 @@
 //!   `200` with a `Location` header and an empty page.
 
 use super::origin_check::AllowedOrigins;
-use app::{domain::redirect::SafePath, server::session::Session};
+use app::{backend::session::Session, domain::redirect::SafePath};
 use axum::{
     body::Body,
     extract::{Request, State},

@@ -5,7 +5,7 @@ use crate::{
     bare_db_test, db_test,
     helpers::{Browser, TestApp, token_in},
 };
-use app::server::db::users;
+use app::backend::db::users;
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -830,9 +830,9 @@ db_test!(cross_site_sign_in_is_rejected);
 
 async fn mail_is_delivered_to_the_local_mailbox(app: TestApp) {
     register(&app, "mei@example.com").await;
-    let delivered = app::server::mail::worker::deliver_due(
+    let delivered = app::backend::mail::worker::deliver_due(
         &app.state.db,
-        &app::server::mail::worker::Transport::Mailbox,
+        &app::backend::mail::worker::Transport::Mailbox,
     )
     .await
     .unwrap();
@@ -903,8 +903,8 @@ async fn smtp_sink() -> (u16, tokio::task::JoinHandle<String>) {
 
 /// Mail that has left through SMTP keeps no text in the outbox (it held a live link and
 /// personal data); the delivery record stays.
-async fn mail_sent_through_smtp_keeps_no_text(db: app::server::db::Db) {
-    use app::server::{db::outbox, mail::worker};
+async fn mail_sent_through_smtp_keeps_no_text(db: app::backend::db::Db) {
+    use app::backend::{db::outbox, mail::worker};
     let token = "cd".repeat(32);
     // (Short lines, so the message travels as plain 7-bit text.)
     let body = format!("Hello Mei, your one-time code:\n{token}\n");
@@ -970,7 +970,7 @@ db_test!(sign_in_goes_only_to_paths_on_this_site);
 /// The probe's finding: twelve reset requests, twelve mails to the victim. Mail sent because
 /// someone asked is limited per recipient and per client, and the answer never changes.
 async fn requested_mail_is_limited_per_recipient_and_client(app: TestApp) {
-    use app::server::throttle::{MAILS_PER_CLIENT_PER_HOUR, MAILS_PER_RECIPIENT_PER_HOUR};
+    use app::backend::throttle::{MAILS_PER_CLIENT_PER_HOUR, MAILS_PER_RECIPIENT_PER_HOUR};
     registered_shopper(&app, &app.new_browser(), "mei@example.com").await;
     let from = |last: u8| {
         Browser::from_address(

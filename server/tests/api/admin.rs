@@ -5,7 +5,7 @@ use crate::{
     db_test,
     helpers::{Browser, TestApp, token_in},
 };
-use app::{domain::account::Role, server::accounts};
+use app::{backend::accounts, domain::account::Role};
 use reqwest::StatusCode;
 use serde_json::Value;
 

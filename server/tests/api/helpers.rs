@@ -5,7 +5,7 @@
 //! `postgres://shop:shop@127.0.0.1:5432/postgres`); `./shop test` sets it up. Without it the
 //! PostgreSQL variants fail, unless `SHOP_TEST_SKIP_POSTGRES=1` says to skip them.
 
-use app::server::{
+use app::backend::{
     AppState,
     db::{
         Db, DbOptions,

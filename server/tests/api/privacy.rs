@@ -6,7 +6,7 @@ use crate::{
     db_test,
     helpers::TestApp,
 };
-use app::server::{
+use app::backend::{
     accounts,
     db::{Backend, users},
     privacy::registry::{Coverage, NOT_PERSONAL, PERSONAL, coverage},

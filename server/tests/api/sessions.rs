@@ -1,7 +1,7 @@
 //! Database sessions: cookie flags, expiry, renewal and sign-out, on both databases.
 
 use crate::{db_test, helpers::TestApp};
-use app::server::{
+use app::backend::{
     keys::Keys,
     session::{CookieChange, Session, SessionPolicy, SessionStore},
 };

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::{
+    backend::{context, db::addresses, flash, now},
     domain::account::validate_address,
-    server::{context, db::addresses, flash, now},
 };
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
+    backend::{accounts, context, flash, redirect::redirect},
     domain::redirect::SafePath,
-    server::{accounts, context, flash, redirect::redirect},
 };
 
-/// Registers a shopper and sends the verification link (see `server::accounts::register`).
+/// Registers a shopper and sends the verification link (see `backend::accounts::register`).
 #[server(endpoint = "account/register")]
 pub async fn register(form: RegistrationInput) -> Result<(), ShopError> {
     let state = context::state()?;

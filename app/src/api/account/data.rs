@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::{
+    backend::{accounts, context, now, privacy::export::export_user, redirect::redirect},
     domain::redirect::SafePath,
-    server::{accounts, context, now, privacy::export::export_user, redirect::redirect},
 };
 
 /// Everything the shop holds about the signed-in shopper (the same document as the

@@ -24,7 +24,7 @@ pub struct CurrentUser {
 /// Who is signed in (`None` for a visitor).
 #[server(endpoint = "account/me", input = server_fn::codec::GetUrl)]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, ShopError> {
-    let user = crate::server::context::current_user().await?;
+    let user = crate::backend::context::current_user().await?;
     Ok(user.map(|u| CurrentUser {
         id: u.id,
         role: u.role(),
@@ -35,10 +35,10 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, ShopError> {
 }
 
 /// What a form without JavaScript kept when it failed, to refill it once (see
-/// `server/flash.rs`). Passwords are never kept.
+/// `backend/flash.rs`). Passwords are never kept.
 #[server(endpoint = "account/form-flash")]
 pub async fn take_form_flash(
     form: String,
 ) -> Result<Option<std::collections::BTreeMap<String, String>>, ShopError> {
-    crate::server::flash::take(&form).await
+    crate::backend::flash::take(&form).await
 }

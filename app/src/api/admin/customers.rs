@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use crate::server::{accounts, context, db, flash};
+use crate::backend::{accounts, context, db, flash};
 
 pub const PAGE_SIZE: i64 = 25;
 

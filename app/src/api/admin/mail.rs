@@ -34,7 +34,7 @@ pub struct Mailbox {
 
 #[server(endpoint = "admin/mail", input = server_fn::codec::GetUrl)]
 pub async fn list_mail(to: Option<String>) -> Result<Mailbox, ShopError> {
-    use crate::server::{context, mail::mailbox};
+    use crate::backend::{context, mail::mailbox};
     let admin = context::require_admin().await?;
     let state = context::state()?;
     mailbox::read(&state, &admin, to.as_deref()).await

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use crate::server::{catalog, context, db::products, flash};
+use crate::backend::{catalog, context, db::products, flash};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminProductRow {
@@ -93,7 +93,7 @@ pub async fn save_product(id: Option<i64>, form: ProductForm) -> Result<i64, Sho
     match result {
         Ok(saved) => {
             if id.is_none() {
-                crate::server::redirect::redirect(
+                crate::backend::redirect::redirect(
                     &crate::domain::redirect::SafePath::fixed("/admin/products")
                         .child(&saved.to_string()),
                 );

@@ -239,7 +239,7 @@ mod tests {
     #[cfg(feature = "ssr")]
     #[test]
     fn every_export_section_has_a_title() {
-        for table in crate::server::privacy::registry::PERSONAL {
+        for table in crate::backend::privacy::registry::PERSONAL {
             assert!(
                 section_title(table.section).is_some(),
                 "no title for export section {}",

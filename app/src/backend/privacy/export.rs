@@ -2,7 +2,7 @@
 //! human-readable field names.
 
 use super::registry::{Owner, PERSONAL, PersonalTable};
-use crate::{domain::time::rfc3339, server::db::Db};
+use crate::{backend::db::Db, domain::time::rfc3339};
 use serde_json::{Map, Value, json};
 use sqlx::{Row, any::AnyRow};
 

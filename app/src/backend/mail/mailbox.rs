@@ -3,12 +3,12 @@
 use super::hide_link_tokens;
 use crate::{
     api::admin::mail::{MailView, Mailbox},
-    domain::{account::normalize_email, limits},
-    error::ShopResult,
-    server::{
+    backend::{
         AppState,
         db::{outbox, users, users::UserRow},
     },
+    domain::{account::normalize_email, limits},
+    error::ShopResult,
 };
 
 /// The newest 100 messages (to one address when `to` is given), as `viewer` may see them.

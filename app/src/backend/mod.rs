@@ -1,5 +1,6 @@
-//! Server-only code (feature `ssr`): database access, sessions and the state every server
-//! function reads. Nothing here is compiled into the browser bundle.
+//! The backend: server-only code (feature `ssr`), the operations server functions call,
+//! database access, sessions and the state every request reads. Nothing here is compiled
+//! into the browser bundle. (Named so it is never confused with the `server` crate.)
 
 pub mod accounts;
 pub mod catalog;

@@ -4,7 +4,7 @@
 //! read at /admin/mail (production refuses to start without SMTP). Failures are retried with
 //! growing delays; the message and its last error stay visible to admins.
 
-use crate::server::{
+use crate::backend::{
     db::{Db, outbox},
     now,
 };
@@ -106,7 +106,7 @@ pub async fn deliver_due(db: &Db, transport: &Transport) -> Result<usize, sqlx::
                     db.pool(),
                     row.id,
                     transport.name(),
-                    crate::server::now(),
+                    crate::backend::now(),
                     transport.keeps_mail(),
                 )
                 .await?;

@@ -4,7 +4,7 @@
 //! are also wiped from the files (`secure_delete`, then a WAL checkpoint).
 
 use super::registry::{OnErase, Owner, PERSONAL};
-use crate::server::db::Db;
+use crate::backend::db::Db;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
