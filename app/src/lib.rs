@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod escape;
 pub mod i18n;
+pub mod model;
 pub mod pages;
 mod shell;
 

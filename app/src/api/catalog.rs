@@ -2,19 +2,15 @@
 //! comparison list and the wall configurator. All reads are GET (cacheable, bookmarkable).
 
 use crate::{
-    domain::{
-        catalog::{CatalogPage, CatalogQuery, ProductCard, ProductDetail},
-        configurator::{WallPlan, WallRequest},
-        pricing::Tier,
-    },
+    domain::{catalog::CatalogQuery, configurator::WallRequest},
     error::ShopError,
+    model::catalog::{CabinetOption, CatalogPage, ProductDetail, WallQuote},
 };
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::{
-    backend::{catalog, context, db::products},
+    backend::{catalog, context},
     i18n::current_request_lang,
 };
 
@@ -25,8 +21,6 @@ pub const COMPARE_COOKIE: &str = "compare";
 
 #[server(endpoint = "catalog/list", input = server_fn::codec::GetUrl)]
 pub async fn list_products(query: CatalogQuery) -> Result<CatalogPage, ShopError> {
-    let mut query = query;
-    query.q = crate::domain::limits::cut(&query.q, crate::domain::limits::SEARCH).to_string();
     catalog::list_page(&context::state()?, &query, current_request_lang()).await
 }
 
@@ -38,8 +32,7 @@ pub async fn get_product(slug: String) -> Result<ProductDetail, ShopError> {
 /// Up to eight product names for the words typed so far: (address slug, name).
 #[server(endpoint = "catalog/suggest", input = server_fn::codec::GetUrl)]
 pub async fn suggest(q: String) -> Result<Vec<(String, String)>, ShopError> {
-    let q = crate::domain::limits::cut(&q, crate::domain::limits::SEARCH);
-    Ok(products::suggest(&context::state()?.db, q, 8).await?)
+    catalog::suggest(&context::state()?, &q).await
 }
 
 /// The ids in the comparison cookie of this request.
@@ -70,21 +63,7 @@ fn compare_ids() -> Vec<i64> {
 /// The products on the comparison list, with their specifications and tiers.
 #[server(endpoint = "catalog/compare", input = server_fn::codec::GetUrl)]
 pub async fn compared_products() -> Result<Vec<ProductDetail>, ShopError> {
-    let state = context::state()?;
-    let lang = current_request_lang();
-    let mut out = Vec::new();
-    for row in products::active_by_ids(&state.db, &compare_ids()).await? {
-        let tiers = products::tiers(state.db.pool(), row.id).await?;
-        out.push(ProductDetail {
-            card: catalog::card(&row, lang),
-            model: row.model.clone(),
-            description: String::new(),
-            specs: catalog::specs(&row),
-            tiers,
-            related: Vec::new(),
-        });
-    }
-    Ok(out)
+    catalog::compared(&context::state()?, &compare_ids(), current_request_lang()).await
 }
 
 /// Adds a product to the comparison list, or takes it off; returns the list. The oldest is
@@ -93,10 +72,7 @@ pub async fn compared_products() -> Result<Vec<ProductDetail>, ShopError> {
 pub async fn toggle_compare(id: i64) -> Result<Vec<i64>, ShopError> {
     use axum::http::{HeaderValue, header::SET_COOKIE};
     let state = context::state()?;
-    products::find_by_id(state.db.pool(), id)
-        .await?
-        .filter(|r| r.status == "active")
-        .ok_or(ShopError::NotFound)?;
+    catalog::ensure_active(&state, id).await?;
     let mut ids = compare_ids();
     if let Some(pos) = ids.iter().position(|x| *x == id) {
         ids.remove(pos);
@@ -121,19 +97,6 @@ pub async fn toggle_compare(id: i64) -> Result<Vec<i64>, ShopError> {
     Ok(ids)
 }
 
-/// A priced wall: the plan, the cabinets at their tier price and the controller it needs.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WallQuote {
-    pub cabinet: ProductCard,
-    pub plan: WallPlan,
-    pub tier: Tier,
-    pub cabinets_total_minor: i64,
-    /// The recommended controller and how many of it.
-    pub controller: Option<(ProductCard, u64)>,
-    pub controller_total_minor: i64,
-    pub total_minor: i64,
-}
-
 /// Plans and prices a wall of one cabinet product, on the server (the browser's own numbers
 /// are never trusted).
 #[server(endpoint = "catalog/quote-wall", input = server_fn::codec::GetUrl)]
@@ -141,27 +104,7 @@ pub async fn quote_wall(slug: String, request: WallRequest) -> Result<WallQuote,
     catalog::quote_wall(&context::state()?, &slug, request, current_request_lang()).await
 }
 
-/// A cabinet the configurator offers: its card, the figures the maths needs, its tiers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CabinetOption {
-    pub card: ProductCard,
-    pub cabinet: crate::domain::configurator::CabinetSpec,
-    pub tiers: Vec<Tier>,
-}
-
 #[server(endpoint = "catalog/cabinets", input = server_fn::codec::GetUrl)]
 pub async fn configurator_cabinets() -> Result<Vec<CabinetOption>, ShopError> {
-    let state = context::state()?;
-    let lang = current_request_lang();
-    let mut out = Vec::new();
-    for row in products::cabinets(&state.db).await? {
-        if let Some(cabinet) = catalog::specs(&row).cabinet() {
-            out.push(CabinetOption {
-                card: catalog::card(&row, lang),
-                cabinet,
-                tiers: products::tiers(state.db.pool(), row.id).await?,
-            });
-        }
-    }
-    Ok(out)
+    catalog::cabinet_options(&context::state()?, current_request_lang()).await
 }

@@ -1,14 +1,7 @@
 //! Public facts about the shop that pages show (from the server's configuration).
 
-use crate::error::ShopError;
+use crate::{error::ShopError, model::shop::ShopInfo};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ShopInfo {
-    pub name: String,
-    pub contact_email: String,
-}
 
 #[server(endpoint = "shop/info", input = server_fn::codec::GetUrl)]
 pub async fn get_shop_info() -> Result<ShopInfo, ShopError> {

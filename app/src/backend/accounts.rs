@@ -9,7 +9,7 @@ use super::{
     keys::{is_token, random_token},
     mail::{Mail, RESET_LINK_PATH, VERIFY_LINK_PATH},
     now, passwords,
-    privacy::erasure::{ErasureReport, erase_user},
+    privacy::erasure::{ErasedSection, ErasureReport, erase_user},
     throttle::{Throttle, admit_mail},
 };
 use crate::{
@@ -19,6 +19,7 @@ use crate::{
     },
     error::{FieldError, Problem, ShopError, ShopResult},
     i18n::{Key, Lang},
+    model::account::ErasureReceipt,
 };
 use std::net::IpAddr;
 
@@ -601,15 +602,21 @@ async fn store_receipt(state: &AppState, report: &ErasureReport) -> ShopResult<S
 }
 
 /// The receipt of an erasure, for the page the former shopper lands on.
-pub async fn receipt(state: &AppState, id: &str) -> ShopResult<(i64, ErasureReport)> {
+pub async fn receipt(state: &AppState, id: &str) -> ShopResult<ErasureReceipt> {
     if !is_token(id) {
         return Err(ShopError::NotFound);
     }
-    let (at, summary) = receipts::find(state.db.pool(), id)
+    let (erased_at, summary) = receipts::find(state.db.pool(), id)
         .await?
         .ok_or(ShopError::NotFound)?;
-    let report = serde_json::from_str(&summary).map_err(|_| ShopError::Internal)?;
-    Ok((at, report))
+    let report: ErasureReport = serde_json::from_str(&summary).map_err(|_| ShopError::Internal)?;
+    let counts =
+        |sections: Vec<ErasedSection>| sections.into_iter().map(|s| (s.section, s.rows)).collect();
+    Ok(ErasureReceipt {
+        erased_at,
+        erased: counts(report.erased),
+        kept_anonymised: counts(report.kept_anonymised),
+    })
 }
 
 /// Staff: suspends an account for breaking the terms (reason required; its sessions end).
@@ -677,8 +684,9 @@ pub async fn set_role(
     state: &AppState,
     admin: &UserRow,
     user_id: i64,
-    role: Role,
+    role: &str,
 ) -> ShopResult<()> {
+    let role = Role::parse(role).ok_or_else(|| field("role", Problem::Invalid))?;
     if user_id == admin.id && role != Role::Admin {
         return Err(ShopError::Conflict);
     }

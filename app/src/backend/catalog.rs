@@ -3,18 +3,26 @@
 
 use super::{
     AppState,
-    db::products::{self, ProductFields, ProductRow},
+    db::{
+        products::{self, ProductFields, ProductRow},
+        users::UserRow,
+    },
     now,
 };
 use crate::{
     domain::{
-        catalog::{CatalogPage, CatalogQuery, PAGE_SIZE, ProductCard, ProductDetail, Specs},
+        catalog::{CatalogQuery, PAGE_SIZE, Specs},
         category::Category,
         limits,
         pricing::Tier,
+        product_form::{ProductForm, parse_stock_change},
     },
     error::{Problem, ShopError, ShopResult},
     i18n::Lang,
+    model::{
+        admin::{AdminProduct, AdminProductRow, StockChange},
+        catalog::{CabinetOption, CatalogPage, ProductCard, ProductDetail, WallQuote},
+    },
 };
 
 fn u(v: Option<i64>) -> Option<u32> {
@@ -89,6 +97,9 @@ pub async fn list_page(
     query: &CatalogQuery,
     lang: Lang,
 ) -> ShopResult<CatalogPage> {
+    let mut query = query.clone();
+    query.q = limits::cut(&query.q, limits::SEARCH).to_string();
+    let query = &query;
     let (rows, total) = products::list(&state.db, query).await?;
     let facets = products::facets(&state.db, query).await?;
     let pages =
@@ -126,6 +137,56 @@ pub async fn detail(state: &AppState, slug: &str, lang: Lang) -> ShopResult<Prod
 /// Creates (`id` None) or updates a product, its price tiers and its search entry in one
 /// transaction. `stock` sets the opening stock of a new product (later changes go through
 /// `adjust_stock` with a reason).
+/// Parses the staff form and saves it (a new product when `id` is `None`, with its opening
+/// stock); every problem with the form comes back at once.
+pub async fn save_product_form(
+    state: &AppState,
+    id: Option<i64>,
+    form: &ProductForm,
+) -> ShopResult<i64> {
+    let (fields, tiers) = form
+        .parse()
+        .map_err(|fields| ShopError::Invalid { fields })?;
+    let stock = match id {
+        None => Some(
+            form.opening_stock()
+                .map_err(|e| ShopError::Invalid { fields: vec![e] })?,
+        ),
+        Some(_) => None,
+    };
+    save_product(state, id, &fields, &tiers, stock).await
+}
+
+/// Every product, archived ones included, for the staff list.
+pub async fn admin_products(state: &AppState) -> ShopResult<Vec<AdminProductRow>> {
+    Ok(products::all(state.db.pool())
+        .await?
+        .into_iter()
+        .map(|p| AdminProductRow {
+            id: p.id,
+            name: p.name,
+            slug: p.slug,
+            category: p.category,
+            price_minor: p.price_minor,
+            stock: p.stock,
+            status: p.status,
+        })
+        .collect())
+}
+
+/// A staff stock change as typed: checked (`product_form::parse_stock_change`), then made.
+pub async fn change_stock(
+    state: &AppState,
+    staff: &UserRow,
+    id: i64,
+    delta: &str,
+    reason: &str,
+) -> ShopResult<i64> {
+    let (delta, reason) =
+        parse_stock_change(delta, reason).map_err(|fields| ShopError::Invalid { fields })?;
+    adjust_stock(state, id, delta, &reason, Some(staff.id)).await
+}
+
 pub async fn save_product(
     state: &AppState,
     id: Option<i64>,
@@ -158,11 +219,7 @@ pub async fn save_product(
 
 /// A product as the staff editor shows it: every field as text, stock, picture and the log
 /// of stock changes.
-pub async fn admin_product(
-    state: &AppState,
-    id: i64,
-) -> ShopResult<crate::api::admin::products::AdminProduct> {
-    use crate::{api::admin::products::StockChange, domain::product_form::ProductForm};
+pub async fn admin_product(state: &AppState, id: i64) -> ShopResult<AdminProduct> {
     let row = products::find_by_id(state.db.pool(), id)
         .await?
         .ok_or(ShopError::NotFound)?;
@@ -191,7 +248,7 @@ pub async fn admin_product(
             at: c.at,
         })
         .collect();
-    Ok(crate::api::admin::products::AdminProduct {
+    Ok(AdminProduct {
         id,
         form: ProductForm::from_product(&fields, &tiers),
         status: row.status.clone(),
@@ -262,13 +319,13 @@ pub async fn save_image(state: &AppState, id: i64, bytes: &[u8]) -> ShopResult<i
     Ok(image_id)
 }
 
-/// Plans and prices a wall of cabinets of the product `slug` (see `api::catalog::quote_wall`).
+/// Plans and prices a wall of cabinets of the product `slug` (for `api::catalog::quote_wall`).
 pub async fn quote_wall(
     state: &AppState,
     slug: &str,
     request: crate::domain::configurator::WallRequest,
     lang: Lang,
-) -> ShopResult<crate::api::catalog::WallQuote> {
+) -> ShopResult<WallQuote> {
     use crate::domain::{configurator, pricing};
     let row = products::find_by_slug(state.db.pool(), slug)
         .await?
@@ -308,7 +365,7 @@ pub async fn quote_wall(
         }
         None => (None, 0),
     };
-    Ok(crate::api::catalog::WallQuote {
+    Ok(WallQuote {
         cabinet: card(&row, lang),
         plan,
         tier,
@@ -319,4 +376,50 @@ pub async fn quote_wall(
             .checked_add(controller_total_minor)
             .ok_or(ShopError::Internal)?,
     })
+}
+
+/// Up to eight (slug, name) pairs for the words typed so far (searches cut to their limit).
+pub async fn suggest(state: &AppState, q: &str) -> ShopResult<Vec<(String, String)>> {
+    Ok(products::suggest(&state.db, limits::cut(q, limits::SEARCH), 8).await?)
+}
+
+/// `NotFound` unless `id` is a product on sale.
+pub async fn ensure_active(state: &AppState, id: i64) -> ShopResult<()> {
+    products::find_by_id(state.db.pool(), id)
+        .await?
+        .filter(|r| r.status == "active")
+        .map(|_| ())
+        .ok_or(ShopError::NotFound)
+}
+
+/// The products on a comparison list, with their specifications and tiers.
+pub async fn compared(state: &AppState, ids: &[i64], lang: Lang) -> ShopResult<Vec<ProductDetail>> {
+    let mut out = Vec::new();
+    for row in products::active_by_ids(&state.db, ids).await? {
+        let tiers = products::tiers(state.db.pool(), row.id).await?;
+        out.push(ProductDetail {
+            card: card(&row, lang),
+            model: row.model.clone(),
+            description: String::new(),
+            specs: specs(&row),
+            tiers,
+            related: Vec::new(),
+        });
+    }
+    Ok(out)
+}
+
+/// The cabinets the configurator offers, with the figures its maths needs.
+pub async fn cabinet_options(state: &AppState, lang: Lang) -> ShopResult<Vec<CabinetOption>> {
+    let mut out = Vec::new();
+    for row in products::cabinets(&state.db).await? {
+        if let Some(cabinet) = specs(&row).cabinet() {
+            out.push(CabinetOption {
+                card: card(&row, lang),
+                cabinet,
+                tiers: products::tiers(state.db.pool(), row.id).await?,
+            });
+        }
+    }
+    Ok(out)
 }

@@ -3,15 +3,18 @@
 //! into the browser bundle. (Named so it is never confused with the `server` crate.)
 
 pub mod accounts;
+pub mod addresses;
 pub mod catalog;
 pub mod catalog_seed;
 pub mod context;
+pub mod customers;
 pub mod db;
 pub mod flash;
 pub mod keys;
 pub mod mail;
 pub mod passwords;
 pub mod privacy;
+pub mod profile;
 pub mod redirect;
 pub mod session;
 pub mod state;

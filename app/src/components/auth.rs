@@ -1,13 +1,9 @@
 //! Who is signed in, for every component of the page: a resource refreshed after each
-//! action that signs in or out, and guards for pages that need a shopper or staff.
+//! action that signs in or out. (The guards of pages that need a shopper or staff are in
+//! `pages/guard.rs`.)
 
-use crate::{
-    api::account::{CurrentUser, get_current_user},
-    error::ShopError,
-    pages::not_found::NotFound,
-};
-use leptos::{either::EitherOf3, prelude::*};
-use leptos_router::{components::Redirect, hooks::use_location};
+use crate::{api::account::get_current_user, error::ShopError, model::account::CurrentUser};
+use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct Auth {
@@ -32,78 +28,4 @@ pub fn provide_auth() -> Auth {
 
 pub fn use_auth() -> Auth {
     expect_context::<Auth>()
-}
-
-/// The sign-in page, coming back to the current page afterwards.
-fn sign_in_path() -> String {
-    let location = use_location();
-    let path = location.pathname.get_untracked();
-    let search = location.search.get_untracked();
-    let here = if search.is_empty() {
-        path
-    } else {
-        format!("{path}?{search}")
-    };
-    format!("/account/sign-in?next={}", url_escape(&here))
-}
-
-fn url_escape(text: &str) -> String {
-    let mut out = String::new();
-    for b in text.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
-/// Shows `children` to a signed-in shopper; sends anyone else to the sign-in page.
-#[component]
-pub fn RequireUser(children: ChildrenFn) -> impl IntoView {
-    let auth = use_auth();
-    let children = StoredValue::new(children);
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match auth.user.await {
-                    Ok(Some(_)) => EitherOf3::A(children.read_value()()),
-                    Ok(None) => EitherOf3::B(view! { <Redirect path=sign_in_path() /> }),
-                    Err(_) => EitherOf3::C(view! { <NotFound /> }),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-/// Shows `children` to staff; a shopper gets the 404 page (the back office is not
-/// advertised), a visitor the sign-in page.
-#[component]
-pub fn RequireStaff(children: ChildrenFn) -> impl IntoView {
-    let auth = use_auth();
-    let children = StoredValue::new(children);
-    view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match auth.user.await {
-                    Ok(Some(user)) if user.role.is_staff() => EitherOf3::A(children.read_value()()),
-                    Ok(None) => EitherOf3::B(view! { <Redirect path=sign_in_path() /> }),
-                    _ => EitherOf3::C(view! { <NotFound /> }),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn next_paths_are_escaped() {
-        assert_eq!(
-            super::url_escape("/account?x=1&y=2"),
-            "/account%3Fx%3D1%26y%3D2"
-        );
-    }
 }

@@ -2,10 +2,11 @@
 
 use crate::{
     domain::{
-        catalog::{ProductCard as Card, pitch_mm},
+        catalog::pitch_mm,
         money::{Currency, Money},
     },
     i18n::{Key, fill, tr, use_i18n},
+    model::catalog::ProductCard as Card,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -1,31 +1,13 @@
 //! The catalog's shared types: what a product card and a product page show, the typed
 //! specifications, and the listing query (filters, sort, page) that lives in the URL.
 
-use super::{category::Category, pricing::Tier};
+use super::category::Category;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub const PAGE_SIZE: u32 = 12;
 /// The IP ratings offered as a filter.
 pub const IP_RATINGS: [&str; 4] = ["IP65", "IP66", "IP67", "IP54"];
-
-/// A product as a card in a listing.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProductCard {
-    pub id: i64,
-    pub slug: String,
-    pub name: String,
-    pub brand: String,
-    pub category: Category,
-    pub summary: String,
-    pub pitch_um: Option<u32>,
-    pub brightness_nits: Option<u32>,
-    pub ip_front: Option<String>,
-    /// The single-unit price, in minor units.
-    pub price_minor: i64,
-    pub stock: i64,
-    pub image: String,
-}
 
 /// The typed specifications buyers of LED screens compare.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,17 +72,6 @@ pub struct ProductFields {
     /// The single-unit price (the first tier), in minor units.
     pub price_minor: i64,
     pub currency: String,
-}
-
-/// A product page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProductDetail {
-    pub card: ProductCard,
-    pub model: String,
-    pub description: String,
-    pub specs: Specs,
-    pub tiers: Vec<Tier>,
-    pub related: Vec<ProductCard>,
 }
 
 /// `3910` µm → `"3.91"` (mm, trailing zeros dropped).
@@ -347,24 +318,6 @@ pub fn search_terms(q: &str) -> Vec<String> {
         .map(|t| t.to_lowercase())
         .take(8)
         .collect()
-}
-
-/// Counts shown beside each filter choice.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Facets {
-    pub categories: Vec<(Category, i64)>,
-    pub ip_ratings: Vec<(String, i64)>,
-    pub in_stock: i64,
-}
-
-/// One page of a listing.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CatalogPage {
-    pub products: Vec<ProductCard>,
-    pub total: i64,
-    pub page: u32,
-    pub pages: u32,
-    pub facets: Facets,
 }
 
 #[cfg(test)]

@@ -6,10 +6,11 @@ use crate::{
     api::catalog::list_products,
     components::{page_meta::PageMeta, product_card::ProductGrid},
     domain::{
-        catalog::{CatalogPage as Page, CatalogQuery, IP_RATINGS, Sort, pitch_mm},
+        catalog::{CatalogQuery, IP_RATINGS, Sort, pitch_mm},
         category::Category,
     },
     i18n::{Key, fill, tr, use_i18n},
+    model::catalog::CatalogPage as Page,
 };
 use leptos::{either::Either, prelude::*};
 use leptos_router::{

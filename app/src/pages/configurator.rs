@@ -4,7 +4,7 @@
 //! for the priced wall, controller included.
 
 use crate::{
-    api::catalog::{CabinetOption, configurator_cabinets, quote_wall},
+    api::catalog::{configurator_cabinets, quote_wall},
     components::page_meta::PageMeta,
     domain::{
         catalog::{parse_thousandths, pitch_mm},
@@ -13,6 +13,7 @@ use crate::{
         pricing::{line_total, tier_for},
     },
     i18n::{Key, fill, tr, use_i18n},
+    model::catalog::CabinetOption,
 };
 use leptos::{either::Either, prelude::*};
 use leptos_router::{

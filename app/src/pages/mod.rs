@@ -1,4 +1,4 @@
-//! One module per page (route) of the shop.
+//! One module per page (route) of the shop, and the guards of pages behind a sign-in.
 
 pub mod account;
 pub mod admin;
@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod compare;
 pub mod configurator;
 pub mod contact;
+pub mod guard;
 pub mod home;
 pub mod legal;
 pub mod not_found;

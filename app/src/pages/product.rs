@@ -7,11 +7,11 @@ use crate::{
     api::catalog::{ToggleCompare, get_product},
     components::{page_meta::title_text, product_card::ProductGrid, specs::spec_rows},
     domain::{
-        catalog::ProductDetail,
         money::{Currency, Money},
         pricing::{line_total, tier_for},
     },
     i18n::{Key, fill, tr, use_i18n},
+    model::catalog::ProductDetail,
 };
 use leptos::{either::Either, prelude::*};
 use leptos_meta::{Link, Meta, Title};

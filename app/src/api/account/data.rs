@@ -1,8 +1,7 @@
 //! The shopper's data: see it, download it, cancel the account, erase it.
 
-use crate::error::ShopError;
+use crate::{error::ShopError, model::account::ErasureReceipt};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use crate::{
@@ -57,27 +56,7 @@ pub async fn delete_account(password: String) -> Result<(), ShopError> {
     Ok(())
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ErasureReceipt {
-    pub erased_at: i64,
-    pub erased: Vec<(String, u64)>,
-    pub kept_anonymised: Vec<(String, u64)>,
-}
-
 #[server(endpoint = "account/erasure-receipt", input = server_fn::codec::GetUrl)]
 pub async fn get_erasure_receipt(id: String) -> Result<ErasureReceipt, ShopError> {
-    let (erased_at, report) = accounts::receipt(&context::state()?, &id).await?;
-    Ok(ErasureReceipt {
-        erased_at,
-        erased: report
-            .erased
-            .into_iter()
-            .map(|s| (s.section, s.rows))
-            .collect(),
-        kept_anonymised: report
-            .kept_anonymised
-            .into_iter()
-            .map(|s| (s.section, s.rows))
-            .collect(),
-    })
+    accounts::receipt(&context::state()?, &id).await
 }

@@ -1,45 +1,16 @@
 //! The shopper's profile: what it shows, and changing name, phone, language, marketing
 //! choice, email address and password.
 
-use super::addresses::AddressView;
-use crate::{domain::account::ProfileInput, error::ShopError};
+use crate::{domain::account::ProfileInput, error::ShopError, model::account::AccountView};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use crate::backend::{accounts, context, db, flash};
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AccountView {
-    pub full_name: String,
-    pub email: String,
-    pub email_verified: bool,
-    pub phone: String,
-    pub language: String,
-    pub marketing: bool,
-    pub member_since: i64,
-    pub addresses: Vec<AddressView>,
-}
+use crate::backend::{accounts, context, flash, profile};
 
 #[server(endpoint = "account/profile", input = server_fn::codec::GetUrl)]
 pub async fn get_account() -> Result<AccountView, ShopError> {
     let user = context::require_user().await?;
-    let state = context::state()?;
-    let addresses = db::addresses::list(state.db.pool(), user.id)
-        .await?
-        .into_iter()
-        .map(AddressView::from)
-        .collect();
-    Ok(AccountView {
-        email_verified: user.email_verified_at.is_some(),
-        marketing: user.marketing_opt_in_at.is_some(),
-        member_since: user.created_at,
-        full_name: user.full_name,
-        email: user.email,
-        phone: user.phone,
-        language: user.language,
-        addresses,
-    })
+    profile::account(&context::state()?, user).await
 }
 
 #[server(endpoint = "account/update-profile")]

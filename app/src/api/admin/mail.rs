@@ -5,32 +5,8 @@
 //! admin account are never shown live, so no admin can take over another; with SMTP the text
 //! is deleted once sent, and only the delivery state is shown.
 
-use crate::error::ShopError;
+use crate::{error::ShopError, model::admin::Mailbox};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MailView {
-    pub id: i64,
-    pub to: String,
-    pub subject: String,
-    /// The text, in the development mailbox only.
-    pub body: Option<String>,
-    /// One-time links in the text were hidden: they act on another staff account.
-    pub links_hidden: bool,
-    pub written_at: i64,
-    pub delivered_at: Option<i64>,
-    pub transport: Option<String>,
-    pub attempts: i64,
-    pub last_error: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mailbox {
-    /// True in development without SMTP: mail stays here and its text can be read.
-    pub local: bool,
-    pub mail: Vec<MailView>,
-}
 
 #[server(endpoint = "admin/mail", input = server_fn::codec::GetUrl)]
 pub async fn list_mail(to: Option<String>) -> Result<Mailbox, ShopError> {

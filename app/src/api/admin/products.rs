@@ -2,59 +2,23 @@
 //! archiving, and stock changes with a reason. Picture uploads are a plain multipart route
 //! (`POST /admin/products/{id}/image`, see the server crate), so they work without JavaScript.
 
-use crate::{domain::product_form::ProductForm, error::ShopError};
+use crate::{
+    domain::product_form::ProductForm,
+    error::ShopError,
+    model::admin::{AdminProduct, AdminProductRow},
+};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use crate::backend::{catalog, context, db::products, flash};
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AdminProductRow {
-    pub id: i64,
-    pub name: String,
-    pub slug: String,
-    pub category: String,
-    pub price_minor: i64,
-    pub stock: i64,
-    pub status: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StockChange {
-    pub delta: i64,
-    pub stock_after: i64,
-    pub reason: String,
-    pub at: i64,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AdminProduct {
-    pub id: i64,
-    pub form: ProductForm,
-    pub status: String,
-    pub stock: i64,
-    pub image: String,
-    pub stock_log: Vec<StockChange>,
-}
+use crate::{
+    backend::{catalog, context, flash, redirect::redirect},
+    domain::redirect::SafePath,
+};
 
 #[server(endpoint = "admin/products", input = server_fn::codec::GetUrl)]
 pub async fn list_admin_products() -> Result<Vec<AdminProductRow>, ShopError> {
     context::require_staff().await?;
-    let state = context::state()?;
-    Ok(products::all(state.db.pool())
-        .await?
-        .into_iter()
-        .map(|p| AdminProductRow {
-            id: p.id,
-            name: p.name,
-            slug: p.slug,
-            category: p.category,
-            price_minor: p.price_minor,
-            stock: p.stock,
-            status: p.status,
-        })
-        .collect())
+    catalog::admin_products(&context::state()?).await
 }
 
 #[server(endpoint = "admin/product", input = server_fn::codec::GetUrl)]
@@ -67,40 +31,17 @@ pub async fn get_admin_product(id: i64) -> Result<AdminProduct, ShopError> {
 #[server(endpoint = "admin/save-product")]
 pub async fn save_product(id: Option<i64>, form: ProductForm) -> Result<i64, ShopError> {
     context::require_staff().await?;
-    let state = context::state()?;
-    let flash_name = id
-        .map(|id| format!("product-{id}"))
-        .unwrap_or_else(|| "product-new".into());
-    let parsed = form
-        .parse()
-        .map_err(|fields| ShopError::Invalid { fields })
-        .and_then(|(fields, tiers)| {
-            let stock = match id {
-                None => Some(
-                    form.opening_stock()
-                        .map_err(|e| ShopError::Invalid { fields: vec![e] })?,
-                ),
-                Some(_) => None,
-            };
-            Ok((fields, tiers, stock))
-        });
-    let result = match parsed {
-        Ok((fields, tiers, stock)) => {
-            catalog::save_product(&state, id, &fields, &tiers, stock).await
-        }
-        Err(e) => Err(e),
-    };
-    match result {
+    match catalog::save_product_form(&context::state()?, id, &form).await {
         Ok(saved) => {
             if id.is_none() {
-                crate::backend::redirect::redirect(
-                    &crate::domain::redirect::SafePath::fixed("/admin/products")
-                        .child(&saved.to_string()),
-                );
+                redirect(&SafePath::fixed("/admin/products").child(&saved.to_string()));
             }
             Ok(saved)
         }
         Err(error) => {
+            let flash_name = id
+                .map(|id| format!("product-{id}"))
+                .unwrap_or_else(|| "product-new".into());
             flash::keep(&flash_name, &form).await?;
             Err(error)
         }
@@ -119,7 +60,5 @@ pub async fn set_product_status(id: i64, status: String) -> Result<(), ShopError
 #[server(endpoint = "admin/adjust-stock")]
 pub async fn adjust_stock(id: i64, delta: String, reason: String) -> Result<i64, ShopError> {
     let staff = context::require_staff().await?;
-    let (delta, reason) = crate::domain::product_form::parse_stock_change(&delta, &reason)
-        .map_err(|fields| ShopError::Invalid { fields })?;
-    catalog::adjust_stock(&context::state()?, id, delta, &reason, Some(staff.id)).await
+    catalog::change_stock(&context::state()?, &staff, id, &delta, &reason).await
 }

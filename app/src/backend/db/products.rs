@@ -2,10 +2,13 @@
 //! (FTS5 on SQLite, `tsvector` on PostgreSQL, behind the same functions).
 
 use super::{Backend, Db, sql::Sql};
-use crate::domain::{
-    catalog::{CatalogQuery, Facets, PAGE_SIZE, Sort, search_terms},
-    category::Category,
-    pricing::Tier,
+use crate::{
+    domain::{
+        catalog::{CatalogQuery, PAGE_SIZE, Sort, search_terms},
+        category::Category,
+        pricing::Tier,
+    },
+    model::catalog::Facets,
 };
 use sqlx::{Any, AnyConnection, Executor, FromRow, Row};
 

@@ -2,13 +2,13 @@
 
 use super::hide_link_tokens;
 use crate::{
-    api::admin::mail::{MailView, Mailbox},
     backend::{
         AppState,
         db::{outbox, users, users::UserRow},
     },
     domain::{account::normalize_email, limits},
     error::ShopResult,
+    model::admin::{MailView, Mailbox},
 };
 
 /// The newest 100 messages (to one address when `to` is given), as `viewer` may see them.

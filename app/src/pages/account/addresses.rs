@@ -3,7 +3,7 @@
 use super::AccountLayout;
 use crate::{
     api::account::{
-        addresses::{AddAddress, AddressView, DeleteAddress, SetDefaultAddress, UpdateAddress},
+        addresses::{AddAddress, DeleteAddress, SetDefaultAddress, UpdateAddress},
         profile::get_account,
     },
     components::{
@@ -12,6 +12,7 @@ use crate::{
     },
     domain::country::country_name,
     i18n::{Key, tr, use_i18n},
+    model::account::AddressView,
 };
 use leptos::prelude::*;
 use std::collections::BTreeMap;

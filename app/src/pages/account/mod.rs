@@ -9,9 +9,10 @@ pub mod sign_in;
 
 use crate::{
     api::account::auth::SignOut,
-    components::auth::{RequireUser, use_auth},
+    components::auth::use_auth,
     components::form::action_done,
     i18n::{Key, tr},
+    pages::guard::RequireUser,
 };
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -4,7 +4,7 @@ use super::AccountLayout;
 use crate::{
     api::account::{
         auth::ResendVerification,
-        profile::{AccountView, UpdateProfile, get_account},
+        profile::{UpdateProfile, get_account},
     },
     components::{
         form::{Checkbox, Field, FormMessage, WithFlash, action_done, action_error},
@@ -12,6 +12,7 @@ use crate::{
     },
     domain::{account::check_phone, limits, time},
     i18n::{Key, Lang, fill, tr, use_i18n},
+    model::account::AccountView,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

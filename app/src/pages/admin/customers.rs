@@ -3,8 +3,7 @@
 use super::AdminLayout;
 use crate::{
     api::admin::customers::{
-        CustomerDetail, ReinstateCustomer, SetCustomerRole, SuspendCustomer, get_customer,
-        search_customers,
+        ReinstateCustomer, SetCustomerRole, SuspendCustomer, get_customer, search_customers,
     },
     components::form::{Field, FormMessage, WithFlash, action_done, action_error},
     domain::{
@@ -13,6 +12,7 @@ use crate::{
         time,
     },
     i18n::{Key, Lang, tr, use_i18n},
+    model::admin::CustomerDetail,
     pages::not_found::NotFound,
 };
 use leptos::{either::Either, prelude::*};

@@ -5,11 +5,9 @@ pub mod customers;
 pub mod mail;
 pub mod products;
 
+use super::guard::RequireStaff;
 use crate::{
-    components::{
-        auth::{RequireStaff, use_auth},
-        page_meta::PageMeta,
-    },
+    components::{auth::use_auth, page_meta::PageMeta},
     domain::account::Role,
     i18n::{Key, tr},
 };

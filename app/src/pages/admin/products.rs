@@ -4,8 +4,7 @@
 use super::AdminLayout;
 use crate::{
     api::admin::products::{
-        AdjustStock, AdminProduct, SaveProduct, SetProductStatus, get_admin_product,
-        list_admin_products,
+        AdjustStock, SaveProduct, SetProductStatus, get_admin_product, list_admin_products,
     },
     components::form::{
         Field, FormMessage, FormValues, TextArea, WithFlash, action_done, action_error,
@@ -19,6 +18,7 @@ use crate::{
     },
     error::ShopError,
     i18n::{Key, fill, tr, use_i18n},
+    model::admin::AdminProduct,
     pages::not_found::NotFound,
 };
 use leptos::{either::Either, prelude::*};

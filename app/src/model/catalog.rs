@@ -1,0 +1,78 @@
+//! Catalog views: a product card, a product page, a page of a listing with its facets, a
+//! priced wall from the configurator.
+
+use crate::domain::{
+    catalog::Specs,
+    category::Category,
+    configurator::{CabinetSpec, WallPlan},
+    pricing::Tier,
+};
+use serde::{Deserialize, Serialize};
+
+/// A product as a card in a listing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductCard {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub brand: String,
+    pub category: Category,
+    pub summary: String,
+    pub pitch_um: Option<u32>,
+    pub brightness_nits: Option<u32>,
+    pub ip_front: Option<String>,
+    /// The single-unit price, in minor units.
+    pub price_minor: i64,
+    pub stock: i64,
+    pub image: String,
+}
+
+/// A product page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductDetail {
+    pub card: ProductCard,
+    pub model: String,
+    pub description: String,
+    pub specs: Specs,
+    pub tiers: Vec<Tier>,
+    pub related: Vec<ProductCard>,
+}
+
+/// Counts shown beside each filter choice.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facets {
+    pub categories: Vec<(Category, i64)>,
+    pub ip_ratings: Vec<(String, i64)>,
+    pub in_stock: i64,
+}
+
+/// One page of a listing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogPage {
+    pub products: Vec<ProductCard>,
+    pub total: i64,
+    pub page: u32,
+    pub pages: u32,
+    pub facets: Facets,
+}
+
+/// A priced wall: the plan, the cabinets at their tier price and the controller it needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WallQuote {
+    pub cabinet: ProductCard,
+    pub plan: WallPlan,
+    pub tier: Tier,
+    pub cabinets_total_minor: i64,
+    /// The recommended controller and how many of it.
+    pub controller: Option<(ProductCard, u64)>,
+    pub controller_total_minor: i64,
+    pub total_minor: i64,
+}
+
+/// A cabinet the configurator offers: its card, the figures the maths needs, its tiers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CabinetOption {
+    pub card: ProductCard,
+    pub cabinet: CabinetSpec,
+    pub tiers: Vec<Tier>,
+}
