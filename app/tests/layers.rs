@@ -55,7 +55,11 @@ fn imports(source: &str) -> Vec<String> {
             }
             found.push(name);
         } else {
-            found.push(rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect());
+            found.push(
+                rest.chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect(),
+            );
         }
     }
     found
@@ -94,13 +98,20 @@ fn folders_depend_one_way() {
             .trim_end_matches(".rs")
             .to_string();
         let own = layer_of(&module).unwrap_or_else(|| {
-            panic!("{module} (in {}) has no layer in LAYERS", relative.display())
+            panic!(
+                "{module} (in {}) has no layer in LAYERS",
+                relative.display()
+            )
         });
         for used in imports(&fs::read_to_string(file).unwrap()) {
             if used == module {
                 continue;
             }
-            *table.entry(module.clone()).or_default().entry(used.clone()).or_default() += 1;
+            *table
+                .entry(module.clone())
+                .or_default()
+                .entry(used.clone())
+                .or_default() += 1;
             match layer_of(&used) {
                 Some(layer) if layer < own => {}
                 _ => wrong.push(format!("{} uses {used}", relative.display())),
@@ -111,7 +122,11 @@ fn folders_depend_one_way() {
         println!("{module:>10} uses {uses:?}");
     }
     assert!(files.len() > 50, "read the sources ({} files)", files.len());
-    assert!(wrong.is_empty(), "imports pointing up or sideways:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "imports pointing up or sideways:\n{}",
+        wrong.join("\n")
+    );
 }
 
 #[test]

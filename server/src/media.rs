@@ -49,7 +49,7 @@ pub async fn upload_product_image(
     form: Result<Multipart, MultipartRejection>,
 ) -> Response {
     match context::user_of(&state, &session).await {
-        Ok(Some(user)) if user.role().is_staff() => {}
+        Ok(Some(user)) if user.role.is_staff() => {}
         Ok(Some(_)) => return (StatusCode::FORBIDDEN, "Staff only.").into_response(),
         Ok(None) => return (StatusCode::UNAUTHORIZED, "Please sign in.").into_response(),
         Err(_) => return unavailable(),

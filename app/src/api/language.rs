@@ -13,8 +13,7 @@ pub async fn set_language(lang: String) -> Result<Lang, ShopError> {
         Lang::from_code(&lang).ok_or_else(|| ShopError::invalid("lang", Problem::Invalid))?;
     remember_language_cookie(lang)?;
     if let Some(user_id) = context::session()?.user_id() {
-        crate::backend::db::users::set_language(context::state()?.db.pool(), user_id, lang.code())
-            .await?;
+        crate::backend::accounts::set_language(&context::state()?, user_id, lang).await?;
     }
     Ok(lang)
 }

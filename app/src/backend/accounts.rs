@@ -7,15 +7,16 @@ use super::{
     AppState,
     db::{addresses, consents, receipts, sessions, tokens, users, users::UserRow},
     keys::{is_token, random_token},
-    mail::{Mail, RESET_LINK_PATH, VERIFY_LINK_PATH},
+    mail::Mail,
     now, passwords,
     privacy::erasure::{ErasedSection, ErasureReport, erase_user},
     throttle::{Throttle, admit_mail},
 };
 use crate::{
     domain::account::{
-        AccountStatus, DEACTIVATION_GRACE_DAYS, ProfileInput, RegistrationInput, Role, check_email,
-        normalize_email, validate_new_password, validate_profile, validate_registration,
+        AccountStatus, DEACTIVATION_GRACE_DAYS, LinkPurpose, ProfileInput, RegistrationInput, Role,
+        check_email, normalize_email, validate_new_password, validate_profile,
+        validate_registration,
     },
     error::{FieldError, Problem, ShopError, ShopResult},
     i18n::{Key, Lang},
@@ -23,16 +24,11 @@ use crate::{
 };
 use std::net::IpAddr;
 
-pub const VERIFY_LINK_HOURS: i64 = 48;
-pub const RESET_LINK_HOURS: i64 = 1;
 const HOUR: i64 = 3600;
 const DAY: i64 = 24 * HOUR;
 
-pub const PURPOSE_VERIFY: &str = "verify_email";
-pub const PURPOSE_RESET: &str = "reset_password";
-
 fn lang_of(user: &UserRow) -> Lang {
-    Lang::from_code(&user.language).unwrap_or_default()
+    user.language
 }
 
 fn mail(
@@ -56,7 +52,7 @@ async fn issue_token(
     state: &AppState,
     conn: &mut sqlx::AnyConnection,
     user_id: i64,
-    purpose: &str,
+    purpose: LinkPurpose,
     email: &str,
     ttl: i64,
 ) -> ShopResult<String> {
@@ -65,7 +61,7 @@ async fn issue_token(
     tokens::revoke_all(&mut *conn, user_id, purpose, now).await?;
     tokens::insert(
         &mut *conn,
-        &state.keys.hash(purpose, &token),
+        &state.keys.hash(purpose.as_str(), &token),
         user_id,
         purpose,
         email,
@@ -83,7 +79,7 @@ struct LinkMail<'a> {
     name: &'a str,
     to: &'a str,
     lang: Lang,
-    purpose: &'a str,
+    purpose: LinkPurpose,
     subject: Key,
     body: Key,
 }
@@ -99,12 +95,9 @@ async fn send_link(
     if !admit_mail(conn, &state.keys, m.to, m.client, now).await? {
         return Ok(());
     }
-    let (path, hours) = match m.purpose {
-        PURPOSE_RESET => (RESET_LINK_PATH, RESET_LINK_HOURS),
-        _ => (VERIFY_LINK_PATH, VERIFY_LINK_HOURS),
-    };
+    let hours = m.purpose.valid_hours();
     let token = issue_token(state, conn, m.user_id, m.purpose, m.to, hours * HOUR).await?;
-    let url = link(state, &format!("{path}{token}"));
+    let url = link(state, &format!("{}{token}", m.purpose.path()));
     mail(
         state,
         m.lang,
@@ -184,9 +177,9 @@ pub async fn register(
             password_hash: &hash,
             full_name: input.full_name.trim(),
             phone: input.phone.trim(),
-            language: lang.code(),
+            language: lang,
             marketing_opt_in_at: marketing.then_some(now),
-            role: Role::Shopper.as_str(),
+            role: Role::Shopper,
             email_verified_at: None,
             now,
         },
@@ -205,7 +198,7 @@ pub async fn register(
             name: input.full_name.trim(),
             to: &email,
             lang,
-            purpose: PURPOSE_VERIFY,
+            purpose: LinkPurpose::VerifyEmail,
             subject: Key::MailVerifySubject,
             body: Key::MailVerifyBody,
         },
@@ -246,7 +239,7 @@ pub async fn sign_in(
         return Err(ShopError::SignInFailed);
     };
     throttle.record_success(&email).await?;
-    match user.account_status() {
+    match user.status {
         AccountStatus::Active => {}
         AccountStatus::Suspended => {
             return Err(ShopError::Suspended {
@@ -259,15 +252,8 @@ pub async fn sign_in(
                 // Past its grace period the account is erased by the maintenance task.
                 return Err(ShopError::SignInFailed);
             }
-            users::set_status(
-                state.db.pool(),
-                user.id,
-                AccountStatus::Active.as_str(),
-                None,
-                now,
-            )
-            .await?;
-            user.status = AccountStatus::Active.as_str().into();
+            users::set_status(state.db.pool(), user.id, AccountStatus::Active, None, now).await?;
+            user.status = AccountStatus::Active.into();
             tracing::info!(
                 user_id = user.id,
                 "deactivated account restored by signing in"
@@ -301,7 +287,7 @@ pub async fn resend_verification(
             name: &user.full_name,
             to: &user.email,
             lang: lang_of(user),
-            purpose: PURPOSE_VERIFY,
+            purpose: LinkPurpose::VerifyEmail,
             subject: Key::MailVerifySubject,
             body: Key::MailVerifyBody,
         },
@@ -323,8 +309,8 @@ pub async fn verify_email(state: &AppState, token: &str) -> ShopResult<i64> {
     let mut tx = state.db.begin_write().await?;
     let claimed = tokens::claim(
         &mut tx,
-        &state.keys.hash(PURPOSE_VERIFY, token),
-        PURPOSE_VERIFY,
+        &state.keys.hash(LinkPurpose::VerifyEmail.as_str(), token),
+        LinkPurpose::VerifyEmail,
         now,
     )
     .await?
@@ -372,7 +358,7 @@ pub async fn request_password_reset(
     let now = now();
     let mut tx = state.db.begin_write().await?;
     let user = users::find_by_email(&mut *tx, &email).await?;
-    if let Some(user) = user.filter(|u| u.account_status() != AccountStatus::Suspended) {
+    if let Some(user) = user.filter(|u| u.status != AccountStatus::Suspended) {
         send_link(
             state,
             &mut tx,
@@ -382,7 +368,7 @@ pub async fn request_password_reset(
                 name: &user.full_name,
                 to: &email,
                 lang: lang_of(&user),
-                purpose: PURPOSE_RESET,
+                purpose: LinkPurpose::ResetPassword,
                 subject: Key::MailResetSubject,
                 body: Key::MailResetBody,
             },
@@ -407,8 +393,8 @@ pub async fn reset_link_is_live(state: &AppState, token: &str) -> ShopResult<boo
     }
     Ok(tokens::find_live(
         state.db.pool(),
-        &state.keys.hash(PURPOSE_RESET, token),
-        PURPOSE_RESET,
+        &state.keys.hash(LinkPurpose::ResetPassword.as_str(), token),
+        LinkPurpose::ResetPassword,
         now(),
     )
     .await?
@@ -431,8 +417,8 @@ pub async fn reset_password(
     let mut tx = state.db.begin_write().await?;
     let claimed = tokens::claim(
         &mut tx,
-        &state.keys.hash(PURPOSE_RESET, token),
-        PURPOSE_RESET,
+        &state.keys.hash(LinkPurpose::ResetPassword.as_str(), token),
+        LinkPurpose::ResetPassword,
         now,
     )
     .await?
@@ -513,7 +499,7 @@ pub async fn request_email_change(
                 name: &user.full_name,
                 to: &email,
                 lang,
-                purpose: PURPOSE_VERIFY,
+                purpose: LinkPurpose::VerifyEmail,
                 subject: Key::MailChangeEmailSubject,
                 body: Key::MailChangeEmailBody,
             },
@@ -548,7 +534,7 @@ pub async fn update_profile(
         user.id,
         input.full_name.trim(),
         input.phone.trim(),
-        lang.code(),
+        lang,
         opt_in_at,
         now,
     )
@@ -565,14 +551,7 @@ pub async fn update_profile(
 pub async fn deactivate(state: &AppState, user: &UserRow, password: &str) -> ShopResult<()> {
     confirm_password(user, password, "password").await?;
     let mut tx = state.db.begin_write().await?;
-    users::set_status(
-        &mut *tx,
-        user.id,
-        AccountStatus::Deactivated.as_str(),
-        None,
-        now(),
-    )
-    .await?;
+    users::set_status(&mut *tx, user.id, AccountStatus::Deactivated, None, now()).await?;
     sessions::delete_for_user(&mut *tx, user.id, None).await?;
     tx.commit().await?;
     tracing::info!(user_id = user.id, "account deactivated");
@@ -639,13 +618,13 @@ pub async fn suspend(
     let target = users::find_by_id(&mut *tx, user_id)
         .await?
         .ok_or(ShopError::NotFound)?;
-    if !staff.role().may_manage(target.role()) {
+    if !staff.role.may_manage(target.role) {
         return Err(ShopError::Forbidden);
     }
     users::set_status(
         &mut *tx,
         user_id,
-        AccountStatus::Suspended.as_str(),
+        AccountStatus::Suspended,
         Some(reason),
         now(),
     )
@@ -661,20 +640,13 @@ pub async fn reinstate(state: &AppState, staff: &UserRow, user_id: i64) -> ShopR
     let target = users::find_by_id(state.db.pool(), user_id)
         .await?
         .ok_or(ShopError::NotFound)?;
-    if !staff.role().may_manage(target.role()) {
+    if !staff.role.may_manage(target.role) {
         return Err(ShopError::Forbidden);
     }
-    if target.account_status() != AccountStatus::Suspended {
+    if target.status != AccountStatus::Suspended {
         return Err(ShopError::Conflict);
     }
-    users::set_status(
-        state.db.pool(),
-        user_id,
-        AccountStatus::Active.as_str(),
-        None,
-        now(),
-    )
-    .await?;
+    users::set_status(state.db.pool(), user_id, AccountStatus::Active, None, now()).await?;
     tracing::info!(user_id, staff_id = staff.id, "account reinstated");
     Ok(())
 }
@@ -690,7 +662,7 @@ pub async fn set_role(
     if user_id == admin.id && role != Role::Admin {
         return Err(ShopError::Conflict);
     }
-    let changed = users::set_role(state.db.pool(), user_id, role.as_str(), now()).await?;
+    let changed = users::set_role(state.db.pool(), user_id, role, now()).await?;
     if changed == 0 {
         return Err(ShopError::NotFound);
     }
@@ -732,9 +704,9 @@ pub async fn create_staff(
             password_hash: &hash,
             full_name,
             phone: "",
-            language: Lang::En.code(),
+            language: Lang::En,
             marketing_opt_in_at: None,
-            role: role.as_str(),
+            role,
             email_verified_at: Some(now),
             now,
         },
@@ -754,4 +726,10 @@ pub async fn erase_expired_deactivations(state: &AppState) -> ShopResult<usize> 
         erase_user(&state.db, *id).await?;
     }
     Ok(due.len())
+}
+
+/// Remembers the language an account's owner chose (for mail and the next sign-in).
+pub async fn set_language(state: &AppState, user_id: i64, lang: Lang) -> ShopResult<()> {
+    users::set_language(state.db.pool(), user_id, lang).await?;
+    Ok(())
 }

@@ -11,8 +11,7 @@ use super::{
 };
 use crate::{
     domain::{
-        catalog::{CatalogQuery, PAGE_SIZE, Specs},
-        category::Category,
+        catalog::{CatalogQuery, PAGE_SIZE, ProductStatus, Specs},
         limits,
         pricing::Tier,
         product_form::{ProductForm, parse_stock_change},
@@ -32,9 +31,7 @@ fn u(v: Option<i64>) -> Option<u32> {
 pub fn image_url(row: &ProductRow) -> String {
     match row.image_id {
         Some(id) => format!("/media/products/{id}"),
-        None => Category::from_slug(&row.category)
-            .unwrap_or(Category::Accessories)
-            .image(),
+        None => row.category.image(),
     }
 }
 
@@ -44,7 +41,7 @@ pub fn card(row: &ProductRow, lang: Lang) -> ProductCard {
         slug: row.slug.clone(),
         name: row.name.clone(),
         brand: row.brand.clone(),
-        category: Category::from_slug(&row.category).unwrap_or(Category::Accessories),
+        category: row.category,
         summary: match lang {
             Lang::En => row.summary_en.clone(),
             Lang::Zh => row.summary_zh.clone(),
@@ -117,7 +114,7 @@ pub async fn list_page(
 pub async fn detail(state: &AppState, slug: &str, lang: Lang) -> ShopResult<ProductDetail> {
     let row = products::find_by_slug(state.db.pool(), slug)
         .await?
-        .filter(|r| r.status == "active")
+        .filter(|r| r.status == ProductStatus::Active)
         .ok_or(ShopError::NotFound)?;
     let tiers = products::tiers(state.db.pool(), row.id).await?;
     let related = products::related(&state.db, &row, 4).await?;
@@ -226,7 +223,7 @@ pub async fn admin_product(state: &AppState, id: i64) -> ShopResult<AdminProduct
     let tiers = products::tiers(state.db.pool(), id).await?;
     let fields = ProductFields {
         slug: row.slug.clone(),
-        category: Category::from_slug(&row.category).unwrap_or(Category::Accessories),
+        category: row.category,
         brand: row.brand.clone(),
         model: row.model.clone(),
         name: row.name.clone(),
@@ -236,7 +233,7 @@ pub async fn admin_product(state: &AppState, id: i64) -> ShopResult<AdminProduct
         description_zh: row.description_zh.clone(),
         specs: specs(&row),
         price_minor: row.price_minor,
-        currency: row.currency.clone(),
+        currency: row.currency,
     };
     let stock_log = products::stock_changes(state.db.pool(), id)
         .await?
@@ -251,7 +248,7 @@ pub async fn admin_product(state: &AppState, id: i64) -> ShopResult<AdminProduct
     Ok(AdminProduct {
         id,
         form: ProductForm::from_product(&fields, &tiers),
-        status: row.status.clone(),
+        status: row.status,
         stock: row.stock,
         image: image_url(&row),
         stock_log,
@@ -260,9 +257,8 @@ pub async fn admin_product(state: &AppState, id: i64) -> ShopResult<AdminProduct
 
 /// Archives (`"archived"`: hidden from the shop, kept for orders) or restores (`"active"`).
 pub async fn set_status(state: &AppState, id: i64, status: &str) -> ShopResult<()> {
-    if !matches!(status, "active" | "archived") {
-        return Err(ShopError::invalid("status", crate::error::Problem::Invalid));
-    }
+    let status = ProductStatus::parse(status)
+        .ok_or_else(|| ShopError::invalid("status", Problem::Invalid))?;
     match products::set_status(state.db.pool(), id, status, now()).await? {
         0 => Err(ShopError::NotFound),
         _ => {
@@ -329,7 +325,7 @@ pub async fn quote_wall(
     use crate::domain::{configurator, pricing};
     let row = products::find_by_slug(state.db.pool(), slug)
         .await?
-        .filter(|r| r.status == "active")
+        .filter(|r| r.status == ProductStatus::Active)
         .ok_or(ShopError::NotFound)?;
     let cabinet = specs(&row)
         .cabinet()
@@ -387,7 +383,7 @@ pub async fn suggest(state: &AppState, q: &str) -> ShopResult<Vec<(String, Strin
 pub async fn ensure_active(state: &AppState, id: i64) -> ShopResult<()> {
     products::find_by_id(state.db.pool(), id)
         .await?
-        .filter(|r| r.status == "active")
+        .filter(|r| r.status == ProductStatus::Active)
         .map(|_| ())
         .ok_or(ShopError::NotFound)
 }

@@ -208,7 +208,7 @@ fn fields(
             description_zh,
             specs,
             price_minor: base,
-            currency: "USD".into(),
+            currency: crate::domain::money::Currency::Usd,
         },
         tiers,
         stock,

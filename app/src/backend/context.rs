@@ -38,16 +38,6 @@ pub fn session() -> ShopResult<Session> {
         })
 }
 
-impl UserRow {
-    pub fn role(&self) -> Role {
-        Role::parse(&self.role).unwrap_or(Role::Shopper)
-    }
-
-    pub fn account_status(&self) -> AccountStatus {
-        AccountStatus::parse(&self.status).unwrap_or(AccountStatus::Suspended)
-    }
-}
-
 /// The signed-in user, if the session has one and the account is active.
 pub async fn current_user() -> ShopResult<Option<UserRow>> {
     user_of(&state()?, &session()?).await
@@ -59,7 +49,7 @@ pub async fn user_of(state: &AppState, session: &Session) -> ShopResult<Option<U
         return Ok(None);
     };
     let user = users::find_by_id(state.db.pool(), id).await?;
-    Ok(user.filter(|u| u.account_status() == AccountStatus::Active))
+    Ok(user.filter(|u| u.status == AccountStatus::Active))
 }
 
 /// The signed-in user, or `Unauthorized`.
@@ -70,7 +60,7 @@ pub async fn require_user() -> ShopResult<UserRow> {
 /// A signed-in staff member or admin, or `Unauthorized` / `Forbidden`.
 pub async fn require_staff() -> ShopResult<UserRow> {
     let user = require_user().await?;
-    if user.role().is_staff() {
+    if user.role.is_staff() {
         Ok(user)
     } else {
         Err(ShopError::Forbidden)
@@ -80,7 +70,7 @@ pub async fn require_staff() -> ShopResult<UserRow> {
 /// A signed-in admin, or `Unauthorized` / `Forbidden`.
 pub async fn require_admin() -> ShopResult<UserRow> {
     let user = require_user().await?;
-    if user.role() == Role::Admin {
+    if user.role == Role::Admin {
         Ok(user)
     } else {
         Err(ShopError::Forbidden)

@@ -20,8 +20,8 @@ fn summary(u: &UserRow) -> CustomerSummary {
         id: u.id,
         full_name: u.full_name.clone(),
         email: u.email.clone(),
-        role: u.role(),
-        status: u.account_status(),
+        role: u.role,
+        status: u.status,
         registered_at: u.created_at,
     }
 }
@@ -51,7 +51,7 @@ pub async fn search(state: &AppState, query: &str, page: i64) -> ShopResult<Cust
 pub async fn detail(state: &AppState, viewer: &UserRow, id: i64) -> ShopResult<CustomerDetail> {
     let user = users::find_by_id(state.db.pool(), id)
         .await?
-        .filter(|u| u.account_status() != AccountStatus::Deactivated)
+        .filter(|u| u.status != AccountStatus::Deactivated)
         .ok_or(ShopError::NotFound)?;
     let addresses = addresses::list(state, id).await?;
     Ok(CustomerDetail {
@@ -62,6 +62,6 @@ pub async fn detail(state: &AppState, viewer: &UserRow, id: i64) -> ShopResult<C
         language: user.language,
         status_reason: user.status_reason,
         addresses,
-        viewer_is_admin: viewer.role() == Role::Admin,
+        viewer_is_admin: viewer.role == Role::Admin,
     })
 }

@@ -15,7 +15,7 @@ use crate::{
 pub fn current_user(user: UserRow) -> CurrentUser {
     CurrentUser {
         id: user.id,
-        role: user.role(),
+        role: user.role,
         email_verified: user.email_verified_at.is_some(),
         full_name: user.full_name,
         email: user.email,

@@ -62,7 +62,52 @@ pub enum AccountStatus {
 
 pub const DEACTIVATION_GRACE_DAYS: i64 = 30;
 
+super::stored::stored_as!(Role, Role::ALL, as_str);
+super::stored::stored_as!(AccountStatus, AccountStatus::ALL, as_str);
+super::stored::stored_as!(LinkPurpose, LinkPurpose::ALL, as_str);
+
+/// What a one-time link mailed to an address does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LinkPurpose {
+    /// Confirms an address: a new account's, or the new address of an email change.
+    VerifyEmail,
+    ResetPassword,
+}
+
+impl LinkPurpose {
+    pub const ALL: [LinkPurpose; 2] = [LinkPurpose::VerifyEmail, LinkPurpose::ResetPassword];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkPurpose::VerifyEmail => "verify_email",
+            LinkPurpose::ResetPassword => "reset_password",
+        }
+    }
+
+    /// The page the link opens; the token follows it.
+    pub fn path(self) -> &'static str {
+        match self {
+            LinkPurpose::VerifyEmail => "/account/verify/",
+            LinkPurpose::ResetPassword => "/account/reset/",
+        }
+    }
+
+    /// How long the link works.
+    pub fn valid_hours(self) -> i64 {
+        match self {
+            LinkPurpose::VerifyEmail => 48,
+            LinkPurpose::ResetPassword => 1,
+        }
+    }
+}
+
 impl AccountStatus {
+    pub const ALL: [AccountStatus; 3] = [
+        AccountStatus::Active,
+        AccountStatus::Deactivated,
+        AccountStatus::Suspended,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             AccountStatus::Active => "active",
@@ -72,13 +117,7 @@ impl AccountStatus {
     }
 
     pub fn parse(text: &str) -> Option<AccountStatus> {
-        [
-            AccountStatus::Active,
-            AccountStatus::Deactivated,
-            AccountStatus::Suspended,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == text)
+        AccountStatus::ALL.into_iter().find(|s| s.as_str() == text)
     }
 }
 

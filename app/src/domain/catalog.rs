@@ -9,6 +9,33 @@ pub const PAGE_SIZE: u32 = 12;
 /// The IP ratings offered as a filter.
 pub const IP_RATINGS: [&str; 4] = ["IP65", "IP66", "IP67", "IP54"];
 
+/// Whether a product is on sale. An archived product leaves listings, search and its page
+/// (404), and stays for staff and for orders that name it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProductStatus {
+    #[default]
+    Active,
+    Archived,
+}
+
+impl ProductStatus {
+    pub const ALL: [ProductStatus; 2] = [ProductStatus::Active, ProductStatus::Archived];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProductStatus::Active => "active",
+            ProductStatus::Archived => "archived",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ProductStatus> {
+        ProductStatus::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+}
+
+super::stored::stored_as!(ProductStatus, ProductStatus::ALL, as_str);
+
 /// The typed specifications buyers of LED screens compare.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Specs {
@@ -71,7 +98,7 @@ pub struct ProductFields {
     pub specs: Specs,
     /// The single-unit price (the first tier), in minor units.
     pub price_minor: i64,
-    pub currency: String,
+    pub currency: super::money::Currency,
 }
 
 /// `3910` µm → `"3.91"` (mm, trailing zeros dropped).

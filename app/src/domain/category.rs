@@ -15,6 +15,8 @@ pub enum Category {
     Accessories,
 }
 
+super::stored::stored_as!(Category, Category::ALL, slug);
+
 impl Category {
     pub const ALL: [Category; 7] = [
         Category::FixedOutdoor,

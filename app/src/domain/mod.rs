@@ -14,4 +14,5 @@ pub mod money;
 pub mod pricing;
 pub mod product_form;
 pub mod redirect;
+pub mod stored;
 pub mod time;

@@ -9,7 +9,11 @@ pub enum Currency {
     Usd,
 }
 
+super::stored::stored_as!(Currency, Currency::ALL, code);
+
 impl Currency {
+    pub const ALL: [Currency; 1] = [Currency::Usd];
+
     pub fn code(self) -> &'static str {
         match self {
             Currency::Usd => "USD",

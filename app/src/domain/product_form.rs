@@ -521,7 +521,7 @@ impl ProductForm {
                 description_zh,
                 specs,
                 price_minor,
-                currency: "USD".into(),
+                currency: super::money::Currency::Usd,
             },
             tiers,
         ))

@@ -1,7 +1,7 @@
 //! Views of a shopper's own account: who is signed in, the profile with its addresses, the
 //! sessions, the erasure receipt.
 
-use crate::domain::account::Role;
+use crate::{domain::account::Role, i18n::Lang};
 use serde::{Deserialize, Serialize};
 
 /// The signed-in shopper, as the pages need them.
@@ -20,7 +20,7 @@ pub struct AccountView {
     pub email: String,
     pub email_verified: bool,
     pub phone: String,
-    pub language: String,
+    pub language: Lang,
     pub marketing: bool,
     pub member_since: i64,
     pub addresses: Vec<AddressView>,

@@ -3,6 +3,8 @@
 use super::account::AddressView;
 use crate::domain::{
     account::{AccountStatus, Role},
+    catalog::ProductStatus,
+    category::Category,
     product_form::ProductForm,
 };
 use serde::{Deserialize, Serialize};
@@ -12,10 +14,10 @@ pub struct AdminProductRow {
     pub id: i64,
     pub name: String,
     pub slug: String,
-    pub category: String,
+    pub category: Category,
     pub price_minor: i64,
     pub stock: i64,
-    pub status: String,
+    pub status: ProductStatus,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,7 +32,7 @@ pub struct StockChange {
 pub struct AdminProduct {
     pub id: i64,
     pub form: ProductForm,
-    pub status: String,
+    pub status: ProductStatus,
     pub stock: i64,
     pub image: String,
     pub stock_log: Vec<StockChange>,
@@ -51,7 +53,7 @@ pub struct CustomerSummary {
 pub struct CustomerDetail {
     pub summary: CustomerSummary,
     pub phone: String,
-    pub language: String,
+    pub language: crate::i18n::Lang,
     pub email_verified: bool,
     pub marketing: bool,
     pub status_reason: Option<String>,

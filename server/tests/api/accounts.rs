@@ -95,7 +95,7 @@ async fn registration_stores_the_account_and_sends_a_link(app: TestApp) {
         .unwrap()
         .expect("stored, lower-cased");
     assert_eq!(user.full_name, "Mei Lin");
-    assert_eq!(user.role, "shopper");
+    assert_eq!(user.role, app::domain::account::Role::Shopper);
     assert!(user.email_verified_at.is_none());
     assert!(
         user.marketing_opt_in_at.is_none(),
@@ -563,7 +563,7 @@ async fn profile_changes_and_marketing_consent_are_recorded(app: TestApp) {
         .unwrap()
         .unwrap();
     assert_eq!(
-        (user.full_name.as_str(), user.language.as_str()),
+        (user.full_name.as_str(), user.language.code()),
         ("Mei Lin-Wang", "zh")
     );
     assert!(user.marketing_opt_in_at.is_some());

@@ -297,7 +297,10 @@ async fn cancelling_hides_the_account_until_its_owner_returns(app: TestApp) {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(user.status, "deactivated");
+    assert_eq!(
+        user.status,
+        app::domain::account::AccountStatus::Deactivated
+    );
     // Hidden from staff lists.
     let hits = users::search(app.state.db.pool(), "mei", 10, 0)
         .await
@@ -312,7 +315,7 @@ async fn cancelling_hides_the_account_until_its_owner_returns(app: TestApp) {
             .unwrap()
             .unwrap()
             .status,
-        "active"
+        app::domain::account::AccountStatus::Active
     );
 
     // Cancelled more than 30 days ago: housekeeping erases it.

@@ -41,9 +41,7 @@ pub async fn sign_in(
         .sign_in(user.id, remember.is_some())
         .await?;
     // The account's language follows its owner to this browser.
-    if let Some(lang) = crate::i18n::Lang::from_code(&user.language) {
-        crate::api::language::remember_language_cookie(lang)?;
-    }
+    crate::api::language::remember_language_cookie(user.language)?;
     redirect(&SafePath::parse_or(next.as_deref(), "/account"));
     Ok(())
 }

@@ -4,8 +4,9 @@
 use super::{Backend, Db, sql::Sql};
 use crate::{
     domain::{
-        catalog::{CatalogQuery, PAGE_SIZE, Sort, search_terms},
+        catalog::{CatalogQuery, PAGE_SIZE, ProductStatus, Sort, search_terms},
         category::Category,
+        money::Currency,
         pricing::Tier,
     },
     model::catalog::Facets,
@@ -16,7 +17,7 @@ use sqlx::{Any, AnyConnection, Executor, FromRow, Row};
 pub struct ProductRow {
     pub id: i64,
     pub slug: String,
-    pub category: String,
+    pub category: Category,
     pub brand: String,
     pub model: String,
     pub name: String,
@@ -51,10 +52,10 @@ pub struct ProductRow {
     pub ship_width_mm: i64,
     pub ship_height_mm: i64,
     pub price_minor: i64,
-    pub currency: String,
+    pub currency: Currency,
     pub stock: i64,
     pub image_id: Option<i64>,
-    pub status: String,
+    pub status: ProductStatus,
     pub created_at: i64,
     pub updated_at: i64,
 }
@@ -257,7 +258,7 @@ pub async fn tiers<'e>(
 pub async fn set_status<'e>(
     db: impl Executor<'e, Database = Any>,
     id: i64,
-    status: &str,
+    status: ProductStatus,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
     let done = sqlx::query("UPDATE products SET status = $1, updated_at = $2 WHERE id = $3")
@@ -398,7 +399,7 @@ pub async fn active_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<ProductRow>, sqlx
     for id in ids {
         if let Some(row) = find_by_id(db.pool(), *id)
             .await?
-            .filter(|r| r.status == "active")
+            .filter(|r| r.status == ProductStatus::Active)
         {
             rows.push(row);
         }
@@ -474,7 +475,7 @@ fn search_text(p: &ProductRow) -> [String; 6] {
     if let Some(hz) = p.refresh_hz {
         specs.push(format!("{hz}Hz"));
     }
-    specs.push(p.category.replace('-', " "));
+    specs.push(p.category.slug().replace('-', " "));
     // Split words exactly as `search_terms` splits a query ("P3.91" → "P3 91"), whatever the
     // database's own tokenizer would do with dots and dashes.
     let words = |text: String| -> String {

@@ -1,11 +1,12 @@
 //! SQL for `email_tokens`: single-use links sent by mail.
 
+use crate::domain::account::LinkPurpose;
 use sqlx::{Any, Executor, FromRow};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct TokenRow {
     pub user_id: i64,
-    pub purpose: String,
+    pub purpose: LinkPurpose,
     pub email: String,
     pub expires_at: i64,
     pub used_at: Option<i64>,
@@ -15,7 +16,7 @@ pub async fn insert<'e>(
     db: impl Executor<'e, Database = Any>,
     token_hash: &str,
     user_id: i64,
-    purpose: &str,
+    purpose: LinkPurpose,
     email: &str,
     now: i64,
     expires_at: i64,
@@ -40,7 +41,7 @@ pub async fn insert<'e>(
 pub async fn claim(
     tx: &mut sqlx::AnyConnection,
     token_hash: &str,
-    purpose: &str,
+    purpose: LinkPurpose,
     now: i64,
 ) -> Result<Option<TokenRow>, sqlx::Error> {
     let claimed = sqlx::query(
@@ -67,7 +68,7 @@ pub async fn claim(
 pub async fn find_live<'e>(
     db: impl Executor<'e, Database = Any>,
     token_hash: &str,
-    purpose: &str,
+    purpose: LinkPurpose,
     now: i64,
 ) -> Result<Option<TokenRow>, sqlx::Error> {
     sqlx::query_as(
@@ -85,7 +86,7 @@ pub async fn find_live<'e>(
 pub async fn revoke_all<'e>(
     db: impl Executor<'e, Database = Any>,
     user_id: i64,
-    purpose: &str,
+    purpose: LinkPurpose,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(

@@ -1,5 +1,9 @@
 //! SQL for `users`.
 
+use crate::{
+    domain::account::{AccountStatus, Role},
+    i18n::Lang,
+};
 use sqlx::{Any, Executor, FromRow};
 
 /// A user as stored. Holds the password hash, so it is neither `Serialize` nor printed in
@@ -12,10 +16,10 @@ pub struct UserRow {
     pub password_hash: String,
     pub full_name: String,
     pub phone: String,
-    pub language: String,
+    pub language: Lang,
     pub marketing_opt_in_at: Option<i64>,
-    pub role: String,
-    pub status: String,
+    pub role: Role,
+    pub status: AccountStatus,
     pub status_reason: Option<String>,
     pub status_changed_at: Option<i64>,
     pub created_at: i64,
@@ -40,9 +44,9 @@ pub struct NewUser<'a> {
     pub password_hash: &'a str,
     pub full_name: &'a str,
     pub phone: &'a str,
-    pub language: &'a str,
+    pub language: Lang,
     pub marketing_opt_in_at: Option<i64>,
-    pub role: &'a str,
+    pub role: Role,
     pub email_verified_at: Option<i64>,
     pub now: i64,
 }
@@ -95,7 +99,7 @@ pub async fn update_profile<'e>(
     id: i64,
     full_name: &str,
     phone: &str,
-    language: &str,
+    language: Lang,
     marketing_opt_in_at: Option<i64>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
@@ -118,7 +122,7 @@ pub async fn update_profile<'e>(
 pub async fn set_language<'e>(
     db: impl Executor<'e, Database = Any>,
     id: i64,
-    language: &str,
+    language: Lang,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET language = $1 WHERE id = $2")
         .bind(language)
@@ -164,7 +168,7 @@ pub async fn set_verified_email<'e>(
 pub async fn set_role<'e>(
     db: impl Executor<'e, Database = Any>,
     id: i64,
-    role: &str,
+    role: Role,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
     let done = sqlx::query("UPDATE users SET role = $1, updated_at = $2 WHERE id = $3")
@@ -179,7 +183,7 @@ pub async fn set_role<'e>(
 pub async fn set_status<'e>(
     db: impl Executor<'e, Database = Any>,
     id: i64,
-    status: &str,
+    status: AccountStatus,
     reason: Option<&str>,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
@@ -243,7 +247,7 @@ pub async fn staff_accounts<'e>(
 
 pub async fn exists_with_role<'e>(
     db: impl Executor<'e, Database = Any>,
-    role: &str,
+    role: Role,
 ) -> Result<bool, sqlx::Error> {
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE role = $1")
         .bind(role)

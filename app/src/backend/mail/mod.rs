@@ -5,12 +5,10 @@ pub mod mailbox;
 pub mod worker;
 
 use super::{db::outbox, keys::is_token};
-use crate::i18n::{Key, Lang, fill};
-
-/// The path of a link that confirms an email address (followed by its one-time token).
-pub const VERIFY_LINK_PATH: &str = "/account/verify/";
-/// The path of a password-reset link (followed by its one-time token).
-pub const RESET_LINK_PATH: &str = "/account/reset/";
+use crate::{
+    domain::account::LinkPurpose,
+    i18n::{Key, Lang, fill},
+};
 
 /// What replaces the token of a one-time link that a reader may not use.
 pub const HIDDEN_TOKEN: &str = "[hidden]";
@@ -20,7 +18,7 @@ pub const HIDDEN_TOKEN: &str = "[hidden]";
 pub fn hide_link_tokens(body: &str) -> (String, bool) {
     let mut out = body.to_string();
     let mut hidden = false;
-    for path in [VERIFY_LINK_PATH, RESET_LINK_PATH] {
+    for path in LinkPurpose::ALL.map(LinkPurpose::path) {
         let mut from = 0;
         while let Some(at) = out[from..].find(path) {
             let start = from + at + path.len();

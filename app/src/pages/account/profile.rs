@@ -94,7 +94,7 @@ fn ProfileForm(account: AccountView, update: ServerAction<UpdateProfile>) -> imp
                 view=move |values| {
                     let a = account.clone();
                     let marketing = if values.is_empty() { a.marketing } else { values.get("marketing") == "on" };
-                    let language = values.get_or("language", &a.language);
+                    let language = values.get_or("language", a.language.code());
                     view! {
                         <ActionForm action=update attr:class="form-stack" attr:novalidate=true>
                             <FormMessage error success=(saved, Key::ProfileSaved) />

@@ -11,7 +11,7 @@ use crate::{
         country::country_name,
         time,
     },
-    i18n::{Key, Lang, tr, use_i18n},
+    i18n::{Key, tr, use_i18n},
     model::admin::CustomerDetail,
     pages::not_found::NotFound,
 };
@@ -152,9 +152,7 @@ fn CustomerCard(
     let suspend_error = action_error(suspend);
     let role_error = action_error(set_role);
     let reinstate_error = action_error(reinstate);
-    let language = Lang::from_code(&customer.language)
-        .unwrap_or_default()
-        .native_name();
+    let language = customer.language.native_name();
     view! {
         <div class="card">
             <h2>{c.full_name.clone()}</h2>

@@ -10,6 +10,7 @@ use crate::{
         Field, FormMessage, FormValues, TextArea, WithFlash, action_done, action_error,
     },
     domain::{
+        catalog::ProductStatus,
         category::Category,
         limits,
         money::{Currency, Money},
@@ -48,12 +49,11 @@ pub fn ProductsAdminPage() -> impl IntoView {
                             </thead>
                             <tbody>
                                 {rows.into_iter().map(|p| {
-                                    let category = Category::from_slug(&p.category);
-                                    let archived = p.status == "archived";
+                                    let archived = p.status == ProductStatus::Archived;
                                     view! {
                                         <tr>
                                             <td><A href=format!("/admin/products/{}", p.id)>{p.name.clone()}</A></td>
-                                            <td>{category.map(|c| tr(c.name()).into_any()).unwrap_or_else(|| p.category.clone().into_any())}</td>
+                                            <td>{tr(p.category.name())}</td>
                                             <td>{move || Money::new(p.price_minor, Currency::Usd).format(i18n.lang())}</td>
                                             <td>{p.stock}</td>
                                             <td>{if archived { tr(Key::AdminArchived).into_any() } else { tr(Key::StatusActive).into_any() }}</td>
@@ -137,7 +137,7 @@ fn ProductAdmin(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = product.id;
-    let archived = product.status == "archived";
+    let archived = product.status == ProductStatus::Archived;
     let stock_error = action_error(stock);
     let query = use_query_map();
     let upload_result = move || query.read().get("image");
