@@ -253,7 +253,7 @@ pub async fn sign_in(
                 return Err(ShopError::SignInFailed);
             }
             users::set_status(state.db.pool(), user.id, AccountStatus::Active, None, now).await?;
-            user.status = AccountStatus::Active.into();
+            user.status = AccountStatus::Active;
             tracing::info!(
                 user_id = user.id,
                 "deactivated account restored by signing in"

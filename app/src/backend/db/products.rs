@@ -158,7 +158,7 @@ fn bind_fields<'q>(query: AnyQuery<'q>, f: &'q ProductFields) -> AnyQuery<'q> {
         .bind(i64::from(s.ship_width_mm))
         .bind(i64::from(s.ship_height_mm))
         .bind(f.price_minor)
-        .bind(&f.currency)
+        .bind(f.currency)
 }
 
 /// Inserts a product with its stock; returns its id.
@@ -419,7 +419,7 @@ pub async fn related(
          ORDER BY ABS(COALESCE(p.pixel_pitch_um, 0) - $3), p.id
          LIMIT $4"
     ))
-    .bind(&product.category)
+    .bind(product.category)
     .bind(product.id)
     .bind(product.pixel_pitch_um.unwrap_or(0))
     .bind(limit)
