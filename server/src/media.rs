@@ -5,6 +5,7 @@
 
 use app::{
     backend::{AppState, catalog, context, db::products, session::Session},
+    domain::ids::{ImageId, ProductId},
     error::{Problem, ShopError},
 };
 use axum::{
@@ -17,7 +18,7 @@ use axum::{
 /// `GET /media/products/{id}`: an uploaded product image, from the database. Image ids
 /// never change content, so browsers may keep them for a year.
 pub async fn product_image(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    let Some(id) = id_of(&id) else {
+    let Some(id) = id_of::<ImageId>(&id) else {
         return no_image();
     };
     match products::image(state.db.pool(), id).await {
@@ -54,7 +55,7 @@ pub async fn upload_product_image(
         Ok(None) => return (StatusCode::UNAUTHORIZED, "Please sign in.").into_response(),
         Err(_) => return unavailable(),
     }
-    let Some(id) = id_of(&id) else {
+    let Some(id) = id_of::<ProductId>(&id) else {
         return (StatusCode::NOT_FOUND, "No such product.").into_response();
     };
     let Ok(mut form) = form else {
@@ -89,7 +90,7 @@ pub async fn upload_product_image(
     match catalog::save_image(&state, id, &bytes).await {
         Ok(_) => {
             tracing::info!(
-                product = id,
+                product = %id,
                 bytes = bytes.len(),
                 "product picture replaced"
             );
@@ -109,13 +110,11 @@ pub async fn upload_product_image(
 
 /// A positive record id from a path segment; anything else names nothing (the segment is
 /// never echoed back).
-fn id_of(segment: &str) -> Option<i64> {
+fn id_of<Id: From<i64>>(segment: &str) -> Option<Id> {
     let digits =
         !segment.is_empty() && segment.len() <= 18 && segment.bytes().all(|b| b.is_ascii_digit());
-    digits
-        .then(|| segment.parse().ok())
-        .flatten()
-        .filter(|id| *id > 0)
+    let id: i64 = segment.parse().ok().filter(|_| digits)?;
+    (id > 0).then(|| Id::from(id))
 }
 
 fn no_image() -> Response {

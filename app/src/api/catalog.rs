@@ -1,6 +1,8 @@
 //! The catalog: listings with filters and facets, search suggestions, product pages, the
 //! comparison list and the wall configurator. All reads are GET (cacheable, bookmarkable).
 
+use crate::domain::ids::ProductId;
+
 use crate::{
     domain::{catalog::CatalogQuery, configurator::WallRequest},
     error::ShopError,
@@ -37,7 +39,7 @@ pub async fn suggest(q: String) -> Result<Vec<(String, String)>, ShopError> {
 
 /// The ids in the comparison cookie of this request.
 #[cfg(feature = "ssr")]
-fn compare_ids() -> Vec<i64> {
+fn compare_ids() -> Vec<ProductId> {
     use axum::http::{header::COOKIE, request::Parts};
     use_context::<Parts>()
         .and_then(|parts| {
@@ -69,7 +71,7 @@ pub async fn compared_products() -> Result<Vec<ProductDetail>, ShopError> {
 /// Adds a product to the comparison list, or takes it off; returns the list. The oldest is
 /// dropped when a fifth is added.
 #[server(endpoint = "catalog/toggle-compare")]
-pub async fn toggle_compare(id: i64) -> Result<Vec<i64>, ShopError> {
+pub async fn toggle_compare(id: ProductId) -> Result<Vec<ProductId>, ShopError> {
     use axum::http::{HeaderValue, header::SET_COOKIE};
     let state = context::state()?;
     catalog::ensure_active(&state, id).await?;
@@ -82,7 +84,7 @@ pub async fn toggle_compare(id: i64) -> Result<Vec<i64>, ShopError> {
             ids.remove(0);
         }
     }
-    let value: Vec<String> = ids.iter().map(i64::to_string).collect();
+    let value: Vec<String> = ids.iter().map(ProductId::to_string).collect();
     let cookie = format!(
         "{COMPARE_COOKIE}={}; Path=/; Max-Age=2592000; HttpOnly; SameSite=Lax{}",
         value.join("."),

@@ -3,6 +3,8 @@
 //! [`AppState`]; server functions call them after their authorisation checks, and tests call
 //! them directly. Every multi-step write runs in one transaction, mail included.
 
+use crate::domain::ids::UserId;
+
 use super::{
     AppState,
     db::{addresses, consents, receipts, sessions, tokens, users, users::UserRow},
@@ -34,7 +36,7 @@ fn lang_of(user: &UserRow) -> Lang {
 fn mail(
     state: &AppState,
     lang: Lang,
-    user_id: Option<i64>,
+    user_id: Option<UserId>,
     to: &str,
     subject: Key,
     body: Key,
@@ -51,7 +53,7 @@ fn link(state: &AppState, path: &str) -> String {
 async fn issue_token(
     state: &AppState,
     conn: &mut sqlx::AnyConnection,
-    user_id: i64,
+    user_id: UserId,
     purpose: LinkPurpose,
     email: &str,
     ttl: i64,
@@ -75,7 +77,7 @@ async fn issue_token(
 /// A mail carrying a one-time link, asked for by `client`.
 struct LinkMail<'a> {
     client: Option<IpAddr>,
-    user_id: i64,
+    user_id: UserId,
     name: &'a str,
     to: &'a str,
     lang: Lang,
@@ -207,7 +209,7 @@ pub async fn register(
     .await?;
     tx.commit().await?;
     state.mail_written();
-    tracing::info!(user_id, "account registered");
+    tracing::info!(%user_id, "account registered");
     Ok(())
 }
 
@@ -255,7 +257,7 @@ pub async fn sign_in(
             users::set_status(state.db.pool(), user.id, AccountStatus::Active, None, now).await?;
             user.status = AccountStatus::Active;
             tracing::info!(
-                user_id = user.id,
+                user_id = %user.id,
                 "deactivated account restored by signing in"
             );
         }
@@ -301,7 +303,7 @@ pub async fn resend_verification(
 
 /// Follows a verification link: confirms the address it was sent to, which becomes the
 /// account's address when it was an email change (the old address is told).
-pub async fn verify_email(state: &AppState, token: &str) -> ShopResult<i64> {
+pub async fn verify_email(state: &AppState, token: &str) -> ShopResult<UserId> {
     if !is_token(token) {
         return Err(ShopError::LinkInvalid);
     }
@@ -426,7 +428,7 @@ pub async fn reset_password(
     users::set_password_hash(&mut *tx, claimed.user_id, &hash, now).await?;
     sessions::delete_for_user(&mut *tx, claimed.user_id, None).await?;
     tx.commit().await?;
-    tracing::info!(user_id = claimed.user_id, "password reset");
+    tracing::info!(user_id = %claimed.user_id, "password reset");
     Ok(())
 }
 
@@ -554,7 +556,7 @@ pub async fn deactivate(state: &AppState, user: &UserRow, password: &str) -> Sho
     users::set_status(&mut *tx, user.id, AccountStatus::Deactivated, None, now()).await?;
     sessions::delete_for_user(&mut *tx, user.id, None).await?;
     tx.commit().await?;
-    tracing::info!(user_id = user.id, "account deactivated");
+    tracing::info!(user_id = %user.id, "account deactivated");
     Ok(())
 }
 
@@ -602,7 +604,7 @@ pub async fn receipt(state: &AppState, id: &str) -> ShopResult<ErasureReceipt> {
 pub async fn suspend(
     state: &AppState,
     staff: &UserRow,
-    user_id: i64,
+    user_id: UserId,
     reason: &str,
 ) -> ShopResult<()> {
     let reason = reason.trim();
@@ -631,12 +633,12 @@ pub async fn suspend(
     .await?;
     sessions::delete_for_user(&mut *tx, user_id, None).await?;
     tx.commit().await?;
-    tracing::info!(user_id, staff_id = staff.id, "account suspended");
+    tracing::info!(%user_id, staff_id = %staff.id, "account suspended");
     Ok(())
 }
 
 /// Staff: lifts a suspension.
-pub async fn reinstate(state: &AppState, staff: &UserRow, user_id: i64) -> ShopResult<()> {
+pub async fn reinstate(state: &AppState, staff: &UserRow, user_id: UserId) -> ShopResult<()> {
     let target = users::find_by_id(state.db.pool(), user_id)
         .await?
         .ok_or(ShopError::NotFound)?;
@@ -647,7 +649,7 @@ pub async fn reinstate(state: &AppState, staff: &UserRow, user_id: i64) -> ShopR
         return Err(ShopError::Conflict);
     }
     users::set_status(state.db.pool(), user_id, AccountStatus::Active, None, now()).await?;
-    tracing::info!(user_id, staff_id = staff.id, "account reinstated");
+    tracing::info!(%user_id, staff_id = %staff.id, "account reinstated");
     Ok(())
 }
 
@@ -655,7 +657,7 @@ pub async fn reinstate(state: &AppState, staff: &UserRow, user_id: i64) -> ShopR
 pub async fn set_role(
     state: &AppState,
     admin: &UserRow,
-    user_id: i64,
+    user_id: UserId,
     role: &str,
 ) -> ShopResult<()> {
     let role = Role::parse(role).ok_or_else(|| field("role", Problem::Invalid))?;
@@ -667,9 +669,9 @@ pub async fn set_role(
         return Err(ShopError::NotFound);
     }
     tracing::info!(
-        user_id,
+        %user_id,
         role = role.as_str(),
-        admin_id = admin.id,
+        admin_id = %admin.id,
         "role changed"
     );
     Ok(())
@@ -683,7 +685,7 @@ pub async fn create_staff(
     full_name: &str,
     password: &str,
     role: Role,
-) -> ShopResult<i64> {
+) -> ShopResult<UserId> {
     if let Some(problem) = check_email(email) {
         return Err(field("email", problem));
     }
@@ -729,7 +731,7 @@ pub async fn erase_expired_deactivations(state: &AppState) -> ShopResult<usize> 
 }
 
 /// Remembers the language an account's owner chose (for mail and the next sign-in).
-pub async fn set_language(state: &AppState, user_id: i64, lang: Lang) -> ShopResult<()> {
+pub async fn set_language(state: &AppState, user_id: UserId, lang: Lang) -> ShopResult<()> {
     users::set_language(state.db.pool(), user_id, lang).await?;
     Ok(())
 }

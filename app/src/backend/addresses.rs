@@ -1,6 +1,8 @@
 //! The shopper's address book. Every statement is scoped to the owner: another shopper's
 //! address id is `NotFound`.
 
+use crate::domain::ids::{AddressId, UserId};
+
 use super::{AppState, db::addresses, now};
 use crate::{
     domain::account::{AddressInput, validate_address},
@@ -24,7 +26,7 @@ fn view(a: addresses::AddressRow) -> AddressView {
     }
 }
 
-pub async fn list(state: &AppState, user_id: i64) -> ShopResult<Vec<AddressView>> {
+pub async fn list(state: &AppState, user_id: UserId) -> ShopResult<Vec<AddressView>> {
     Ok(addresses::list(state.db.pool(), user_id)
         .await?
         .into_iter()
@@ -33,7 +35,7 @@ pub async fn list(state: &AppState, user_id: i64) -> ShopResult<Vec<AddressView>
 }
 
 /// Adds an address (the first one becomes the default); returns its id.
-pub async fn add(state: &AppState, user_id: i64, form: &AddressInput) -> ShopResult<i64> {
+pub async fn add(state: &AppState, user_id: UserId, form: &AddressInput) -> ShopResult<AddressId> {
     ShopError::check(validate_address(form))?;
     let mut tx = state.db.begin_write().await?;
     let existing = addresses::list(&mut *tx, user_id).await?;
@@ -54,8 +56,8 @@ pub async fn add(state: &AppState, user_id: i64, form: &AddressInput) -> ShopRes
 
 pub async fn update(
     state: &AppState,
-    user_id: i64,
-    id: i64,
+    user_id: UserId,
+    id: AddressId,
     form: &AddressInput,
 ) -> ShopResult<()> {
     ShopError::check(validate_address(form))?;
@@ -66,7 +68,7 @@ pub async fn update(
 }
 
 /// Deletes an address; another becomes the default if it was.
-pub async fn delete(state: &AppState, user_id: i64, id: i64) -> ShopResult<()> {
+pub async fn delete(state: &AppState, user_id: UserId, id: AddressId) -> ShopResult<()> {
     let mut tx = state.db.begin_write().await?;
     if addresses::delete(&mut *tx, user_id, id).await? == 0 {
         return Err(ShopError::NotFound);
@@ -76,7 +78,7 @@ pub async fn delete(state: &AppState, user_id: i64, id: i64) -> ShopResult<()> {
     Ok(())
 }
 
-pub async fn set_default(state: &AppState, user_id: i64, id: i64) -> ShopResult<()> {
+pub async fn set_default(state: &AppState, user_id: UserId, id: AddressId) -> ShopResult<()> {
     let mut tx = state.db.begin_write().await?;
     if addresses::set_default(&mut tx, user_id, id).await? == 0 {
         return Err(ShopError::NotFound);

@@ -1,6 +1,8 @@
 //! Catalog operations: listings with facets, product pages, saving products (with their
 //! price tiers and search index in one transaction), and the configurator's server side.
 
+use crate::domain::ids::{ImageId, ProductId, UserId};
+
 use super::{
     AppState,
     db::{
@@ -138,9 +140,9 @@ pub async fn detail(state: &AppState, slug: &str, lang: Lang) -> ShopResult<Prod
 /// stock); every problem with the form comes back at once.
 pub async fn save_product_form(
     state: &AppState,
-    id: Option<i64>,
+    id: Option<ProductId>,
     form: &ProductForm,
-) -> ShopResult<i64> {
+) -> ShopResult<ProductId> {
     let (fields, tiers) = form
         .parse()
         .map_err(|fields| ShopError::Invalid { fields })?;
@@ -175,7 +177,7 @@ pub async fn admin_products(state: &AppState) -> ShopResult<Vec<AdminProductRow>
 pub async fn change_stock(
     state: &AppState,
     staff: &UserRow,
-    id: i64,
+    id: ProductId,
     delta: &str,
     reason: &str,
 ) -> ShopResult<i64> {
@@ -186,11 +188,11 @@ pub async fn change_stock(
 
 pub async fn save_product(
     state: &AppState,
-    id: Option<i64>,
+    id: Option<ProductId>,
     fields: &ProductFields,
     tiers: &[Tier],
     stock: Option<i64>,
-) -> ShopResult<i64> {
+) -> ShopResult<ProductId> {
     let now = now();
     let mut tx = state.db.begin_write().await?;
     if let Some(existing) = products::find_by_slug(&mut *tx, &fields.slug).await?
@@ -216,7 +218,7 @@ pub async fn save_product(
 
 /// A product as the staff editor shows it: every field as text, stock, picture and the log
 /// of stock changes.
-pub async fn admin_product(state: &AppState, id: i64) -> ShopResult<AdminProduct> {
+pub async fn admin_product(state: &AppState, id: ProductId) -> ShopResult<AdminProduct> {
     let row = products::find_by_id(state.db.pool(), id)
         .await?
         .ok_or(ShopError::NotFound)?;
@@ -256,7 +258,7 @@ pub async fn admin_product(state: &AppState, id: i64) -> ShopResult<AdminProduct
 }
 
 /// Archives (`"archived"`: hidden from the shop, kept for orders) or restores (`"active"`).
-pub async fn set_status(state: &AppState, id: i64, status: &str) -> ShopResult<()> {
+pub async fn set_status(state: &AppState, id: ProductId, status: &str) -> ShopResult<()> {
     let status = ProductStatus::parse(status)
         .ok_or_else(|| ShopError::invalid("status", Problem::Invalid))?;
     match products::set_status(state.db.pool(), id, status, now()).await? {
@@ -272,10 +274,10 @@ pub async fn set_status(state: &AppState, id: i64, status: &str) -> ShopResult<(
 /// or above [`limits::STOCK_MAX`]. Returns the new stock.
 pub async fn adjust_stock(
     state: &AppState,
-    id: i64,
+    id: ProductId,
     delta: i64,
     reason: &str,
-    staff_id: Option<i64>,
+    staff_id: Option<UserId>,
 ) -> ShopResult<i64> {
     let mut tx = state.db.begin_write().await?;
     products::find_by_id(&mut *tx, id)
@@ -301,7 +303,7 @@ pub async fn adjust_stock(
 
 /// Stores an uploaded picture for product `id` and makes it the product's image. The bytes
 /// decide the type; anything but PNG, JPEG or WebP up to the size limit is refused.
-pub async fn save_image(state: &AppState, id: i64, bytes: &[u8]) -> ShopResult<i64> {
+pub async fn save_image(state: &AppState, id: ProductId, bytes: &[u8]) -> ShopResult<ImageId> {
     let content_type = crate::domain::image::sniff(bytes)
         .map_err(|problem| ShopError::invalid("image", problem))?;
     let mut tx = state.db.begin_write().await?;
@@ -380,7 +382,7 @@ pub async fn suggest(state: &AppState, q: &str) -> ShopResult<Vec<(String, Strin
 }
 
 /// `NotFound` unless `id` is a product on sale.
-pub async fn ensure_active(state: &AppState, id: i64) -> ShopResult<()> {
+pub async fn ensure_active(state: &AppState, id: ProductId) -> ShopResult<()> {
     products::find_by_id(state.db.pool(), id)
         .await?
         .filter(|r| r.status == ProductStatus::Active)
@@ -389,7 +391,11 @@ pub async fn ensure_active(state: &AppState, id: i64) -> ShopResult<()> {
 }
 
 /// The products on a comparison list, with their specifications and tiers.
-pub async fn compared(state: &AppState, ids: &[i64], lang: Lang) -> ShopResult<Vec<ProductDetail>> {
+pub async fn compared(
+    state: &AppState,
+    ids: &[ProductId],
+    lang: Lang,
+) -> ShopResult<Vec<ProductDetail>> {
     let mut out = Vec::new();
     for row in products::active_by_ids(&state.db, ids).await? {
         let tiers = products::tiers(state.db.pool(), row.id).await?;

@@ -1,5 +1,7 @@
 //! Staff views of customer accounts: search and one account in detail.
 
+use crate::domain::ids::UserId;
+
 use super::{
     AppState, addresses,
     db::users::{self, UserRow},
@@ -48,7 +50,7 @@ pub async fn search(state: &AppState, query: &str, page: i64) -> ShopResult<Cust
 
 /// One account as `viewer` sees it. Cancelled accounts are hidden from staff until they
 /// are restored or erased.
-pub async fn detail(state: &AppState, viewer: &UserRow, id: i64) -> ShopResult<CustomerDetail> {
+pub async fn detail(state: &AppState, viewer: &UserRow, id: UserId) -> ShopResult<CustomerDetail> {
     let user = users::find_by_id(state.db.pool(), id)
         .await?
         .filter(|u| u.status != AccountStatus::Deactivated)

@@ -6,6 +6,8 @@
 //! something needs remembering (no cookie for a plain visit). Each session has an absolute
 //! lifetime and an idle timeout, both enforced by the query that loads it.
 
+use crate::domain::ids::UserId;
+
 use super::keys::{Keys, is_token, random_token};
 use super::{
     db::{
@@ -167,7 +169,7 @@ impl SessionStore {
         &self,
         data: &Map<String, Value>,
         remember: bool,
-        user_id: Option<i64>,
+        user_id: Option<UserId>,
         user_agent: Option<String>,
     ) -> Result<(Loaded, CookieChange), sqlx::Error> {
         let token = random_token();
@@ -231,7 +233,7 @@ impl SessionStore {
 struct Loaded {
     id_hash: String,
     data: Map<String, Value>,
-    user_id: Option<i64>,
+    user_id: Option<UserId>,
 }
 
 struct State {
@@ -268,7 +270,7 @@ impl Session {
     }
 
     /// The signed-in user, if any.
-    pub fn user_id(&self) -> Option<i64> {
+    pub fn user_id(&self) -> Option<UserId> {
         self.lock().loaded.as_ref().and_then(|l| l.user_id)
     }
 
@@ -369,11 +371,11 @@ impl Session {
     }
 
     /// Signs `user_id` in: a new session id bound to the user.
-    pub async fn sign_in(&self, user_id: i64, remember: bool) -> Result<(), sqlx::Error> {
+    pub async fn sign_in(&self, user_id: UserId, remember: bool) -> Result<(), sqlx::Error> {
         self.renew_as(Some(user_id), remember).await
     }
 
-    async fn renew_as(&self, user_id: Option<i64>, remember: bool) -> Result<(), sqlx::Error> {
+    async fn renew_as(&self, user_id: Option<UserId>, remember: bool) -> Result<(), sqlx::Error> {
         let old = self.lock().loaded.clone();
         let data = old.as_ref().map(|l| l.data.clone()).unwrap_or_default();
         if let Some(old) = &old {

@@ -8,6 +8,7 @@ pub mod category;
 pub mod common_passwords;
 pub mod configurator;
 pub mod country;
+pub mod ids;
 pub mod image;
 pub mod limits;
 pub mod money;

@@ -1,13 +1,15 @@
 //! Views of a shopper's own account: who is signed in, the profile with its addresses, the
 //! sessions, the erasure receipt.
 
+use crate::domain::ids::{AddressId, UserId};
+
 use crate::{domain::account::Role, i18n::Lang};
 use serde::{Deserialize, Serialize};
 
 /// The signed-in shopper, as the pages need them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CurrentUser {
-    pub id: i64,
+    pub id: UserId,
     pub full_name: String,
     pub email: String,
     pub role: Role,
@@ -28,7 +30,7 @@ pub struct AccountView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AddressView {
-    pub id: i64,
+    pub id: AddressId,
     pub line1: String,
     pub line2: String,
     pub city: String,

@@ -1,5 +1,7 @@
 //! Back-office views: products as staff edit them, customers, the mailbox.
 
+use crate::domain::ids::{MailId, ProductId, UserId};
+
 use super::account::AddressView;
 use crate::domain::{
     account::{AccountStatus, Role},
@@ -11,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminProductRow {
-    pub id: i64,
+    pub id: ProductId,
     pub name: String,
     pub slug: String,
     pub category: Category,
@@ -30,7 +32,7 @@ pub struct StockChange {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminProduct {
-    pub id: i64,
+    pub id: ProductId,
     pub form: ProductForm,
     pub status: ProductStatus,
     pub stock: i64,
@@ -40,7 +42,7 @@ pub struct AdminProduct {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerSummary {
-    pub id: i64,
+    pub id: UserId,
     pub full_name: String,
     pub email: String,
     pub role: Role,
@@ -71,7 +73,7 @@ pub struct CustomerPage {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MailView {
-    pub id: i64,
+    pub id: MailId,
     pub to: String,
     pub subject: String,
     /// The text, in the development mailbox only.

@@ -1,6 +1,8 @@
 //! Catalog views: a product card, a product page, a page of a listing with its facets, a
 //! priced wall from the configurator.
 
+use crate::domain::ids::ProductId;
+
 use crate::domain::{
     catalog::Specs,
     category::Category,
@@ -12,7 +14,7 @@ use serde::{Deserialize, Serialize};
 /// A product as a card in a listing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductCard {
-    pub id: i64,
+    pub id: ProductId,
     pub slug: String,
     pub name: String,
     pub brand: String,

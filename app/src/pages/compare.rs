@@ -51,7 +51,7 @@ pub fn ComparePage() -> impl IntoView {
                                                 <A href=format!("/products/{}", p.card.slug)>{p.card.name.clone()}</A>
                                                 <p class="price">{Money::new(p.card.price_minor, Currency::Usd).format(lang)}</p>
                                                 <ActionForm action=toggle>
-                                                    <input type="hidden" name="id" value=p.card.id />
+                                                    <input type="hidden" name="id" value=p.card.id.to_string() />
                                                     <button type="submit" class="button button-secondary button-small">{tr(Key::CompareRemove)}</button>
                                                 </ActionForm>
                                             </th>

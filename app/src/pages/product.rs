@@ -163,7 +163,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                             <A href=format!("/configurator?product={}", card.slug) attr:class="button button-primary">{tr(Key::ConfigureWall)}</A>
                         })}
                         <ActionForm action=compare>
-                            <input type="hidden" name="id" value=card.id />
+                            <input type="hidden" name="id" value=card.id.to_string() />
                             <button type="submit" class="button button-secondary">{tr(Key::CompareToggle)}</button>
                         </ActionForm>
                         {move || matches!(compare.value().get(), Some(Ok(_))).then(|| view! {

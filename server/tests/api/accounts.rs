@@ -58,7 +58,11 @@ pub async fn me(b: &Browser) -> Value {
 }
 
 /// Registers, follows the verification link (which signs in) and returns the user id.
-pub async fn registered_shopper(app: &TestApp, b: &Browser, email: &str) -> i64 {
+pub async fn registered_shopper(
+    app: &TestApp,
+    b: &Browser,
+    email: &str,
+) -> app::domain::ids::UserId {
     let res = register(b, email).await;
     assert!(
         res.status().is_success() || res.status().is_redirection(),
@@ -73,9 +77,11 @@ pub async fn registered_shopper(app: &TestApp, b: &Browser, email: &str) -> i64 
         "{}",
         res.status()
     );
-    me(b).await["id"]
-        .as_i64()
-        .expect("signed in after verifying")
+    app::domain::ids::UserId(
+        me(b).await["id"]
+            .as_i64()
+            .expect("signed in after verifying"),
+    )
 }
 
 async fn registration_stores_the_account_and_sends_a_link(app: TestApp) {

@@ -79,7 +79,7 @@ async fn every_column_is_in_the_personal_data_registry(app: TestApp) {
 db_test!(every_column_is_in_the_personal_data_registry);
 
 /// A shopper with something in every personal table.
-async fn busy_shopper(app: &TestApp) -> i64 {
+async fn busy_shopper(app: &TestApp) -> app::domain::ids::UserId {
     let id = registered_shopper(app, app, "mei@example.com").await;
     app.call(
         "account/update-profile",
@@ -119,7 +119,7 @@ async fn export_covers_every_registered_table(app: TestApp) {
         "{disposition}"
     );
     let doc: Value = res.json().await.unwrap();
-    assert_eq!(doc["account_number"], id);
+    assert_eq!(doc["account_number"], id.0);
     for table in PERSONAL {
         let section = &doc[table.section];
         let first = if section.is_array() {

@@ -1,6 +1,8 @@
 //! The shopper's address book (see `backend/addresses.rs`: another shopper's address id
 //! answers 404).
 
+use crate::domain::ids::AddressId;
+
 use crate::{domain::account::AddressInput, error::ShopError};
 use leptos::prelude::*;
 
@@ -8,7 +10,7 @@ use leptos::prelude::*;
 use crate::backend::{addresses, context, flash};
 
 #[server(endpoint = "account/add-address")]
-pub async fn add_address(form: AddressInput) -> Result<i64, ShopError> {
+pub async fn add_address(form: AddressInput) -> Result<AddressId, ShopError> {
     let user = context::require_user().await?;
     let result = addresses::add(&context::state()?, user.id, &form).await;
     if result.is_err() {
@@ -18,7 +20,7 @@ pub async fn add_address(form: AddressInput) -> Result<i64, ShopError> {
 }
 
 #[server(endpoint = "account/update-address")]
-pub async fn update_address(id: i64, form: AddressInput) -> Result<(), ShopError> {
+pub async fn update_address(id: AddressId, form: AddressInput) -> Result<(), ShopError> {
     let user = context::require_user().await?;
     let result = addresses::update(&context::state()?, user.id, id, &form).await;
     if result.is_err() {
@@ -28,13 +30,13 @@ pub async fn update_address(id: i64, form: AddressInput) -> Result<(), ShopError
 }
 
 #[server(endpoint = "account/delete-address")]
-pub async fn delete_address(id: i64) -> Result<(), ShopError> {
+pub async fn delete_address(id: AddressId) -> Result<(), ShopError> {
     let user = context::require_user().await?;
     addresses::delete(&context::state()?, user.id, id).await
 }
 
 #[server(endpoint = "account/default-address")]
-pub async fn set_default_address(id: i64) -> Result<(), ShopError> {
+pub async fn set_default_address(id: AddressId) -> Result<(), ShopError> {
     let user = context::require_user().await?;
     addresses::set_default(&context::state()?, user.id, id).await
 }

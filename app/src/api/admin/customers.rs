@@ -1,5 +1,7 @@
 //! Staff: find customers, look at an account, suspend and reinstate; admins change roles.
 
+use crate::domain::ids::UserId;
+
 use crate::{
     error::ShopError,
     model::admin::{CustomerDetail, CustomerPage},
@@ -16,19 +18,19 @@ pub async fn search_customers(query: String, page: i64) -> Result<CustomerPage, 
 }
 
 #[server(endpoint = "admin/customer", input = server_fn::codec::GetUrl)]
-pub async fn get_customer(id: i64) -> Result<CustomerDetail, ShopError> {
+pub async fn get_customer(id: UserId) -> Result<CustomerDetail, ShopError> {
     let staff = context::require_staff().await?;
     customers::detail(&context::state()?, &staff, id).await
 }
 
 #[server(endpoint = "admin/customer-role")]
-pub async fn set_customer_role(id: i64, role: String) -> Result<(), ShopError> {
+pub async fn set_customer_role(id: UserId, role: String) -> Result<(), ShopError> {
     let admin = context::require_admin().await?;
     accounts::set_role(&context::state()?, &admin, id, &role).await
 }
 
 #[server(endpoint = "admin/suspend")]
-pub async fn suspend_customer(id: i64, reason: String) -> Result<(), ShopError> {
+pub async fn suspend_customer(id: UserId, reason: String) -> Result<(), ShopError> {
     let staff = context::require_staff().await?;
     if let Err(error) = accounts::suspend(&context::state()?, &staff, id, &reason).await {
         flash::keep(
@@ -42,7 +44,7 @@ pub async fn suspend_customer(id: i64, reason: String) -> Result<(), ShopError> 
 }
 
 #[server(endpoint = "admin/reinstate")]
-pub async fn reinstate_customer(id: i64) -> Result<(), ShopError> {
+pub async fn reinstate_customer(id: UserId) -> Result<(), ShopError> {
     let staff = context::require_staff().await?;
     accounts::reinstate(&context::state()?, &staff, id).await
 }

@@ -2,6 +2,8 @@
 //! archiving, and stock changes with a reason. Picture uploads are a plain multipart route
 //! (`POST /admin/products/{id}/image`, see the server crate), so they work without JavaScript.
 
+use crate::domain::ids::ProductId;
+
 use crate::{
     domain::product_form::ProductForm,
     error::ShopError,
@@ -22,14 +24,17 @@ pub async fn list_admin_products() -> Result<Vec<AdminProductRow>, ShopError> {
 }
 
 #[server(endpoint = "admin/product", input = server_fn::codec::GetUrl)]
-pub async fn get_admin_product(id: i64) -> Result<AdminProduct, ShopError> {
+pub async fn get_admin_product(id: ProductId) -> Result<AdminProduct, ShopError> {
     context::require_staff().await?;
     catalog::admin_product(&context::state()?, id).await
 }
 
 /// Creates (`id` absent) or updates a product; a new product goes to its edit page.
 #[server(endpoint = "admin/save-product")]
-pub async fn save_product(id: Option<i64>, form: ProductForm) -> Result<i64, ShopError> {
+pub async fn save_product(
+    id: Option<ProductId>,
+    form: ProductForm,
+) -> Result<ProductId, ShopError> {
     context::require_staff().await?;
     match catalog::save_product_form(&context::state()?, id, &form).await {
         Ok(saved) => {
@@ -50,7 +55,7 @@ pub async fn save_product(id: Option<i64>, form: ProductForm) -> Result<i64, Sho
 
 /// Archives a product (hidden from the shop, kept for orders) or makes it active again.
 #[server(endpoint = "admin/product-status")]
-pub async fn set_product_status(id: i64, status: String) -> Result<(), ShopError> {
+pub async fn set_product_status(id: ProductId, status: String) -> Result<(), ShopError> {
     context::require_staff().await?;
     catalog::set_status(&context::state()?, id, &status).await
 }
@@ -58,7 +63,7 @@ pub async fn set_product_status(id: i64, status: String) -> Result<(), ShopError
 /// Changes stock by a signed amount with a reason (logged with the staff member); refuses to
 /// go below zero. Returns the new stock.
 #[server(endpoint = "admin/adjust-stock")]
-pub async fn adjust_stock(id: i64, delta: String, reason: String) -> Result<i64, ShopError> {
+pub async fn adjust_stock(id: ProductId, delta: String, reason: String) -> Result<i64, ShopError> {
     let staff = context::require_staff().await?;
     catalog::change_stock(&context::state()?, &staff, id, &delta, &reason).await
 }

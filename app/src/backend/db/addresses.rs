@@ -1,12 +1,14 @@
 //! SQL for `addresses`. Every statement is scoped to the owning user.
 
+use crate::domain::ids::{AddressId, UserId};
+
 use crate::domain::account::AddressInput;
 use sqlx::{Any, Executor, FromRow};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct AddressRow {
-    pub id: i64,
-    pub user_id: i64,
+    pub id: AddressId,
+    pub user_id: UserId,
     pub line1: String,
     pub line2: String,
     pub city: String,
@@ -22,11 +24,11 @@ const COLUMNS: &str = "id, user_id, line1, line2, city, region, postal_code, cou
 
 pub async fn insert<'e>(
     db: impl Executor<'e, Database = Any>,
-    user_id: i64,
+    user_id: UserId,
     a: &AddressInput,
     is_default: bool,
     now: i64,
-) -> Result<i64, sqlx::Error> {
+) -> Result<AddressId, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO addresses (user_id, line1, line2, city, region, postal_code, country,
                                 is_default, created_at, updated_at)
@@ -48,7 +50,7 @@ pub async fn insert<'e>(
 
 pub async fn list<'e>(
     db: impl Executor<'e, Database = Any>,
-    user_id: i64,
+    user_id: UserId,
 ) -> Result<Vec<AddressRow>, sqlx::Error> {
     sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM addresses WHERE user_id = $1 ORDER BY is_default DESC, id"
@@ -61,8 +63,8 @@ pub async fn list<'e>(
 /// Updates one of the user's addresses; 0 rows when it is not theirs.
 pub async fn update<'e>(
     db: impl Executor<'e, Database = Any>,
-    user_id: i64,
-    id: i64,
+    user_id: UserId,
+    id: AddressId,
     a: &AddressInput,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
@@ -87,8 +89,8 @@ pub async fn update<'e>(
 
 pub async fn delete<'e>(
     db: impl Executor<'e, Database = Any>,
-    user_id: i64,
-    id: i64,
+    user_id: UserId,
+    id: AddressId,
 ) -> Result<u64, sqlx::Error> {
     let done = sqlx::query("DELETE FROM addresses WHERE id = $1 AND user_id = $2")
         .bind(id)
@@ -101,8 +103,8 @@ pub async fn delete<'e>(
 /// Makes `id` the user's only default address; 0 when it is not theirs.
 pub async fn set_default(
     tx: &mut sqlx::AnyConnection,
-    user_id: i64,
-    id: i64,
+    user_id: UserId,
+    id: AddressId,
 ) -> Result<u64, sqlx::Error> {
     let owned: Option<i64> =
         sqlx::query_scalar("SELECT id FROM addresses WHERE id = $1 AND user_id = $2")
@@ -124,7 +126,10 @@ pub async fn set_default(
 }
 
 /// After the default address was deleted, promotes the oldest remaining one.
-pub async fn ensure_default(tx: &mut sqlx::AnyConnection, user_id: i64) -> Result<(), sqlx::Error> {
+pub async fn ensure_default(
+    tx: &mut sqlx::AnyConnection,
+    user_id: UserId,
+) -> Result<(), sqlx::Error> {
     let has_default: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM addresses WHERE user_id = $1 AND is_default = 1")
             .bind(user_id)

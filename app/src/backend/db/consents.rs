@@ -1,5 +1,7 @@
 //! SQL for the privacy policy versions, their acknowledgements, and consent events.
 
+use crate::domain::ids::UserId;
+
 use sqlx::{Any, Executor, FromRow};
 
 #[derive(Clone, Debug, FromRow)]
@@ -23,7 +25,7 @@ pub async fn current_policy<'e>(
 
 pub async fn acknowledge<'e>(
     db: impl Executor<'e, Database = Any>,
-    user_id: i64,
+    user_id: UserId,
     version: i64,
     now: i64,
 ) -> Result<(), sqlx::Error> {
@@ -42,7 +44,7 @@ pub async fn acknowledge<'e>(
 /// Records a consent choice (`granted` true or false) for a purpose such as "marketing".
 pub async fn record<'e>(
     db: impl Executor<'e, Database = Any>,
-    user_id: i64,
+    user_id: UserId,
     purpose: &str,
     granted: bool,
     now: i64,

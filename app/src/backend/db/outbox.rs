@@ -1,11 +1,13 @@
 //! SQL for `outbox`: mail waiting to leave, and mail kept in the local mailbox.
 
+use crate::domain::ids::{MailId, UserId};
+
 use sqlx::{Any, Executor, FromRow};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct OutboxRow {
-    pub id: i64,
-    pub user_id: Option<i64>,
+    pub id: MailId,
+    pub user_id: Option<UserId>,
     pub recipient: String,
     pub subject: String,
     pub body: String,
@@ -22,12 +24,12 @@ const COLUMNS: &str = "id, user_id, recipient, subject, body, created_at, attemp
 
 pub async fn insert<'e>(
     db: impl Executor<'e, Database = Any>,
-    user_id: Option<i64>,
+    user_id: Option<UserId>,
     recipient: &str,
     subject: &str,
     body: &str,
     now: i64,
-) -> Result<i64, sqlx::Error> {
+) -> Result<MailId, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO outbox (user_id, recipient, subject, body, created_at, next_attempt_at)
          VALUES ($1, $2, $3, $4, $5, $5)
@@ -82,7 +84,7 @@ pub async fn claim<'e>(
 /// shop: the copy here would only keep personal data and live links around).
 pub async fn mark_delivered<'e>(
     db: impl Executor<'e, Database = Any>,
-    id: i64,
+    id: MailId,
     transport: &str,
     now: i64,
     keep_body: bool,
@@ -103,7 +105,7 @@ pub async fn mark_delivered<'e>(
 
 pub async fn mark_failed<'e>(
     db: impl Executor<'e, Database = Any>,
-    id: i64,
+    id: MailId,
     error: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE outbox SET last_error = $1 WHERE id = $2")

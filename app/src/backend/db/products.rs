@@ -1,6 +1,8 @@
 //! SQL for the catalog: products, price tiers, the stock log, images, and full-text search
 //! (FTS5 on SQLite, `tsvector` on PostgreSQL, behind the same functions).
 
+use crate::domain::ids::{ImageId, ProductId, UserId};
+
 use super::{Backend, Db, sql::Sql};
 use crate::{
     domain::{
@@ -15,7 +17,7 @@ use sqlx::{Any, AnyConnection, Executor, FromRow, Row};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct ProductRow {
-    pub id: i64,
+    pub id: ProductId,
     pub slug: String,
     pub category: Category,
     pub brand: String,
@@ -54,7 +56,7 @@ pub struct ProductRow {
     pub price_minor: i64,
     pub currency: Currency,
     pub stock: i64,
-    pub image_id: Option<i64>,
+    pub image_id: Option<ImageId>,
     pub status: ProductStatus,
     pub created_at: i64,
     pub updated_at: i64,
@@ -167,7 +169,7 @@ pub async fn insert(
     f: &ProductFields,
     stock: i64,
     now: i64,
-) -> Result<i64, sqlx::Error> {
+) -> Result<ProductId, sqlx::Error> {
     let n = FIELD_COLUMNS.len();
     let placeholders: Vec<String> = (1..=n).map(|i| format!("${i}")).collect();
     let sql = format!(
@@ -190,7 +192,7 @@ pub async fn insert(
 /// Rewrites a product's fields (not its stock, status or image).
 pub async fn update(
     conn: &mut AnyConnection,
-    id: i64,
+    id: ProductId,
     f: &ProductFields,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
@@ -216,7 +218,7 @@ pub async fn update(
 
 pub async fn set_tiers(
     conn: &mut AnyConnection,
-    product_id: i64,
+    product_id: ProductId,
     tiers: &[Tier],
 ) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM price_tiers WHERE product_id = $1")
@@ -238,7 +240,7 @@ pub async fn set_tiers(
 
 pub async fn tiers<'e>(
     db: impl Executor<'e, Database = Any>,
-    product_id: i64,
+    product_id: ProductId,
 ) -> Result<Vec<Tier>, sqlx::Error> {
     let rows: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT min_qty, unit_minor FROM price_tiers WHERE product_id = $1 ORDER BY min_qty",
@@ -257,7 +259,7 @@ pub async fn tiers<'e>(
 
 pub async fn set_status<'e>(
     db: impl Executor<'e, Database = Any>,
-    id: i64,
+    id: ProductId,
     status: ProductStatus,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
@@ -272,8 +274,8 @@ pub async fn set_status<'e>(
 
 pub async fn set_image<'e>(
     db: impl Executor<'e, Database = Any>,
-    id: i64,
-    image_id: i64,
+    id: ProductId,
+    image_id: ImageId,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE products SET image_id = $1 WHERE id = $2")
         .bind(image_id)
@@ -287,10 +289,10 @@ pub async fn set_image<'e>(
 /// new stock, or `None` when refused or the product does not exist.
 pub async fn adjust_stock(
     conn: &mut AnyConnection,
-    id: i64,
+    id: ProductId,
     delta: i64,
     reason: &str,
-    staff_id: Option<i64>,
+    staff_id: Option<UserId>,
     now: i64,
 ) -> Result<Option<i64>, sqlx::Error> {
     let changed = sqlx::query(
@@ -335,7 +337,7 @@ pub struct StockChangeRow {
 
 pub async fn stock_changes<'e>(
     db: impl Executor<'e, Database = Any>,
-    id: i64,
+    id: ProductId,
 ) -> Result<Vec<StockChangeRow>, sqlx::Error> {
     sqlx::query_as("SELECT delta, stock_after, reason, at FROM stock_changes WHERE product_id = $1 ORDER BY id DESC LIMIT 50")
         .bind(id)
@@ -345,11 +347,11 @@ pub async fn stock_changes<'e>(
 
 pub async fn insert_image(
     conn: &mut AnyConnection,
-    product_id: i64,
+    product_id: ProductId,
     content_type: &str,
     bytes: &[u8],
     now: i64,
-) -> Result<i64, sqlx::Error> {
+) -> Result<ImageId, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO product_images (product_id, content_type, bytes, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
@@ -363,7 +365,7 @@ pub async fn insert_image(
 
 pub async fn image<'e>(
     db: impl Executor<'e, Database = Any>,
-    id: i64,
+    id: ImageId,
 ) -> Result<Option<(String, Vec<u8>)>, sqlx::Error> {
     sqlx::query_as("SELECT content_type, bytes FROM product_images WHERE id = $1")
         .bind(id)
@@ -385,7 +387,7 @@ pub async fn find_by_slug<'e>(
 
 pub async fn find_by_id<'e>(
     db: impl Executor<'e, Database = Any>,
-    id: i64,
+    id: ProductId,
 ) -> Result<Option<ProductRow>, sqlx::Error> {
     sqlx::query_as(&format!("SELECT {COLUMNS} FROM products p WHERE p.id = $1"))
         .bind(id)
@@ -394,7 +396,7 @@ pub async fn find_by_id<'e>(
 }
 
 /// Active products with these ids, in the order given.
-pub async fn active_by_ids(db: &Db, ids: &[i64]) -> Result<Vec<ProductRow>, sqlx::Error> {
+pub async fn active_by_ids(db: &Db, ids: &[ProductId]) -> Result<Vec<ProductRow>, sqlx::Error> {
     let mut rows = Vec::new();
     for id in ids {
         if let Some(row) = find_by_id(db.pool(), *id)
@@ -494,7 +496,11 @@ fn search_text(p: &ProductRow) -> [String; 6] {
 }
 
 /// Brings the search index up to date for one product (call in the writing transaction).
-pub async fn index(conn: &mut AnyConnection, backend: Backend, id: i64) -> Result<(), sqlx::Error> {
+pub async fn index(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    id: ProductId,
+) -> Result<(), sqlx::Error> {
     let Some(p) = find_by_id(&mut *conn, id).await? else {
         return Ok(());
     };

@@ -1,5 +1,7 @@
 //! SQL for the `sessions` table.
 
+use crate::domain::ids::UserId;
+
 use sqlx::{Any, AnyPool, Executor, FromRow};
 
 #[derive(Clone, Debug, FromRow)]
@@ -10,7 +12,7 @@ pub struct SessionRow {
     pub last_seen_at: i64,
     pub expires_at: i64,
     pub idle_timeout: i64,
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     pub user_agent: Option<String>,
 }
 
@@ -55,7 +57,7 @@ pub async fn find_live(
 /// The live sessions of a user, most recently used first.
 pub async fn list_for_user(
     pool: &AnyPool,
-    user_id: i64,
+    user_id: UserId,
     now: i64,
 ) -> Result<Vec<SessionRow>, sqlx::Error> {
     sqlx::query_as(&format!(
@@ -72,7 +74,7 @@ pub async fn list_for_user(
 /// Ends every session of a user except `keep` (if given); returns how many ended.
 pub async fn delete_for_user<'e>(
     db: impl Executor<'e, Database = Any>,
-    user_id: i64,
+    user_id: UserId,
     keep: Option<&str>,
 ) -> Result<u64, sqlx::Error> {
     let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
@@ -86,7 +88,7 @@ pub async fn delete_for_user<'e>(
 /// Ends one session of a user; 0 when it is not theirs.
 pub async fn delete_one_for_user(
     pool: &AnyPool,
-    user_id: i64,
+    user_id: UserId,
     id_hash: &str,
 ) -> Result<u64, sqlx::Error> {
     let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash = $2")

@@ -1,11 +1,13 @@
 //! SQL for `email_tokens`: single-use links sent by mail.
 
+use crate::domain::ids::UserId;
+
 use crate::domain::account::LinkPurpose;
 use sqlx::{Any, Executor, FromRow};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct TokenRow {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub purpose: LinkPurpose,
     pub email: String,
     pub expires_at: i64,
@@ -15,7 +17,7 @@ pub struct TokenRow {
 pub async fn insert<'e>(
     db: impl Executor<'e, Database = Any>,
     token_hash: &str,
-    user_id: i64,
+    user_id: UserId,
     purpose: LinkPurpose,
     email: &str,
     now: i64,
@@ -85,7 +87,7 @@ pub async fn find_live<'e>(
 /// Invalidates every unused token of `purpose` for a user (a newer link replaces older ones).
 pub async fn revoke_all<'e>(
     db: impl Executor<'e, Database = Any>,
-    user_id: i64,
+    user_id: UserId,
     purpose: LinkPurpose,
     now: i64,
 ) -> Result<(), sqlx::Error> {

@@ -1,5 +1,7 @@
 //! SQL for `users`.
 
+use crate::domain::ids::UserId;
+
 use crate::{
     domain::account::{AccountStatus, Role},
     i18n::Lang,
@@ -10,7 +12,7 @@ use sqlx::{Any, Executor, FromRow};
 /// full by `Debug`.
 #[derive(Clone, FromRow)]
 pub struct UserRow {
-    pub id: i64,
+    pub id: UserId,
     pub email: String,
     pub email_verified_at: Option<i64>,
     pub password_hash: String,
@@ -54,7 +56,7 @@ pub struct NewUser<'a> {
 pub async fn insert<'e>(
     db: impl Executor<'e, Database = Any>,
     u: NewUser<'_>,
-) -> Result<i64, sqlx::Error> {
+) -> Result<UserId, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO users (email, password_hash, full_name, phone, language, marketing_opt_in_at,
                             role, email_verified_at, status, created_at, updated_at)
@@ -76,7 +78,7 @@ pub async fn insert<'e>(
 
 pub async fn find_by_id<'e>(
     db: impl Executor<'e, Database = Any>,
-    id: i64,
+    id: UserId,
 ) -> Result<Option<UserRow>, sqlx::Error> {
     sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
         .bind(id)
@@ -96,7 +98,7 @@ pub async fn find_by_email<'e>(
 
 pub async fn update_profile<'e>(
     db: impl Executor<'e, Database = Any>,
-    id: i64,
+    id: UserId,
     full_name: &str,
     phone: &str,
     language: Lang,
@@ -121,7 +123,7 @@ pub async fn update_profile<'e>(
 
 pub async fn set_language<'e>(
     db: impl Executor<'e, Database = Any>,
-    id: i64,
+    id: UserId,
     language: Lang,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET language = $1 WHERE id = $2")
@@ -134,7 +136,7 @@ pub async fn set_language<'e>(
 
 pub async fn set_password_hash<'e>(
     db: impl Executor<'e, Database = Any>,
-    id: i64,
+    id: UserId,
     hash: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
@@ -150,7 +152,7 @@ pub async fn set_password_hash<'e>(
 /// Sets a verified email address (after the shopper followed the link sent to it).
 pub async fn set_verified_email<'e>(
     db: impl Executor<'e, Database = Any>,
-    id: i64,
+    id: UserId,
     email: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
@@ -167,7 +169,7 @@ pub async fn set_verified_email<'e>(
 
 pub async fn set_role<'e>(
     db: impl Executor<'e, Database = Any>,
-    id: i64,
+    id: UserId,
     role: Role,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
@@ -182,7 +184,7 @@ pub async fn set_role<'e>(
 
 pub async fn set_status<'e>(
     db: impl Executor<'e, Database = Any>,
-    id: i64,
+    id: UserId,
     status: AccountStatus,
     reason: Option<&str>,
     now: i64,
@@ -227,7 +229,7 @@ pub async fn search<'e>(
 pub async fn deactivated_before<'e>(
     db: impl Executor<'e, Database = Any>,
     cutoff: i64,
-) -> Result<Vec<i64>, sqlx::Error> {
+) -> Result<Vec<UserId>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT id FROM users WHERE status = 'deactivated' AND status_changed_at < $1",
     )
@@ -239,7 +241,7 @@ pub async fn deactivated_before<'e>(
 /// The ids and addresses of every staff and admin account.
 pub async fn staff_accounts<'e>(
     db: impl Executor<'e, Database = Any>,
-) -> Result<Vec<(i64, String)>, sqlx::Error> {
+) -> Result<Vec<(UserId, String)>, sqlx::Error> {
     sqlx::query_as("SELECT id, email FROM users WHERE role IN ('staff', 'admin')")
         .fetch_all(db)
         .await

@@ -1,6 +1,7 @@
 //! What an admin may see of the outbox (see `api/admin/mail.rs` for the rules).
 
 use super::hide_link_tokens;
+use crate::domain::ids::UserId;
 use crate::{
     backend::{
         AppState,
@@ -22,7 +23,7 @@ pub async fn read(state: &AppState, viewer: &UserRow, to: Option<&str>) -> ShopR
     let staff = users::staff_accounts(pool).await?;
     // Links acting on another staff account: by the account the mail is about, or by the
     // address it went to.
-    let acts_on_other_staff = |user_id: Option<i64>, recipient: &str| {
+    let acts_on_other_staff = |user_id: Option<UserId>, recipient: &str| {
         staff.iter().any(|(id, email)| {
             *id != viewer.id && (user_id == Some(*id) || email.eq_ignore_ascii_case(recipient))
         })

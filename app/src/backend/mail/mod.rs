@@ -1,6 +1,8 @@
 //! Outgoing mail. Messages are composed here in the recipient's language and written to the
 //! outbox in the same transaction as the change that causes them; `worker.rs` delivers them.
 
+use crate::domain::ids::{MailId, UserId};
+
 pub mod mailbox;
 pub mod worker;
 
@@ -36,7 +38,7 @@ pub fn hide_link_tokens(body: &str) -> (String, bool) {
 /// One message, ready for the outbox.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mail {
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     pub to: String,
     pub subject: String,
     pub body: String,
@@ -47,7 +49,7 @@ impl Mail {
     pub fn compose(
         lang: Lang,
         shop: &str,
-        user_id: Option<i64>,
+        user_id: Option<UserId>,
         to: &str,
         subject: Key,
         body: Key,
@@ -68,7 +70,7 @@ impl Mail {
         &self,
         conn: &mut sqlx::AnyConnection,
         now: i64,
-    ) -> Result<i64, sqlx::Error> {
+    ) -> Result<MailId, sqlx::Error> {
         outbox::insert(
             &mut *conn,
             self.user_id,
@@ -109,7 +111,7 @@ mod tests {
         let en = Mail::compose(
             Lang::En,
             "Lumenwall",
-            Some(1),
+            Some(UserId(1)),
             "a@b.co",
             Key::MailVerifySubject,
             Key::MailVerifyBody,
@@ -121,7 +123,7 @@ mod tests {
         let zh = Mail::compose(
             Lang::Zh,
             "Lumenwall",
-            Some(1),
+            Some(UserId(1)),
             "a@b.co",
             Key::MailVerifySubject,
             Key::MailVerifyBody,

@@ -114,7 +114,7 @@ pub async fn deliver_due(db: &Db, transport: &Transport) -> Result<usize, sqlx::
             }
             Err(error) => {
                 // The error text names the server, never the recipient or the content.
-                tracing::warn!(message_id = row.id, attempts = row.attempts + 1, %error, "mail delivery failed");
+                tracing::warn!(message_id = %row.id, attempts = row.attempts + 1, %error, "mail delivery failed");
                 outbox::mark_failed(db.pool(), row.id, &error).await?;
             }
         }

@@ -3,6 +3,8 @@
 //! and why is reported back, for the receipt the shopper sees. On SQLite the deleted bytes
 //! are also wiped from the files (`secure_delete`, then a WAL checkpoint).
 
+use crate::domain::ids::UserId;
+
 use super::registry::{OnErase, Owner, PERSONAL};
 use crate::backend::db::Db;
 use serde::{Deserialize, Serialize};
@@ -21,7 +23,7 @@ pub struct ErasureReport {
 }
 
 /// Erases a shopper. Returns `None` when the account does not exist.
-pub async fn erase_user(db: &Db, user_id: i64) -> Result<Option<ErasureReport>, sqlx::Error> {
+pub async fn erase_user(db: &Db, user_id: UserId) -> Result<Option<ErasureReport>, sqlx::Error> {
     let mut tx = db.begin_write().await?;
     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1")
         .bind(user_id)

@@ -1,6 +1,8 @@
 //! "Download my data": everything the registry lists for one shopper, as JSON with stable,
 //! human-readable field names.
 
+use crate::domain::ids::UserId;
+
 use super::registry::{Owner, PERSONAL, PersonalTable};
 use crate::{backend::db::Db, domain::time::rfc3339};
 use serde_json::{Map, Value, json};
@@ -11,7 +13,7 @@ pub const EXPORT_FORMAT: u32 = 1;
 
 pub async fn export_user(
     db: &Db,
-    user_id: i64,
+    user_id: UserId,
     shop_name: &str,
     now: i64,
 ) -> Result<Value, sqlx::Error> {
@@ -31,7 +33,11 @@ pub async fn export_user(
     Ok(Value::Object(out))
 }
 
-async fn rows_of(db: &Db, table: &PersonalTable, user_id: i64) -> Result<Vec<Value>, sqlx::Error> {
+async fn rows_of(
+    db: &Db,
+    table: &PersonalTable,
+    user_id: UserId,
+) -> Result<Vec<Value>, sqlx::Error> {
     let columns: Vec<&str> = table.exported.iter().map(|(c, _)| *c).collect();
     let owner = match table.owner {
         Owner::User => "id",

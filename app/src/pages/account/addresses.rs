@@ -117,12 +117,12 @@ fn AddressCard(
             <div class="card-actions">
                 {(!address.is_default).then(|| view! {
                     <ActionForm action=make_default>
-                        <input type="hidden" name="id" value=id />
+                        <input type="hidden" name="id" value=id.to_string() />
                         <button type="submit" class="button button-secondary">{tr(Key::AddressMakeDefault)}</button>
                     </ActionForm>
                 })}
                 <ActionForm action=remove>
-                    <input type="hidden" name="id" value=id />
+                    <input type="hidden" name="id" value=id.to_string() />
                     <button type="submit" class="button button-danger">{tr(Key::Delete)}</button>
                 </ActionForm>
             </div>
@@ -135,7 +135,7 @@ fn AddressCard(
                         view! {
                             <ActionForm action=update attr:class="form-stack" attr:novalidate=true>
                                 <FormMessage error />
-                                <input type="hidden" name="id" value=id />
+                                <input type="hidden" name="id" value=id.to_string() />
                                 <AddressFields form="form" scope=format!("a{id}") error values />
                                 <button type="submit" class="button button-primary">{tr(Key::SaveChanges)}</button>
                             </ActionForm>

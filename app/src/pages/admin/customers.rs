@@ -9,6 +9,7 @@ use crate::{
     domain::{
         account::{AccountStatus, Role},
         country::country_name,
+        ids::UserId,
         time,
     },
     i18n::{Key, tr, use_i18n},
@@ -109,7 +110,7 @@ fn urlencode(text: &str) -> String {
 
 #[component]
 pub fn CustomerPage() -> impl IntoView {
-    let id = super::use_id_param();
+    let id = super::use_id_param::<UserId>();
     let suspend = ServerAction::<SuspendCustomer>::new();
     let reinstate = ServerAction::<ReinstateCustomer>::new();
     let set_role = ServerAction::<SetCustomerRole>::new();
@@ -189,7 +190,7 @@ fn CustomerCard(
                 <h2>{tr(Key::AdminReinstate)}</h2>
                 <ActionForm action=reinstate>
                     <FormMessage error=reinstate_error />
-                    <input type="hidden" name="id" value=id />
+                    <input type="hidden" name="id" value=id.to_string() />
                     <button type="submit" class="button button-primary">{tr(Key::AdminReinstate)}</button>
                 </ActionForm>
             </div>
@@ -203,7 +204,7 @@ fn CustomerCard(
                     view=move |values| view! {
                         <ActionForm action=suspend attr:class="form-stack" attr:novalidate=true>
                             <FormMessage error=suspend_error success=(action_done(suspend), Key::AdminSuspended) />
-                            <input type="hidden" name="id" value=id />
+                            <input type="hidden" name="id" value=id.to_string() />
                             <Field name="reason" label=Key::AdminSuspendReason error=suspend_error value=values.get("reason") maxlength=crate::domain::limits::SUSPENSION_REASON />
                             <button type="submit" class="button button-danger">{tr(Key::AdminSuspend)}</button>
                         </ActionForm>
@@ -216,7 +217,7 @@ fn CustomerCard(
                 <h2>{tr(Key::AdminChangeRole)}</h2>
                 <ActionForm action=set_role attr:class="inline-form">
                     <FormMessage error=role_error />
-                    <input type="hidden" name="id" value=id />
+                    <input type="hidden" name="id" value=id.to_string() />
                     <label for="role-select">{tr(Key::AdminRole)}</label>
                     <select id="role-select" name="role">
                         {Role::ALL.into_iter().map(|r| view! {

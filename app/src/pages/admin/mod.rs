@@ -14,15 +14,19 @@ use crate::{
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The numeric `:id` of the route (0 when it is not a number, which no record has).
-pub(crate) fn use_id_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
+/// The `:id` of the route as the record's id type (id 0 when it is not a number, which no
+/// record has).
+pub(crate) fn use_id_param<Id>() -> impl Fn() -> Id + Copy + Send + Sync + 'static
+where
+    Id: std::str::FromStr + Default,
+{
     let params = leptos_router::hooks::use_params_map();
     move || {
         params
             .read()
             .get("id")
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(0)
+            .and_then(|s| s.parse::<Id>().ok())
+            .unwrap_or_default()
     }
 }
 

@@ -12,6 +12,7 @@ use crate::{
     domain::{
         catalog::ProductStatus,
         category::Category,
+        ids::ProductId,
         limits,
         money::{Currency, Money},
         product_form::{ProductForm, field_max},
@@ -85,7 +86,7 @@ pub fn NewProductPage() -> impl IntoView {
 
 #[component]
 pub fn EditProductPage() -> impl IntoView {
-    let id = super::use_id_param();
+    let id = super::use_id_param::<ProductId>();
     let save = ServerAction::<SaveProduct>::new();
     let status = ServerAction::<SetProductStatus>::new();
     let stock = ServerAction::<AdjustStock>::new();
@@ -152,7 +153,7 @@ fn ProductAdmin(
                 </p>
                 <ActionForm action=status attr:class="inline-form">
                     <FormMessage error=action_error(status) />
-                    <input type="hidden" name="id" value=id />
+                    <input type="hidden" name="id" value=id.to_string() />
                     <input type="hidden" name="status" value=if archived { "active" } else { "archived" } />
                     <span>{if archived { tr(Key::AdminArchived).into_any() } else { tr(Key::StatusActive).into_any() }}</span>
                     <button type="submit" class="button button-secondary">
@@ -165,7 +166,7 @@ fn ProductAdmin(
                 <p>{move || fill(i18n.t(Key::AdminStockNow), &[("count", &product.stock.to_string())])}</p>
                 <ActionForm action=stock attr:class="form-stack" attr:novalidate=true>
                     <FormMessage error=stock_error success=(action_done(stock), Key::AdminStockSaved) />
-                    <input type="hidden" name="id" value=id />
+                    <input type="hidden" name="id" value=id.to_string() />
                     <div class="field-row">
                         <Field name="delta" scope="stock" label=Key::AdminStockDelta error=stock_error hint=Key::AdminStockDeltaHint maxlength=limits::NUMBER />
                         <Field name="reason" scope="stock" label=Key::AdminStockReason error=stock_error maxlength=limits::STOCK_REASON />
@@ -219,7 +220,7 @@ fn ProductAdmin(
 /// The form of all a product's fields; `form[...]` names match `ProductForm`.
 #[component]
 fn ProductEditor(
-    id: Option<i64>,
+    id: Option<ProductId>,
     form: ProductForm,
     save: ServerAction<SaveProduct>,
 ) -> impl IntoView {
@@ -243,7 +244,7 @@ fn ProductEditor(
     view! {
         <ActionForm action=save attr:class="form-card product-editor" attr:novalidate=true>
             <FormMessage error success=(done, Key::ProfileSaved) />
-            {id.map(|id| view! { <input type="hidden" name="id" value=id /> })}
+            {id.map(|id| view! { <input type="hidden" name="id" value=id.to_string() /> })}
             <fieldset>
                 <legend>{tr(Key::AdminProductIdentity)}</legend>
                 <div class="field-row">
