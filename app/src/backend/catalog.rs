@@ -15,6 +15,7 @@ use crate::{
     domain::{
         catalog::{CatalogQuery, PAGE_SIZE, ProductStatus, Specs},
         limits,
+        money::Money,
         pricing::Tier,
         product_form::{ProductForm, parse_stock_change},
     },
@@ -51,7 +52,7 @@ pub fn card(row: &ProductRow, lang: Lang) -> ProductCard {
         pitch_um: u(row.pixel_pitch_um),
         brightness_nits: u(row.brightness_nits),
         ip_front: row.ip_front.clone(),
-        price_minor: row.price_minor,
+        price: row.price(),
         stock: row.stock,
         image: image_url(row),
     }
@@ -162,11 +163,11 @@ pub async fn admin_products(state: &AppState) -> ShopResult<Vec<AdminProductRow>
         .await?
         .into_iter()
         .map(|p| AdminProductRow {
+            price: p.price(),
             id: p.id,
             name: p.name,
             slug: p.slug,
             category: p.category,
-            price_minor: p.price_minor,
             stock: p.stock,
             status: p.status,
         })
@@ -234,8 +235,7 @@ pub async fn admin_product(state: &AppState, id: ProductId) -> ShopResult<AdminP
         description_en: row.description_en.clone(),
         description_zh: row.description_zh.clone(),
         specs: specs(&row),
-        price_minor: row.price_minor,
-        currency: row.currency,
+        price: row.price(),
     };
     let stock_log = products::stock_changes(state.db.pool(), id)
         .await?
@@ -344,13 +344,13 @@ pub async fn quote_wall(
     let tiers = products::tiers(state.db.pool(), row.id).await?;
     let qty = i64::from(plan.cabinets);
     let tier = pricing::tier_for(&tiers, qty).ok_or(ShopError::Internal)?;
-    let cabinets_total_minor = pricing::line_total(&tiers, qty).ok_or(ShopError::Internal)?;
+    let cabinets_total = pricing::line_total(&tiers, qty).ok_or(ShopError::Internal)?;
     let pixels = i64::try_from(plan.pixels).unwrap_or(i64::MAX);
     let controller = products::controllers_for(&state.db, pixels)
         .await?
         .into_iter()
         .next();
-    let (controller, controller_total_minor) = match controller {
+    let (controller, controller_total) = match controller {
         Some(c) => {
             let capacity = c
                 .controller_capacity_px
@@ -361,17 +361,17 @@ pub async fn quote_wall(
             let total = pricing::line_total(&c_tiers, count as i64).ok_or(ShopError::Internal)?;
             (Some((card(&c, lang), count)), total)
         }
-        None => (None, 0),
+        None => (None, Money::new(0, cabinets_total.currency)),
     };
     Ok(WallQuote {
         cabinet: card(&row, lang),
         plan,
         tier,
-        cabinets_total_minor,
+        cabinets_total,
         controller,
-        controller_total_minor,
-        total_minor: cabinets_total_minor
-            .checked_add(controller_total_minor)
+        controller_total,
+        total: cabinets_total
+            .plus(controller_total)
             .ok_or(ShopError::Internal)?,
     })
 }

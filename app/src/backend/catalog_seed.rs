@@ -184,15 +184,15 @@ fn fields(
     let tiers = vec![
         Tier {
             min_qty: 1,
-            unit_minor: base,
+            unit_price: usd(base),
         },
         Tier {
             min_qty: 10,
-            unit_minor: base * 94 / 100 / 100 * 100,
+            unit_price: usd(base * 94 / 100 / 100 * 100),
         },
         Tier {
             min_qty: 50,
-            unit_minor: base * 88 / 100 / 100 * 100,
+            unit_price: usd(base * 88 / 100 / 100 * 100),
         },
     ];
     (
@@ -207,8 +207,7 @@ fn fields(
             description_en,
             description_zh,
             specs,
-            price_minor: base,
-            currency: crate::domain::money::Currency::Usd,
+            price: usd(base),
         },
         tiers,
         stock,
@@ -831,6 +830,10 @@ pub async fn seed_if_empty(state: &AppState) -> ShopResult<usize> {
     Ok(seed.len())
 }
 
+fn usd(minor: i64) -> crate::domain::money::Money {
+    crate::domain::money::Money::new(minor, crate::domain::money::Currency::Usd)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -857,7 +860,7 @@ mod tests {
                 "{}",
                 f.slug
             );
-            assert_eq!(tiers[0].unit_minor, f.price_minor);
+            assert_eq!(tiers[0].unit_price, f.price);
             if let Some(cab) = f.specs.cabinet() {
                 // Pixels per cabinet follow from size and pitch.
                 let exact = f64::from(cab.width_mm) * 1000.0 / f64::from(cab.pitch_um);

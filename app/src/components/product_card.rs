@@ -1,10 +1,7 @@
 //! A product in a grid: picture, name, the specifications buyers scan for, price and stock.
 
 use crate::{
-    domain::{
-        catalog::pitch_mm,
-        money::{Currency, Money},
-    },
+    domain::catalog::pitch_mm,
     i18n::{Key, fill, tr, use_i18n},
     model::catalog::ProductCard as Card,
 };
@@ -15,7 +12,7 @@ use leptos_router::components::A;
 pub fn ProductCard(product: Card) -> impl IntoView {
     let i18n = use_i18n();
     let href = format!("/products/{}", product.slug);
-    let price = Money::new(product.price_minor, Currency::Usd);
+    let price = product.price;
     let in_stock = product.stock > 0;
     let badges: Vec<String> = [
         product.pitch_um.map(|p| format!("P{}", pitch_mm(p))),

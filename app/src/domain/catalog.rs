@@ -96,9 +96,8 @@ pub struct ProductFields {
     pub description_en: String,
     pub description_zh: String,
     pub specs: Specs,
-    /// The single-unit price (the first tier), in minor units.
-    pub price_minor: i64,
-    pub currency: super::money::Currency,
+    /// The single-unit price (the first tier).
+    pub price: super::money::Money,
 }
 
 /// `3910` µm → `"3.91"` (mm, trailing zeros dropped).

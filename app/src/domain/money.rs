@@ -70,6 +70,15 @@ impl Money {
             .map(|minor| Money::new(minor, self.currency))
     }
 
+    /// The amount as a plain decimal in major units, e.g. `1234.50` (for machine-readable
+    /// data such as schema.org offers).
+    pub fn decimal(self) -> String {
+        let per = self.currency.minor_per_major().unsigned_abs();
+        let abs = self.minor.unsigned_abs();
+        let sign = if self.minor < 0 { "-" } else { "" };
+        format!("{sign}{}.{:02}", abs / per, abs % per)
+    }
+
     /// Formats for display, e.g. `$12,345.60` (English) or `US$12,345.60` (Chinese).
     pub fn format(self, lang: Lang) -> String {
         let per = self.currency.minor_per_major();
@@ -115,6 +124,13 @@ mod tests {
             usd(i64::MIN).format(Lang::En),
             "-$92,233,720,368,547,758.08"
         );
+    }
+
+    #[test]
+    fn decimals_for_machines() {
+        assert_eq!(usd(123_450).decimal(), "1234.50");
+        assert_eq!(usd(5).decimal(), "0.05");
+        assert_eq!(usd(-1_050).decimal(), "-10.50");
     }
 
     #[test]

@@ -6,8 +6,12 @@ use super::{
     catalog::{ProductFields, Specs, parse_pitch_mm, parse_thousandths, pitch_mm},
     category::Category,
     limits,
+    money::{Currency, Money},
     pricing::{Tier, TierProblem, validate_tiers},
 };
+
+/// The currency of the prices typed into the form: the catalog is priced in US dollars.
+const CURRENCY: Currency = Currency::Usd;
 use crate::error::{FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -268,15 +272,15 @@ impl ProductForm {
             ship_width_mm: s.ship_width_mm.to_string(),
             ship_height_mm: s.ship_height_mm.to_string(),
             price_1: tier(0)
-                .map(|t| money_text(t.unit_minor))
+                .map(|t| money_text(t.unit_price.minor))
                 .unwrap_or_default(),
             tier_2_qty: opt_text(tier(1).map(|t| t.min_qty)),
             price_2: tier(1)
-                .map(|t| money_text(t.unit_minor))
+                .map(|t| money_text(t.unit_price.minor))
                 .unwrap_or_default(),
             tier_3_qty: opt_text(tier(2).map(|t| t.min_qty)),
             price_3: tier(2)
-                .map(|t| money_text(t.unit_minor))
+                .map(|t| money_text(t.unit_price.minor))
                 .unwrap_or_default(),
             stock: String::new(),
         }
@@ -460,7 +464,7 @@ impl ProductForm {
         match parse_money(&self.price_1).filter(|p| *p > 0) {
             Some(p) => tiers.push(Tier {
                 min_qty: 1,
-                unit_minor: p,
+                unit_price: Money::new(p, CURRENCY),
             }),
             None => fail(
                 "price_1",
@@ -486,10 +490,10 @@ impl ProductForm {
                     if p.is_none() {
                         fail(price_field, Problem::Invalid);
                     }
-                    if let (Some(min_qty), Some(unit_minor)) = (q, p) {
+                    if let (Some(min_qty), Some(minor)) = (q, p) {
                         tiers.push(Tier {
                             min_qty,
-                            unit_minor,
+                            unit_price: Money::new(minor, CURRENCY),
                         });
                     }
                 }
@@ -507,7 +511,7 @@ impl ProductForm {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let price_minor = tiers[0].unit_minor;
+        let price = tiers[0].unit_price;
         Ok((
             ProductFields {
                 slug,
@@ -520,8 +524,7 @@ impl ProductForm {
                 description_en,
                 description_zh,
                 specs,
-                price_minor,
-                currency: super::money::Currency::Usd,
+                price,
             },
             tiers,
         ))
@@ -581,18 +584,18 @@ mod tests {
     #[test]
     fn a_complete_form_parses() {
         let (fields, tiers) = cable().parse().unwrap();
-        assert_eq!(fields.price_minor, 1990);
+        assert_eq!(fields.price, Money::new(1990, CURRENCY));
         assert_eq!(fields.specs.ship_weight_g, 1200);
         assert_eq!(
             tiers,
             vec![
                 Tier {
                     min_qty: 1,
-                    unit_minor: 1990
+                    unit_price: Money::new(1990, CURRENCY)
                 },
                 Tier {
                     min_qty: 10,
-                    unit_minor: 1800
+                    unit_price: Money::new(1800, CURRENCY)
                 }
             ]
         );

@@ -17,7 +17,7 @@ pub struct AdminProductRow {
     pub name: String,
     pub slug: String,
     pub category: Category,
-    pub price_minor: i64,
+    pub price: crate::domain::money::Money,
     pub stock: i64,
     pub status: ProductStatus,
 }

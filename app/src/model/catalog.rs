@@ -7,6 +7,7 @@ use crate::domain::{
     catalog::Specs,
     category::Category,
     configurator::{CabinetSpec, WallPlan},
+    money::Money,
     pricing::Tier,
 };
 use serde::{Deserialize, Serialize};
@@ -23,8 +24,8 @@ pub struct ProductCard {
     pub pitch_um: Option<u32>,
     pub brightness_nits: Option<u32>,
     pub ip_front: Option<String>,
-    /// The single-unit price, in minor units.
-    pub price_minor: i64,
+    /// The single-unit price.
+    pub price: Money,
     pub stock: i64,
     pub image: String,
 }
@@ -64,11 +65,11 @@ pub struct WallQuote {
     pub cabinet: ProductCard,
     pub plan: WallPlan,
     pub tier: Tier,
-    pub cabinets_total_minor: i64,
+    pub cabinets_total: Money,
     /// The recommended controller and how many of it.
     pub controller: Option<(ProductCard, u64)>,
-    pub controller_total_minor: i64,
-    pub total_minor: i64,
+    pub controller_total: Money,
+    pub total: Money,
 }
 
 /// A cabinet the configurator offers: its card, the figures the maths needs, its tiers.

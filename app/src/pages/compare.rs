@@ -3,7 +3,6 @@
 use crate::{
     api::catalog::{ToggleCompare, compared_products},
     components::{page_meta::PageMeta, specs::spec_rows},
-    domain::money::{Currency, Money},
     i18n::{Key, tr, use_i18n},
 };
 use leptos::{either::Either, prelude::*};
@@ -49,7 +48,7 @@ pub fn ComparePage() -> impl IntoView {
                                             <th scope="col">
                                                 <img src=p.card.image.clone() alt="" width="160" height="100" />
                                                 <A href=format!("/products/{}", p.card.slug)>{p.card.name.clone()}</A>
-                                                <p class="price">{Money::new(p.card.price_minor, Currency::Usd).format(lang)}</p>
+                                                <p class="price">{p.card.price.format(lang)}</p>
                                                 <ActionForm action=toggle>
                                                     <input type="hidden" name="id" value=p.card.id.to_string() />
                                                     <button type="submit" class="button button-secondary button-small">{tr(Key::CompareRemove)}</button>

@@ -9,7 +9,6 @@ use crate::{
     domain::{
         catalog::{parse_thousandths, pitch_mm},
         configurator::{WallPlan, WallRequest, plan_wall},
-        money::{Currency, Money},
         pricing::{line_total, tier_for},
     },
     i18n::{Key, fill, tr, use_i18n},
@@ -132,7 +131,6 @@ fn Configurator(options: Vec<CabinetOption>) -> impl IntoView {
             }
         },
     );
-    let usd = |minor: i64| Money::new(minor, Currency::Usd);
 
     view! {
         <div class="configurator">
@@ -217,8 +215,8 @@ fn Configurator(options: Vec<CabinetOption>) -> impl IntoView {
                                     {move || match (tier, total) {
                                         (Some(t), Some(total)) => fill(i18n.t(Key::ConfiguratorTierValue), &[
                                             ("count", &plan.cabinets.to_string()),
-                                            ("unit", &usd(t.unit_minor).format(i18n.lang())),
-                                            ("total", &usd(total).format(i18n.lang())),
+                                            ("unit", &t.unit_price.format(i18n.lang())),
+                                            ("total", &total.format(i18n.lang())),
                                         ]),
                                         _ => "—".to_string(),
                                     }}
@@ -245,7 +243,7 @@ fn Configurator(options: Vec<CabinetOption>) -> impl IntoView {
                                             <dd><A href=format!("/products/{}", c.slug)>{c.name.clone()}</A>{format!(" × {n}")}</dd>
                                         })}
                                         <dt>{tr(Key::ConfiguratorTotal)}</dt>
-                                        <dd class="price" data-testid="quote-total">{move || usd(q.total_minor).format(i18n.lang())}</dd>
+                                        <dd class="price" data-testid="quote-total">{move || q.total.format(i18n.lang())}</dd>
                                     </dl>
                                     <p class="field-hint">{tr(Key::ConfiguratorQuoteHint)}</p>
                                 </div>

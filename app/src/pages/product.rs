@@ -6,10 +6,7 @@ use super::not_found::NotFound;
 use crate::{
     api::catalog::{ToggleCompare, get_product},
     components::{page_meta::title_text, product_card::ProductGrid, specs::spec_rows},
-    domain::{
-        money::{Currency, Money},
-        pricing::{line_total, tier_for},
-    },
+    domain::pricing::{line_total, tier_for},
     i18n::{Key, fill, tr, use_i18n},
     model::catalog::ProductDetail,
 };
@@ -54,8 +51,8 @@ fn json_ld(p: &ProductDetail) -> String {
         "image": p.card.image,
         "offers": {
             "@type": "Offer",
-            "price": format!("{}.{:02}", p.card.price_minor / 100, p.card.price_minor % 100),
-            "priceCurrency": "USD",
+            "price": p.card.price.decimal(),
+            "priceCurrency": p.card.price.currency.code(),
             "availability": availability,
         }
     });
@@ -81,7 +78,6 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
     let in_stock = card.stock > 0;
     let is_cabinet = product.specs.cabinet().is_some();
     let compare = ServerAction::<ToggleCompare>::new();
-    let usd = |minor: i64| Money::new(minor, Currency::Usd);
     let ld = json_ld(&product);
     view! {
         <Title text={
@@ -140,7 +136,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                                     view! {
                                         <tr class:tier-current=current>
                                             <td>{range}</td>
-                                            <td>{usd(t.unit_minor).format(i18n.lang())}</td>
+                                            <td>{t.unit_price.format(i18n.lang())}</td>
                                         </tr>
                                     }
                                 }).collect_view()
@@ -155,7 +151,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                     <p class="qty-total" role="status">
                         {move || {
                             let p = p.read_value();
-                            line_total(&p.tiers, qty.get()).map(|total| fill(i18n.t(Key::PriceForQuantity), &[("qty", &qty.get().to_string()), ("total", &usd(total).format(i18n.lang()))]))
+                            line_total(&p.tiers, qty.get()).map(|total| fill(i18n.t(Key::PriceForQuantity), &[("qty", &qty.get().to_string()), ("total", &total.format(i18n.lang()))]))
                         }}
                     </p>
                     <div class="card-actions">

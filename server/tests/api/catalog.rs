@@ -58,7 +58,7 @@ async fn filters_narrow_the_listing_and_facets_count(app: TestApp) {
     assert_eq!(names(&ip67), ["Sideline Arena P16 Perimeter Board"]);
     let cheap = list(&app, "query[price_max]=50&query[page]=1").await;
     for p in cheap["products"].as_array().unwrap() {
-        assert!(p["price_minor"].as_i64().unwrap() <= 5000);
+        assert!(p["price"]["minor"].as_i64().unwrap() <= 5000);
     }
     let stocked = list(&app, "query[in_stock]=true&query[page]=1").await;
     let all = list(&app, "query[page]=1").await;
@@ -77,7 +77,7 @@ async fn sorting_orders_by_price_and_pitch(app: TestApp) {
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| p["price_minor"].as_i64().unwrap())
+        .map(|p| p["price"]["minor"].as_i64().unwrap())
         .collect();
     assert!(prices.windows(2).all(|w| w[0] <= w[1]), "{prices:?}");
     let by_pitch = list(
@@ -131,9 +131,9 @@ async fn product_pages_show_specs_tiers_and_a_real_404(app: TestApp) {
     assert_eq!(p["specs"]["cabinet_px_w"], 128);
     let tiers = p["tiers"].as_array().unwrap();
     assert_eq!(tiers.len(), 3);
-    assert_eq!(tiers[0]["unit_minor"], 72_000);
+    assert_eq!(tiers[0]["unit_price"]["minor"], 72_000);
     assert_eq!(tiers[1]["min_qty"], 10);
-    assert_eq!(tiers[1]["unit_minor"], 67_600);
+    assert_eq!(tiers[1]["unit_price"]["minor"], 67_600);
     assert!(!p["related"].as_array().unwrap().is_empty());
 
     let (status, html) = app.page("/products/tourline-r-p3-91").await;
@@ -157,12 +157,13 @@ async fn the_configurator_prices_a_wall_on_the_server(app: TestApp) {
     assert_eq!(q["plan"]["cabinets"], 12);
     assert_eq!(q["plan"]["width_mm"], 2000);
     assert_eq!(q["tier"]["min_qty"], 10, "12 cabinets reach the 10+ tier");
-    assert_eq!(q["cabinets_total_minor"], 12 * 67_600);
+    assert_eq!(q["cabinets_total"]["minor"], 12 * 67_600);
     let controller = &q["controller"];
     assert!(controller[0]["name"].as_str().unwrap().contains("NovaLink"));
     assert_eq!(
-        q["total_minor"],
-        q["cabinets_total_minor"].as_i64().unwrap() + q["controller_total_minor"].as_i64().unwrap()
+        q["total"]["minor"],
+        q["cabinets_total"]["minor"].as_i64().unwrap()
+            + q["controller_total"]["minor"].as_i64().unwrap()
     );
 
     let res = app

@@ -113,7 +113,7 @@ async fn staff_create_and_edit_products(app: TestApp) {
     assert_eq!(p["card"]["name"], "Lumenwall Power Link Cable 5 m");
     assert_eq!(p["card"]["stock"], 25);
     assert_eq!(p["tiers"][1]["min_qty"], 10);
-    assert_eq!(p["tiers"][1]["unit_minor"], 1800);
+    assert_eq!(p["tiers"][1]["unit_price"]["minor"], 1800);
     let hits: Value = app
         .get("/api/catalog/list?query[q]=daisy-chaining&query[page]=1")
         .await

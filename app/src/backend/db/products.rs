@@ -3,12 +3,15 @@
 
 use crate::domain::ids::{ImageId, ProductId, UserId};
 
-use super::{Backend, Db, sql::Sql};
+use super::{
+    Backend, Db,
+    sql::{Arg, Sql},
+};
 use crate::{
     domain::{
         catalog::{CatalogQuery, PAGE_SIZE, ProductStatus, Sort, search_terms},
         category::Category,
-        money::Currency,
+        money::{Currency, Money},
         pricing::Tier,
     },
     model::catalog::Facets,
@@ -73,94 +76,61 @@ pub const COLUMNS: &str = "p.id, p.slug, p.category, p.brand, p.model, p.name, p
 
 pub use crate::domain::catalog::ProductFields;
 
-fn opt(v: Option<u32>) -> Option<i64> {
-    v.map(i64::from)
+impl ProductRow {
+    /// The single-unit price, in the product's currency.
+    pub fn price(&self) -> Money {
+        Money::new(self.price_minor, self.currency)
+    }
 }
 
-/// The columns written from [`ProductFields`], in the order [`bind_fields`] binds them.
-const FIELD_COLUMNS: [&str; 37] = [
-    "slug",
-    "category",
-    "brand",
-    "model",
-    "name",
-    "summary_en",
-    "summary_zh",
-    "description_en",
-    "description_zh",
-    "pixel_pitch_um",
-    "brightness_nits",
-    "ip_front",
-    "ip_back",
-    "refresh_hz",
-    "cabinet_width_mm",
-    "cabinet_height_mm",
-    "cabinet_depth_mm",
-    "cabinet_px_w",
-    "cabinet_px_h",
-    "cabinet_weight_g",
-    "power_max_w",
-    "power_typical_w",
-    "viewing_angle_h",
-    "viewing_angle_v",
-    "led_type",
-    "maintenance",
-    "temp_min_c",
-    "temp_max_c",
-    "controller_capacity_px",
-    "warranty_months",
-    "lead_time_days",
-    "ship_weight_g",
-    "ship_length_mm",
-    "ship_width_mm",
-    "ship_height_mm",
-    "price_minor",
-    "currency",
-];
-
-type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>;
-
-/// Binds the values of [`FIELD_COLUMNS`] as `$1`…`$37`.
-fn bind_fields<'q>(query: AnyQuery<'q>, f: &'q ProductFields) -> AnyQuery<'q> {
+/// Every column written from [`ProductFields`], each next to its value: the insert and the
+/// update are built from this one list, so a column and its value cannot drift apart.
+fn field_columns(f: &ProductFields) -> Vec<(&'static str, Arg)> {
     let s = &f.specs;
-    query
-        .bind(&f.slug)
-        .bind(f.category.slug())
-        .bind(&f.brand)
-        .bind(&f.model)
-        .bind(&f.name)
-        .bind(&f.summary_en)
-        .bind(&f.summary_zh)
-        .bind(&f.description_en)
-        .bind(&f.description_zh)
-        .bind(opt(s.pitch_um))
-        .bind(opt(s.brightness_nits))
-        .bind(&s.ip_front)
-        .bind(&s.ip_back)
-        .bind(opt(s.refresh_hz))
-        .bind(opt(s.cabinet_width_mm))
-        .bind(opt(s.cabinet_height_mm))
-        .bind(opt(s.cabinet_depth_mm))
-        .bind(opt(s.cabinet_px_w))
-        .bind(opt(s.cabinet_px_h))
-        .bind(opt(s.cabinet_weight_g))
-        .bind(opt(s.power_max_w))
-        .bind(opt(s.power_typical_w))
-        .bind(opt(s.viewing_angle_h))
-        .bind(opt(s.viewing_angle_v))
-        .bind(&s.led_type)
-        .bind(&s.maintenance)
-        .bind(s.temp_min_c.map(i64::from))
-        .bind(s.temp_max_c.map(i64::from))
-        .bind(s.controller_capacity_px.map(|v| v as i64))
-        .bind(i64::from(s.warranty_months))
-        .bind(i64::from(s.lead_time_days))
-        .bind(i64::from(s.ship_weight_g))
-        .bind(i64::from(s.ship_length_mm))
-        .bind(i64::from(s.ship_width_mm))
-        .bind(i64::from(s.ship_height_mm))
-        .bind(f.price_minor)
-        .bind(f.currency)
+    vec![
+        ("slug", (&f.slug).into()),
+        ("category", f.category.slug().into()),
+        ("brand", (&f.brand).into()),
+        ("model", (&f.model).into()),
+        ("name", (&f.name).into()),
+        ("summary_en", (&f.summary_en).into()),
+        ("summary_zh", (&f.summary_zh).into()),
+        ("description_en", (&f.description_en).into()),
+        ("description_zh", (&f.description_zh).into()),
+        ("pixel_pitch_um", s.pitch_um.into()),
+        ("brightness_nits", s.brightness_nits.into()),
+        ("ip_front", (&s.ip_front).into()),
+        ("ip_back", (&s.ip_back).into()),
+        ("refresh_hz", s.refresh_hz.into()),
+        ("cabinet_width_mm", s.cabinet_width_mm.into()),
+        ("cabinet_height_mm", s.cabinet_height_mm.into()),
+        ("cabinet_depth_mm", s.cabinet_depth_mm.into()),
+        ("cabinet_px_w", s.cabinet_px_w.into()),
+        ("cabinet_px_h", s.cabinet_px_h.into()),
+        ("cabinet_weight_g", s.cabinet_weight_g.into()),
+        ("power_max_w", s.power_max_w.into()),
+        ("power_typical_w", s.power_typical_w.into()),
+        ("viewing_angle_h", s.viewing_angle_h.into()),
+        ("viewing_angle_v", s.viewing_angle_v.into()),
+        ("led_type", (&s.led_type).into()),
+        ("maintenance", (&s.maintenance).into()),
+        ("temp_min_c", s.temp_min_c.into()),
+        ("temp_max_c", s.temp_max_c.into()),
+        (
+            "controller_capacity_px",
+            s.controller_capacity_px
+                .and_then(|v| i64::try_from(v).ok())
+                .into(),
+        ),
+        ("warranty_months", s.warranty_months.into()),
+        ("lead_time_days", s.lead_time_days.into()),
+        ("ship_weight_g", s.ship_weight_g.into()),
+        ("ship_length_mm", s.ship_length_mm.into()),
+        ("ship_width_mm", s.ship_width_mm.into()),
+        ("ship_height_mm", s.ship_height_mm.into()),
+        ("price_minor", f.price.minor.into()),
+        ("currency", f.price.currency.code().into()),
+    ]
 }
 
 /// Inserts a product with its stock; returns its id.
@@ -170,22 +140,19 @@ pub async fn insert(
     stock: i64,
     now: i64,
 ) -> Result<ProductId, sqlx::Error> {
-    let n = FIELD_COLUMNS.len();
-    let placeholders: Vec<String> = (1..=n).map(|i| format!("${i}")).collect();
-    let sql = format!(
-        "INSERT INTO products ({}, stock, status, created_at, updated_at)
-         VALUES ({}, ${}, 'active', ${}, ${}) RETURNING id",
-        FIELD_COLUMNS.join(", "),
-        placeholders.join(", "),
-        n + 1,
-        n + 2,
-        n + 2,
-    );
-    let row = bind_fields(sqlx::query(&sql), f)
-        .bind(stock)
+    let (names, values): (Vec<&str>, Vec<Arg>) = field_columns(f).into_iter().unzip();
+    let mut sql = Sql::new(&format!(
+        "INSERT INTO products ({}, stock, status, created_at, updated_at) VALUES (",
+        names.join(", ")
+    ));
+    sql.bind_list(values).push(", ").bind(stock).push(", ");
+    sql.bind(ProductStatus::Active.as_str())
+        .push(", ")
         .bind(now)
-        .fetch_one(conn)
-        .await?;
+        .push(", ")
+        .bind(now);
+    sql.push(") RETURNING id");
+    let row = sql.query().fetch_one(conn).await?;
     row.try_get(0)
 }
 
@@ -196,23 +163,15 @@ pub async fn update(
     f: &ProductFields,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
-    let n = FIELD_COLUMNS.len();
-    let assignments: Vec<String> = FIELD_COLUMNS
-        .iter()
-        .enumerate()
-        .map(|(i, column)| format!("{column} = ${}", i + 1))
-        .collect();
-    let sql = format!(
-        "UPDATE products SET {}, updated_at = ${} WHERE id = ${}",
-        assignments.join(", "),
-        n + 1,
-        n + 2,
-    );
-    let done = bind_fields(sqlx::query(&sql), f)
+    let mut sql = Sql::new("UPDATE products SET ");
+    for (name, value) in field_columns(f) {
+        sql.push(name).push(" = ").bind(value).push(", ");
+    }
+    sql.push("updated_at = ")
         .bind(now)
-        .bind(id)
-        .execute(conn)
-        .await?;
+        .push(" WHERE id = ")
+        .bind(id.0);
+    let done = sql.query().execute(conn).await?;
     Ok(done.rows_affected())
 }
 
@@ -231,7 +190,7 @@ pub async fn set_tiers(
         )
         .bind(product_id)
         .bind(t.min_qty)
-        .bind(t.unit_minor)
+        .bind(t.unit_price.minor)
         .execute(&mut *conn)
         .await?;
     }
@@ -242,17 +201,20 @@ pub async fn tiers<'e>(
     db: impl Executor<'e, Database = Any>,
     product_id: ProductId,
 ) -> Result<Vec<Tier>, sqlx::Error> {
-    let rows: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT min_qty, unit_minor FROM price_tiers WHERE product_id = $1 ORDER BY min_qty",
+    // A tier is in its product's currency.
+    let rows: Vec<(i64, i64, Currency)> = sqlx::query_as(
+        "SELECT t.min_qty, t.unit_minor, p.currency
+         FROM price_tiers t JOIN products p ON p.id = t.product_id
+         WHERE t.product_id = $1 ORDER BY t.min_qty",
     )
     .bind(product_id)
     .fetch_all(db)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(min_qty, unit_minor)| Tier {
+        .map(|(min_qty, minor, currency)| Tier {
             min_qty,
-            unit_minor,
+            unit_price: Money::new(minor, currency),
         })
         .collect())
 }

@@ -7,27 +7,64 @@ use sqlx::{
     query::{Query, QueryAs},
 };
 
+/// A value bound to a statement (`None` binds SQL `NULL`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Arg {
-    Int(i64),
-    Text(String),
+    Int(Option<i64>),
+    Text(Option<String>),
 }
 
 impl From<i64> for Arg {
     fn from(v: i64) -> Self {
+        Arg::Int(Some(v))
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(v: u32) -> Self {
+        Arg::Int(Some(i64::from(v)))
+    }
+}
+
+impl From<Option<i64>> for Arg {
+    fn from(v: Option<i64>) -> Self {
         Arg::Int(v)
+    }
+}
+
+impl From<Option<u32>> for Arg {
+    fn from(v: Option<u32>) -> Self {
+        Arg::Int(v.map(i64::from))
+    }
+}
+
+impl From<Option<i32>> for Arg {
+    fn from(v: Option<i32>) -> Self {
+        Arg::Int(v.map(i64::from))
     }
 }
 
 impl From<&str> for Arg {
     fn from(v: &str) -> Self {
-        Arg::Text(v.to_string())
+        Arg::Text(Some(v.to_string()))
     }
 }
 
 impl From<String> for Arg {
     fn from(v: String) -> Self {
-        Arg::Text(v)
+        Arg::Text(Some(v))
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(v: &String) -> Self {
+        Arg::Text(Some(v.clone()))
+    }
+}
+
+impl From<&Option<String>> for Arg {
+    fn from(v: &Option<String>) -> Self {
+        Arg::Text(v.clone())
     }
 }
 
@@ -57,6 +94,17 @@ impl Sql {
         self
     }
 
+    /// Appends `values` as a comma-separated list of parameters.
+    pub fn bind_list(&mut self, values: impl IntoIterator<Item = Arg>) -> &mut Sql {
+        for (i, value) in values.into_iter().enumerate() {
+            if i > 0 {
+                self.text.push_str(", ");
+            }
+            self.bind(value);
+        }
+        self
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -66,7 +114,7 @@ impl Sql {
         for arg in &self.args {
             q = match arg {
                 Arg::Int(v) => q.bind(*v),
-                Arg::Text(v) => q.bind(v.as_str()),
+                Arg::Text(v) => q.bind(v.as_deref()),
             };
         }
         q
@@ -80,7 +128,7 @@ impl Sql {
         for arg in &self.args {
             q = match arg {
                 Arg::Int(v) => q.bind(*v),
-                Arg::Text(v) => q.bind(v.as_str()),
+                Arg::Text(v) => q.bind(v.as_deref()),
             };
         }
         q
@@ -94,7 +142,9 @@ mod tests {
     #[test]
     fn values_become_numbered_parameters() {
         let mut sql = Sql::new("SELECT * FROM t WHERE a = ");
-        sql.bind(1).push(" AND b = ").bind("x'; DROP TABLE t; --");
+        sql.bind(1_i64)
+            .push(" AND b = ")
+            .bind("x'; DROP TABLE t; --");
         assert_eq!(sql.text(), "SELECT * FROM t WHERE a = $1 AND b = $2");
     }
 }

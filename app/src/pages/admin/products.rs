@@ -14,7 +14,6 @@ use crate::{
         category::Category,
         ids::ProductId,
         limits,
-        money::{Currency, Money},
         product_form::{ProductForm, field_max},
         time,
     },
@@ -55,7 +54,7 @@ pub fn ProductsAdminPage() -> impl IntoView {
                                         <tr>
                                             <td><A href=format!("/admin/products/{}", p.id)>{p.name.clone()}</A></td>
                                             <td>{tr(p.category.name())}</td>
-                                            <td>{move || Money::new(p.price_minor, Currency::Usd).format(i18n.lang())}</td>
+                                            <td>{move || p.price.format(i18n.lang())}</td>
                                             <td>{p.stock}</td>
                                             <td>{if archived { tr(Key::AdminArchived).into_any() } else { tr(Key::StatusActive).into_any() }}</td>
                                         </tr>
