@@ -12,5 +12,6 @@ mod cli;
 mod health;
 mod pages;
 mod privacy;
+mod schema;
 mod security;
 mod sessions;
