@@ -6,6 +6,8 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod backend;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod cookies;
 pub mod csp;
 pub mod domain;
 pub mod error;

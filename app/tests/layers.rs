@@ -9,7 +9,8 @@ use std::{collections::BTreeMap, fs, path::Path};
 
 /// Bottom to top. Modules on one line share a layer and may not use each other.
 const LAYERS: &[&[&str]] = &[
-    &["i18n", "escape", "csp"],
+    &["cookies", "escape", "csp"],
+    &["i18n"],
     &["error"],
     &["domain"],
     &["model"],

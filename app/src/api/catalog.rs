@@ -13,13 +13,9 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::{
     backend::{catalog, context},
+    domain::catalog::CompareList,
     i18n::current_request_lang,
 };
-
-/// Most products side by side on the comparison page.
-pub const MAX_COMPARE: usize = 4;
-/// The cookie holding the comparison list (product ids).
-pub const COMPARE_COOKIE: &str = "compare";
 
 #[server(endpoint = "catalog/list", input = server_fn::codec::GetUrl)]
 pub async fn list_products(query: CatalogQuery) -> Result<CatalogPage, ShopError> {
@@ -37,66 +33,48 @@ pub async fn suggest(q: String) -> Result<Vec<(String, String)>, ShopError> {
     catalog::suggest(&context::state()?, &q).await
 }
 
-/// The ids in the comparison cookie of this request.
+/// The comparison list this request carries in its cookie.
 #[cfg(feature = "ssr")]
-fn compare_ids() -> Vec<ProductId> {
-    use axum::http::{header::COOKIE, request::Parts};
-    use_context::<Parts>()
-        .and_then(|parts| {
-            parts
-                .headers
-                .get_all(COOKIE)
-                .iter()
-                .filter_map(|v| v.to_str().ok())
-                .flat_map(|v| v.split(';'))
-                .filter_map(|pair| pair.trim().split_once('='))
-                .find(|(name, _)| *name == COMPARE_COOKIE)
-                .map(|(_, value)| {
-                    value
-                        .split('.')
-                        .filter_map(|id| id.parse().ok())
-                        .take(MAX_COMPARE)
-                        .collect()
-                })
-        })
+fn compare_list() -> CompareList {
+    use_context::<axum::http::request::Parts>()
+        .and_then(|parts| crate::cookies::get(&parts.headers, crate::cookies::COMPARE))
+        .map(|value| CompareList::parse(&value))
         .unwrap_or_default()
 }
 
 /// The products on the comparison list, with their specifications and tiers.
 #[server(endpoint = "catalog/compare", input = server_fn::codec::GetUrl)]
 pub async fn compared_products() -> Result<Vec<ProductDetail>, ShopError> {
-    catalog::compared(&context::state()?, &compare_ids(), current_request_lang()).await
+    catalog::compared(
+        &context::state()?,
+        compare_list().ids(),
+        current_request_lang(),
+    )
+    .await
 }
 
 /// Adds a product to the comparison list, or takes it off; returns the list. The oldest is
 /// dropped when a fifth is added.
 #[server(endpoint = "catalog/toggle-compare")]
 pub async fn toggle_compare(id: ProductId) -> Result<Vec<ProductId>, ShopError> {
-    use axum::http::{HeaderValue, header::SET_COOKIE};
+    use crate::cookies;
+    const MONTH: i64 = 30 * 24 * 3600;
     let state = context::state()?;
     catalog::ensure_active(&state, id).await?;
-    let mut ids = compare_ids();
-    if let Some(pos) = ids.iter().position(|x| *x == id) {
-        ids.remove(pos);
-    } else {
-        ids.push(id);
-        if ids.len() > MAX_COMPARE {
-            ids.remove(0);
-        }
-    }
-    let value: Vec<String> = ids.iter().map(ProductId::to_string).collect();
-    let cookie = format!(
-        "{COMPARE_COOKIE}={}; Path=/; Max-Age=2592000; HttpOnly; SameSite=Lax{}",
-        value.join("."),
-        if state.settings.https { "; Secure" } else { "" }
-    );
-    if let (Some(response), Ok(cookie)) = (
+    let mut list = compare_list();
+    list.toggle(id);
+    if let (Some(response), Some(cookie)) = (
         use_context::<leptos_axum::ResponseOptions>(),
-        HeaderValue::from_str(&cookie),
+        cookies::set(
+            cookies::COMPARE,
+            &list.cookie_value(),
+            Some(MONTH),
+            state.settings.https,
+        ),
     ) {
-        response.append_header(SET_COOKIE, cookie);
+        response.append_header(axum::http::header::SET_COOKIE, cookie);
     }
-    Ok(ids)
+    Ok(list.ids().to_vec())
 }
 
 /// Plans and prices a wall of one cabinet product, on the server (the browser's own numbers

@@ -21,18 +21,12 @@ pub async fn set_language(lang: String) -> Result<Lang, ShopError> {
 /// Adds the language cookie to this response.
 #[cfg(feature = "ssr")]
 pub fn remember_language_cookie(lang: Lang) -> Result<(), ShopError> {
-    use axum::http::{HeaderValue, header::SET_COOKIE};
+    use crate::cookies;
+    const YEAR: i64 = 365 * 24 * 3600;
     let settings = crate::backend::app_state()?.settings;
-    let secure = if settings.https { "; Secure" } else { "" };
-    let cookie = format!(
-        "{}={}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}",
-        crate::i18n::LANG_COOKIE,
-        lang.code()
-    );
-    let response = expect_context::<leptos_axum::ResponseOptions>();
-    response.append_header(
-        SET_COOKIE,
-        HeaderValue::from_str(&cookie).map_err(|_| ShopError::Internal)?,
-    );
+    let cookie = cookies::set(cookies::LANG, lang.code(), Some(YEAR), settings.https)
+        .ok_or(ShopError::Internal)?;
+    expect_context::<leptos_axum::ResponseOptions>()
+        .append_header(axum::http::header::SET_COOKIE, cookie);
     Ok(())
 }

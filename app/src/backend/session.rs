@@ -16,10 +16,8 @@ use super::{
     },
     now,
 };
-use axum::http::{
-    HeaderMap, HeaderValue,
-    header::{COOKIE, USER_AGENT},
-};
+use crate::cookies;
+use axum::http::{HeaderMap, HeaderValue, header::USER_AGENT};
 use serde::{Serialize, de::DeserializeOwned};
 use serde_json::{Map, Value};
 use std::sync::{Arc, Mutex};
@@ -97,9 +95,9 @@ impl SessionStore {
 
     pub fn cookie_name(&self) -> &'static str {
         if self.secure {
-            "__Host-shop_session"
+            cookies::SESSION_HTTPS
         } else {
-            "shop_session"
+            cookies::SESSION
         }
     }
 
@@ -109,15 +107,7 @@ impl SessionStore {
 
     /// The session token in a request's cookies, if any.
     pub fn token_in(&self, headers: &HeaderMap) -> Option<String> {
-        headers
-            .get_all(COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == self.cookie_name())
-            .map(|(_, value)| value.to_string())
-            .filter(|token| is_token(token))
+        cookies::get(headers, self.cookie_name()).filter(|token| is_token(token))
     }
 
     /// Loads the live session for a request and wraps it in a handle. A cookie naming an
@@ -211,21 +201,13 @@ impl SessionStore {
 
     /// The `Set-Cookie` header value for a change, or `None` for [`CookieChange::Keep`].
     pub fn set_cookie_value(&self, change: &CookieChange) -> Option<HeaderValue> {
-        let secure = if self.secure { "; Secure" } else { "" };
-        let name = self.cookie_name();
-        let value = match change {
-            CookieChange::Keep => return None,
+        match change {
+            CookieChange::Keep => None,
             CookieChange::Set { token, max_age } => {
-                let max_age = max_age
-                    .map(|s| format!("; Max-Age={s}"))
-                    .unwrap_or_default();
-                format!("{name}={token}; Path=/; HttpOnly; SameSite=Lax{secure}{max_age}")
+                cookies::set(self.cookie_name(), token, *max_age, self.secure)
             }
-            CookieChange::Clear => {
-                format!("{name}=; Path=/; HttpOnly; SameSite=Lax{secure}; Max-Age=0")
-            }
-        };
-        HeaderValue::from_str(&value).ok()
+            CookieChange::Clear => cookies::clear(self.cookie_name(), self.secure),
+        }
     }
 }
 

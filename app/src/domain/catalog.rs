@@ -1,7 +1,7 @@
 //! The catalog's shared types: what a product card and a product page show, the typed
 //! specifications, and the listing query (filters, sort, page) that lives in the URL.
 
-use super::category::Category;
+use super::{category::Category, ids::ProductId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -346,9 +346,66 @@ pub fn search_terms(q: &str) -> Vec<String> {
         .collect()
 }
 
+/// The products a visitor compares side by side (kept in a cookie as `12.7.31`): at most
+/// [`CompareList::MAX`], the oldest dropped when another is added.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CompareList(Vec<ProductId>);
+
+impl CompareList {
+    pub const MAX: usize = 4;
+
+    /// Reads a cookie value; anything that is not an id is skipped.
+    pub fn parse(value: &str) -> CompareList {
+        let mut ids: Vec<ProductId> = Vec::new();
+        for id in value.split('.').filter_map(|id| id.parse().ok()) {
+            if !ids.contains(&id) && ids.len() < Self::MAX {
+                ids.push(id);
+            }
+        }
+        CompareList(ids)
+    }
+
+    pub fn ids(&self) -> &[ProductId] {
+        &self.0
+    }
+
+    /// Takes `id` off the list, or adds it (dropping the oldest beyond the maximum).
+    pub fn toggle(&mut self, id: ProductId) {
+        if let Some(at) = self.0.iter().position(|x| *x == id) {
+            self.0.remove(at);
+        } else {
+            self.0.push(id);
+            if self.0.len() > Self::MAX {
+                self.0.remove(0);
+            }
+        }
+    }
+
+    pub fn cookie_value(&self) -> String {
+        let ids: Vec<String> = self.0.iter().map(ProductId::to_string).collect();
+        ids.join(".")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_comparison_list_keeps_four_in_order() {
+        let mut list = CompareList::parse("3.x.3.5");
+        assert_eq!(list.ids(), [ProductId(3), ProductId(5)]);
+        for id in [7, 9, 11] {
+            list.toggle(ProductId(id));
+        }
+        assert_eq!(list.cookie_value(), "5.7.9.11", "the oldest went");
+        list.toggle(ProductId(7));
+        assert_eq!(list.cookie_value(), "5.9.11");
+        assert_eq!(
+            CompareList::parse("1.2.3.4.5.6").ids().len(),
+            CompareList::MAX
+        );
+    }
 
     fn params(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         pairs

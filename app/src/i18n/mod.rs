@@ -102,9 +102,6 @@ impl Lang {
     }
 }
 
-/// Name of the cookie that remembers an explicit language choice.
-pub const LANG_COOKIE: &str = "lang";
-
 macro_rules! keys {
     ($($key:ident),* $(,)?) => {
         /// Every translatable text of the shop.
@@ -643,15 +640,8 @@ fn initial_lang() -> Lang {
 /// The language a request asks for: the `lang` cookie, else `Accept-Language`.
 #[cfg(feature = "ssr")]
 pub fn lang_of_request(headers: &axum::http::HeaderMap) -> Lang {
-    use axum::http::header::{ACCEPT_LANGUAGE, COOKIE};
-    let cookie = headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == LANG_COOKIE)
-        .map(|(_, value)| value.to_string());
+    use axum::http::header::ACCEPT_LANGUAGE;
+    let cookie = crate::cookies::get(headers, crate::cookies::LANG);
     let accept = headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
     Lang::negotiate(cookie.as_deref(), accept)
 }

@@ -16,7 +16,8 @@
 use super::security_headers::{HTML_CACHE_CONTROL, HTML_VARY};
 use app::{
     backend::AppState,
-    i18n::{LANG_COOKIE, Lang, lang_of_request},
+    cookies,
+    i18n::{Lang, lang_of_request},
 };
 use axum::{
     body::{Body, Bytes},
@@ -135,16 +136,12 @@ fn is_catalog_page(path: &str) -> bool {
 
 /// True when the request has no cookie at all, or only the language choice.
 fn only_language_cookie(headers: &HeaderMap) -> bool {
-    headers
+    // A header that is not even text counts as a personal cookie: never kept.
+    let readable = headers
         .get_all(header::COOKIE)
         .iter()
-        .flat_map(|v| v.to_str().unwrap_or("?=").split(';'))
-        .map(str::trim)
-        .filter(|pair| !pair.is_empty())
-        .all(|pair| {
-            pair.split_once('=')
-                .is_some_and(|(name, _)| name == LANG_COOKIE)
-        })
+        .all(|v| v.to_str().is_ok());
+    readable && cookies::all(headers).all(|(name, _)| name == cookies::LANG)
 }
 
 /// The best encoding the browser accepts of those kept (brotli, then gzip).
