@@ -1,8 +1,12 @@
 //! The server's runtime configuration: `Leptos.toml` (or the file named by `SHOP_CONFIG`),
-//! layered under environment variables. cargo-leptos exports the `LEPTOS_*` variables when it
-//! starts the server; a deployed binary reads the same file and variables without it.
+//! layered under environment variables by the `config` crate. cargo-leptos exports the
+//! `LEPTOS_*` variables when it starts the server; a deployed binary reads the same file and
+//! variables without it.
 //!
-//! Every problem is reported as one line naming the setting and the variable that sets it.
+//! Each setting is declared once: a field of the structs below, with its default beside it.
+//! [`ENV`] names the environment variable that overrides it, and `Leptos.toml` documents it;
+//! tests fail when either misses a field. Secrets live in [`Secret`], which never prints.
+//! Every problem is reported as one line naming the setting and its variable.
 
 use app::backend::keys::MIN_KEY_LEN;
 use serde::Deserialize;
@@ -13,42 +17,117 @@ use std::{
     path::{Path, PathBuf},
 };
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Environment {
-    Development,
-    Production,
+/// Each setting's key and the environment variable that overrides it.
+pub const ENV: &[(&str, &str)] = &[
+    ("site.addr", "LEPTOS_SITE_ADDR"),
+    ("site.root", "LEPTOS_SITE_ROOT"),
+    ("site.pkg_dir", "LEPTOS_SITE_PKG_DIR"),
+    ("site.output_name", "LEPTOS_OUTPUT_NAME"),
+    ("site.hash_files", "LEPTOS_HASH_FILES"),
+    ("site.public_url", "SHOP_PUBLIC_URL"),
+    ("site.environment", "SHOP_ENV"),
+    ("database.url", "DATABASE_URL"),
+    ("database.max_connections", "SHOP_DATABASE_MAX_CONNECTIONS"),
+    ("session.secret", "SHOP_SESSION_SECRET"),
+    ("session.secret_file", "SHOP_SESSION_SECRET_FILE"),
+    ("shop.seed_catalog", "SHOP_SEED_CATALOG"),
+    ("shop.page_cache_seconds", "SHOP_PAGE_CACHE_SECONDS"),
+    ("shop.name", "SHOP_NAME"),
+    ("shop.contact_email", "SHOP_CONTACT_EMAIL"),
+    ("limits.request_body_bytes", "SHOP_REQUEST_BODY_BYTES"),
+    ("limits.request_timeout_secs", "SHOP_REQUEST_TIMEOUT_SECS"),
+    ("mail.smtp_url", "SHOP_SMTP_URL"),
+    ("mail.from", "SHOP_MAIL_FROM"),
+    ("mail.retention_days", "SHOP_MAIL_RETENTION_DAYS"),
+];
+
+fn var_of(setting: &str) -> Option<&'static str> {
+    ENV.iter()
+        .find(|(key, _)| *key == setting)
+        .map(|(_, var)| *var)
 }
 
-#[derive(Clone)]
-pub struct Config {
-    pub site: SiteConfig,
-    pub database: DatabaseConfig,
-    pub session_key: Vec<u8>,
-    pub shop: ShopConfig,
-    pub limits: LimitsConfig,
-    pub mail: MailConfig,
-}
+/// A value that never prints: its `Debug` is `***`.
+#[derive(Clone, Default, Deserialize)]
+#[serde(transparent)]
+pub struct Secret<T>(T);
 
-impl fmt::Debug for Config {
-    // Never prints the session key or the database password.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Config")
-            .field("site", &self.site)
-            .field("database", &redact_url(&self.database.url))
-            .field("shop", &self.shop)
-            .finish_non_exhaustive()
+impl<T> Secret<T> {
+    pub fn new(value: T) -> Self {
+        Secret(value)
+    }
+
+    pub fn expose(&self) -> &T {
+        &self.0
     }
 }
 
-#[derive(Clone, Debug)]
+impl<T> fmt::Debug for Secret<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+pub enum Environment {
+    #[default]
+    #[serde(alias = "development", alias = "dev", alias = "Development")]
+    Development,
+    #[serde(alias = "production", alias = "prod", alias = "Production")]
+    Production,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub site: SiteConfig,
+    #[serde(default)]
+    pub database: DatabaseConfig,
+    #[serde(default)]
+    session: SessionConfig,
+    /// The session key, from `session.secret` or `session.secret_file`.
+    #[serde(skip)]
+    pub session_key: Secret<Vec<u8>>,
+    #[serde(default)]
+    pub shop: ShopConfig,
+    #[serde(default)]
+    pub limits: LimitsConfig,
+    #[serde(default)]
+    pub mail: MailConfig,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct SiteConfig {
+    /// Address to listen on.
     pub addr: SocketAddr,
+    /// Folder of the built site (bundle, styles, images).
     pub root: PathBuf,
+    /// Sub-folder of `root` holding the wasm/js/css bundle.
     pub pkg_dir: String,
+    /// Base name of the bundle files.
     pub output_name: String,
+    /// Bundle file names carry a content hash (must match the build).
     pub hash_files: bool,
+    /// The address shoppers use (links in mail, Secure cookies over https://); defaults to
+    /// http:// and `addr`.
     pub public_url: String,
     pub environment: Environment,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            root: PathBuf::from("target/site"),
+            pkg_dir: "pkg".into(),
+            output_name: "shop".into(),
+            hash_files: true,
+            public_url: String::new(),
+            environment: Environment::Development,
+        }
+    }
 }
 
 impl SiteConfig {
@@ -57,44 +136,104 @@ impl SiteConfig {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct DatabaseConfig {
-    pub url: String,
+    /// `sqlite://path` (created on first start) or `postgres://user:password@host/db`.
+    pub url: Secret<String>,
+    /// Connections in the pool.
     pub max_connections: u32,
 }
 
-#[derive(Clone, Debug)]
-pub struct ShopConfig {
-    /// Load the seed catalog when the catalog is empty.
-    pub seed_catalog: bool,
-    /// How long an anonymous catalog page may be served from memory (0: never).
-    pub page_cache_seconds: u64,
-    pub name: String,
-    pub contact_email: String,
-}
-
-#[derive(Clone)]
-pub struct MailConfig {
-    /// `smtp://` or `smtps://` URL with credentials; `None` keeps mail in the local mailbox.
-    pub smtp_url: Option<String>,
-    pub from: String,
-    /// Days delivered mail is kept in the outbox (it holds personal data).
-    pub retention_days: u32,
-}
-
-impl fmt::Debug for MailConfig {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("MailConfig")
-            .field("smtp", &self.smtp_url.as_deref().map(redact_url))
-            .field("from", &self.from)
-            .finish()
+impl Default for DatabaseConfig {
+    fn default() -> Self {
+        DatabaseConfig {
+            url: Secret("sqlite://data/shop.db".into()),
+            max_connections: 16,
+        }
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct SessionConfig {
+    /// At least 32 random bytes as hex.
+    secret: Option<Secret<String>>,
+    /// A file holding the key (created in development when missing).
+    secret_file: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ShopConfig {
+    /// Load the demo catalog when the catalog is empty (default: in development only).
+    pub seed_catalog: Option<bool>,
+    /// How long an anonymous catalog page may be served from memory (0: never).
+    pub page_cache_seconds: u64,
+    /// The shop's name in mail and data exports.
+    pub name: String,
+    /// Where shoppers write to.
+    pub contact_email: String,
+}
+
+impl Default for ShopConfig {
+    fn default() -> Self {
+        ShopConfig {
+            seed_catalog: None,
+            page_cache_seconds: 60,
+            name: "Lumenwall".into(),
+            contact_email: "service@lumenwall.example".into(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct LimitsConfig {
+    /// Largest request body accepted, in bytes (413 beyond).
     pub request_body_bytes: usize,
+    /// A request taking longer is answered 408.
     pub request_timeout_secs: u64,
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        LimitsConfig {
+            request_body_bytes: 2 * 1024 * 1024,
+            request_timeout_secs: 30,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MailConfig {
+    /// `smtp://` or `smtps://` URL with credentials; required in production; unset in
+    /// development keeps mail in the local mailbox.
+    pub smtp_url: Option<Secret<String>>,
+    /// Sender of all mail; defaults to the shop's name and contact address.
+    pub from: String,
+    /// Days a delivery record is kept in the outbox.
+    pub retention_days: u32,
+}
+
+impl Default for MailConfig {
+    fn default() -> Self {
+        MailConfig {
+            smtp_url: None,
+            from: String::new(),
+            retention_days: 30,
+        }
+    }
+}
+
+impl Config {
+    /// Whether to load the demo catalog into an empty catalog.
+    pub fn seed_catalog(&self) -> bool {
+        self.shop
+            .seed_catalog
+            .unwrap_or(self.site.environment == Environment::Development)
+    }
 }
 
 /// A configuration problem: which setting, which variable, what is wrong.
@@ -107,100 +246,40 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
-    fn new(setting: &str, var: Option<&'static str>, message: impl Into<String>) -> Self {
+    fn new(setting: &str, message: impl Into<String>) -> Self {
         ConfigError {
             setting: setting.to_string(),
-            var,
+            var: var_of(setting),
             message: message.into(),
         }
     }
-}
 
-/// The file's shape. Every field is optional: missing ones take the defaults below.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct FileConfig {
-    site: FileSite,
-    database: FileDatabase,
-    session: FileSession,
-    shop: FileShop,
-    limits: FileLimits,
-    mail: FileMail,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct FileMail {
-    smtp_url: Option<String>,
-    from: Option<String>,
-    retention_days: Option<u32>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct FileSite {
-    addr: Option<String>,
-    root: Option<String>,
-    pkg_dir: Option<String>,
-    output_name: Option<String>,
-    hash_files: Option<bool>,
-    public_url: Option<String>,
-    environment: Option<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct FileDatabase {
-    url: Option<String>,
-    max_connections: Option<u32>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct FileSession {
-    secret: Option<String>,
-    secret_file: Option<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct FileShop {
-    seed_catalog: Option<bool>,
-    page_cache_seconds: Option<u64>,
-    name: Option<String>,
-    contact_email: Option<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct FileLimits {
-    request_body_bytes: Option<usize>,
-    request_timeout_secs: Option<u64>,
-}
-
-/// Where settings come from: the parsed file plus a view of the environment.
-struct Sources<'a> {
-    env: &'a dyn Fn(&str) -> Option<String>,
-}
-
-impl Sources<'_> {
-    /// The environment variable if set (and not empty), else the file's value.
-    fn string(&self, var: &'static str, file: Option<String>) -> Option<String> {
-        (self.env)(var).filter(|v| !v.is_empty()).or(file)
-    }
-
-    fn parse<T: std::str::FromStr>(
-        &self,
-        setting: &str,
-        var: &'static str,
-        file: Option<T>,
-        what: &str,
-    ) -> Result<Option<T>, ConfigError> {
-        match (self.env)(var).filter(|v| !v.is_empty()) {
-            Some(raw) => raw.trim().parse().map(Some).map_err(|_| {
-                ConfigError::new(setting, Some(var), format!("expected {what}, got {raw:?}"))
-            }),
-            None => Ok(file),
+    /// Turns the `config` crate's error into one line naming the setting.
+    fn from_loader(error: config::ConfigError, file: &Path) -> Self {
+        use config::ConfigError as E;
+        let one_line = |text: String| text.replace('\n', " ").trim().to_string();
+        match error {
+            E::FileParse { cause, .. } => ConfigError {
+                setting: file.display().to_string(),
+                var: None,
+                message: one_line(cause.to_string()),
+            },
+            E::Type {
+                key: Some(key),
+                unexpected,
+                expected,
+                ..
+            } => ConfigError::new(&key, format!("expected {expected}, got {unexpected}")),
+            E::At {
+                error,
+                key: Some(key),
+                ..
+            } => ConfigError::new(&key, one_line(error.to_string())),
+            other => ConfigError {
+                setting: file.display().to_string(),
+                var: None,
+                message: one_line(other.to_string()),
+            },
         }
     }
 }
@@ -218,11 +297,11 @@ impl Config {
             Ok(text) => Some(text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => None,
             Err(e) => {
-                return Err(ConfigError::new(
-                    &path.display().to_string(),
-                    Some("SHOP_CONFIG"),
-                    format!("cannot read the configuration file: {e}"),
-                ));
+                return Err(ConfigError {
+                    setting: path.display().to_string(),
+                    var: Some("SHOP_CONFIG"),
+                    message: format!("cannot read the configuration file: {e}"),
+                });
             }
         };
         Config::from_parts(text.as_deref(), &path, &env)
@@ -234,268 +313,126 @@ impl Config {
         path: &Path,
         env: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Config, ConfigError> {
-        let file: FileConfig = match text {
-            Some(text) => toml::from_str(text).map_err(|e| {
-                ConfigError::new(
-                    &path.display().to_string(),
-                    None,
-                    e.to_string().replace('\n', " ").trim().to_string(),
-                )
-            })?,
-            None => FileConfig::default(),
-        };
-        let src = Sources { env };
-
-        let environment = match src
-            .string("SHOP_ENV", file.site.environment)
-            .unwrap_or_else(|| "development".into())
-            .to_ascii_lowercase()
-            .as_str()
-        {
-            "development" | "dev" => Environment::Development,
-            "production" | "prod" => Environment::Production,
-            other => {
-                return Err(ConfigError::new(
-                    "site.environment",
-                    Some("SHOP_ENV"),
-                    format!("expected \"development\" or \"production\", got {other:?}"),
-                ));
+        let mut builder = config::Config::builder();
+        if let Some(text) = text {
+            builder = builder.add_source(config::File::from_str(text, config::FileFormat::Toml));
+        }
+        for (key, var) in ENV {
+            if let Some(value) = env(var).filter(|v| !v.trim().is_empty()) {
+                builder = builder
+                    .set_override(*key, value.trim().to_string())
+                    .map_err(|e| ConfigError::from_loader(e, path))?;
             }
-        };
+        }
+        let mut config: Config = builder
+            .build()
+            .and_then(|c| c.try_deserialize())
+            .map_err(|e| ConfigError::from_loader(e, path))?;
+        config.check()?;
+        config.session_key = Secret(session_key(&config.session, config.site.environment)?);
+        Ok(config)
+    }
 
-        let addr_text = src
-            .string("LEPTOS_SITE_ADDR", file.site.addr)
-            .unwrap_or_else(|| "127.0.0.1:3000".into());
-        let addr: SocketAddr = addr_text.parse().map_err(|_| {
-            ConfigError::new(
-                "site.addr",
-                Some("LEPTOS_SITE_ADDR"),
-                format!("expected an address such as 127.0.0.1:3000, got {addr_text:?}"),
-            )
-        })?;
-        let public_url = src
-            .string("SHOP_PUBLIC_URL", file.site.public_url)
-            .unwrap_or_else(|| format!("http://{addr}"))
-            .trim_end_matches('/')
-            .to_string();
-        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+    /// Checks what types alone cannot, and fills in the defaults that depend on others.
+    fn check(&mut self) -> Result<(), ConfigError> {
+        let site = &mut self.site;
+        if site.public_url.is_empty() {
+            site.public_url = format!("http://{}", site.addr);
+        }
+        site.public_url = site.public_url.trim_end_matches('/').to_string();
+        if !(site.public_url.starts_with("http://") || site.public_url.starts_with("https://")) {
             return Err(ConfigError::new(
                 "site.public_url",
-                Some("SHOP_PUBLIC_URL"),
-                format!("expected an http:// or https:// address, got {public_url:?}"),
-            ));
-        }
-
-        let site = SiteConfig {
-            addr,
-            root: PathBuf::from(
-                src.string("LEPTOS_SITE_ROOT", file.site.root)
-                    .unwrap_or_else(|| "target/site".into()),
-            ),
-            pkg_dir: src
-                .string("LEPTOS_SITE_PKG_DIR", file.site.pkg_dir)
-                .unwrap_or_else(|| "pkg".into()),
-            output_name: src
-                .string("LEPTOS_OUTPUT_NAME", file.site.output_name)
-                .unwrap_or_else(|| "shop".into()),
-            hash_files: src
-                .parse(
-                    "site.hash_files",
-                    "LEPTOS_HASH_FILES",
-                    file.site.hash_files,
-                    "true or false",
-                )?
-                .unwrap_or(true),
-            public_url,
-            environment,
-        };
-
-        let url = src
-            .string("DATABASE_URL", file.database.url)
-            .unwrap_or_else(|| "sqlite://data/shop.db".into());
-        if app::backend::db::Backend::of_url(&url).is_none() {
-            return Err(ConfigError::new(
-                "database.url",
-                Some("DATABASE_URL"),
                 format!(
-                    "expected a sqlite:// or postgres:// URL, got {:?}",
-                    redact_url(&url)
+                    "expected an http:// or https:// address, got {:?}",
+                    site.public_url
                 ),
             ));
         }
-        let max_connections = src
-            .parse(
-                "database.max_connections",
-                "SHOP_DATABASE_MAX_CONNECTIONS",
-                file.database.max_connections,
-                "a whole number",
-            )?
-            .unwrap_or(16);
-        if max_connections == 0 {
+        let url = self.database.url.expose();
+        if app::backend::db::Backend::of_url(url).is_none() {
             return Err(ConfigError::new(
-                "database.max_connections",
-                Some("SHOP_DATABASE_MAX_CONNECTIONS"),
-                "must be at least 1",
-            ));
-        }
-
-        let session_key = session_key(&src, file.session, environment)?;
-
-        let contact_email = src
-            .string("SHOP_CONTACT_EMAIL", file.shop.contact_email)
-            .unwrap_or_else(|| "service@lumenwall.example".into());
-        if !contact_email.contains('@') {
-            return Err(ConfigError::new(
-                "shop.contact_email",
-                Some("SHOP_CONTACT_EMAIL"),
-                format!("expected an email address, got {contact_email:?}"),
-            ));
-        }
-        // The name goes into mail subjects and headers: one plain line.
-        let name = src
-            .string("SHOP_NAME", file.shop.name)
-            .unwrap_or_else(|| "Lumenwall".into());
-        if name.trim().is_empty()
-            || name.chars().count() > 100
-            || name.chars().any(char::is_control)
-        {
-            return Err(ConfigError::new(
-                "shop.name",
-                Some("SHOP_NAME"),
-                "expected one line of at most 100 characters",
-            ));
-        }
-        let shop = ShopConfig {
-            seed_catalog: src
-                .parse(
-                    "shop.seed_catalog",
-                    "SHOP_SEED_CATALOG",
-                    file.shop.seed_catalog,
-                    "true or false",
-                )?
-                // A real shop starts with its own catalog, not 42 demo products.
-                .unwrap_or(environment == Environment::Development),
-            page_cache_seconds: src
-                .parse(
-                    "shop.page_cache_seconds",
-                    "SHOP_PAGE_CACHE_SECONDS",
-                    file.shop.page_cache_seconds,
-                    "a whole number of seconds",
-                )?
-                .unwrap_or(60),
-            name,
-            contact_email,
-        };
-
-        let limits = LimitsConfig {
-            request_body_bytes: src
-                .parse(
-                    "limits.request_body_bytes",
-                    "SHOP_REQUEST_BODY_BYTES",
-                    file.limits.request_body_bytes,
-                    "a number of bytes",
-                )?
-                .unwrap_or(2 * 1024 * 1024),
-            request_timeout_secs: src
-                .parse(
-                    "limits.request_timeout_secs",
-                    "SHOP_REQUEST_TIMEOUT_SECS",
-                    file.limits.request_timeout_secs,
-                    "a number of seconds",
-                )?
-                .unwrap_or(30),
-        };
-
-        let smtp_url = src.string("SHOP_SMTP_URL", file.mail.smtp_url);
-        if let Some(url) = &smtp_url
-            && !(url.starts_with("smtp://") || url.starts_with("smtps://"))
-        {
-            return Err(ConfigError::new(
-                "mail.smtp_url",
-                Some("SHOP_SMTP_URL"),
+                "database.url",
                 format!(
-                    "expected an smtp:// or smtps:// URL, got {:?}",
+                    "expected a sqlite:// or postgres:// URL, got {:?}",
                     redact_url(url)
                 ),
             ));
         }
-        if smtp_url.is_none() && environment == Environment::Production {
+        if self.database.max_connections == 0 {
+            return Err(ConfigError::new(
+                "database.max_connections",
+                "must be at least 1",
+            ));
+        }
+        let shop = &self.shop;
+        // The name goes into mail subjects and headers: one plain line.
+        if shop.name.trim().is_empty()
+            || shop.name.chars().count() > 100
+            || shop.name.chars().any(char::is_control)
+        {
+            return Err(ConfigError::new(
+                "shop.name",
+                "expected one line of at most 100 characters",
+            ));
+        }
+        if !shop.contact_email.contains('@') {
+            return Err(ConfigError::new(
+                "shop.contact_email",
+                format!("expected an email address, got {:?}", shop.contact_email),
+            ));
+        }
+        if let Some(url) = &self.mail.smtp_url {
+            let url = url.expose();
+            if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
+                return Err(ConfigError::new(
+                    "mail.smtp_url",
+                    format!(
+                        "expected an smtp:// or smtps:// URL, got {:?}",
+                        redact_url(url)
+                    ),
+                ));
+            }
+        } else if self.site.environment == Environment::Production {
             return Err(ConfigError::new(
                 "mail.smtp_url",
-                Some("SHOP_SMTP_URL"),
                 "production needs an SMTP server: shoppers must receive their verification and \
                  reset links, and the mailbox that keeps mail inside the shop is for development \
                  only",
             ));
         }
-        let mail = MailConfig {
-            smtp_url,
-            from: src
-                .string("SHOP_MAIL_FROM", file.mail.from)
-                .unwrap_or_else(|| format!("{} <{}>", shop.name, shop.contact_email)),
-            retention_days: src
-                .parse(
-                    "mail.retention_days",
-                    "SHOP_MAIL_RETENTION_DAYS",
-                    file.mail.retention_days,
-                    "a whole number of days",
-                )?
-                .unwrap_or(30),
-        };
-
-        Ok(Config {
-            site,
-            database: DatabaseConfig {
-                url,
-                max_connections,
-            },
-            session_key,
-            shop,
-            limits,
-            mail,
-        })
+        if self.mail.from.is_empty() {
+            self.mail.from = format!("{} <{}>", shop.name, shop.contact_email);
+        }
+        Ok(())
     }
 }
 
-/// The session key: `SHOP_SESSION_SECRET` / `session.secret` (hex), else the file named by
-/// `SHOP_SESSION_SECRET_FILE` / `session.secret_file`. In development a missing file is
-/// created with a random key, so sessions survive restarts; production requires a key.
-fn session_key(
-    src: &Sources<'_>,
-    file: FileSession,
-    environment: Environment,
-) -> Result<Vec<u8>, ConfigError> {
-    const SETTING: &str = "session.secret";
-    if let Some(secret) = src.string("SHOP_SESSION_SECRET", file.secret) {
-        return decode_key(secret.trim())
-            .ok_or_else(|| ConfigError::new(SETTING, Some("SHOP_SESSION_SECRET"), key_rule()));
+/// The session key: `session.secret` (hex), else the file named by `session.secret_file`.
+/// In development a missing file is created with a random key, so sessions survive
+/// restarts; production requires a key.
+fn session_key(session: &SessionConfig, environment: Environment) -> Result<Vec<u8>, ConfigError> {
+    if let Some(secret) = &session.secret {
+        return decode_key(secret.expose().trim())
+            .ok_or_else(|| ConfigError::new("session.secret", key_rule()));
     }
-    let key_file = src.string("SHOP_SESSION_SECRET_FILE", file.secret_file);
-    match (key_file, environment) {
-        (Some(path), _) => match std::fs::read_to_string(&path) {
-            Ok(text) => decode_key(text.trim()).ok_or_else(|| {
-                ConfigError::new(
-                    "session.secret_file",
-                    Some("SHOP_SESSION_SECRET_FILE"),
-                    format!("{path}: {}", key_rule()),
-                )
-            }),
+    let file = |message: String| ConfigError::new("session.secret_file", message);
+    match (&session.secret_file, environment) {
+        (Some(path), _) => match std::fs::read_to_string(path) {
+            Ok(text) => {
+                decode_key(text.trim()).ok_or_else(|| file(format!("{path}: {}", key_rule())))
+            }
             Err(e)
                 if e.kind() == std::io::ErrorKind::NotFound
                     && environment == Environment::Development =>
             {
-                create_dev_key(Path::new(&path))
+                create_dev_key(Path::new(path))
             }
-            Err(e) => Err(ConfigError::new(
-                "session.secret_file",
-                Some("SHOP_SESSION_SECRET_FILE"),
-                format!("cannot read {path}: {e}"),
-            )),
+            Err(e) => Err(file(format!("cannot read {path}: {e}"))),
         },
         (None, Environment::Development) => create_dev_key(Path::new("data/session.key")),
         (None, Environment::Production) => Err(ConfigError::new(
-            SETTING,
-            Some("SHOP_SESSION_SECRET"),
+            "session.secret",
             "a session key is required in production: set SHOP_SESSION_SECRET or \
              SHOP_SESSION_SECRET_FILE (at least 32 random bytes, hex-encoded)",
         )),
@@ -518,7 +455,6 @@ fn create_dev_key(path: &Path) -> Result<Vec<u8>, ConfigError> {
     let fail = |e: std::io::Error| {
         ConfigError::new(
             "session.secret_file",
-            Some("SHOP_SESSION_SECRET_FILE"),
             format!("cannot create a development key at {}: {e}", path.display()),
         )
     };
@@ -526,7 +462,6 @@ fn create_dev_key(path: &Path) -> Result<Vec<u8>, ConfigError> {
         return decode_key(text.trim()).ok_or_else(|| {
             ConfigError::new(
                 "session.secret_file",
-                Some("SHOP_SESSION_SECRET_FILE"),
                 format!("{}: {}", path.display(), key_rule()),
             )
         });
@@ -591,15 +526,29 @@ mod tests {
         Config::from_parts(text, Path::new("Leptos.toml"), &env_from(&pairs))
     }
 
+    /// Every setting's key, from the structs themselves (a file setting each one parses).
+    fn declared_keys() -> Vec<String> {
+        let doc: toml::Table = toml::from_str(include_str!("../../Leptos.toml")).unwrap();
+        let mut keys = Vec::new();
+        for (section, table) in doc {
+            for (key, _) in table.as_table().unwrap() {
+                keys.push(format!("{section}.{key}"));
+            }
+        }
+        keys
+    }
+
     #[test]
     fn defaults_serve_sqlite_on_port_3000() {
         let c = load(None, &[]).unwrap();
         assert_eq!(c.site.addr.to_string(), "127.0.0.1:3000");
-        assert_eq!(c.database.url, "sqlite://data/shop.db");
+        assert_eq!(c.database.url.expose(), "sqlite://data/shop.db");
         assert_eq!(c.site.environment, Environment::Development);
+        assert_eq!(c.site.public_url, "http://127.0.0.1:3000");
         assert!(!c.site.https());
-        assert!(c.shop.seed_catalog, "development shows the demo catalog");
+        assert!(c.seed_catalog(), "development shows the demo catalog");
         assert_eq!(c.limits.request_body_bytes, 2 * 1024 * 1024);
+        assert_eq!(c.mail.from, "Lumenwall <service@lumenwall.example>");
     }
 
     #[test]
@@ -607,9 +556,53 @@ mod tests {
         let file = "[site]\naddr = \"0.0.0.0:8080\"\n[database]\nurl = \"sqlite://a.db\"\n";
         let c = load(Some(file), &[("DATABASE_URL", "postgres://u:pw@db/shop")]).unwrap();
         assert_eq!(c.site.addr.to_string(), "0.0.0.0:8080");
-        assert_eq!(c.database.url, "postgres://u:pw@db/shop");
+        assert_eq!(c.database.url.expose(), "postgres://u:pw@db/shop");
         let c = load(Some(file), &[("LEPTOS_SITE_ADDR", "127.0.0.1:9")]).unwrap();
         assert_eq!(c.site.addr.to_string(), "127.0.0.1:9");
+        let c = load(
+            None,
+            &[
+                ("SHOP_PAGE_CACHE_SECONDS", "0"),
+                ("LEPTOS_HASH_FILES", "false"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(c.shop.page_cache_seconds, 0);
+        assert!(!c.site.hash_files);
+    }
+
+    #[test]
+    fn every_setting_has_a_variable_and_a_line_in_leptos_toml() {
+        let shipped = include_str!("../../Leptos.toml");
+        for (key, var) in ENV {
+            let (section, name) = key.split_once('.').unwrap();
+            assert!(
+                shipped.contains(&format!("[{section}]")),
+                "no [{section}] in Leptos.toml"
+            );
+            assert!(
+                shipped.contains(&format!("{name} =")),
+                "{key} is not in Leptos.toml"
+            );
+            assert!(shipped.contains(var), "{var} is not in Leptos.toml");
+            // The variable really sets the setting: a bad value for it is refused by name.
+            let err = load(None, &[(var, "\u{1}not a value")]);
+            if let Err(err) = err {
+                assert_eq!(err.setting, *key, "{var}");
+            }
+        }
+        for key in declared_keys() {
+            assert!(
+                var_of(&key).is_some(),
+                "{key} in Leptos.toml has no variable in ENV"
+            );
+        }
+    }
+
+    #[test]
+    fn the_shipped_file_is_valid() {
+        let c = load(Some(include_str!("../../Leptos.toml")), &[]).unwrap();
+        assert_eq!(c.site.addr.to_string(), "127.0.0.1:3000");
     }
 
     #[test]
@@ -623,16 +616,21 @@ mod tests {
         assert!(!line.contains("secret"), "password leaked: {line}");
 
         let err = load(None, &[("LEPTOS_SITE_ADDR", "localhost")]).unwrap_err();
-        assert!(err.to_string().contains("site.addr (LEPTOS_SITE_ADDR)"));
+        assert!(
+            err.to_string().contains("site.addr (LEPTOS_SITE_ADDR)"),
+            "{err}"
+        );
+
+        let err = load(None, &[("SHOP_DATABASE_MAX_CONNECTIONS", "many")]).unwrap_err();
+        let line = err.to_string();
+        assert!(
+            line.contains("database.max_connections (SHOP_DATABASE_MAX_CONNECTIONS)")
+                && line.contains("many"),
+            "{line}"
+        );
 
         let err = load(None, &[("SHOP_NAME", "Shop\r\nBcc: all@example.com")]).unwrap_err();
         assert!(err.to_string().contains("shop.name (SHOP_NAME)"), "{err}");
-
-        let err = load(None, &[("SHOP_DATABASE_MAX_CONNECTIONS", "many")]).unwrap_err();
-        assert!(
-            err.to_string()
-                .contains("expected a whole number, got \"many\"")
-        );
 
         let err = load(Some("[site]\nadr = \"x\"\n"), &[]).unwrap_err();
         assert!(err.to_string().contains("unknown field `adr`"), "{err}");
@@ -647,12 +645,6 @@ mod tests {
     }
 
     #[test]
-    fn the_shipped_file_is_valid() {
-        let c = load(Some(include_str!("../../Leptos.toml")), &[]).unwrap();
-        assert_eq!(c.site.addr.to_string(), "127.0.0.1:3000");
-    }
-
-    #[test]
     fn production_needs_smtp_and_starts_without_the_demo_catalog() {
         let prod = [("SHOP_ENV", "production")];
         let err = load(None, &prod).unwrap_err();
@@ -664,33 +656,38 @@ mod tests {
             ("SHOP_SMTP_URL", "smtps://shop:pw@mail.example:465"),
         ];
         let c = load(None, &with_smtp).unwrap();
-        assert!(!c.shop.seed_catalog);
+        assert!(!c.seed_catalog());
         let seeded = [
             ("SHOP_ENV", "production"),
             ("SHOP_SMTP_URL", "smtps://shop:pw@mail.example:465"),
             ("SHOP_SEED_CATALOG", "true"),
         ];
-        assert!(load(None, &seeded).unwrap().shop.seed_catalog);
+        assert!(load(None, &seeded).unwrap().seed_catalog());
     }
 
     #[test]
     fn production_requires_a_session_key() {
-        let env = env_from(&[("SHOP_ENV", "production")]);
+        let smtp = ("SHOP_SMTP_URL", "smtp://mail.example");
+        let env = env_from(&[("SHOP_ENV", "production"), smtp]);
         let err = Config::from_parts(None, Path::new("Leptos.toml"), &env).unwrap_err();
         assert_eq!(err.setting, "session.secret");
         assert!(err.to_string().contains("SHOP_SESSION_SECRET"));
 
-        let env = env_from(&[("SHOP_ENV", "production"), ("SHOP_SESSION_SECRET", "abcd")]);
+        let env = env_from(&[
+            ("SHOP_ENV", "production"),
+            ("SHOP_SESSION_SECRET", "abcd"),
+            smtp,
+        ]);
         let err = Config::from_parts(None, Path::new("Leptos.toml"), &env).unwrap_err();
         assert!(err.to_string().contains("at least 32 bytes"));
 
         let env = env_from(&[
             ("SHOP_ENV", "production"),
             ("SHOP_SESSION_SECRET", KEY),
-            ("SHOP_SMTP_URL", "smtp://mail.example"),
+            smtp,
         ]);
         let c = Config::from_parts(None, Path::new("Leptos.toml"), &env).unwrap();
-        assert_eq!(c.session_key.len(), 32);
+        assert_eq!(c.session_key.expose().len(), 32);
     }
 
     #[test]
@@ -705,8 +702,8 @@ mod tests {
         let second = Config::from_parts(None, Path::new("x"), &env)
             .unwrap()
             .session_key;
-        assert_eq!(first, second);
-        assert_eq!(first.len(), 32);
+        assert_eq!(first.expose(), second.expose());
+        assert_eq!(first.expose().len(), 32);
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
@@ -726,10 +723,18 @@ mod tests {
 
     #[test]
     fn debug_output_hides_secrets() {
-        let c = load(None, &[("DATABASE_URL", "postgres://shop:hunter2@db/shop")]).unwrap();
+        let c = load(
+            None,
+            &[
+                ("DATABASE_URL", "postgres://shop:hunter2@db/shop"),
+                ("SHOP_SMTP_URL", "smtps://mail:swordfish@mail.example"),
+            ],
+        )
+        .unwrap();
         let text = format!("{c:?}");
-        assert!(!text.contains("hunter2"));
-        assert!(!text.contains(KEY));
+        for secret in ["hunter2", "swordfish", KEY] {
+            assert!(!text.contains(secret), "{secret} printed: {text}");
+        }
         assert_eq!(redact_url("postgres://u:p@h/d"), "postgres://u:***@h/d");
         assert_eq!(redact_url("sqlite://data/shop.db"), "sqlite://data/shop.db");
     }

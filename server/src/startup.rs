@@ -152,11 +152,11 @@ pub async fn build_state(
     addr: SocketAddr,
 ) -> Result<(AppState, Transport), StartupError> {
     let db_error = |source| StartupError::Database {
-        url: redact_url(&config.database.url),
+        url: redact_url(config.database.url.expose()),
         source,
     };
     let db = Db::connect(&DbOptions {
-        url: config.database.url.clone(),
+        url: config.database.url.expose().clone(),
         max_connections: config.database.max_connections,
         acquire_timeout: Duration::from_secs(5),
     })
@@ -177,10 +177,12 @@ pub async fn build_state(
         })
         .build();
     let transport = match &config.mail.smtp_url {
-        Some(url) => Transport::smtp(url, &config.mail.from).map_err(StartupError::Mail)?,
+        Some(url) => {
+            Transport::smtp(url.expose(), &config.mail.from).map_err(StartupError::Mail)?
+        }
         None => Transport::Mailbox,
     };
-    let keys = Keys::new(&config.session_key);
+    let keys = Keys::new(config.session_key.expose());
     let sessions = SessionStore::new(db.clone(), keys.clone(), https, SessionPolicy::default());
     let state = AppState {
         leptos_options,
@@ -197,7 +199,7 @@ pub async fn build_state(
         mail_nudge: Arc::new(tokio::sync::Notify::new()),
         catalog_version: Arc::default(),
     };
-    if config.shop.seed_catalog {
+    if config.seed_catalog() {
         catalog_seed::seed_if_empty(&state)
             .await
             .map_err(|e| StartupError::Seed(format!("{e:?}")))?;

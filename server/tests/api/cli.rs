@@ -108,5 +108,14 @@ fn a_bad_setting_stops_start_up_with_one_line() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("mail.smtp_url (SHOP_SMTP_URL)"));
+
+    let out = server()
+        .env("SHOP_CONFIG", "")
+        .env("SHOP_ENV", "production")
+        .env("SHOP_SMTP_URL", "smtp://mail.example")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("session.secret (SHOP_SESSION_SECRET)"));
 }
