@@ -9,7 +9,7 @@ use super::{
     AppState,
     db::{addresses, consents, receipts, sessions, tokens, users, users::UserRow},
     keys::{is_token, random_token},
-    mail::Mail,
+    mail::{Letter, Mail},
     now, passwords,
     privacy::erasure::{ErasedSection, ErasureReport, erase_user},
     throttle::{Throttle, admit_mail},
@@ -21,7 +21,7 @@ use crate::{
         validate_registration,
     },
     error::{FieldError, Problem, ShopError, ShopResult},
-    i18n::{Key, Lang},
+    i18n::Lang,
     model::account::ErasureReceipt,
 };
 use std::net::IpAddr;
@@ -33,16 +33,8 @@ fn lang_of(user: &UserRow) -> Lang {
     user.language
 }
 
-fn mail(
-    state: &AppState,
-    lang: Lang,
-    user_id: Option<UserId>,
-    to: &str,
-    subject: Key,
-    body: Key,
-    args: &[(&str, &str)],
-) -> Mail {
-    Mail::compose(lang, &state.settings.name, user_id, to, subject, body, args)
+fn mail(state: &AppState, lang: Lang, user_id: Option<UserId>, to: &str, letter: Letter) -> Mail {
+    Mail::compose(lang, &state.settings.name, user_id, to, letter)
 }
 
 fn link(state: &AppState, path: &str) -> String {
@@ -74,6 +66,31 @@ async fn issue_token(
     Ok(token)
 }
 
+/// The mails that carry a one-time link.
+#[derive(Clone, Copy)]
+enum LinkLetter {
+    Verify,
+    ChangeEmail,
+    ResetPassword,
+}
+
+impl LinkLetter {
+    fn purpose(self) -> LinkPurpose {
+        match self {
+            LinkLetter::Verify | LinkLetter::ChangeEmail => LinkPurpose::VerifyEmail,
+            LinkLetter::ResetPassword => LinkPurpose::ResetPassword,
+        }
+    }
+
+    fn letter<'a>(self, name: &'a str, link: &'a str) -> Letter<'a> {
+        match self {
+            LinkLetter::Verify => Letter::Verify { name, link },
+            LinkLetter::ChangeEmail => Letter::ChangeEmail { name, link },
+            LinkLetter::ResetPassword => Letter::ResetPassword { name, link },
+        }
+    }
+}
+
 /// A mail carrying a one-time link, asked for by `client`.
 struct LinkMail<'a> {
     client: Option<IpAddr>,
@@ -81,9 +98,7 @@ struct LinkMail<'a> {
     name: &'a str,
     to: &'a str,
     lang: Lang,
-    purpose: LinkPurpose,
-    subject: Key,
-    body: Key,
+    letter: LinkLetter,
 }
 
 /// Issues a link token and writes the mail that carries it (inside the caller's transaction),
@@ -97,20 +112,14 @@ async fn send_link(
     if !admit_mail(conn, &state.keys, m.to, m.client, now).await? {
         return Ok(());
     }
-    let hours = m.purpose.valid_hours();
-    let token = issue_token(state, conn, m.user_id, m.purpose, m.to, hours * HOUR).await?;
-    let url = link(state, &format!("{}{token}", m.purpose.path()));
-    mail(
-        state,
-        m.lang,
-        Some(m.user_id),
-        m.to,
-        m.subject,
-        m.body,
-        &[("name", m.name), ("link", &url)],
-    )
-    .enqueue(conn, now)
-    .await?;
+    let purpose = m.letter.purpose();
+    let hours = purpose.valid_hours();
+    let token = issue_token(state, conn, m.user_id, purpose, m.to, hours * HOUR).await?;
+    let url = link(state, &format!("{}{token}", purpose.path()));
+    let letter = m.letter.letter(m.name, &url);
+    mail(state, m.lang, Some(m.user_id), m.to, letter)
+        .enqueue(conn, now)
+        .await?;
     Ok(())
 }
 
@@ -133,13 +142,11 @@ async fn notify_address_taken(
         lang_of(owner),
         Some(owner.id),
         &owner.email,
-        Key::MailExistingSubject,
-        Key::MailExistingBody,
-        &[
-            ("name", &owner.full_name),
-            ("signin", &signin),
-            ("reset", &reset),
-        ],
+        Letter::AddressTaken {
+            name: &owner.full_name,
+            signin: &signin,
+            reset: &reset,
+        },
     )
     .enqueue(conn, now)
     .await?;
@@ -200,9 +207,7 @@ pub async fn register(
             name: input.full_name.trim(),
             to: &email,
             lang,
-            purpose: LinkPurpose::VerifyEmail,
-            subject: Key::MailVerifySubject,
-            body: Key::MailVerifyBody,
+            letter: LinkLetter::Verify,
         },
         now,
     )
@@ -289,9 +294,7 @@ pub async fn resend_verification(
             name: &user.full_name,
             to: &user.email,
             lang: lang_of(user),
-            purpose: LinkPurpose::VerifyEmail,
-            subject: Key::MailVerifySubject,
-            body: Key::MailVerifyBody,
+            letter: LinkLetter::Verify,
         },
         now,
     )
@@ -332,9 +335,10 @@ pub async fn verify_email(state: &AppState, token: &str) -> ShopResult<UserId> {
             lang_of(&user),
             Some(user.id),
             &user.email,
-            Key::MailEmailChangedSubject,
-            Key::MailEmailChangedBody,
-            &[("name", &user.full_name), ("email", &claimed.email)],
+            Letter::EmailChanged {
+                name: &user.full_name,
+                email: &claimed.email,
+            },
         )
         .enqueue(&mut tx, now)
         .await?;
@@ -370,9 +374,7 @@ pub async fn request_password_reset(
                 name: &user.full_name,
                 to: &email,
                 lang: lang_of(&user),
-                purpose: LinkPurpose::ResetPassword,
-                subject: Key::MailResetSubject,
-                body: Key::MailResetBody,
+                letter: LinkLetter::ResetPassword,
             },
             now,
         )
@@ -501,9 +503,7 @@ pub async fn request_email_change(
                 name: &user.full_name,
                 to: &email,
                 lang,
-                purpose: LinkPurpose::VerifyEmail,
-                subject: Key::MailChangeEmailSubject,
-                body: Key::MailChangeEmailBody,
+                letter: LinkLetter::ChangeEmail,
             },
             now,
         )

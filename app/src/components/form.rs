@@ -5,7 +5,7 @@
 use crate::{
     domain::country::COUNTRIES,
     error::{Problem, ShopError},
-    i18n::{Key, Lang, fill, tr, use_i18n},
+    i18n::{Key, Lang, Msg, tr, use_i18n},
 };
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -14,13 +14,8 @@ use std::collections::BTreeMap;
 pub fn problem_text(lang: Lang, problem: &Problem) -> String {
     match problem {
         Problem::Required => lang.text(Key::ProblemRequired).to_string(),
-        Problem::TooShort { min } => fill(
-            lang.text(Key::ProblemTooShort),
-            &[("min", &min.to_string())],
-        ),
-        Problem::TooLong { max } => {
-            fill(lang.text(Key::ProblemTooLong), &[("max", &max.to_string())])
-        }
+        Problem::TooShort { min } => lang.msg(Msg::ProblemTooShort { min: *min }),
+        Problem::TooLong { max } => lang.msg(Msg::ProblemTooLong { max: *max }),
         Problem::Invalid => lang.text(Key::ProblemInvalid).to_string(),
         Problem::InvalidEmail => lang.text(Key::ProblemInvalidEmail).to_string(),
         Problem::InvalidPhone => lang.text(Key::ProblemInvalidPhone).to_string(),
@@ -33,29 +28,24 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::Taken => lang.text(Key::ProblemTaken).to_string(),
         Problem::TierOrder => lang.text(Key::ProblemTierOrder).to_string(),
         Problem::NotAnImage => lang.text(Key::ProblemNotAnImage).to_string(),
-        Problem::FileTooLarge { max_kib } => fill(
-            lang.text(Key::ProblemFileTooLarge),
-            &[("max", &max_kib.to_string())],
-        ),
+        Problem::FileTooLarge { max_kib } => lang.msg(Msg::ProblemFileTooLarge { max: *max_kib }),
         Problem::StockBelowZero => lang.text(Key::ProblemStockBelowZero).to_string(),
-        Problem::OutOfRange { min, max } => fill(
-            lang.text(Key::ProblemOutOfRange),
-            &[("min", &min.to_string()), ("max", &max.to_string())],
-        ),
+        Problem::OutOfRange { min, max } => lang.msg(Msg::ProblemOutOfRange {
+            min: *min,
+            max: *max,
+        }),
     }
 }
 
 /// The message for a whole-form error.
 pub fn error_text(lang: Lang, error: &ShopError) -> String {
     match error {
-        ShopError::Suspended { reason } if !reason.is_empty() => fill(
-            lang.text(Key::ErrorSuspendedWithReason),
-            &[("reason", reason)],
-        ),
-        ShopError::RateLimited { retry_after_secs } => fill(
-            lang.text(Key::ErrorRateLimitedFor),
-            &[("seconds", &retry_after_secs.to_string())],
-        ),
+        ShopError::Suspended { reason } if !reason.is_empty() => {
+            lang.msg(Msg::ErrorSuspendedWithReason { reason })
+        }
+        ShopError::RateLimited { retry_after_secs } => lang.msg(Msg::ErrorRateLimitedFor {
+            seconds: *retry_after_secs,
+        }),
         other => lang.text(other.message_key()).to_string(),
     }
 }

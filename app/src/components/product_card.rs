@@ -2,7 +2,7 @@
 
 use crate::{
     domain::catalog::pitch_mm,
-    i18n::{Key, fill, tr, use_i18n},
+    i18n::{Key, Msg, tr, use_i18n},
     model::catalog::ProductCard as Card,
 };
 use leptos::prelude::*;
@@ -34,7 +34,7 @@ pub fn ProductCard(product: Card) -> impl IntoView {
             </ul>
             <p class="product-summary">{product.summary.clone()}</p>
             <p class="product-price">
-                <span class="price">{move || fill(i18n.t(Key::PriceFrom), &[("price", &price.format(i18n.lang()))])}</span>
+                <span class="price">{move || i18n.msg(Msg::PriceFrom { price: &price.format(i18n.lang()) })}</span>
                 <span class=if in_stock { "stock stock-in" } else { "stock stock-out" }>
                     {if in_stock { tr(Key::InStock).into_any() } else { tr(Key::MadeToOrder).into_any() }}
                 </span>

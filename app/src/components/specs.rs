@@ -3,7 +3,7 @@
 
 use crate::{
     domain::catalog::{Specs, pitch_mm},
-    i18n::{Key, Lang, fill},
+    i18n::{Key, Lang, Msg},
 };
 
 fn thousands(n: u64) -> String {
@@ -40,10 +40,7 @@ pub fn spec_rows(s: &Specs, lang: Lang) -> Vec<(Key, Option<String>)> {
         (
             Key::SpecIp,
             match (&s.ip_front, &s.ip_back) {
-                (Some(f), Some(b)) => Some(fill(
-                    lang.text(Key::SpecIpValue),
-                    &[("front", f), ("back", b)],
-                )),
+                (Some(front), Some(back)) => Some(lang.msg(Msg::SpecIpValue { front, back })),
                 (Some(f), None) => Some(f.clone()),
                 _ => None,
             },
@@ -72,11 +69,11 @@ pub fn spec_rows(s: &Specs, lang: Lang) -> Vec<(Key, Option<String>)> {
         (Key::SpecWeight, s.cabinet_weight_g.map(kg)),
         (
             Key::SpecPower,
-            both(s.power_max_w, s.power_typical_w, &|max, typ| {
-                fill(
-                    lang.text(Key::SpecPowerValue),
-                    &[("max", &max.to_string()), ("typical", &typ.to_string())],
-                )
+            both(s.power_max_w, s.power_typical_w, &|max, typical| {
+                lang.msg(Msg::SpecPowerValue {
+                    max: u64::from(max),
+                    typical: u64::from(typical),
+                })
             }),
         ),
         (
@@ -110,17 +107,15 @@ pub fn spec_rows(s: &Specs, lang: Lang) -> Vec<(Key, Option<String>)> {
         ),
         (
             Key::SpecWarranty,
-            Some(fill(
-                lang.text(Key::MonthsValue),
-                &[("n", &s.warranty_months.to_string())],
-            )),
+            Some(lang.msg(Msg::MonthsValue {
+                n: s.warranty_months,
+            })),
         ),
         (
             Key::SpecLeadTime,
-            Some(fill(
-                lang.text(Key::DaysValue),
-                &[("n", &s.lead_time_days.to_string())],
-            )),
+            Some(lang.msg(Msg::DaysValue {
+                n: s.lead_time_days,
+            })),
         ),
         (
             Key::SpecShipping,

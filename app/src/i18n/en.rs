@@ -1,6 +1,9 @@
 //! English texts.
 
-use super::Key::{self, *};
+use super::{
+    Key::{self, *},
+    Msg,
+};
 
 pub(super) fn text(key: Key) -> &'static str {
     match key {
@@ -76,10 +79,6 @@ pub(super) fn text(key: Key) -> &'static str {
         CartTitle => "Your cart",
         CartEmpty => "Your cart is empty.",
         SearchTitle => "Search",
-        SearchResultsFor => "Results for “{query}”",
-        SearchNoResults => {
-            "Nothing in the catalog matches “{query}”. Try a shorter word, a pixel pitch such as “P3.9”, or browse the categories below."
-        }
         SearchEmptyQuery => {
             "Type a product name, a model or a specification to search the catalog."
         }
@@ -153,8 +152,6 @@ pub(super) fn text(key: Key) -> &'static str {
             "Tiers must start at 1 unit, rise in quantity, and never cost more per unit than a smaller order."
         }
         ProblemNotAnImage => "This file is not a PNG, JPEG or WebP picture.",
-        ProblemFileTooLarge => "The file is too large; the limit is {max} KiB.",
-        ProblemOutOfRange => "Enter a whole number from {min} to {max}.",
         ProblemStockBelowZero => "Stock cannot go below zero.",
         AdminProducts => "Products",
         AdminProductsText => {
@@ -169,7 +166,6 @@ pub(super) fn text(key: Key) -> &'static str {
         AdminArchive => "Archive",
         AdminRestore => "Put back on sale",
         AdminViewInShop => "View in the shop",
-        AdminStockNow => "{count} in stock",
         AdminStockSaved => "Stock updated.",
         AdminStockDelta => "Change",
         AdminStockDeltaHint => "A whole number: +20 for a delivery, -3 for damaged units.",
@@ -223,16 +219,10 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         ErrorSignInFailed => "The email address or password is not right.",
         ErrorSuspended => "This account is suspended. Please contact us.",
-        ErrorSuspendedWithReason => {
-            "This account is suspended: {reason}. Please contact us if you think this is a mistake."
-        }
         ErrorLinkInvalid => {
             "This link is no longer valid: it was already used or has expired. Ask for a new one."
         }
-        ErrorRateLimitedFor => "Too many attempts. Please wait {seconds} seconds and try again.",
         ProblemRequired => "Please fill this in.",
-        ProblemTooShort => "Use at least {min} characters.",
-        ProblemTooLong => "Use at most {max} characters.",
         ProblemInvalid => "This value is not valid.",
         ProblemInvalidEmail => "Enter an email address such as name@example.com.",
         ProblemInvalidPhone => {
@@ -302,7 +292,6 @@ pub(super) fn text(key: Key) -> &'static str {
         VerifyIntro => "Press the button to confirm that this email address is yours.",
         VerifySubmit => "Confirm my address",
         VerifyDone => "Thank you: your email address is confirmed.",
-        VerifyReminder => "Please confirm your email address: we sent a link to {email}.",
         VerifyResend => "Send a new link",
         VerifyResent => "A new link is on its way.",
         VerifyBanner => "Your email address is not confirmed yet.",
@@ -334,7 +323,6 @@ pub(super) fn text(key: Key) -> &'static str {
         EmailChangeSent => "Check the new address for a confirmation link.",
         PasswordChangeHeading => "Password",
         PasswordChangeSubmit => "Change password",
-        PasswordChanged => "Your password is changed. Other sessions signed out: {count}.",
         SessionsHeading => "Where you are signed in",
         SessionsIntro => "Sign out any browser you do not recognise, then change your password.",
         SessionsBrowser => "Browser",
@@ -371,7 +359,6 @@ pub(super) fn text(key: Key) -> &'static str {
             "You have been signed out. If you change your mind, sign in within 30 days and your account is restored as it was."
         }
         ErasedTitle => "Your account has been deleted",
-        ErasedWhen => "Erased on {when}.",
         ErasedWhat => "What was erased (number of records)",
         ErasedKept => "What we keep",
         ErasedKeptText => {
@@ -421,30 +408,9 @@ pub(super) fn text(key: Key) -> &'static str {
         Pagination => "Pages",
         PagePrevious => "Previous page",
         PageNext => "Next page",
-        MailVerifySubject => "Confirm your email address for {shop}",
-        MailVerifyBody => {
-            "Hello {name},\n\nPlease confirm your email address by opening this link:\n\n{link}\n\nThe link works for 48 hours. If you did not create an account at {shop}, ignore this message.\n\n{shop}"
-        }
-        MailExistingSubject => "Someone tried to register with your address at {shop}",
-        MailExistingBody => {
-            "Hello {name},\n\nSomeone tried to create an account at {shop} with this email address, which already has one. If it was you, sign in here:\n\n{signin}\n\nForgot your password? Choose a new one here:\n\n{reset}\n\nIf it was not you, you need not do anything.\n\n{shop}"
-        }
-        MailResetSubject => "Reset your password at {shop}",
-        MailResetBody => {
-            "Hello {name},\n\nTo choose a new password, open this link within one hour:\n\n{link}\n\nIf you did not ask for this, ignore this message: your password stays as it is.\n\n{shop}"
-        }
-        MailChangeEmailSubject => "Confirm your new email address for {shop}",
-        MailChangeEmailBody => {
-            "Hello {name},\n\nTo use this address for your {shop} account, open this link:\n\n{link}\n\nUntil then your old address stays in use.\n\n{shop}"
-        }
-        MailEmailChangedSubject => "Your email address at {shop} was changed",
-        MailEmailChangedBody => {
-            "Hello {name},\n\nThe email address of your {shop} account is now {email}. If you did not do this, contact us at once.\n\n{shop}"
-        }
         NavConfigurator => "Wall configurator",
         Breadcrumbs => "Breadcrumb",
         Loading => "Loading…",
-        ResultCount => "{count} products",
         FiltersHeading => "Filters",
         FilterCategory => "Category",
         FilterAny => "Any",
@@ -470,18 +436,13 @@ pub(super) fn text(key: Key) -> &'static str {
         SortPitchFine => "Pixel pitch: finest first",
         SortPitchCoarse => "Pixel pitch: coarsest first",
         SortNewest => "Newest",
-        PageOf => "Page {page} of {pages}",
-        PriceFrom => "from {price}",
         InStock => "In stock",
         MadeToOrder => "Made to order",
-        StockLevel => "In stock: {count} units, ships in {days} days.",
-        StockNone => "Made to order: ships in about {days} days.",
         TierHeading => "Price per unit",
         TierQuantity => "Quantity",
         TierUnitPrice => "Unit price",
         Quantity => "Quantity",
         PriceUpdate => "Show price",
-        PriceForQuantity => "{qty} units: {total}",
         ConfigureWall => "Configure a wall",
         CompareToggle => "Add to / remove from comparison",
         CompareOpen => "Open the comparison",
@@ -495,13 +456,11 @@ pub(super) fn text(key: Key) -> &'static str {
         SpecPitch => "Pixel pitch",
         SpecBrightness => "Brightness",
         SpecIp => "Protection",
-        SpecIpValue => "{front} front, {back} back",
         SpecRefresh => "Refresh rate",
         SpecCabinetSize => "Cabinet size",
         SpecResolution => "Cabinet resolution",
         SpecWeight => "Cabinet weight",
         SpecPower => "Power per cabinet",
-        SpecPowerValue => "{max} W max, {typical} W typical",
         SpecViewingAngle => "Viewing angle (H / V)",
         SpecLedType => "LED type",
         SpecMaintenance => "Service access",
@@ -513,8 +472,6 @@ pub(super) fn text(key: Key) -> &'static str {
         SpecWarranty => "Warranty",
         SpecLeadTime => "Lead time",
         SpecShipping => "Shipping weight and size",
-        MonthsValue => "{n} months",
-        DaysValue => "{n} days",
         ConfiguratorTitle => "LED wall configurator",
         ConfiguratorIntro => {
             "Choose a cabinet and a size to see the wall's resolution, power, weight, viewing distance and price."
@@ -542,12 +499,105 @@ pub(super) fn text(key: Key) -> &'static str {
         ConfiguratorWeight => "Weight",
         ConfiguratorDistance => "Closest viewing distance",
         ConfiguratorCabinetPrice => "Price of the cabinets",
-        ConfiguratorTierValue => "{count} × {unit} = {total}",
         ConfiguratorQuote => "Quote from the shop",
         ConfiguratorController => "Controller",
         ConfiguratorTotal => "Total, excluding shipping",
         ConfiguratorQuoteHint => {
             "Checked and priced by the shop's server with today's tier prices."
         }
+    }
+}
+
+/// `one` for exactly one, else `many` (English has two plural forms).
+fn plural<N: TryInto<i64>>(n: N, one: &'static str, many: &'static str) -> &'static str {
+    if n.try_into().ok() == Some(1) {
+        one
+    } else {
+        many
+    }
+}
+
+/// The texts with values in them (see `Msg`): each is a `format!`, so a placeholder that
+/// names no value of its message does not compile.
+pub fn msg(m: &Msg) -> String {
+    match *m {
+        Msg::SearchResultsFor { query } => format!("Results for “{query}”"),
+        Msg::SearchNoResults { query } => format!(
+            "Nothing in the catalog matches “{query}”. Try a shorter word, a pixel pitch such as “P3.9”, or browse the categories below."
+        ),
+        Msg::ProblemFileTooLarge { max } => {
+            format!("The file is too large; the limit is {max} KiB.")
+        }
+        Msg::ProblemOutOfRange { min, max } => format!("Enter a whole number from {min} to {max}."),
+        Msg::AdminStockNow { count } => format!("{count} in stock"),
+        Msg::ErrorSuspendedWithReason { reason } => format!(
+            "This account is suspended: {reason}. Please contact us if you think this is a mistake."
+        ),
+        Msg::ErrorRateLimitedFor { seconds } => {
+            let seconds_word = plural(seconds, "second", "seconds");
+            format!("Too many attempts. Please wait {seconds} {seconds_word} and try again.")
+        }
+        Msg::ProblemTooShort { min } => format!("Use at least {min} characters."),
+        Msg::ProblemTooLong { max } => format!("Use at most {max} characters."),
+        Msg::VerifyReminder { email } => {
+            format!("Please confirm your email address: we sent a link to {email}.")
+        }
+        Msg::PasswordChanged { count } => {
+            format!("Your password is changed. Other sessions signed out: {count}.")
+        }
+        Msg::ErasedWhen { when } => format!("Erased on {when}."),
+        Msg::MailVerifySubject { shop } => format!("Confirm your email address for {shop}"),
+        Msg::MailVerifyBody { shop, name, link } => format!(
+            "Hello {name},\n\nPlease confirm your email address by opening this link:\n\n{link}\n\nThe link works for 48 hours. If you did not create an account at {shop}, ignore this message.\n\n{shop}"
+        ),
+        Msg::MailExistingSubject { shop } => {
+            format!("Someone tried to register with your address at {shop}")
+        }
+        Msg::MailExistingBody {
+            shop,
+            name,
+            signin,
+            reset,
+        } => format!(
+            "Hello {name},\n\nSomeone tried to create an account at {shop} with this email address, which already has one. If it was you, sign in here:\n\n{signin}\n\nForgot your password? Choose a new one here:\n\n{reset}\n\nIf it was not you, you need not do anything.\n\n{shop}"
+        ),
+        Msg::MailResetSubject { shop } => format!("Reset your password at {shop}"),
+        Msg::MailResetBody { shop, name, link } => format!(
+            "Hello {name},\n\nTo choose a new password, open this link within one hour:\n\n{link}\n\nIf you did not ask for this, ignore this message: your password stays as it is.\n\n{shop}"
+        ),
+        Msg::MailChangeEmailSubject { shop } => {
+            format!("Confirm your new email address for {shop}")
+        }
+        Msg::MailChangeEmailBody { shop, name, link } => format!(
+            "Hello {name},\n\nTo use this address for your {shop} account, open this link:\n\n{link}\n\nUntil then your old address stays in use.\n\n{shop}"
+        ),
+        Msg::MailEmailChangedSubject { shop } => {
+            format!("Your email address at {shop} was changed")
+        }
+        Msg::MailEmailChangedBody { shop, name, email } => format!(
+            "Hello {name},\n\nThe email address of your {shop} account is now {email}. If you did not do this, contact us at once.\n\n{shop}"
+        ),
+        Msg::ResultCount { count } => format!("{count} {}", plural(count, "product", "products")),
+        Msg::PageOf { page, pages } => format!("Page {page} of {pages}"),
+        Msg::PriceFrom { price } => format!("from {price}"),
+        Msg::StockLevel { count, days } => format!(
+            "In stock: {count} {}, ships in {days} {}.",
+            plural(count, "unit", "units"),
+            plural(days, "day", "days")
+        ),
+        Msg::StockNone { days } => {
+            format!(
+                "Made to order: ships in about {days} {}.",
+                plural(days, "day", "days")
+            )
+        }
+        Msg::PriceForQuantity { qty, total } => {
+            format!("{qty} {}: {total}", plural(qty, "unit", "units"))
+        }
+        Msg::SpecIpValue { front, back } => format!("{front} front, {back} back"),
+        Msg::SpecPowerValue { max, typical } => format!("{max} W max, {typical} W typical"),
+        Msg::MonthsValue { n } => format!("{n} {}", plural(n, "month", "months")),
+        Msg::DaysValue { n } => format!("{n} {}", plural(n, "day", "days")),
+        Msg::ConfiguratorTierValue { count, unit, total } => format!("{count} × {unit} = {total}"),
     }
 }

@@ -100,6 +100,139 @@ impl Lang {
             Lang::Zh => zh::text(key),
         }
     }
+
+    /// A text with values in it, in this language.
+    pub fn msg(self, msg: Msg) -> String {
+        match self {
+            Lang::En => en::msg(&msg),
+            Lang::Zh => zh::msg(&msg),
+        }
+    }
+}
+
+/// A text with values in it. Each variant carries exactly the values its text shows, and
+/// each language writes it with `format!` (`en::msg`, `zh::msg`): a misspelt or missing
+/// placeholder, or a language without the text, does not compile.
+#[derive(Clone, Copy, Debug)]
+pub enum Msg<'a> {
+    SearchResultsFor {
+        query: &'a str,
+    },
+    SearchNoResults {
+        query: &'a str,
+    },
+    ProblemFileTooLarge {
+        max: usize,
+    },
+    ProblemOutOfRange {
+        min: i64,
+        max: i64,
+    },
+    AdminStockNow {
+        count: i64,
+    },
+    ErrorSuspendedWithReason {
+        reason: &'a str,
+    },
+    ErrorRateLimitedFor {
+        seconds: u64,
+    },
+    ProblemTooShort {
+        min: usize,
+    },
+    ProblemTooLong {
+        max: usize,
+    },
+    VerifyReminder {
+        email: &'a str,
+    },
+    PasswordChanged {
+        count: u64,
+    },
+    ErasedWhen {
+        when: &'a str,
+    },
+    MailVerifySubject {
+        shop: &'a str,
+    },
+    MailVerifyBody {
+        shop: &'a str,
+        name: &'a str,
+        link: &'a str,
+    },
+    MailExistingSubject {
+        shop: &'a str,
+    },
+    MailExistingBody {
+        shop: &'a str,
+        name: &'a str,
+        signin: &'a str,
+        reset: &'a str,
+    },
+    MailResetSubject {
+        shop: &'a str,
+    },
+    MailResetBody {
+        shop: &'a str,
+        name: &'a str,
+        link: &'a str,
+    },
+    MailChangeEmailSubject {
+        shop: &'a str,
+    },
+    MailChangeEmailBody {
+        shop: &'a str,
+        name: &'a str,
+        link: &'a str,
+    },
+    MailEmailChangedSubject {
+        shop: &'a str,
+    },
+    MailEmailChangedBody {
+        shop: &'a str,
+        name: &'a str,
+        email: &'a str,
+    },
+    ResultCount {
+        count: i64,
+    },
+    PageOf {
+        page: u32,
+        pages: u32,
+    },
+    PriceFrom {
+        price: &'a str,
+    },
+    StockLevel {
+        count: i64,
+        days: u32,
+    },
+    StockNone {
+        days: u32,
+    },
+    PriceForQuantity {
+        qty: i64,
+        total: &'a str,
+    },
+    SpecIpValue {
+        front: &'a str,
+        back: &'a str,
+    },
+    SpecPowerValue {
+        max: u64,
+        typical: u64,
+    },
+    MonthsValue {
+        n: u32,
+    },
+    DaysValue {
+        n: u32,
+    },
+    ConfiguratorTierValue {
+        count: i64,
+        unit: &'a str,
+        total: &'a str,
+    },
 }
 
 macro_rules! keys {
@@ -175,8 +308,6 @@ keys! {
     CartTitle,
     CartEmpty,
     SearchTitle,
-    SearchResultsFor,
-    SearchNoResults,
     SearchEmptyQuery,
     // Legal and contact pages
     PrivacyTitle,
@@ -219,9 +350,7 @@ keys! {
     ErrorConflict,
     ProblemTierOrder,
     ProblemNotAnImage,
-    ProblemFileTooLarge,
     ProblemStockBelowZero,
-    ProblemOutOfRange,
     AdminProducts,
     AdminProductsText,
     AdminProductNew,
@@ -233,7 +362,6 @@ keys! {
     AdminArchive,
     AdminRestore,
     AdminViewInShop,
-    AdminStockNow,
     AdminStockSaved,
     AdminStockDelta,
     AdminStockDeltaHint,
@@ -285,7 +413,6 @@ keys! {
     NavConfigurator,
     Breadcrumbs,
     Loading,
-    ResultCount,
     FiltersHeading,
     FilterCategory,
     FilterAny,
@@ -309,18 +436,13 @@ keys! {
     SortPitchFine,
     SortPitchCoarse,
     SortNewest,
-    PageOf,
-    PriceFrom,
     InStock,
     MadeToOrder,
-    StockLevel,
-    StockNone,
     TierHeading,
     TierQuantity,
     TierUnitPrice,
     Quantity,
     PriceUpdate,
-    PriceForQuantity,
     ConfigureWall,
     CompareToggle,
     CompareOpen,
@@ -334,13 +456,11 @@ keys! {
     SpecPitch,
     SpecBrightness,
     SpecIp,
-    SpecIpValue,
     SpecRefresh,
     SpecCabinetSize,
     SpecResolution,
     SpecWeight,
     SpecPower,
-    SpecPowerValue,
     SpecViewingAngle,
     SpecLedType,
     SpecMaintenance,
@@ -352,8 +472,6 @@ keys! {
     SpecWarranty,
     SpecLeadTime,
     SpecShipping,
-    MonthsValue,
-    DaysValue,
     ConfiguratorTitle,
     ConfiguratorIntro,
     ConfiguratorCabinet,
@@ -377,19 +495,14 @@ keys! {
     ConfiguratorWeight,
     ConfiguratorDistance,
     ConfiguratorCabinetPrice,
-    ConfiguratorTierValue,
     ConfiguratorQuote,
     ConfiguratorController,
     ConfiguratorTotal,
     ConfiguratorQuoteHint,
     ErrorSignInFailed,
     ErrorSuspended,
-    ErrorSuspendedWithReason,
     ErrorLinkInvalid,
-    ErrorRateLimitedFor,
     ProblemRequired,
-    ProblemTooShort,
-    ProblemTooLong,
     ProblemInvalid,
     ProblemInvalidEmail,
     ProblemInvalidPhone,
@@ -447,7 +560,6 @@ keys! {
     VerifyIntro,
     VerifySubmit,
     VerifyDone,
-    VerifyReminder,
     VerifyResend,
     VerifyResent,
     VerifyBanner,
@@ -477,7 +589,6 @@ keys! {
     EmailChangeSent,
     PasswordChangeHeading,
     PasswordChangeSubmit,
-    PasswordChanged,
     SessionsHeading,
     SessionsIntro,
     SessionsBrowser,
@@ -506,7 +617,6 @@ keys! {
     DeactivatedTitle,
     DeactivatedText,
     ErasedTitle,
-    ErasedWhen,
     ErasedWhat,
     ErasedKept,
     ErasedKeptText,
@@ -546,25 +656,6 @@ keys! {
     Pagination,
     PagePrevious,
     PageNext,
-    MailVerifySubject,
-    MailVerifyBody,
-    MailExistingSubject,
-    MailExistingBody,
-    MailResetSubject,
-    MailResetBody,
-    MailChangeEmailSubject,
-    MailChangeEmailBody,
-    MailEmailChangedSubject,
-    MailEmailChangedBody,
-}
-
-/// Replaces `{name}` placeholders in a translated text.
-pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
 }
 
 /// The current language, shared by every component of a page.
@@ -585,6 +676,11 @@ impl I18n {
     /// The text for `key` in the current language (tracks the language signal).
     pub fn t(&self, key: Key) -> &'static str {
         self.lang.get().text(key)
+    }
+
+    /// A text with values in it, in the current language (tracks the language signal).
+    pub fn msg(&self, msg: Msg) -> String {
+        self.lang.get().msg(msg)
     }
 }
 
@@ -651,14 +747,6 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
-    fn placeholders(text: &str) -> BTreeSet<String> {
-        text.split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}'))
-            .map(|(name, _)| name.to_string())
-            .collect()
-    }
-
     #[test]
     fn every_key_has_a_text_in_every_language() {
         for lang in Lang::ALL {
@@ -672,14 +760,70 @@ mod tests {
     }
 
     #[test]
-    fn translations_use_the_same_placeholders() {
-        for key in Key::ALL {
-            assert_eq!(
-                placeholders(Lang::En.text(*key)),
-                placeholders(Lang::Zh.text(*key)),
-                "{key:?} has different placeholders in English and Chinese"
+    fn plain_texts_have_no_placeholders() {
+        // Texts with values are `Msg`s, checked when they compile.
+        for lang in Lang::ALL {
+            for key in Key::ALL {
+                let text = lang.text(*key);
+                assert!(
+                    !text.contains('{'),
+                    "{key:?} in {lang:?} has a placeholder: {text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn messages_fill_in_their_values_in_both_languages() {
+        let samples = [
+            Msg::ResultCount { count: 7 },
+            Msg::StockLevel { count: 3, days: 5 },
+            Msg::PriceForQuantity {
+                qty: 12,
+                total: "$1.00",
+            },
+            Msg::MailResetBody {
+                shop: "Lumenwall",
+                name: "Mei",
+                link: "https://x/y",
+            },
+            Msg::ProblemOutOfRange { min: -5, max: 5 },
+        ];
+        for msg in samples {
+            let (en, zh) = (Lang::En.msg(msg), Lang::Zh.msg(msg));
+            assert!(!en.contains('{') && !zh.contains('{'), "{en} / {zh}");
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}"
             );
         }
+        assert!(
+            Lang::Zh
+                .msg(Msg::MailResetBody {
+                    shop: "S",
+                    name: "Mei",
+                    link: "L"
+                })
+                .contains("Mei")
+        );
+    }
+
+    #[test]
+    fn english_counts_agree_with_their_nouns() {
+        assert_eq!(Lang::En.msg(Msg::ResultCount { count: 1 }), "1 product");
+        assert_eq!(Lang::En.msg(Msg::ResultCount { count: 0 }), "0 products");
+        assert_eq!(
+            Lang::En.msg(Msg::StockLevel { count: 1, days: 1 }),
+            "In stock: 1 unit, ships in 1 day."
+        );
+        assert_eq!(
+            Lang::En.msg(Msg::PriceForQuantity {
+                qty: 2,
+                total: "$9.00"
+            }),
+            "2 units: $9.00"
+        );
+        assert_eq!(Lang::En.msg(Msg::MonthsValue { n: 1 }), "1 month");
     }
 
     #[test]
@@ -742,13 +886,5 @@ mod tests {
         assert_eq!(Lang::negotiate(Some("en"), Some("zh-CN")), Lang::En);
         assert_eq!(Lang::negotiate(Some("klingon"), Some("zh-CN")), Lang::Zh);
         assert_eq!(Lang::negotiate(None, None), Lang::En);
-    }
-
-    #[test]
-    fn fill_replaces_named_placeholders() {
-        assert_eq!(
-            fill("{n} items in {place}", &[("n", "3"), ("place", "cart")]),
-            "3 items in cart"
-        );
     }
 }

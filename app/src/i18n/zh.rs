@@ -1,6 +1,9 @@
 //! 简体中文文本 (Simplified Chinese texts).
 
-use super::Key::{self, *};
+use super::{
+    Key::{self, *},
+    Msg,
+};
 
 pub(super) fn text(key: Key) -> &'static str {
     match key {
@@ -66,10 +69,6 @@ pub(super) fn text(key: Key) -> &'static str {
         CartTitle => "您的购物车",
         CartEmpty => "您的购物车是空的。",
         SearchTitle => "搜索",
-        SearchResultsFor => "“{query}”的搜索结果",
-        SearchNoResults => {
-            "产品目录中没有与“{query}”匹配的内容。请尝试更短的词、像素间距（如“P3.9”），或浏览下方的类别。"
-        }
         SearchEmptyQuery => "输入产品名称、型号或规格来搜索产品目录。",
         PrivacyTitle => "隐私政策",
         PrivacyIntro => "以下每一项承诺都由商店代码中的机制来履行，并由自动化测试检查。",
@@ -125,8 +124,6 @@ pub(super) fn text(key: Key) -> &'static str {
         ErrorUnavailable => "商店暂时无法访问，请稍后再试。",
         ProblemTierOrder => "阶梯价必须从1件起，数量递增，且单价不得高于更小的订量。",
         ProblemNotAnImage => "该文件不是PNG、JPEG或WebP图片。",
-        ProblemFileTooLarge => "文件过大，上限为 {max} KiB。",
-        ProblemOutOfRange => "请输入 {min} 到 {max} 之间的整数。",
         ProblemStockBelowZero => "库存不能低于零。",
         AdminProducts => "商品",
         AdminProductsText => "创建和编辑商品、价格、库存与图片；归档不再销售的商品。",
@@ -139,7 +136,6 @@ pub(super) fn text(key: Key) -> &'static str {
         AdminArchive => "归档",
         AdminRestore => "重新上架",
         AdminViewInShop => "在商店中查看",
-        AdminStockNow => "库存 {count} 件",
         AdminStockSaved => "库存已更新。",
         AdminStockDelta => "变动数量",
         AdminStockDeltaHint => "整数：到货填 +20，损坏填 -3。",
@@ -191,12 +187,8 @@ pub(super) fn text(key: Key) -> &'static str {
         ErrorConflict => "在此期间数据已发生变化，操作未能完成。请刷新后重试。",
         ErrorSignInFailed => "邮箱地址或密码不正确。",
         ErrorSuspended => "此账户已被暂停，请联系我们。",
-        ErrorSuspendedWithReason => "此账户已被暂停：{reason}。如您认为有误，请联系我们。",
         ErrorLinkInvalid => "此链接已失效：已被使用或已过期。请重新申请。",
-        ErrorRateLimitedFor => "尝试次数过多。请等待 {seconds} 秒后再试。",
         ProblemRequired => "请填写此项。",
-        ProblemTooShort => "请至少输入 {min} 个字符。",
-        ProblemTooLong => "最多只能输入 {max} 个字符。",
         ProblemInvalid => "此值无效。",
         ProblemInvalidEmail => "请输入有效的邮箱地址，例如 name@example.com。",
         ProblemInvalidPhone => "请输入6至20位数字的电话号码，例如 +86 138 0013 8000。",
@@ -258,7 +250,6 @@ pub(super) fn text(key: Key) -> &'static str {
         VerifyIntro => "请点击按钮，确认此邮箱地址属于您。",
         VerifySubmit => "确认我的地址",
         VerifyDone => "谢谢：您的电子邮箱已确认。",
-        VerifyReminder => "请确认您的电子邮箱：我们已向 {email} 发送了链接。",
         VerifyResend => "重新发送链接",
         VerifyResent => "新的链接已发出。",
         VerifyBanner => "您的电子邮箱尚未确认。",
@@ -288,7 +279,6 @@ pub(super) fn text(key: Key) -> &'static str {
         EmailChangeSent => "请在新地址中查收确认链接。",
         PasswordChangeHeading => "密码",
         PasswordChangeSubmit => "更改密码",
-        PasswordChanged => "您的密码已更改。已退出的其他会话：{count} 个。",
         SessionsHeading => "登录设备",
         SessionsIntro => "如有不认识的浏览器，请将其退出登录，然后更改密码。",
         SessionsBrowser => "浏览器",
@@ -319,7 +309,6 @@ pub(super) fn text(key: Key) -> &'static str {
         DeactivatedTitle => "您的账户已注销",
         DeactivatedText => "您已退出登录。如果改变主意，请在30天内登录，账户将恢复原状。",
         ErasedTitle => "您的账户已删除",
-        ErasedWhen => "删除时间：{when}。",
         ErasedWhat => "已删除的内容（记录数）",
         ErasedKept => "我们保留的内容",
         ErasedKeptText => {
@@ -363,30 +352,9 @@ pub(super) fn text(key: Key) -> &'static str {
         Pagination => "分页",
         PagePrevious => "上一页",
         PageNext => "下一页",
-        MailVerifySubject => "请确认您在 {shop} 的电子邮箱",
-        MailVerifyBody => {
-            "{name}，您好：\n\n请打开以下链接确认您的电子邮箱：\n\n{link}\n\n链接48小时内有效。如果您没有在 {shop} 创建账户，请忽略此邮件。\n\n{shop}"
-        }
-        MailExistingSubject => "有人尝试用您的地址在 {shop} 注册",
-        MailExistingBody => {
-            "{name}，您好：\n\n有人尝试用此邮箱地址在 {shop} 创建账户，但该地址已注册。如果是您本人，请在此登录：\n\n{signin}\n\n忘记密码？请在此设置新密码：\n\n{reset}\n\n如果不是您本人，无需进行任何操作。\n\n{shop}"
-        }
-        MailResetSubject => "重置您在 {shop} 的密码",
-        MailResetBody => {
-            "{name}，您好：\n\n请在一小时内打开以下链接设置新密码：\n\n{link}\n\n如果您没有提出此请求，请忽略此邮件，您的密码不会改变。\n\n{shop}"
-        }
-        MailChangeEmailSubject => "请确认您在 {shop} 的新电子邮箱",
-        MailChangeEmailBody => {
-            "{name}，您好：\n\n如需将此地址用于您的 {shop} 账户，请打开以下链接：\n\n{link}\n\n在此之前，您的旧地址仍然有效。\n\n{shop}"
-        }
-        MailEmailChangedSubject => "您在 {shop} 的电子邮箱已更改",
-        MailEmailChangedBody => {
-            "{name}，您好：\n\n您 {shop} 账户的电子邮箱现已更改为 {email}。如果这不是您本人的操作，请立即联系我们。\n\n{shop}"
-        }
         NavConfigurator => "屏幕配置器",
         Breadcrumbs => "面包屑导航",
         Loading => "加载中…",
-        ResultCount => "共 {count} 件产品",
         FiltersHeading => "筛选",
         FilterCategory => "类别",
         FilterAny => "不限",
@@ -410,18 +378,13 @@ pub(super) fn text(key: Key) -> &'static str {
         SortPitchFine => "像素间距：从小到大",
         SortPitchCoarse => "像素间距：从大到小",
         SortNewest => "最新",
-        PageOf => "第 {page} 页，共 {pages} 页",
-        PriceFrom => "{price} 起",
         InStock => "有货",
         MadeToOrder => "按订单生产",
-        StockLevel => "有货：{count} 件，{days} 天内发货。",
-        StockNone => "按订单生产：约 {days} 天发货。",
         TierHeading => "单价",
         TierQuantity => "数量",
         TierUnitPrice => "单价",
         Quantity => "数量",
         PriceUpdate => "显示价格",
-        PriceForQuantity => "{qty} 件：{total}",
         ConfigureWall => "配置整面屏",
         CompareToggle => "加入或移出对比",
         CompareOpen => "查看对比",
@@ -435,13 +398,11 @@ pub(super) fn text(key: Key) -> &'static str {
         SpecPitch => "像素间距",
         SpecBrightness => "亮度",
         SpecIp => "防护等级",
-        SpecIpValue => "正面 {front}，背面 {back}",
         SpecRefresh => "刷新率",
         SpecCabinetSize => "箱体尺寸",
         SpecResolution => "箱体分辨率",
         SpecWeight => "箱体重量",
         SpecPower => "单箱功耗",
-        SpecPowerValue => "最大 {max} 瓦，典型 {typical} 瓦",
         SpecViewingAngle => "可视角度（水平/垂直）",
         SpecLedType => "灯珠类型",
         SpecMaintenance => "维护方式",
@@ -453,8 +414,6 @@ pub(super) fn text(key: Key) -> &'static str {
         SpecWarranty => "质保",
         SpecLeadTime => "交货期",
         SpecShipping => "运输重量和尺寸",
-        MonthsValue => "{n} 个月",
-        DaysValue => "{n} 天",
         ConfiguratorTitle => "LED 屏幕配置器",
         ConfiguratorIntro => "选择箱体和尺寸，查看整面屏的分辨率、功耗、重量、观看距离和价格。",
         ConfiguratorCabinet => "箱体",
@@ -480,10 +439,74 @@ pub(super) fn text(key: Key) -> &'static str {
         ConfiguratorWeight => "重量",
         ConfiguratorDistance => "最近观看距离",
         ConfiguratorCabinetPrice => "箱体价格",
-        ConfiguratorTierValue => "{count} 个 × {unit} = {total}",
         ConfiguratorQuote => "本店报价",
         ConfiguratorController => "控制器",
         ConfiguratorTotal => "合计（不含运费）",
         ConfiguratorQuoteHint => "由本店服务器按当前阶梯价格核算。",
+    }
+}
+
+/// The texts with values in them (see `Msg`): each is a `format!`, so a placeholder that
+/// names no value of its message does not compile.
+pub fn msg(m: &Msg) -> String {
+    match *m {
+        Msg::SearchResultsFor { query } => format!("“{query}”的搜索结果"),
+        Msg::SearchNoResults { query } => format!(
+            "产品目录中没有与“{query}”匹配的内容。请尝试更短的词、像素间距（如“P3.9”），或浏览下方的类别。"
+        ),
+        Msg::ProblemFileTooLarge { max } => format!("文件过大，上限为 {max} KiB。"),
+        Msg::ProblemOutOfRange { min, max } => format!("请输入 {min} 到 {max} 之间的整数。"),
+        Msg::AdminStockNow { count } => format!("库存 {count} 件"),
+        Msg::ErrorSuspendedWithReason { reason } => {
+            format!("此账户已被暂停：{reason}。如您认为有误，请联系我们。")
+        }
+        Msg::ErrorRateLimitedFor { seconds } => {
+            format!("尝试次数过多。请等待 {seconds} 秒后再试。")
+        }
+        Msg::ProblemTooShort { min } => format!("请至少输入 {min} 个字符。"),
+        Msg::ProblemTooLong { max } => format!("最多只能输入 {max} 个字符。"),
+        Msg::VerifyReminder { email } => {
+            format!("请确认您的电子邮箱：我们已向 {email} 发送了链接。")
+        }
+        Msg::PasswordChanged { count } => format!("您的密码已更改。已退出的其他会话：{count} 个。"),
+        Msg::ErasedWhen { when } => format!("删除时间：{when}。"),
+        Msg::MailVerifySubject { shop } => format!("请确认您在 {shop} 的电子邮箱"),
+        Msg::MailVerifyBody { shop, name, link } => format!(
+            "{name}，您好：\n\n请打开以下链接确认您的电子邮箱：\n\n{link}\n\n链接48小时内有效。如果您没有在 {shop} 创建账户，请忽略此邮件。\n\n{shop}"
+        ),
+        Msg::MailExistingSubject { shop } => format!("有人尝试用您的地址在 {shop} 注册"),
+        Msg::MailExistingBody {
+            shop,
+            name,
+            signin,
+            reset,
+        } => format!(
+            "{name}，您好：\n\n有人尝试用此邮箱地址在 {shop} 创建账户，但该地址已注册。如果是您本人，请在此登录：\n\n{signin}\n\n忘记密码？请在此设置新密码：\n\n{reset}\n\n如果不是您本人，无需进行任何操作。\n\n{shop}"
+        ),
+        Msg::MailResetSubject { shop } => format!("重置您在 {shop} 的密码"),
+        Msg::MailResetBody { shop, name, link } => format!(
+            "{name}，您好：\n\n请在一小时内打开以下链接设置新密码：\n\n{link}\n\n如果您没有提出此请求，请忽略此邮件，您的密码不会改变。\n\n{shop}"
+        ),
+        Msg::MailChangeEmailSubject { shop } => format!("请确认您在 {shop} 的新电子邮箱"),
+        Msg::MailChangeEmailBody { shop, name, link } => format!(
+            "{name}，您好：\n\n如需将此地址用于您的 {shop} 账户，请打开以下链接：\n\n{link}\n\n在此之前，您的旧地址仍然有效。\n\n{shop}"
+        ),
+        Msg::MailEmailChangedSubject { shop } => format!("您在 {shop} 的电子邮箱已更改"),
+        Msg::MailEmailChangedBody { shop, name, email } => format!(
+            "{name}，您好：\n\n您 {shop} 账户的电子邮箱现已更改为 {email}。如果这不是您本人的操作，请立即联系我们。\n\n{shop}"
+        ),
+        Msg::ResultCount { count } => format!("共 {count} 件产品"),
+        Msg::PageOf { page, pages } => format!("第 {page} 页，共 {pages} 页"),
+        Msg::PriceFrom { price } => format!("{price} 起"),
+        Msg::StockLevel { count, days } => format!("有货：{count} 件，{days} 天内发货。"),
+        Msg::StockNone { days } => format!("按订单生产：约 {days} 天发货。"),
+        Msg::PriceForQuantity { qty, total } => format!("{qty} 件：{total}"),
+        Msg::SpecIpValue { front, back } => format!("正面 {front}，背面 {back}"),
+        Msg::SpecPowerValue { max, typical } => format!("最大 {max} 瓦，典型 {typical} 瓦"),
+        Msg::MonthsValue { n } => format!("{n} 个月"),
+        Msg::DaysValue { n } => format!("{n} 天"),
+        Msg::ConfiguratorTierValue { count, unit, total } => {
+            format!("{count} 个 × {unit} = {total}")
+        }
     }
 }

@@ -9,7 +9,7 @@ use crate::{
         catalog::{CatalogQuery, IP_RATINGS, Sort, pitch_mm},
         category::Category,
     },
-    i18n::{Key, fill, tr, use_i18n},
+    i18n::{Key, Msg, tr, use_i18n},
     model::catalog::CatalogPage as Page,
 };
 use leptos::{either::Either, prelude::*};
@@ -100,7 +100,7 @@ pub fn SearchPage() -> impl IntoView {
                     if q.is_empty() {
                         i18n.t(Key::SearchTitle).to_string()
                     } else {
-                        fill(i18n.t(Key::SearchResultsFor), &[("query", &q)])
+                        i18n.msg(Msg::SearchResultsFor { query: &q })
                     }
                 }}
             </h1>
@@ -156,7 +156,7 @@ fn ListingBody(
                 })}
                 <div class="listing-bar">
                     <p class="result-count" role="status">
-                        {move || fill(i18n.t(Key::ResultCount), &[("count", &total.to_string())])}
+                        {move || i18n.msg(Msg::ResultCount { count: total })}
                     </p>
                     <SortForm q=q.clone() path=path.clone() />
                 </div>
@@ -165,7 +165,7 @@ fn ListingBody(
                         <div class="empty-state">
                             <p>
                                 {move || if searching {
-                                    fill(i18n.t(Key::SearchNoResults), &[("query", &q_text)])
+                                    i18n.msg(Msg::SearchNoResults { query: &q_text })
                                 } else {
                                     i18n.t(Key::FilterNoResults).to_string()
                                 }}
@@ -375,7 +375,7 @@ fn Pager(q: CatalogQuery, pages: u32, path: String) -> impl IntoView {
         view! {
             <nav class="pager" aria-label=tr(Key::Pagination)>
                 {prev.map(|href| view! { <A href=href attr:rel="prev">{tr(Key::PagePrevious)}</A> })}
-                <span>{move || fill(i18n.t(Key::PageOf), &[("page", &current.to_string()), ("pages", &pages.to_string())])}</span>
+                <span>{move || i18n.msg(Msg::PageOf { page: current, pages })}</span>
                 {next.map(|href| view! { <A href=href attr:rel="next">{tr(Key::PageNext)}</A> })}
             </nav>
         }

@@ -11,7 +11,7 @@ use crate::{
         configurator::{WallPlan, WallRequest, plan_wall},
         pricing::{line_total, tier_for},
     },
-    i18n::{Key, fill, tr, use_i18n},
+    i18n::{Key, Msg, tr, use_i18n},
     model::catalog::CabinetOption,
 };
 use leptos::{either::Either, prelude::*};
@@ -205,7 +205,7 @@ fn Configurator(options: Vec<CabinetOption>) -> impl IntoView {
                                 <dt>{tr(Key::ConfiguratorAspect)}</dt>
                                 <dd>{format!("{}:{} ({}.{:02}:1)", plan.aspect_w, plan.aspect_h, plan.aspect_hundredths / 100, plan.aspect_hundredths % 100)}</dd>
                                 <dt>{tr(Key::ConfiguratorPower)}</dt>
-                                <dd>{move || fill(i18n.t(Key::SpecPowerValue), &[("max", &plan.power_max_w.to_string()), ("typical", &plan.power_typical_w.to_string())])}</dd>
+                                <dd>{move || i18n.msg(Msg::SpecPowerValue { max: plan.power_max_w, typical: plan.power_typical_w })}</dd>
                                 <dt>{tr(Key::ConfiguratorWeight)}</dt>
                                 <dd>{format!("{:.1} kg", plan.weight_g as f64 / 1000.0)}</dd>
                                 <dt>{tr(Key::ConfiguratorDistance)}</dt>
@@ -213,11 +213,11 @@ fn Configurator(options: Vec<CabinetOption>) -> impl IntoView {
                                 <dt>{tr(Key::ConfiguratorCabinetPrice)}</dt>
                                 <dd data-testid="wall-cabinet-price">
                                     {move || match (tier, total) {
-                                        (Some(t), Some(total)) => fill(i18n.t(Key::ConfiguratorTierValue), &[
-                                            ("count", &plan.cabinets.to_string()),
-                                            ("unit", &t.unit_price.format(i18n.lang())),
-                                            ("total", &total.format(i18n.lang())),
-                                        ]),
+                                        (Some(t), Some(total)) => i18n.msg(Msg::ConfiguratorTierValue {
+                                            count: i64::from(plan.cabinets),
+                                            unit: &t.unit_price.format(i18n.lang()),
+                                            total: &total.format(i18n.lang()),
+                                        }),
                                         _ => "—".to_string(),
                                     }}
                                 </dd>

@@ -7,7 +7,7 @@ use crate::{
     api::catalog::{ToggleCompare, get_product},
     components::{page_meta::title_text, product_card::ProductGrid, specs::spec_rows},
     domain::pricing::{line_total, tier_for},
-    i18n::{Key, fill, tr, use_i18n},
+    i18n::{Key, Msg, tr, use_i18n},
     model::catalog::ProductDetail,
 };
 use leptos::{either::Either, prelude::*};
@@ -108,9 +108,9 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                         {move || {
                             let p = p.read_value();
                             if in_stock {
-                                fill(i18n.t(Key::StockLevel), &[("count", &p.card.stock.to_string()), ("days", &p.specs.lead_time_days.to_string())])
+                                i18n.msg(Msg::StockLevel { count: p.card.stock, days: p.specs.lead_time_days })
                             } else {
-                                fill(i18n.t(Key::StockNone), &[("days", &p.specs.lead_time_days.to_string())])
+                                i18n.msg(Msg::StockNone { days: p.specs.lead_time_days })
                             }
                         }}
                     </p>
@@ -151,7 +151,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                     <p class="qty-total" role="status">
                         {move || {
                             let p = p.read_value();
-                            line_total(&p.tiers, qty.get()).map(|total| fill(i18n.t(Key::PriceForQuantity), &[("qty", &qty.get().to_string()), ("total", &total.format(i18n.lang()))]))
+                            line_total(&p.tiers, qty.get()).map(|total| i18n.msg(Msg::PriceForQuantity { qty: qty.get(), total: &total.format(i18n.lang()) }))
                         }}
                     </p>
                     <div class="card-actions">

@@ -9,7 +9,7 @@ pub mod worker;
 use super::{db::outbox, keys::is_token};
 use crate::{
     domain::account::LinkPurpose,
-    i18n::{Key, Lang, fill},
+    i18n::{Lang, Msg},
 };
 
 /// What replaces the token of a one-time link that a reader may not use.
@@ -35,6 +35,75 @@ pub fn hide_link_tokens(body: &str) -> (String, bool) {
     (out, hidden)
 }
 
+/// The mails the shop writes, each with the values it shows. Subject and body come from
+/// `i18n::Msg`, so a mail cannot name a value it was not given.
+#[derive(Clone, Copy, Debug)]
+pub enum Letter<'a> {
+    /// Confirm the address of a new account.
+    Verify {
+        name: &'a str,
+        link: &'a str,
+    },
+    /// Confirm a new address for an existing account.
+    ChangeEmail {
+        name: &'a str,
+        link: &'a str,
+    },
+    ResetPassword {
+        name: &'a str,
+        link: &'a str,
+    },
+    /// Someone tried to register with an address that has an account: its owner is told.
+    AddressTaken {
+        name: &'a str,
+        signin: &'a str,
+        reset: &'a str,
+    },
+    /// The account's address was changed (sent to the old one).
+    EmailChanged {
+        name: &'a str,
+        email: &'a str,
+    },
+}
+
+impl Letter<'_> {
+    /// Subject and body in `lang`, signed by `shop`.
+    pub fn texts(self, lang: Lang, shop: &str) -> (String, String) {
+        let (subject, body) = match self {
+            Letter::Verify { name, link } => (
+                Msg::MailVerifySubject { shop },
+                Msg::MailVerifyBody { shop, name, link },
+            ),
+            Letter::ChangeEmail { name, link } => (
+                Msg::MailChangeEmailSubject { shop },
+                Msg::MailChangeEmailBody { shop, name, link },
+            ),
+            Letter::ResetPassword { name, link } => (
+                Msg::MailResetSubject { shop },
+                Msg::MailResetBody { shop, name, link },
+            ),
+            Letter::AddressTaken {
+                name,
+                signin,
+                reset,
+            } => (
+                Msg::MailExistingSubject { shop },
+                Msg::MailExistingBody {
+                    shop,
+                    name,
+                    signin,
+                    reset,
+                },
+            ),
+            Letter::EmailChanged { name, email } => (
+                Msg::MailEmailChangedSubject { shop },
+                Msg::MailEmailChangedBody { shop, name, email },
+            ),
+        };
+        (lang.msg(subject), lang.msg(body))
+    }
+}
+
 /// One message, ready for the outbox.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mail {
@@ -45,23 +114,20 @@ pub struct Mail {
 }
 
 impl Mail {
-    /// Composes a message from a subject and body text, filling `{shop}` and `args`.
+    /// A letter to `to` in `lang`, signed by `shop`.
     pub fn compose(
         lang: Lang,
         shop: &str,
         user_id: Option<UserId>,
         to: &str,
-        subject: Key,
-        body: Key,
-        args: &[(&str, &str)],
+        letter: Letter<'_>,
     ) -> Mail {
-        let mut all = vec![("shop", shop)];
-        all.extend_from_slice(args);
+        let (subject, body) = letter.texts(lang, shop);
         Mail {
             user_id,
             to: to.to_string(),
-            subject: fill(lang.text(subject), &all),
-            body: fill(lang.text(body), &all),
+            subject,
+            body,
         }
     }
 
@@ -108,27 +174,12 @@ mod tests {
     #[test]
     fn mail_is_composed_in_the_recipients_language() {
         let link = "https://shop.test/account/verify/abc";
-        let en = Mail::compose(
-            Lang::En,
-            "Lumenwall",
-            Some(UserId(1)),
-            "a@b.co",
-            Key::MailVerifySubject,
-            Key::MailVerifyBody,
-            &[("name", "Mei"), ("link", link)],
-        );
+        let letter = Letter::Verify { name: "Mei", link };
+        let en = Mail::compose(Lang::En, "Lumenwall", Some(UserId(1)), "a@b.co", letter);
         assert!(en.subject.contains("Lumenwall"));
         assert!(en.body.contains(link) && en.body.contains("Mei"));
         assert!(!en.body.contains('{'), "unfilled placeholder: {}", en.body);
-        let zh = Mail::compose(
-            Lang::Zh,
-            "Lumenwall",
-            Some(UserId(1)),
-            "a@b.co",
-            Key::MailVerifySubject,
-            Key::MailVerifyBody,
-            &[("name", "Mei"), ("link", link)],
-        );
+        let zh = Mail::compose(Lang::Zh, "Lumenwall", Some(UserId(1)), "a@b.co", letter);
         assert_ne!(en.body, zh.body);
         assert!(zh.body.contains(link));
     }

@@ -10,7 +10,7 @@ use crate::{
         page_meta::PageMeta,
     },
     domain::time,
-    i18n::{Key, fill, tr, use_i18n},
+    i18n::{Key, Msg, tr, use_i18n},
 };
 use leptos::{either::Either, prelude::*};
 use leptos_router::{components::A, hooks::use_params_map};
@@ -213,7 +213,7 @@ pub fn ErasedPage() -> impl IntoView {
                     match receipt.await {
                         Ok(r) => Either::Left(view! {
                             <div class="card">
-                                <p>{move || fill(i18n.t(Key::ErasedWhen), &[("when", &time::date_time(r.erased_at))])}</p>
+                                <p>{move || i18n.msg(Msg::ErasedWhen { when: &time::date_time(r.erased_at) })}</p>
                                 <h2>{tr(Key::ErasedWhat)}</h2>
                                 <ul>
                                     {r.erased.iter().filter_map(|(section, rows)| {

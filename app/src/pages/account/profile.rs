@@ -11,7 +11,7 @@ use crate::{
         page_meta::PageMeta,
     },
     domain::{account::check_phone, limits, time},
-    i18n::{Key, Lang, fill, tr, use_i18n},
+    i18n::{Key, Lang, Msg, tr, use_i18n},
     model::account::AccountView,
 };
 use leptos::prelude::*;
@@ -62,7 +62,7 @@ fn VerifyReminder(account: AccountView) -> impl IntoView {
         let email = account.email.clone();
         view! {
             <div class="notice">
-                <p>{move || fill(i18n.t(Key::VerifyReminder), &[("email", &email)])}</p>
+                <p>{move || i18n.msg(Msg::VerifyReminder { email: &email })}</p>
                 <ActionForm action=resend>
                     <FormMessage error success=(sent, Key::VerifyResent) />
                     <button type="submit" class="button button-secondary">{tr(Key::VerifyResend)}</button>

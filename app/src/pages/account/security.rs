@@ -14,7 +14,7 @@ use crate::{
         account::{check_email, check_password},
         limits, time,
     },
-    i18n::{Key, fill, tr, use_i18n},
+    i18n::{Key, Msg, tr, use_i18n},
 };
 use leptos::prelude::*;
 
@@ -59,10 +59,7 @@ fn ChangePasswordCard() -> impl IntoView {
     let action = ServerAction::<ChangePassword>::new();
     let error = action_error(action);
     let ended = move || match action.value().get() {
-        Some(Ok(n)) => Some(fill(
-            i18n.t(Key::PasswordChanged),
-            &[("count", &n.to_string())],
-        )),
+        Some(Ok(count)) => Some(i18n.msg(Msg::PasswordChanged { count })),
         _ => None,
     };
     view! {

@@ -8,17 +8,19 @@ use crate::{
     },
     components::form::{
         Field, FormMessage, FormValues, TextArea, WithFlash, action_done, action_error,
+        problem_text,
     },
     domain::{
         catalog::ProductStatus,
         category::Category,
         ids::ProductId,
+        image::MAX_IMAGE_BYTES,
         limits,
         product_form::{ProductForm, field_max},
         time,
     },
-    error::ShopError,
-    i18n::{Key, fill, tr, use_i18n},
+    error::{Problem, ShopError},
+    i18n::{Key, Msg, tr, use_i18n},
     model::admin::AdminProduct,
     pages::not_found::NotFound,
 };
@@ -162,7 +164,7 @@ fn ProductAdmin(
             </div>
             <div class="card">
                 <h2>{tr(Key::AdminStock)}</h2>
-                <p>{move || fill(i18n.t(Key::AdminStockNow), &[("count", &product.stock.to_string())])}</p>
+                <p>{move || i18n.msg(Msg::AdminStockNow { count: product.stock })}</p>
                 <ActionForm action=stock attr:class="form-stack" attr:novalidate=true>
                     <FormMessage error=stock_error success=(action_done(stock), Key::AdminStockSaved) />
                     <input type="hidden" name="id" value=id.to_string() />
@@ -192,13 +194,17 @@ fn ProductAdmin(
                 <h2>{tr(Key::AdminImage)}</h2>
                 <img class="admin-image" src=product.image.clone() alt="" width="320" height="200" />
                 {move || upload_result().map(|r| {
-                    let (class, key) = match r.as_str() {
-                        "saved" => ("form-message form-message-success", Key::AdminImageSaved),
-                        "too_large" => ("form-message form-message-error", Key::ProblemFileTooLarge),
-                        "missing" => ("form-message form-message-error", Key::ProblemRequired),
-                        _ => ("form-message form-message-error", Key::ProblemNotAnImage),
+                    let (class, problem) = match r.as_str() {
+                        "saved" => ("form-message form-message-success", None),
+                        "too_large" => ("form-message form-message-error", Some(Problem::FileTooLarge { max_kib: MAX_IMAGE_BYTES / 1024 })),
+                        "missing" => ("form-message form-message-error", Some(Problem::Required)),
+                        _ => ("form-message form-message-error", Some(Problem::NotAnImage)),
                     };
-                    view! { <p class=class role="status">{move || fill(i18n.t(key), &[("max", "1024")])}</p> }
+                    let text = move || match &problem {
+                        None => i18n.t(Key::AdminImageSaved).to_string(),
+                        Some(problem) => problem_text(i18n.lang(), problem),
+                    };
+                    view! { <p class=class role="status">{text}</p> }
                 })}
                 <form method="post" enctype="multipart/form-data" action=format!("/admin/products/{id}/image") class="inline-form">
                     <label for="image-file">{tr(Key::AdminImageChoose)}</label>
