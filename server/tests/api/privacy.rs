@@ -221,13 +221,14 @@ async fn deleting_the_account_erases_every_trace(app: TestApp) {
 
     let text = all_text(&app).await;
     // (The other shopper registered with the same street address, so look for what only Mei has.)
-    for trace in [
+    const TRACES: [&str; 5] = [
         "mei@example.com",
         "Mei Lin",
         "+86 139 1111 2222",
         "Harbour Road",
         "Kowloon",
-    ] {
+    ];
+    for trace in TRACES {
         assert!(!text.contains(trace), "{trace:?} survived erasure");
     }
     assert!(
@@ -242,13 +243,7 @@ async fn deleting_the_account_erases_every_trace(app: TestApp) {
             let path = entry.unwrap().path();
             let bytes = std::fs::read(&path).unwrap();
             scanned += bytes.len();
-            for trace in [
-                "mei@example.com",
-                "Mei Lin",
-                "+86 139 1111 2222",
-                "Harbour Road",
-                "Kowloon",
-            ] {
+            for trace in TRACES {
                 assert!(
                     !bytes.windows(trace.len()).any(|w| w == trace.as_bytes()),
                     "{trace:?} is still in the bytes of {}",
