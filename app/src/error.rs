@@ -50,6 +50,18 @@ pub enum Problem {
         min: i64,
         max: i64,
     },
+    /// Not a web address segment: lowercase letters, digits and inner hyphens.
+    SlugShape,
+    /// Not a whole number.
+    WholeNumber,
+    /// Not a decimal number written with a dot (`4.8`, not `4,8`).
+    DecimalNumber,
+    /// Not an amount of money above zero (`1250` or `1250.50`).
+    Amount,
+    /// A change of nothing.
+    NotZero,
+    /// Not one of the values offered.
+    NotInList,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

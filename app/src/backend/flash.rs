@@ -4,6 +4,7 @@
 
 use super::context::{is_plain_form_post, session};
 use crate::error::ShopResult;
+use leptos::prelude::use_context;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -43,6 +44,21 @@ pub async fn keep<T: Serialize>(form: &str, input: &T) -> ShopResult<()> {
         )
         .await?;
     Ok(())
+}
+
+/// Marks the page a plain form post (JavaScript off) succeeded and redirected to: the server
+/// function at `path` worked. Put into the page request's extensions by the server's redirect
+/// middleware, from the session, for that one page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormDone {
+    pub path: String,
+}
+
+/// True when this page follows a successful plain post to the server function at `path`.
+pub fn form_done(path: &str) -> bool {
+    use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<FormDone>().cloned())
+        .is_some_and(|done| done.path == path)
 }
 
 /// The values kept for `form`, removed on reading.

@@ -3,7 +3,7 @@
 //! JavaScript.
 
 use crate::{
-    domain::country::COUNTRIES,
+    domain::{account::check_country, country::COUNTRIES},
     error::{Problem, ShopError},
     i18n::{Key, Lang, Msg, tr, use_i18n},
 };
@@ -30,6 +30,12 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::NotAnImage => lang.text(Key::ProblemNotAnImage).to_string(),
         Problem::FileTooLarge { max_kib } => lang.msg(Msg::ProblemFileTooLarge { max: *max_kib }),
         Problem::StockBelowZero => lang.text(Key::ProblemStockBelowZero).to_string(),
+        Problem::SlugShape => lang.text(Key::ProblemSlugShape).to_string(),
+        Problem::WholeNumber => lang.text(Key::ProblemWholeNumber).to_string(),
+        Problem::DecimalNumber => lang.text(Key::ProblemDecimalNumber).to_string(),
+        Problem::Amount => lang.text(Key::ProblemAmount).to_string(),
+        Problem::NotZero => lang.text(Key::ProblemNotZero).to_string(),
+        Problem::NotInList => lang.text(Key::ProblemNotInList).to_string(),
         Problem::OutOfRange { min, max } => lang.msg(Msg::ProblemOutOfRange {
             min: *min,
             max: *max,
@@ -59,46 +65,136 @@ where
     Signal::derive(move || action.value().get().and_then(|r| r.err()))
 }
 
-/// True once the last submission of an action succeeded.
-pub fn action_done<I, O>(action: ServerAction<I>) -> Signal<bool>
+/// True once the last submission of an action succeeded: with JavaScript, the action's own
+/// result; without, the page the browser was sent back to after the plain post worked (the
+/// server remembers it for that one page, see `middleware/redirects.rs`).
+pub fn action_done<S, O>(action: ServerAction<S>) -> Signal<bool>
 where
-    I: server_fn::ServerFn<Output = O, Error = ShopError> + Clone + Send + Sync + 'static,
+    S: server_fn::ServerFn<Output = O, Error = ShopError> + Clone + Send + Sync + 'static,
     O: Clone + Send + Sync + 'static,
 {
-    Signal::derive(move || matches!(action.value().get(), Some(Ok(_))))
+    let after_plain_post = Resource::new(
+        || (),
+        |_| async move {
+            #[cfg(feature = "ssr")]
+            {
+                crate::api::account::form_done(S::PATH.to_string())
+                    .await
+                    .unwrap_or(false)
+            }
+            #[cfg(not(feature = "ssr"))]
+            {
+                false
+            }
+        },
+    );
+    Signal::derive(move || match action.value().get() {
+        Some(result) => result.is_ok(),
+        None => after_plain_post.get() == Some(true),
+    })
 }
 
-/// A message above a form: the form-level error (role=alert) or a success note.
+/// A message above a form: after a failed submit, the error (a summary when fields are
+/// wrong), which takes the focus (the first invalid field, or the message itself) and is
+/// scrolled into view; after a successful one, the success note, until the form is edited
+/// again (a form with unsaved changes never looks saved).
 #[component]
 pub fn FormMessage(
     error: Signal<Option<ShopError>>,
     #[prop(optional)] success: Option<(Signal<bool>, Key)>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    view! {
-        {move || {
-            error
-                .get()
-                .map(|e| {
-                    view! {
-                        <p class="form-message form-message-error" role="alert">
-                            {error_text(i18n.lang(), &e)}
-                        </p>
-                    }
-                })
-        }}
-        {move || {
-            success
-                .filter(|(done, _)| done.get() && error.get().is_none())
-                .map(|(_, key)| {
-                    view! {
-                        <p class="form-message form-message-success" role="status">
-                            {i18n.t(key)}
-                        </p>
-                    }
-                })
-        }}
+    let anchor = NodeRef::<leptos::html::Div>::new();
+    // Set by typing into the form after its last success.
+    let edited = RwSignal::new(false);
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::ev;
+        // A new result resets the edits; a new error takes the focus.
+        Effect::new(move |_| {
+            if let Some((done, _)) = success
+                && done.get()
+            {
+                edited.set(false);
+            }
+        });
+        Effect::new(move |previous: Option<bool>| {
+            let failed = error.get().is_some();
+            if failed && previous.is_some() {
+                focus_first_problem(anchor);
+            }
+            failed
+        });
+        let handle = window_event_listener(ev::input, move |event| {
+            let inside = anchor.get_untracked().is_some_and(|anchor| {
+                use wasm_bindgen::JsCast;
+                let form = anchor.closest("form").ok().flatten();
+                let target = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                matches!((form, target), (Some(form), Some(target)) if form.contains(Some(&target)))
+            });
+            if inside {
+                edited.set(true);
+            }
+        });
+        on_cleanup(move || handle.remove());
     }
+    view! {
+        <div class="form-messages" node_ref=anchor>
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        let fields = match &e {
+                            ShopError::Invalid { fields } => fields.len(),
+                            _ => 0,
+                        };
+                        // Without JavaScript the page arrives with the error: the browser
+                        // focuses the message (and scrolls to it) as the page loads.
+                        view! {
+                            <div class="form-message form-message-error" role="alert" tabindex="-1" autofocus=true>
+                                <p>{error_text(i18n.lang(), &e)}</p>
+                                {(fields > 1).then(|| view! {
+                                    <p class="form-message-count">{move || i18n.msg(Msg::FieldsToFix { count: fields as i64 })}</p>
+                                })}
+                            </div>
+                        }
+                    })
+            }}
+            {success.map(|(done, key)| view! {
+                <Suspense>
+                    {move || {
+                        (done.get() && !edited.get() && error.get().is_none()).then(|| view! {
+                            <p class="form-message form-message-success" role="status">
+                                {i18n.t(key)}
+                            </p>
+                        })
+                    }}
+                </Suspense>
+            })}
+        </div>
+    }
+}
+
+/// Moves the focus to the first invalid field of the form holding `anchor` (or to the form's
+/// error message) and scrolls it into view, below the sticky header.
+#[cfg(feature = "hydrate")]
+fn focus_first_problem(anchor: NodeRef<leptos::html::Div>) {
+    use wasm_bindgen::JsCast;
+    request_animation_frame(move || {
+        let Some(anchor) = anchor.get_untracked() else {
+            return;
+        };
+        let form = anchor.closest("form").ok().flatten();
+        let target = form
+            .and_then(|f| f.query_selector("[aria-invalid=\"true\"]").ok().flatten())
+            .or_else(|| anchor.query_selector("[role=alert]").ok().flatten());
+        if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+            el.scroll_into_view_with_bool(false);
+        }
+    });
 }
 
 /// Values typed into a form before a failed post without JavaScript.
@@ -188,12 +284,7 @@ pub fn Field(
         .unwrap_or_else(|| name.to_string());
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    // None until the shopper edits the field; then the browser-side check decides.
-    let local: RwSignal<Option<Option<Problem>>> = RwSignal::new(None);
-    let problem = Signal::derive(move || match local.get() {
-        Some(local) => local,
-        None => error.get().and_then(|e| e.field(name).cloned()),
-    });
+    let (local, problem) = field_problem(name, error);
     let described_by = {
         let error_id = error_id.clone();
         let hint_id = hint_id.clone();
@@ -225,16 +316,48 @@ pub fn Field(
                 maxlength=maxlength.to_string()
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 aria-describedby=described_by
-                on:change=move |ev| {
-                    if let Some(check) = check {
-                        local.set(Some(check(&event_target_value(&ev))));
-                    }
-                }
+                on:input=move |ev| recheck(local, problem, check, &event_target_value(&ev))
             />
             <p class="field-error" id=error_id aria-live="polite">
                 {move || problem.get().map(|p| problem_text(i18n.lang(), &p))}
             </p>
         </div>
+    }
+}
+
+/// The problem a field shows: the server's (from the last submit) until the shopper edits the
+/// field, then the browser's own check of what is typed. A field is re-checked only while it
+/// shows a problem, and as it is typed in, never when it loses the focus: a message that
+/// appeared or vanished on blur would move the form under a pointer on its way to the
+/// submit button, and the click would land on nothing.
+fn field_problem(
+    name: &'static str,
+    error: Signal<Option<ShopError>>,
+) -> (RwSignal<Option<Option<Problem>>>, Signal<Option<Problem>>) {
+    let local: RwSignal<Option<Option<Problem>>> = RwSignal::new(None);
+    // A new answer from the server replaces what the browser thought.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        error.track();
+        local.set(None);
+    });
+    let problem = Signal::derive(move || match local.get() {
+        Some(local) => local,
+        None => error.get().and_then(|e| e.field(name).cloned()),
+    });
+    (local, problem)
+}
+
+/// Re-checks a field that shows a problem as it is typed in: with its check, or, for a
+/// problem only the server can see, by clearing it until the next submit.
+fn recheck(
+    local: RwSignal<Option<Option<Problem>>>,
+    problem: Signal<Option<Problem>>,
+    check: Option<fn(&str) -> Option<Problem>>,
+    value: &str,
+) {
+    if problem.get_untracked().is_some() || local.get_untracked().is_some() {
+        local.set(Some(check.and_then(|check| check(value))));
     }
 }
 
@@ -276,7 +399,7 @@ pub fn TextArea(
         input_name,
         error_id,
     } = FieldIds::new(name, form);
-    let problem = Signal::derive(move || error.get().and_then(|e| e.field(name).cloned()));
+    let (local, problem) = field_problem(name, error);
     view! {
         <div class="field" class:field-invalid=move || problem.get().is_some()>
             <label for=id.clone()>{tr(label)}</label>
@@ -288,6 +411,7 @@ pub fn TextArea(
                 maxlength=maxlength.to_string()
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 aria-describedby=error_id.clone()
+                on:input=move |ev| recheck(local, problem, None, &event_target_value(&ev))
             >
                 {value}
             </textarea>
@@ -314,7 +438,7 @@ pub fn Checkbox(
         input_name,
         error_id,
     } = FieldIds::new(name, form);
-    let problem = Signal::derive(move || error.get().and_then(|e| e.field(name).cloned()));
+    let (local, problem) = field_problem(name, error);
     view! {
         <div class="field field-checkbox" class:field-invalid=move || problem.get().is_some()>
             <input
@@ -326,8 +450,58 @@ pub fn Checkbox(
                 required=required
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 aria-describedby=error_id.clone()
+                on:change=move |_| recheck(local, problem, None, "")
             />
             <label for=id>{tr(label)}</label>
+            <p class="field-error" id=error_id aria-live="polite">
+                {move || problem.get().map(|p| problem_text(i18n.lang(), &p))}
+            </p>
+        </div>
+    }
+}
+
+/// A labelled choice from a closed list (`options` are value and label), with its error.
+/// An empty value means "none" when the field is optional.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: Key,
+    error: Signal<Option<ShopError>>,
+    #[prop(optional)] form: Option<&'static str>,
+    #[prop(optional, into)] value: String,
+    options: Vec<(String, String)>,
+    #[prop(default = true)] required: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let FieldIds {
+        id,
+        input_name,
+        error_id,
+    } = FieldIds::new(name, form);
+    let (local, problem) = field_problem(name, error);
+    view! {
+        <div class="field" class:field-invalid=move || problem.get().is_some()>
+            <label for=id.clone()>
+                {tr(label)}
+                {(!required).then(|| view! { <span class="optional">{tr(Key::FieldOptional)}</span> })}
+            </label>
+            <select
+                id=id
+                name=input_name
+                required=required
+                aria-invalid=move || problem.get().is_some().then_some("true")
+                aria-describedby=error_id.clone()
+                on:change=move |_| recheck(local, problem, None, "")
+            >
+                <option value="" selected=value.is_empty()>"—"</option>
+                {options
+                    .into_iter()
+                    .map(|(v, text)| {
+                        let selected = v.eq_ignore_ascii_case(&value);
+                        view! { <option value=v selected=selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
             <p class="field-error" id=error_id aria-live="polite">
                 {move || problem.get().map(|p| problem_text(i18n.lang(), &p))}
             </p>
@@ -350,7 +524,7 @@ pub fn CountrySelect(
         .map(|f| format!("{f}[{name}]"))
         .unwrap_or_else(|| name.to_string());
     let error_id = format!("{id}-error");
-    let problem = Signal::derive(move || error.get().and_then(|e| e.field(name).cloned()));
+    let (local, problem) = field_problem(name, error);
     view! {
         <div class="field" class:field-invalid=move || problem.get().is_some()>
             <label for=id.clone()>{tr(Key::FieldCountry)}</label>
@@ -361,6 +535,7 @@ pub fn CountrySelect(
                 autocomplete="country"
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 aria-describedby=error_id.clone()
+                on:change=move |ev| recheck(local, problem, Some(check_country), &event_target_value(&ev))
             >
                 <option value="" selected=value.is_empty()>
                     {tr(Key::FieldCountryChoose)}

@@ -6,8 +6,12 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub const PAGE_SIZE: u32 = 12;
-/// The IP ratings offered as a filter.
-pub const IP_RATINGS: [&str; 4] = ["IP65", "IP66", "IP67", "IP54"];
+/// The ingress-protection ratings a product may have (IEC 60529 codes used for displays).
+pub const IP_RATINGS: [&str; 11] = [
+    "IP20", "IP30", "IP31", "IP40", "IP43", "IP54", "IP55", "IP65", "IP66", "IP67", "IP68",
+];
+/// The IP ratings offered as a filter (those outdoor buyers ask for).
+pub const IP_FILTERS: [&str; 4] = ["IP65", "IP66", "IP67", "IP54"];
 
 /// Whether a product is on sale. An archived product leaves listings, search and its page
 /// (404), and stays for staff and for orders that name it.
@@ -235,7 +239,7 @@ impl CatalogQuery {
         let price_max = take("price_max", raw.and_then(parse_u32), raw, &mut ignored);
         let ip = get("ip")
             .map(str::to_ascii_uppercase)
-            .filter(|ip| IP_RATINGS.contains(&ip.as_str()));
+            .filter(|ip| IP_FILTERS.contains(&ip.as_str()));
         let in_stock = get("in_stock").is_some();
         let sort = get("sort").and_then(Sort::from_code).unwrap_or_default();
         let page = get("page")

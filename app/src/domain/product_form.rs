@@ -3,7 +3,7 @@
 //! list of field errors.
 
 use super::{
-    catalog::{ProductFields, Specs, parse_pitch_mm, parse_thousandths, pitch_mm},
+    catalog::{IP_RATINGS, ProductFields, Specs, parse_pitch_mm, parse_thousandths, pitch_mm},
     category::Category,
     limits,
     money::{Currency, Money},
@@ -108,6 +108,14 @@ pub const FIELD_MAX: &[(&str, usize)] = &[
     ("stock", limits::NUMBER),
 ];
 
+/// Where `name` stands in the form (the order of [`FIELD_MAX`]), to list problems in it.
+fn field_order(name: &str) -> usize {
+    FIELD_MAX
+        .iter()
+        .position(|(field, _)| *field == name)
+        .unwrap_or(usize::MAX)
+}
+
 /// The most characters the field `name` takes.
 pub fn field_max(name: &str) -> usize {
     FIELD_MAX
@@ -168,7 +176,7 @@ pub fn parse_stock_change(delta: &str, reason: &str) -> Result<(i64, String), Ve
             Some(0) => {
                 errors.push(FieldError {
                     field: "delta".into(),
-                    problem: Problem::Invalid,
+                    problem: Problem::NotZero,
                 });
                 0
             }
@@ -189,7 +197,7 @@ pub fn parse_stock_change(delta: &str, reason: &str) -> Result<(i64, String), Ve
                     } else if delta.is_empty() {
                         Problem::Required
                     } else {
-                        Problem::Invalid
+                        Problem::WholeNumber
                     },
                 });
                 0
@@ -299,7 +307,7 @@ impl ProductForm {
 
     /// Parses the form; every problem is reported at once.
     pub fn parse(&self) -> Result<(ProductFields, Vec<Tier>), Vec<FieldError>> {
-        // Any field longer than its maximum is refused before it is looked at further.
+        // A field longer than its maximum is reported as too long, and nothing else about it.
         let too_long: Vec<FieldError> = self
             .fields()
             .into_iter()
@@ -311,9 +319,6 @@ impl ProductForm {
                 field: name,
             })
             .collect();
-        if !too_long.is_empty() {
-            return Err(too_long);
-        }
         let mut errors = Vec::new();
         let mut fail = |field: &str, problem: Problem| {
             errors.push(FieldError {
@@ -339,7 +344,7 @@ impl ProductForm {
                     return None;
                 }
                 v.parse::<u32>().ok().or_else(|| {
-                    fail(field, Problem::Invalid);
+                    fail(field, Problem::WholeNumber);
                     None
                 })
             };
@@ -362,14 +367,14 @@ impl ProductForm {
                 return None;
             }
             parse_thousandths(value).or_else(|| {
-                fail(field, Problem::Invalid);
+                fail(field, Problem::DecimalNumber);
                 None
             })
         };
 
         let slug = text(&mut fail, "slug", &self.slug, limits::SLUG).to_lowercase();
         if !slug.is_empty() && !is_slug(&slug) {
-            fail("slug", Problem::Invalid);
+            fail("slug", Problem::SlugShape);
         }
         let category = Category::from_slug(self.category.trim());
         if category.is_none() {
@@ -396,7 +401,7 @@ impl ProductForm {
             None
         } else {
             parse_pitch_mm(&self.pitch_mm).or_else(|| {
-                fail("pitch_mm", Problem::Invalid);
+                fail("pitch_mm", Problem::DecimalNumber);
                 None
             })
         };
@@ -404,26 +409,44 @@ impl ProductForm {
         if !maintenance.is_empty()
             && !["front", "rear", "front and rear"].contains(&maintenance.as_str())
         {
-            fail("maintenance", Problem::Invalid);
+            fail("maintenance", Problem::NotInList);
         }
+        // IP ratings are a closed set (`IP_RATINGS`), not free text.
+        let ip =
+            |fail: &mut dyn FnMut(&str, Problem), field: &str, value: &str| -> Option<String> {
+                let v = value.trim().to_ascii_uppercase();
+                if v.is_empty() {
+                    return None;
+                }
+                if IP_RATINGS.contains(&v.as_str()) {
+                    Some(v)
+                } else {
+                    fail(field, Problem::NotInList);
+                    None
+                }
+            };
         let temp = |fail: &mut dyn FnMut(&str, Problem), field: &str, value: &str| -> Option<i32> {
             let v = value.trim();
             if v.is_empty() {
                 return None;
             }
-            v.parse::<i32>()
-                .ok()
-                .filter(|t| (-60..=100).contains(t))
-                .or_else(|| {
-                    fail(field, Problem::Invalid);
+            match v.parse::<i32>() {
+                Ok(t) if (-60..=100).contains(&t) => Some(t),
+                Ok(_) => {
+                    fail(field, Problem::OutOfRange { min: -60, max: 100 });
                     None
-                })
+                }
+                Err(_) => {
+                    fail(field, Problem::WholeNumber);
+                    None
+                }
+            }
         };
         let specs = Specs {
             pitch_um,
             brightness_nits: number(&mut fail, "brightness_nits", &self.brightness_nits),
-            ip_front: Some(optional(&self.ip_front)).filter(|s| !s.is_empty()),
-            ip_back: Some(optional(&self.ip_back)).filter(|s| !s.is_empty()),
+            ip_front: ip(&mut fail, "ip_front", &self.ip_front),
+            ip_back: ip(&mut fail, "ip_back", &self.ip_back),
             refresh_hz: number(&mut fail, "refresh_hz", &self.refresh_hz),
             cabinet_width_mm: number(&mut fail, "cabinet_width_mm", &self.cabinet_width_mm),
             cabinet_height_mm: number(&mut fail, "cabinet_height_mm", &self.cabinet_height_mm),
@@ -471,7 +494,7 @@ impl ProductForm {
                 if self.price_1.trim().is_empty() {
                     Problem::Required
                 } else {
-                    Problem::Invalid
+                    Problem::Amount
                 },
             ),
         }
@@ -482,13 +505,30 @@ impl ProductForm {
             match (qty.trim().is_empty(), price.trim().is_empty()) {
                 (true, true) => {}
                 _ => {
-                    let q = qty.trim().parse::<i64>().ok().filter(|q| *q >= 2);
+                    let parsed = qty.trim().parse::<i64>().ok();
+                    let q = parsed.filter(|q| (2..=limits::STOCK_MAX).contains(q));
                     let p = parse_money(price).filter(|p| *p > 0);
-                    if q.is_none() {
-                        fail(qty_field, Problem::Invalid);
+                    match (parsed, q) {
+                        (_, Some(_)) => {}
+                        (Some(_), None) => fail(
+                            qty_field,
+                            Problem::OutOfRange {
+                                min: 2,
+                                max: limits::STOCK_MAX,
+                            },
+                        ),
+                        (None, None) if qty.trim().is_empty() => fail(qty_field, Problem::Required),
+                        (None, None) => fail(qty_field, Problem::WholeNumber),
                     }
                     if p.is_none() {
-                        fail(price_field, Problem::Invalid);
+                        fail(
+                            price_field,
+                            if price.trim().is_empty() {
+                                Problem::Required
+                            } else {
+                                Problem::Amount
+                            },
+                        );
                     }
                     if let (Some(min_qty), Some(minor)) = (q, p) {
                         tiers.push(Tier {
@@ -508,7 +548,11 @@ impl ProductForm {
             }
         };
 
+        // Every problem at once; for a field that is too long, only that.
+        errors.retain(|e| !too_long.iter().any(|t| t.field == e.field));
+        let mut errors = [too_long, errors].concat();
         if !errors.is_empty() {
+            errors.sort_by_key(|e| field_order(&e.field));
             return Err(errors);
         }
         let price = tiers[0].unit_price;
@@ -544,7 +588,7 @@ impl ProductForm {
             Some(s) if (0..=limits::STOCK_MAX).contains(&s) => return Ok(s),
             Some(_) => range,
             None if v.bytes().all(|b| b.is_ascii_digit()) => range,
-            None => Problem::Invalid,
+            None => Problem::WholeNumber,
         };
         Err(FieldError {
             field: "stock".into(),
@@ -630,13 +674,14 @@ mod tests {
                 "slug",
                 "category",
                 "pitch_mm",
-                "maintenance",
                 "brightness_nits",
+                "maintenance",
                 "temp_min_c",
                 "price_1",
                 "tier_2_qty",
                 "price_2"
-            ]
+            ],
+            "in the order of the form"
         );
     }
 
@@ -693,9 +738,9 @@ mod tests {
         assert_eq!(delta("1000000"), Ok(limits::STOCK_MAX));
         let problem = |d: &str| delta(d).unwrap_err()[0].problem.clone();
         for bad in ["++5", "+-5", "-+5", "--5", "5.0", "five", "+", "5-"] {
-            assert_eq!(problem(bad), Problem::Invalid, "{bad:?}");
+            assert_eq!(problem(bad), Problem::WholeNumber, "{bad:?}");
         }
-        assert_eq!(problem("0"), Problem::Invalid);
+        assert_eq!(problem("0"), Problem::NotZero);
         assert_eq!(problem(""), Problem::Required);
         let range = Problem::OutOfRange {
             min: -limits::STOCK_MAX,
@@ -728,6 +773,50 @@ mod tests {
         assert!(stock("1000001").is_err());
         assert!(stock(&i64::MAX.to_string()).is_err());
         assert!(stock("-1").is_err());
+    }
+
+    #[test]
+    fn each_problem_says_what_is_expected() {
+        let form = ProductForm {
+            slug: "Bad Slug!".into(),
+            price_1: "-5".into(),
+            pitch_mm: "4,8".into(),
+            ip_front: "damp".into(),
+            ip_back: "ip65".into(),
+            tier_2_qty: "1".into(),
+            name: "n".repeat(limits::PRODUCT_NAME + 1),
+            ..cable()
+        };
+        let problems: Vec<(String, Problem)> = form
+            .parse()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.field, e.problem))
+            .collect();
+        let expect = |field: &str, problem: Problem| (field.to_string(), problem);
+        assert_eq!(
+            problems,
+            [
+                expect("slug", Problem::SlugShape),
+                expect(
+                    "name",
+                    Problem::TooLong {
+                        max: limits::PRODUCT_NAME
+                    }
+                ),
+                expect("pitch_mm", Problem::DecimalNumber),
+                expect("ip_front", Problem::NotInList),
+                expect("price_1", Problem::Amount),
+                expect(
+                    "tier_2_qty",
+                    Problem::OutOfRange {
+                        min: 2,
+                        max: limits::STOCK_MAX
+                    }
+                ),
+            ],
+            "all at once, each naming what is expected (ip65 is IP65)"
+        );
     }
 
     #[test]

@@ -152,6 +152,12 @@ pub(super) fn text(key: Key) -> &'static str {
             "Tiers must start at 1 unit, rise in quantity, and never cost more per unit than a smaller order."
         }
         ProblemNotAnImage => "This file is not a PNG, JPEG or WebP picture.",
+        ProblemSlugShape => "Use lowercase letters, digits and hyphens only, like solara-fx-p10.",
+        ProblemWholeNumber => "Enter a whole number, like 12.",
+        ProblemDecimalNumber => "Enter a number with a dot for decimals, like 4.8.",
+        ProblemAmount => "Enter an amount above zero, like 1250 or 1250.50.",
+        ProblemNotZero => "Enter a change other than 0, like +20 or -5.",
+        ProblemNotInList => "Choose one of the values in the list.",
         ProblemStockBelowZero => "Stock cannot go below zero.",
         AdminProducts => "Products",
         AdminProductsText => {
@@ -322,6 +328,7 @@ pub(super) fn text(key: Key) -> &'static str {
         EmailChangeSubmit => "Change email address",
         EmailChangeSent => "Check the new address for a confirmation link.",
         PasswordChangeHeading => "Password",
+        PasswordChangedDone => "Your password is changed, and every other session is signed out.",
         PasswordChangeSubmit => "Change password",
         SessionsHeading => "Where you are signed in",
         SessionsIntro => "Sign out any browser you do not recognise, then change your password.",
@@ -529,6 +536,12 @@ pub fn msg(m: &Msg) -> String {
             format!("The file is too large; the limit is {max} KiB.")
         }
         Msg::ProblemOutOfRange { min, max } => format!("Enter a whole number from {min} to {max}."),
+        Msg::FieldsToFix { count } => {
+            format!(
+                "{count} {} need your attention.",
+                plural(count, "field", "fields")
+            )
+        }
         Msg::AdminStockNow { count } => format!("{count} in stock"),
         Msg::ErrorSuspendedWithReason { reason } => format!(
             "This account is suspended: {reason}. Please contact us if you think this is a mistake."
@@ -541,9 +554,6 @@ pub fn msg(m: &Msg) -> String {
         Msg::ProblemTooLong { max } => format!("Use at most {max} characters."),
         Msg::VerifyReminder { email } => {
             format!("Please confirm your email address: we sent a link to {email}.")
-        }
-        Msg::PasswordChanged { count } => {
-            format!("Your password is changed. Other sessions signed out: {count}.")
         }
         Msg::ErasedWhen { when } => format!("Erased on {when}."),
         Msg::MailVerifySubject { shop } => format!("Confirm your email address for {shop}"),

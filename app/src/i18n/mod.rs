@@ -115,6 +115,9 @@ impl Lang {
 /// placeholder, or a language without the text, does not compile.
 #[derive(Clone, Copy, Debug)]
 pub enum Msg<'a> {
+    FieldsToFix {
+        count: i64,
+    },
     SearchResultsFor {
         query: &'a str,
     },
@@ -145,9 +148,6 @@ pub enum Msg<'a> {
     },
     VerifyReminder {
         email: &'a str,
-    },
-    PasswordChanged {
-        count: u64,
     },
     ErasedWhen {
         when: &'a str,
@@ -351,6 +351,12 @@ keys! {
     ProblemTierOrder,
     ProblemNotAnImage,
     ProblemStockBelowZero,
+    ProblemSlugShape,
+    ProblemWholeNumber,
+    ProblemDecimalNumber,
+    ProblemAmount,
+    ProblemNotZero,
+    ProblemNotInList,
     AdminProducts,
     AdminProductsText,
     AdminProductNew,
@@ -589,6 +595,7 @@ keys! {
     EmailChangeSent,
     PasswordChangeHeading,
     PasswordChangeSubmit,
+    PasswordChangedDone,
     SessionsHeading,
     SessionsIntro,
     SessionsBrowser,

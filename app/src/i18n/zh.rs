@@ -124,6 +124,12 @@ pub(super) fn text(key: Key) -> &'static str {
         ErrorUnavailable => "商店暂时无法访问，请稍后再试。",
         ProblemTierOrder => "阶梯价必须从1件起，数量递增，且单价不得高于更小的订量。",
         ProblemNotAnImage => "该文件不是PNG、JPEG或WebP图片。",
+        ProblemSlugShape => "只能使用小写字母、数字和连字符，例如 solara-fx-p10。",
+        ProblemWholeNumber => "请输入整数，例如 12。",
+        ProblemDecimalNumber => "请输入数字，小数用点号，例如 4.8。",
+        ProblemAmount => "请输入大于零的金额，例如 1250 或 1250.50。",
+        ProblemNotZero => "请输入非零的变动数量，例如 +20 或 -5。",
+        ProblemNotInList => "请从列表中选择一个值。",
         ProblemStockBelowZero => "库存不能低于零。",
         AdminProducts => "商品",
         AdminProductsText => "创建和编辑商品、价格、库存与图片；归档不再销售的商品。",
@@ -278,6 +284,7 @@ pub(super) fn text(key: Key) -> &'static str {
         EmailChangeSubmit => "更改电子邮箱",
         EmailChangeSent => "请在新地址中查收确认链接。",
         PasswordChangeHeading => "密码",
+        PasswordChangedDone => "密码已更改，其他所有会话均已退出登录。",
         PasswordChangeSubmit => "更改密码",
         SessionsHeading => "登录设备",
         SessionsIntro => "如有不认识的浏览器，请将其退出登录，然后更改密码。",
@@ -456,6 +463,7 @@ pub fn msg(m: &Msg) -> String {
         ),
         Msg::ProblemFileTooLarge { max } => format!("文件过大，上限为 {max} KiB。"),
         Msg::ProblemOutOfRange { min, max } => format!("请输入 {min} 到 {max} 之间的整数。"),
+        Msg::FieldsToFix { count } => format!("有 {count} 处需要修改。"),
         Msg::AdminStockNow { count } => format!("库存 {count} 件"),
         Msg::ErrorSuspendedWithReason { reason } => {
             format!("此账户已被暂停：{reason}。如您认为有误，请联系我们。")
@@ -468,7 +476,6 @@ pub fn msg(m: &Msg) -> String {
         Msg::VerifyReminder { email } => {
             format!("请确认您的电子邮箱：我们已向 {email} 发送了链接。")
         }
-        Msg::PasswordChanged { count } => format!("您的密码已更改。已退出的其他会话：{count} 个。"),
         Msg::ErasedWhen { when } => format!("删除时间：{when}。"),
         Msg::MailVerifySubject { shop } => format!("请确认您在 {shop} 的电子邮箱"),
         Msg::MailVerifyBody { shop, name, link } => format!(

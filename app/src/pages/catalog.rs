@@ -6,7 +6,7 @@ use crate::{
     api::catalog::list_products,
     components::{page_meta::PageMeta, product_card::ProductGrid},
     domain::{
-        catalog::{CatalogQuery, IP_RATINGS, Sort, pitch_mm},
+        catalog::{CatalogQuery, IP_FILTERS, Sort, pitch_mm},
         category::Category,
     },
     i18n::{Key, Msg, tr, use_i18n},
@@ -262,7 +262,7 @@ fn FilterPanel(
             )
         })
         .collect();
-    let ip_counts: Vec<(&'static str, i64)> = IP_RATINGS
+    let ip_counts: Vec<(&'static str, i64)> = IP_FILTERS
         .iter()
         .map(|ip| {
             (

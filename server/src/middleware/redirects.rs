@@ -13,7 +13,10 @@
 //!   `200` with a `Location` header and an empty page.
 
 use super::origin_check::AllowedOrigins;
-use app::{backend::session::Session, domain::redirect::SafePath};
+use app::{
+    backend::{flash::FormDone, session::Session},
+    domain::redirect::SafePath,
+};
 use axum::{
     body::Body,
     extract::{Request, State},
@@ -25,6 +28,8 @@ use serde::{Deserialize, Serialize};
 
 /// The session key of the error of the visitor's last plain form post.
 const FORM_ERROR: &str = "form_error";
+/// The session key of the server function the visitor's last plain form post ran successfully.
+const FORM_DONE: &str = "form_done";
 const ERR: &str = "__err";
 const PATH: &str = "__path";
 
@@ -41,17 +46,21 @@ pub async fn safe_redirects(
 ) -> Response {
     let is_api = request.uri().path().starts_with("/api/");
     let session = request.extensions().get::<Session>().cloned();
-    if !is_api
-        && request.method() == Method::GET
-        && let Some(clean) = unclaimed_error(&request.uri().clone(), session.as_ref()).await
-    {
-        return redirect(StatusCode::SEE_OTHER, &clean);
+    let mut request = request;
+    if !is_api && request.method() == Method::GET {
+        if let Some(clean) = unclaimed_error(&request.uri().clone(), session.as_ref()).await {
+            return redirect(StatusCode::SEE_OTHER, &clean);
+        }
+        if let Some(done) = take_form_done(session.as_ref()).await {
+            request.extensions_mut().insert(done);
+        }
     }
+    let api_path = is_api.then(|| request.uri().path().to_string());
     let origins = site_origins(request.headers(), &allowed);
     let mut response = next.run(request).await;
-    if is_api {
+    if let Some(api_path) = api_path {
         if response.status().is_redirection() {
-            settle_form_redirect(&mut response, &origins, session.as_ref()).await;
+            settle_form_redirect(&mut response, &origins, session.as_ref(), &api_path).await;
         }
     } else if !response.status().is_redirection()
         && let Some(location) = response.headers().get(header::LOCATION).cloned()
@@ -130,6 +139,19 @@ async fn unclaimed_error(uri: &Uri, session: Option<&Session>) -> Option<SafePat
     Some(SafePath::parse_or(Some(&clean), "/"))
 }
 
+/// The server function the visitor's last plain form post ran successfully, taken from the
+/// session for the page it was redirected to.
+async fn take_form_done(session: Option<&Session>) -> Option<FormDone> {
+    let session = session.filter(|s| s.exists())?;
+    match session.take_if::<String>(FORM_DONE, |_| true).await {
+        Ok(path) => path.map(|path| FormDone { path }),
+        Err(error) => {
+            tracing::warn!(%error, "cannot read a form's outcome from the session");
+            None
+        }
+    }
+}
+
 /// The origins a `Referer` of this site starts with: the public address, and the request's
 /// own host over either scheme.
 fn site_origins(headers: &HeaderMap, allowed: &AllowedOrigins) -> Vec<String> {
@@ -189,6 +211,7 @@ async fn settle_form_redirect(
     response: &mut Response,
     origins: &[String],
     session: Option<&Session>,
+    api_path: &str,
 ) {
     let Some(location) = response
         .headers()
@@ -198,10 +221,18 @@ async fn settle_form_redirect(
         return;
     };
     let (target, error) = form_redirect_target(location, origins);
-    if let (Some(error), Some(session)) = (error, session)
-        && let Err(e) = session.insert(FORM_ERROR, &error).await
-    {
-        tracing::warn!(error = %e, "cannot remember a form error in the session");
+    if let Some(session) = session {
+        // What the next page needs to say: the error, or that it worked.
+        // A success is remembered only in a session that exists already: saying "saved" is
+        // not worth a cookie for a visitor who has none.
+        let remembered = match error {
+            Some(error) => session.insert(FORM_ERROR, &error).await,
+            None if session.exists() => session.insert(FORM_DONE, &api_path).await,
+            None => Ok(()),
+        };
+        if let Err(e) = remembered {
+            tracing::warn!(error = %e, "cannot remember a form's outcome in the session");
+        }
     }
     if let Ok(value) = HeaderValue::from_str(target.as_str()) {
         response.headers_mut().insert(header::LOCATION, value);

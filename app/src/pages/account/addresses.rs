@@ -11,6 +11,7 @@ use crate::{
         page_meta::PageMeta,
     },
     domain::country::country_name,
+    domain::ids::AddressId,
     i18n::{Key, tr, use_i18n},
     model::account::AddressView,
 };
@@ -43,13 +44,23 @@ fn AddressBook() -> impl IntoView {
     };
     let account = Resource::new(changes, |_| get_account());
     let add_error = action_error(add);
+    // Which card's form was submitted last (the action forgets its input once it is done).
+    let last_edited = RwSignal::new(None::<AddressId>);
+    Effect::new(move |_| {
+        if let Some(input) = update.input().get() {
+            last_edited.set(Some(input.id));
+        }
+    });
     let list_error = Signal::derive(move || {
         action_error(remove)
             .get()
             .or_else(|| action_error(make_default).get())
     });
+    // Without JavaScript the page comes back after a saved edit with every card closed.
+    let updated = action_done(update);
+    let saved_elsewhere = Signal::derive(move || updated.get() && last_edited.get().is_none());
     view! {
-        <FormMessage error=list_error />
+        <FormMessage error=list_error success=(saved_elsewhere, Key::AddressSaved) />
         <Suspense>
             {move || Suspend::new(async move {
                 let addresses = account.await.map(|a| a.addresses).unwrap_or_default();
@@ -59,7 +70,7 @@ fn AddressBook() -> impl IntoView {
                     <ul class="address-list">
                         {addresses
                             .into_iter()
-                            .map(|a| view! { <AddressCard address=a update remove make_default /> })
+                            .map(|a| view! { <AddressCard address=a update remove make_default last_edited /> })
                             .collect_view()}
                     </ul>
                 }
@@ -81,20 +92,26 @@ fn AddressBook() -> impl IntoView {
     }
 }
 
+/// True when the last save of the address book was this card's and it worked.
+fn saved_here(
+    update: ServerAction<UpdateAddress>,
+    last_edited: RwSignal<Option<AddressId>>,
+    id: AddressId,
+) -> Signal<bool> {
+    let done = action_done(update);
+    Signal::derive(move || done.get() && last_edited.get() == Some(id))
+}
+
 #[component]
 fn AddressCard(
     address: AddressView,
     update: ServerAction<UpdateAddress>,
     remove: ServerAction<DeleteAddress>,
     make_default: ServerAction<SetDefaultAddress>,
+    last_edited: RwSignal<Option<AddressId>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = address.id;
-    let error = Signal::derive(move || {
-        action_error(update)
-            .get()
-            .filter(|_| update.input().get().is_none_or(|i| i.id == id))
-    });
     let values = FormValues(BTreeMap::from([
         ("line1".to_string(), address.line1.clone()),
         ("line2".to_string(), address.line2.clone()),
@@ -126,23 +143,31 @@ fn AddressCard(
                     <button type="submit" class="button button-danger">{tr(Key::Delete)}</button>
                 </ActionForm>
             </div>
-            <details>
-                <summary>{tr(Key::Edit)}</summary>
-                <WithFlash
-                    form=format!("address-{id}")
-                    view=move |kept: FormValues| {
-                        let values = if kept.is_empty() { values.clone() } else { kept };
-                        view! {
+            <WithFlash
+                form=format!("address-{id}")
+                view=move |kept: FormValues| {
+                    // This card's edit failed: with JavaScript the action says so, without it
+                    // the page came back with what was typed into this card kept.
+                    let failed_here = !kept.is_empty();
+                    let error = Signal::derive(move || {
+                        action_error(update)
+                            .get()
+                            .filter(|_| failed_here || last_edited.get() == Some(id))
+                    });
+                    let values = if kept.is_empty() { values.clone() } else { kept };
+                    view! {
+                        <details open=move || error.get().is_some()>
+                            <summary>{tr(Key::Edit)}</summary>
                             <ActionForm action=update attr:class="form-stack" attr:novalidate=true>
-                                <FormMessage error />
+                                <FormMessage error success=(saved_here(update, last_edited, id), Key::AddressSaved) />
                                 <input type="hidden" name="id" value=id.to_string() />
                                 <AddressFields form="form" scope=format!("a{id}") error values />
                                 <button type="submit" class="button button-primary">{tr(Key::SaveChanges)}</button>
                             </ActionForm>
-                        }
+                        </details>
                     }
-                />
-            </details>
+                }
+            />
         </li>
     }
 }

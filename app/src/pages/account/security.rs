@@ -14,7 +14,7 @@ use crate::{
         account::{check_email, check_password},
         limits, time,
     },
-    i18n::{Key, Msg, tr, use_i18n},
+    i18n::{Key, tr},
 };
 use leptos::prelude::*;
 
@@ -23,10 +23,19 @@ pub fn SecurityPage() -> impl IntoView {
     view! {
         <PageMeta title=Key::AccountSecurity />
         <AccountLayout title=Key::AccountSecurity>
-            <ChangeEmailCard />
-            <ChangePasswordCard />
-            <SessionsCard />
+            <SecurityCards />
         </AccountLayout>
+    }
+}
+
+/// The password change ends the other sessions, so the sessions list follows it.
+#[component]
+fn SecurityCards() -> impl IntoView {
+    let change_password = ServerAction::<ChangePassword>::new();
+    view! {
+        <ChangeEmailCard />
+        <ChangePasswordCard action=change_password />
+        <SessionsCard change_password />
     }
 }
 
@@ -54,20 +63,13 @@ fn ChangeEmailCard() -> impl IntoView {
 }
 
 #[component]
-fn ChangePasswordCard() -> impl IntoView {
-    let i18n = use_i18n();
-    let action = ServerAction::<ChangePassword>::new();
+fn ChangePasswordCard(action: ServerAction<ChangePassword>) -> impl IntoView {
     let error = action_error(action);
-    let ended = move || match action.value().get() {
-        Some(Ok(count)) => Some(i18n.msg(Msg::PasswordChanged { count })),
-        _ => None,
-    };
     view! {
         <div class="card">
             <h2>{tr(Key::PasswordChangeHeading)}</h2>
             <ActionForm action attr:class="form-stack" attr:novalidate=true>
-                <FormMessage error />
-                {move || ended().map(|t| view! { <p class="form-message form-message-success" role="status">{t}</p> })}
+                <FormMessage error success=(action_done(action), Key::PasswordChangedDone) />
                 <Field name="current_password" scope="password" label=Key::FieldCurrentPassword kind="password" error autocomplete="current-password" maxlength=limits::PASSWORD />
                 <Field name="password" scope="password" label=Key::FieldNewPassword kind="password" error autocomplete="new-password" hint=Key::FieldPasswordHint check=check_password maxlength=limits::PASSWORD />
                 <Field name="password_confirm" scope="password" label=Key::FieldPasswordConfirm kind="password" error autocomplete="new-password" maxlength=limits::PASSWORD />
@@ -78,11 +80,17 @@ fn ChangePasswordCard() -> impl IntoView {
 }
 
 #[component]
-fn SessionsCard() -> impl IntoView {
+fn SessionsCard(change_password: ServerAction<ChangePassword>) -> impl IntoView {
     let end_one = ServerAction::<EndSession>::new();
     let end_others = ServerAction::<EndOtherSessions>::new();
     let sessions = Resource::new(
-        move || (end_one.version().get(), end_others.version().get()),
+        move || {
+            (
+                end_one.version().get(),
+                end_others.version().get(),
+                change_password.version().get(),
+            )
+        },
         |_| list_sessions(),
     );
     let error = Signal::derive(move || {

@@ -7,11 +7,11 @@ use crate::{
         AdjustStock, SaveProduct, SetProductStatus, get_admin_product, list_admin_products,
     },
     components::form::{
-        Field, FormMessage, FormValues, TextArea, WithFlash, action_done, action_error,
-        problem_text,
+        Field, FormMessage, FormValues, SelectField, TextArea, WithFlash, action_done,
+        action_error, problem_text,
     },
     domain::{
-        catalog::ProductStatus,
+        catalog::{IP_RATINGS, ProductStatus},
         category::Category,
         ids::ProductId,
         image::MAX_IMAGE_BYTES,
@@ -222,6 +222,13 @@ fn ProductAdmin(
     }
 }
 
+fn ip_options() -> Vec<(String, String)> {
+    IP_RATINGS
+        .iter()
+        .map(|ip| (ip.to_string(), ip.to_string()))
+        .collect()
+}
+
 /// The form of all a product's fields; `form[...]` names match `ProductForm`.
 #[component]
 fn ProductEditor(
@@ -304,8 +311,8 @@ fn ProductEditor(
                     {text_field("brightness_nits", Key::SpecBrightness, false)}
                 </div>
                 <div class="field-row">
-                    {text_field("ip_front", Key::AdminIpFront, false)}
-                    {text_field("ip_back", Key::AdminIpBack, false)}
+                    <SelectField name="ip_front" form="form" label=Key::AdminIpFront error value=form.ip_front.clone() options=ip_options() required=false />
+                    <SelectField name="ip_back" form="form" label=Key::AdminIpBack error value=form.ip_back.clone() options=ip_options() required=false />
                 </div>
                 <div class="field-row">
                     {text_field("refresh_hz", Key::SpecRefresh, false)}
