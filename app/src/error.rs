@@ -64,6 +64,22 @@ pub enum Problem {
     NotInList,
 }
 
+/// A rule of the shop that refused an action: the message says what the rule is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// Staff cannot suspend their own account.
+    NotYourOwnAccount,
+    /// An admin keeps their own admin role: another admin can change it.
+    KeepYourAdminRole,
+    /// Staff and admin accounts are managed by admins only.
+    StaffAccountsNeedAnAdmin,
+    /// The address book is full.
+    AddressBookFull { max: usize },
+    /// Only a suspended account can be reinstated.
+    NotSuspended,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
@@ -101,6 +117,9 @@ pub enum ShopError {
     LinkInvalid,
     #[error("conflict")]
     Conflict,
+    /// A rule of the shop forbids it (see [`Rule`]).
+    #[error("refused by a rule")]
+    Refused { rule: Rule },
     #[error("rate limited")]
     RateLimited { retry_after_secs: u64 },
     #[error("service unavailable")]
@@ -144,6 +163,10 @@ impl ShopError {
             ShopError::Suspended { .. } => 403,
             ShopError::LinkInvalid => 410,
             ShopError::Conflict => 409,
+            ShopError::Refused { rule } => match rule {
+                Rule::NotYourOwnAccount | Rule::StaffAccountsNeedAnAdmin => 403,
+                Rule::KeepYourAdminRole | Rule::AddressBookFull { .. } | Rule::NotSuspended => 409,
+            },
             ShopError::RateLimited { .. } => 429,
             ShopError::Unavailable => 503,
             ShopError::Internal | ShopError::Network => 500,
@@ -163,6 +186,14 @@ impl ShopError {
             ShopError::Suspended { .. } => Key::ErrorSuspended,
             ShopError::LinkInvalid => Key::ErrorLinkInvalid,
             ShopError::Conflict => Key::ErrorConflict,
+            ShopError::Refused { rule } => match rule {
+                Rule::NotYourOwnAccount => Key::RuleNotYourOwnAccount,
+                Rule::KeepYourAdminRole => Key::RuleKeepYourAdminRole,
+                Rule::StaffAccountsNeedAnAdmin => Key::RuleStaffAccountsNeedAnAdmin,
+                // (The message names the limit: `components/form.rs::error_text`.)
+                Rule::AddressBookFull { .. } => Key::ErrorConflict,
+                Rule::NotSuspended => Key::RuleNotSuspended,
+            },
             ShopError::RateLimited { .. } => Key::ErrorRateLimited,
             ShopError::Unavailable | ShopError::Network => Key::ErrorUnavailable,
             ShopError::Internal => Key::ErrorGeneric,

@@ -20,7 +20,7 @@ use crate::{
         check_email, normalize_email, validate_new_password, validate_profile,
         validate_registration,
     },
-    error::{FieldError, Problem, ShopError, ShopResult},
+    error::{FieldError, Problem, Rule, ShopError, ShopResult},
     i18n::Lang,
     model::account::ErasureReceipt,
 };
@@ -151,6 +151,10 @@ async fn notify_address_taken(
     .enqueue(conn, now)
     .await?;
     Ok(())
+}
+
+fn refused(rule: Rule) -> ShopError {
+    ShopError::Refused { rule }
 }
 
 fn field(field: &str, problem: Problem) -> ShopError {
@@ -614,14 +618,14 @@ pub async fn suspend(
         return Err(field("reason", problem));
     }
     if user_id == staff.id {
-        return Err(ShopError::Forbidden);
+        return Err(refused(Rule::NotYourOwnAccount));
     }
     let mut tx = state.db.begin_write().await?;
     let target = users::find_by_id(&mut *tx, user_id)
         .await?
         .ok_or(ShopError::NotFound)?;
     if !staff.role.may_manage(target.role) {
-        return Err(ShopError::Forbidden);
+        return Err(refused(Rule::StaffAccountsNeedAnAdmin));
     }
     users::set_status(
         &mut *tx,
@@ -643,10 +647,10 @@ pub async fn reinstate(state: &AppState, staff: &UserRow, user_id: UserId) -> Sh
         .await?
         .ok_or(ShopError::NotFound)?;
     if !staff.role.may_manage(target.role) {
-        return Err(ShopError::Forbidden);
+        return Err(refused(Rule::StaffAccountsNeedAnAdmin));
     }
     if target.status != AccountStatus::Suspended {
-        return Err(ShopError::Conflict);
+        return Err(refused(Rule::NotSuspended));
     }
     users::set_status(state.db.pool(), user_id, AccountStatus::Active, None, now()).await?;
     tracing::info!(%user_id, staff_id = %staff.id, "account reinstated");
@@ -662,7 +666,7 @@ pub async fn set_role(
 ) -> ShopResult<()> {
     let role = Role::parse(role).ok_or_else(|| field("role", Problem::Invalid))?;
     if user_id == admin.id && role != Role::Admin {
-        return Err(ShopError::Conflict);
+        return Err(refused(Rule::KeepYourAdminRole));
     }
     let changed = users::set_role(state.db.pool(), user_id, role, now()).await?;
     if changed == 0 {

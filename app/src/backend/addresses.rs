@@ -6,7 +6,7 @@ use crate::domain::ids::{AddressId, UserId};
 use super::{AppState, db::addresses, now};
 use crate::{
     domain::account::{AddressInput, validate_address},
-    error::{ShopError, ShopResult},
+    error::{Rule, ShopError, ShopResult},
     model::account::AddressView,
 };
 
@@ -40,7 +40,9 @@ pub async fn add(state: &AppState, user_id: UserId, form: &AddressInput) -> Shop
     let mut tx = state.db.begin_write().await?;
     let existing = addresses::list(&mut *tx, user_id).await?;
     if existing.len() >= MAX_ADDRESSES {
-        return Err(ShopError::Conflict);
+        return Err(ShopError::Refused {
+            rule: Rule::AddressBookFull { max: MAX_ADDRESSES },
+        });
     }
     let id = addresses::insert(
         &mut *tx,

@@ -4,7 +4,7 @@
 
 use crate::{
     domain::{account::check_country, country::COUNTRIES},
-    error::{Problem, ShopError},
+    error::{Problem, Rule, ShopError},
     i18n::{Key, Lang, Msg, tr, use_i18n},
 };
 use leptos::prelude::*;
@@ -49,6 +49,9 @@ pub fn error_text(lang: Lang, error: &ShopError) -> String {
         ShopError::Suspended { reason } if !reason.is_empty() => {
             lang.msg(Msg::ErrorSuspendedWithReason { reason })
         }
+        ShopError::Refused {
+            rule: Rule::AddressBookFull { max },
+        } => lang.msg(Msg::RuleAddressBookFull { max: *max }),
         ShopError::RateLimited { retry_after_secs } => lang.msg(Msg::ErrorRateLimitedFor {
             seconds: *retry_after_secs,
         }),

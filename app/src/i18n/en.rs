@@ -220,6 +220,14 @@ pub(super) fn text(key: Key) -> &'static str {
         AdminShipLength => "Package length (mm)",
         AdminShipWidth => "Package width (mm)",
         AdminShipHeight => "Package height (mm)",
+        RuleNotYourOwnAccount => "You cannot suspend your own account.",
+        RuleKeepYourAdminRole => {
+            "You cannot take away your own admin role: another admin can change it."
+        }
+        RuleStaffAccountsNeedAnAdmin => {
+            "Only an admin can suspend or reinstate a staff or admin account."
+        }
+        RuleNotSuspended => "This account is not suspended.",
         ErrorConflict => {
             "That could not be done because something changed in the meantime. Please reload and try again."
         }
@@ -536,6 +544,9 @@ pub fn msg(m: &Msg) -> String {
             format!("The file is too large; the limit is {max} KiB.")
         }
         Msg::ProblemOutOfRange { min, max } => format!("Enter a whole number from {min} to {max}."),
+        Msg::RuleAddressBookFull { max } => {
+            format!("Your address book is full ({max} addresses): delete one to add another.")
+        }
         Msg::FieldsToFix { count } => {
             format!(
                 "{count} {} need your attention.",

@@ -115,6 +115,9 @@ impl Lang {
 /// placeholder, or a language without the text, does not compile.
 #[derive(Clone, Copy, Debug)]
 pub enum Msg<'a> {
+    RuleAddressBookFull {
+        max: usize,
+    },
     FieldsToFix {
         count: i64,
     },
@@ -348,6 +351,10 @@ keys! {
     ErrorRateLimited,
     ErrorUnavailable,
     ErrorConflict,
+    RuleNotYourOwnAccount,
+    RuleKeepYourAdminRole,
+    RuleStaffAccountsNeedAnAdmin,
+    RuleNotSuspended,
     ProblemTierOrder,
     ProblemNotAnImage,
     ProblemStockBelowZero,

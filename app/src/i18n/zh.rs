@@ -190,6 +190,10 @@ pub(super) fn text(key: Key) -> &'static str {
         AdminShipLength => "包装长度（毫米）",
         AdminShipWidth => "包装宽度（毫米）",
         AdminShipHeight => "包装高度（毫米）",
+        RuleNotYourOwnAccount => "您不能停用自己的账户。",
+        RuleKeepYourAdminRole => "您不能取消自己的管理员角色，可由另一位管理员更改。",
+        RuleStaffAccountsNeedAnAdmin => "只有管理员可以停用或恢复员工或管理员账户。",
+        RuleNotSuspended => "该账户未被停用。",
         ErrorConflict => "在此期间数据已发生变化，操作未能完成。请刷新后重试。",
         ErrorSignInFailed => "邮箱地址或密码不正确。",
         ErrorSuspended => "此账户已被暂停，请联系我们。",
@@ -463,6 +467,9 @@ pub fn msg(m: &Msg) -> String {
         ),
         Msg::ProblemFileTooLarge { max } => format!("文件过大，上限为 {max} KiB。"),
         Msg::ProblemOutOfRange { min, max } => format!("请输入 {min} 到 {max} 之间的整数。"),
+        Msg::RuleAddressBookFull { max } => {
+            format!("您的地址簿已满（{max} 个地址），请删除一个后再添加。")
+        }
         Msg::FieldsToFix { count } => format!("有 {count} 处需要修改。"),
         Msg::AdminStockNow { count } => format!("库存 {count} 件"),
         Msg::ErrorSuspendedWithReason { reason } => {

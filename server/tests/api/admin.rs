@@ -192,6 +192,8 @@ async fn staff_cannot_act_on_staff_or_admins(app: TestApp) {
             StatusCode::FORBIDDEN,
             "staff suspending {target}"
         );
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body["rule"], "staff_accounts_need_an_admin");
     }
     assert_eq!(
         me(&kim).await["email"],
@@ -284,12 +286,27 @@ db_test!(only_admins_read_the_mailbox_and_no_one_reads_another_staff_link);
 async fn admins_cannot_demote_themselves(app: TestApp) {
     let admin = staff_admin(&app).await;
     let id = me(&admin).await["id"].as_i64().unwrap().to_string();
+    let res = admin
+        .call("admin/customer-role", &[("id", &id), ("role", "shopper")])
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"], "refused");
     assert_eq!(
-        admin
-            .call("admin/customer-role", &[("id", &id), ("role", "shopper")])
-            .await
-            .status(),
-        StatusCode::CONFLICT
+        body["rule"], "keep_your_admin_role",
+        "the message says the rule"
+    );
+    // Nor can anyone suspend their own account.
+    let res = admin
+        .call("admin/suspend", &[("id", &id), ("reason", "Testing")])
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["rule"], "not_your_own_account");
+    let (_, page) = admin.page(&format!("/admin/customers/{id}")).await;
+    assert!(
+        page.contains("Change role"),
+        "the page still offers what the rule allows"
     );
     assert_eq!(
         admin
