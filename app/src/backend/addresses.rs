@@ -16,6 +16,10 @@ pub const MAX_ADDRESSES: usize = 20;
 fn view(a: addresses::AddressRow) -> AddressView {
     AddressView {
         id: a.id,
+        recipient_name: a.recipient_name,
+        recipient_phone: a.recipient_phone,
+        company: a.company,
+        tax_id: a.tax_id,
         line1: a.line1,
         line2: a.line2,
         city: a.city,
@@ -63,7 +67,8 @@ pub async fn update(
     form: &AddressInput,
 ) -> ShopResult<()> {
     ShopError::check(validate_address(form))?;
-    match addresses::update(state.db.pool(), user_id, id, &form.trimmed(), now()).await? {
+    let mut conn = state.db.pool().acquire().await?;
+    match addresses::update(&mut conn, user_id, id, &form.trimmed(), now()).await? {
         0 => Err(ShopError::NotFound),
         _ => Ok(()),
     }

@@ -571,19 +571,40 @@ pub fn AddressFields(
     /// Distinguishes several address forms on one page.
     #[prop(optional, into)]
     scope: Option<String>,
+    /// Ask for the recipient, company and tax id (not at registration, where the recipient
+    /// is the person registering).
+    #[prop(default = true)]
+    shipping: bool,
 ) -> impl IntoView {
     let scope = scope.unwrap_or_else(|| form.to_string());
     use crate::domain::{
-        account::{check_postal_code, check_text},
+        account::{check_phone, check_postal_code, check_tax_id, check_text},
         limits,
     };
+    fn recipient(v: &str) -> Option<Problem> {
+        check_text(v, limits::NAME)
+    }
     fn line(v: &str) -> Option<Problem> {
         check_text(v, limits::ADDRESS_LINE)
     }
     fn city(v: &str) -> Option<Problem> {
         check_text(v, limits::NAME)
     }
+    let who = shipping.then(|| {
+        let scope = scope.clone();
+        view! {
+            <div class="field-row">
+                <Field name="recipient_name" form scope=scope.clone() label=Key::FieldRecipientName error autocomplete="shipping name" value=values.get("recipient_name") check=recipient maxlength=limits::NAME />
+                <Field name="recipient_phone" form scope=scope.clone() label=Key::FieldRecipientPhone kind="tel" error autocomplete="shipping tel" value=values.get("recipient_phone") check=check_phone hint=Key::FieldRecipientPhoneHint maxlength=limits::PHONE />
+            </div>
+            <div class="field-row">
+                <Field name="company" form scope=scope.clone() label=Key::FieldCompany error autocomplete="shipping organization" value=values.get("company") required=false maxlength=limits::COMPANY />
+                <Field name="tax_id" form scope=scope.clone() label=Key::FieldTaxId error value=values.get("tax_id") required=false check=check_tax_id maxlength=limits::TAX_ID />
+            </div>
+        }
+    });
     view! {
+        {who}
         <Field name="line1" form scope=scope.clone() label=Key::FieldLine1 error autocomplete="address-line1" value=values.get("line1") check=line maxlength=limits::ADDRESS_LINE />
         <Field name="line2" form scope=scope.clone() label=Key::FieldLine2 error autocomplete="address-line2" value=values.get("line2") required=false maxlength=limits::ADDRESS_LINE />
         <div class="field-row">

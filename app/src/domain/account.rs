@@ -257,9 +257,19 @@ fn push(errors: &mut Vec<FieldError>, field: &str, problem: Option<Problem>) {
     }
 }
 
-/// A postal address as typed into a form.
+/// A postal address as typed into a form: where a parcel goes and who receives it (the
+/// express company needs the recipient's name and telephone), with a company and its VAT or
+/// tax id for wholesale buyers.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AddressInput {
+    #[serde(default)]
+    pub recipient_name: String,
+    #[serde(default)]
+    pub recipient_phone: String,
+    #[serde(default)]
+    pub company: String,
+    #[serde(default)]
+    pub tax_id: String,
     pub line1: String,
     #[serde(default)]
     pub line2: String,
@@ -274,6 +284,10 @@ impl AddressInput {
     /// The address with surrounding white space removed and the country code upper-cased.
     pub fn trimmed(&self) -> AddressInput {
         AddressInput {
+            recipient_name: self.recipient_name.trim().to_string(),
+            recipient_phone: self.recipient_phone.trim().to_string(),
+            company: self.company.trim().to_string(),
+            tax_id: self.tax_id.trim().to_uppercase(),
             line1: self.line1.trim().to_string(),
             line2: self.line2.trim().to_string(),
             city: self.city.trim().to_string(),
@@ -284,8 +298,43 @@ impl AddressInput {
     }
 }
 
+/// A VAT or tax id: letters, digits and the separators people type (`DE 123456789`,
+/// `91310000-MA1FL8`).
+pub fn check_tax_id(id: &str) -> Option<Problem> {
+    let id = id.trim();
+    if id.is_empty() {
+        return None;
+    }
+    if id.chars().count() > limits::TAX_ID {
+        return Some(Problem::TooLong {
+            max: limits::TAX_ID,
+        });
+    }
+    let ok = id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || " -./".contains(c))
+        && id.chars().any(|c| c.is_ascii_alphanumeric());
+    (!ok).then_some(Problem::Invalid)
+}
+
 pub fn validate_address(a: &AddressInput) -> Vec<FieldError> {
     let mut errors = Vec::new();
+    push(
+        &mut errors,
+        "recipient_name",
+        check_text(&a.recipient_name, limits::NAME),
+    );
+    push(
+        &mut errors,
+        "recipient_phone",
+        check_phone(&a.recipient_phone),
+    );
+    push(
+        &mut errors,
+        "company",
+        check_optional_text(&a.company, limits::COMPANY),
+    );
+    push(&mut errors, "tax_id", check_tax_id(&a.tax_id));
     push(
         &mut errors,
         "line1",
@@ -337,7 +386,13 @@ pub fn validate_registration(r: &RegistrationInput) -> Vec<FieldError> {
     );
     push(&mut errors, "email", check_email(&r.email));
     push(&mut errors, "phone", check_phone(&r.phone));
-    errors.extend(validate_address(&r.address));
+    // The address's recipient is the person registering (their name and telephone are
+    // checked above, under their own fields).
+    errors.extend(
+        validate_address(&r.shipping_address())
+            .into_iter()
+            .filter(|e| !e.field.starts_with("recipient_")),
+    );
     push(&mut errors, "password", check_password(&r.password));
     if check_password(&r.password).is_none() {
         push(
@@ -350,6 +405,18 @@ pub fn validate_registration(r: &RegistrationInput) -> Vec<FieldError> {
         push(&mut errors, "accept_policy", Some(Problem::MustAccept));
     }
     errors
+}
+
+impl RegistrationInput {
+    /// The address typed at registration, addressed to the person registering.
+    pub fn shipping_address(&self) -> AddressInput {
+        AddressInput {
+            recipient_name: self.full_name.clone(),
+            recipient_phone: self.phone.clone(),
+            ..self.address.clone()
+        }
+        .trimmed()
+    }
 }
 
 /// The profile form (name, phone, language, marketing choice).

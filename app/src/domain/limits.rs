@@ -20,6 +20,10 @@ pub const PHONE: usize = 30;
 pub const ADDRESS_LINE: usize = 200;
 /// A postal code.
 pub const POSTAL_CODE: usize = 12;
+/// A company's name on an address.
+pub const COMPANY: usize = 100;
+/// A VAT or tax id.
+pub const TAX_ID: usize = 30;
 
 // Catalog (staff)
 /// A product's web address segment.

@@ -228,6 +228,11 @@ pub(super) fn text(key: Key) -> &'static str {
             "Only an admin can suspend or reinstate a staff or admin account."
         }
         RuleNotSuspended => "This account is not suspended.",
+        Cancel => "Cancel",
+        AddressDeleteQuestion => "Delete this address? This cannot be undone.",
+        ArchiveQuestion => {
+            "Archive this product? It leaves the shop at once (its page answers “not found”); you can restore it later."
+        }
         ErrorConflict => {
             "That could not be done because something changed in the meantime. Please reload and try again."
         }
@@ -257,6 +262,11 @@ pub(super) fn text(key: Key) -> &'static str {
         FieldNewEmail => "New email address",
         FieldPhone => "Telephone",
         FieldPhoneHint => "Shared with the express company only, so your goods arrive.",
+        FieldRecipientName => "Recipient’s name",
+        FieldRecipientPhone => "Recipient’s telephone",
+        FieldRecipientPhoneHint => "The express company calls this number if it cannot deliver.",
+        FieldCompany => "Company",
+        FieldTaxId => "VAT or tax id",
         FieldLine1 => "Address",
         FieldLine2 => "Address line 2",
         FieldCity => "City",
@@ -544,6 +554,7 @@ pub fn msg(m: &Msg) -> String {
             format!("The file is too large; the limit is {max} KiB.")
         }
         Msg::ProblemOutOfRange { min, max } => format!("Enter a whole number from {min} to {max}."),
+        Msg::RoleChangeQuestion { name, role } => format!("Make {name} {role}?"),
         Msg::RuleAddressBookFull { max } => {
             format!("Your address book is full ({max} addresses): delete one to add another.")
         }

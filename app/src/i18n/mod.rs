@@ -115,6 +115,10 @@ impl Lang {
 /// placeholder, or a language without the text, does not compile.
 #[derive(Clone, Copy, Debug)]
 pub enum Msg<'a> {
+    RoleChangeQuestion {
+        name: &'a str,
+        role: &'a str,
+    },
     RuleAddressBookFull {
         max: usize,
     },
@@ -351,6 +355,9 @@ keys! {
     ErrorRateLimited,
     ErrorUnavailable,
     ErrorConflict,
+    Cancel,
+    AddressDeleteQuestion,
+    ArchiveQuestion,
     RuleNotYourOwnAccount,
     RuleKeepYourAdminRole,
     RuleStaffAccountsNeedAnAdmin,
@@ -532,6 +539,11 @@ keys! {
     FieldNewEmail,
     FieldPhone,
     FieldPhoneHint,
+    FieldRecipientName,
+    FieldRecipientPhone,
+    FieldRecipientPhoneHint,
+    FieldCompany,
+    FieldTaxId,
     FieldLine1,
     FieldLine2,
     FieldCity,

@@ -194,6 +194,9 @@ pub(super) fn text(key: Key) -> &'static str {
         RuleKeepYourAdminRole => "您不能取消自己的管理员角色，可由另一位管理员更改。",
         RuleStaffAccountsNeedAnAdmin => "只有管理员可以停用或恢复员工或管理员账户。",
         RuleNotSuspended => "该账户未被停用。",
+        Cancel => "取消",
+        AddressDeleteQuestion => "删除此地址？此操作无法撤销。",
+        ArchiveQuestion => "归档此商品？它将立即从商店下架（其页面显示“未找到”），之后可以恢复。",
         ErrorConflict => "在此期间数据已发生变化，操作未能完成。请刷新后重试。",
         ErrorSignInFailed => "邮箱地址或密码不正确。",
         ErrorSuspended => "此账户已被暂停，请联系我们。",
@@ -215,6 +218,11 @@ pub(super) fn text(key: Key) -> &'static str {
         FieldNewEmail => "新的电子邮箱",
         FieldPhone => "电话",
         FieldPhoneHint => "仅提供给快递公司，以便送达货物。",
+        FieldRecipientName => "收件人姓名",
+        FieldRecipientPhone => "收件人电话",
+        FieldRecipientPhoneHint => "快递公司无法送达时会拨打此号码。",
+        FieldCompany => "公司",
+        FieldTaxId => "增值税号或税号",
         FieldLine1 => "地址",
         FieldLine2 => "地址第二行",
         FieldCity => "城市",
@@ -467,6 +475,7 @@ pub fn msg(m: &Msg) -> String {
         ),
         Msg::ProblemFileTooLarge { max } => format!("文件过大，上限为 {max} KiB。"),
         Msg::ProblemOutOfRange { min, max } => format!("请输入 {min} 到 {max} 之间的整数。"),
+        Msg::RoleChangeQuestion { name, role } => format!("将 {name} 的角色改为{role}？"),
         Msg::RuleAddressBookFull { max } => {
             format!("您的地址簿已满（{max} 个地址），请删除一个后再添加。")
         }

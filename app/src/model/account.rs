@@ -31,6 +31,10 @@ pub struct AccountView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AddressView {
     pub id: AddressId,
+    pub recipient_name: String,
+    pub recipient_phone: String,
+    pub company: String,
+    pub tax_id: String,
     pub line1: String,
     pub line2: String,
     pub city: String,

@@ -663,6 +663,8 @@ async fn addresses_belong_to_their_owner(app: TestApp) {
     let other = app.new_browser();
     registered_shopper(&app, &other, "li@example.com").await;
     let address = [
+        ("form[recipient_name]", "Li Wei"),
+        ("form[recipient_phone]", "+852 5555 0101"),
         ("form[line1]", "1 Harbour Road"),
         ("form[city]", "Hong Kong"),
         ("form[postal_code]", "999077"),
@@ -738,6 +740,67 @@ async fn addresses_belong_to_their_owner(app: TestApp) {
     assert_eq!(account["addresses"][0]["is_default"], true);
 }
 db_test!(addresses_belong_to_their_owner);
+
+/// An address carries who receives the parcel (the express company needs a name and a
+/// telephone) and, for wholesale, a company and its VAT or tax id.
+async fn addresses_carry_the_recipient_and_the_company(app: TestApp) {
+    registered_shopper(&app, &app, "mei@example.com").await;
+    // The address given at registration is addressed to the person registering.
+    let account: Value = app.get("/api/account/profile").await.json().await.unwrap();
+    assert_eq!(account["addresses"][0]["recipient_name"], "Mei Lin");
+    assert_eq!(
+        account["addresses"][0]["recipient_phone"],
+        "+86 138 0013 8000"
+    );
+
+    let missing = [
+        ("form[line1]", "8 Canal Street"),
+        ("form[city]", "Rotterdam"),
+        ("form[postal_code]", "3011 AA"),
+        ("form[country]", "NL"),
+        ("form[tax_id]", "NL<script>"),
+    ];
+    let res = app.call("account/add-address", &missing).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = res.json().await.unwrap();
+    let fields: Vec<&str> = body["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["recipient_name", "recipient_phone", "tax_id"]);
+
+    let full = [
+        ("form[recipient_name]", "Joost de Vries"),
+        ("form[recipient_phone]", "+31 10 555 0199"),
+        ("form[company]", "Havenlicht B.V."),
+        ("form[tax_id]", "nl 123456789 b01"),
+        ("form[line1]", "8 Canal Street"),
+        ("form[city]", "Rotterdam"),
+        ("form[postal_code]", "3011 AA"),
+        ("form[country]", "NL"),
+    ];
+    assert_eq!(
+        app.call("account/add-address", &full).await.status(),
+        StatusCode::OK
+    );
+    let account: Value = app.get("/api/account/profile").await.json().await.unwrap();
+    let added = &account["addresses"][1];
+    assert_eq!(added["recipient_name"], "Joost de Vries");
+    assert_eq!(added["company"], "Havenlicht B.V.");
+    assert_eq!(added["tax_id"], "NL 123456789 B01", "kept in capitals");
+    let export: Value = app.get("/api/account/export").await.json().await.unwrap();
+    assert_eq!(export["addresses"][1]["vat_or_tax_id"], "NL 123456789 B01");
+    assert_eq!(
+        export["addresses"][1]["recipient_telephone"],
+        "+31 10 555 0199"
+    );
+    let (_, page) = app.page("/account/addresses").await;
+    assert!(page.contains("Havenlicht B.V.") && page.contains("Joost de Vries"));
+    assert!(page.contains("Netherlands"), "countries by name");
+}
+db_test!(addresses_carry_the_recipient_and_the_company);
 
 async fn sessions_can_be_listed_and_ended(app: TestApp) {
     registered_shopper(&app, &app, "mei@example.com").await;

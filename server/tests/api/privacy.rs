@@ -94,6 +94,10 @@ async fn busy_shopper(app: &TestApp) -> app::domain::ids::UserId {
     app.call(
         "account/add-address",
         &[
+            ("form[recipient_name]", "Mei Lin"),
+            ("form[recipient_phone]", "+86 139 1111 2222"),
+            ("form[company]", "Kowloon Signs Ltd"),
+            ("form[tax_id]", "HK-88771234"),
             ("form[line1]", "1 Harbour Road"),
             ("form[city]", "Kowloon"),
             ("form[postal_code]", "999077"),
@@ -221,12 +225,13 @@ async fn deleting_the_account_erases_every_trace(app: TestApp) {
 
     let text = all_text(&app).await;
     // (The other shopper registered with the same street address, so look for what only Mei has.)
-    const TRACES: [&str; 5] = [
+    const TRACES: [&str; 6] = [
         "mei@example.com",
         "Mei Lin",
         "+86 139 1111 2222",
         "Harbour Road",
         "Kowloon",
+        "HK-88771234",
     ];
     for trace in TRACES {
         assert!(!text.contains(trace), "{trace:?} survived erasure");

@@ -2,6 +2,7 @@
 
 use crate::domain::ids::{AddressId, UserId};
 
+use super::sql::{Arg, Sql};
 use crate::domain::account::AddressInput;
 use sqlx::{Any, Executor, FromRow};
 
@@ -9,6 +10,10 @@ use sqlx::{Any, Executor, FromRow};
 pub struct AddressRow {
     pub id: AddressId,
     pub user_id: UserId,
+    pub recipient_name: String,
+    pub recipient_phone: String,
+    pub company: String,
+    pub tax_id: String,
     pub line1: String,
     pub line2: String,
     pub city: String,
@@ -20,32 +25,46 @@ pub struct AddressRow {
     pub updated_at: i64,
 }
 
-const COLUMNS: &str = "id, user_id, line1, line2, city, region, postal_code, country, is_default, created_at, updated_at";
+const COLUMNS: &str = "id, user_id, recipient_name, recipient_phone, company, tax_id, line1, line2, \
+    city, region, postal_code, country, is_default, created_at, updated_at";
 
-pub async fn insert<'e>(
-    db: impl Executor<'e, Database = Any>,
+/// Every column written from an [`AddressInput`], each next to its value.
+fn columns(a: &AddressInput) -> Vec<(&'static str, Arg)> {
+    vec![
+        ("recipient_name", (&a.recipient_name).into()),
+        ("recipient_phone", (&a.recipient_phone).into()),
+        ("company", (&a.company).into()),
+        ("tax_id", (&a.tax_id).into()),
+        ("line1", (&a.line1).into()),
+        ("line2", (&a.line2).into()),
+        ("city", (&a.city).into()),
+        ("region", (&a.region).into()),
+        ("postal_code", (&a.postal_code).into()),
+        ("country", (&a.country).into()),
+    ]
+}
+
+pub async fn insert(
+    conn: &mut sqlx::AnyConnection,
     user_id: UserId,
     a: &AddressInput,
     is_default: bool,
     now: i64,
 ) -> Result<AddressId, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO addresses (user_id, line1, line2, city, region, postal_code, country,
-                                is_default, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
-         RETURNING id",
-    )
-    .bind(user_id)
-    .bind(&a.line1)
-    .bind(&a.line2)
-    .bind(&a.city)
-    .bind(&a.region)
-    .bind(&a.postal_code)
-    .bind(&a.country)
-    .bind(i64::from(is_default))
-    .bind(now)
-    .fetch_one(db)
-    .await
+    let (names, values): (Vec<&str>, Vec<Arg>) = columns(a).into_iter().unzip();
+    let mut sql = Sql::new(&format!(
+        "INSERT INTO addresses ({}, user_id, is_default, created_at, updated_at) VALUES (",
+        names.join(", ")
+    ));
+    sql.bind_list(values).push(", ").bind(user_id.0).push(", ");
+    sql.bind(i64::from(is_default))
+        .push(", ")
+        .bind(now)
+        .push(", ")
+        .bind(now);
+    sql.push(") RETURNING id");
+    let row = sql.query().fetch_one(conn).await?;
+    sqlx::Row::try_get(&row, 0)
 }
 
 pub async fn list<'e>(
@@ -61,30 +80,23 @@ pub async fn list<'e>(
 }
 
 /// Updates one of the user's addresses; 0 rows when it is not theirs.
-pub async fn update<'e>(
-    db: impl Executor<'e, Database = Any>,
+pub async fn update(
+    conn: &mut sqlx::AnyConnection,
     user_id: UserId,
     id: AddressId,
     a: &AddressInput,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE addresses SET line1 = $1, line2 = $2, city = $3, region = $4, postal_code = $5,
-                              country = $6, updated_at = $7
-         WHERE id = $8 AND user_id = $9",
-    )
-    .bind(&a.line1)
-    .bind(&a.line2)
-    .bind(&a.city)
-    .bind(&a.region)
-    .bind(&a.postal_code)
-    .bind(&a.country)
-    .bind(now)
-    .bind(id)
-    .bind(user_id)
-    .execute(db)
-    .await?;
-    Ok(done.rows_affected())
+    let mut sql = Sql::new("UPDATE addresses SET ");
+    for (name, value) in columns(a) {
+        sql.push(name).push(" = ").bind(value).push(", ");
+    }
+    sql.push("updated_at = ").bind(now);
+    sql.push(" WHERE id = ")
+        .bind(id.0)
+        .push(" AND user_id = ")
+        .bind(user_id.0);
+    Ok(sql.query().execute(conn).await?.rows_affected())
 }
 
 pub async fn delete<'e>(

@@ -64,6 +64,10 @@ pub const PERSONAL: &[PersonalTable] = &[
         owner: Owner::UserId,
         exported: &[
             ("id", "address_id"),
+            ("recipient_name", "recipient_name"),
+            ("recipient_phone", "recipient_telephone"),
+            ("company", "company"),
+            ("tax_id", "vat_or_tax_id"),
             ("line1", "address_line_1"),
             ("line2", "address_line_2"),
             ("city", "city"),

@@ -7,6 +7,7 @@ use crate::{
         profile::get_account,
     },
     components::{
+        confirm::{ConfirmPanel, confirm_href, confirming},
         form::{AddressFields, FormMessage, FormValues, WithFlash, action_done, action_error},
         page_meta::PageMeta,
     },
@@ -112,7 +113,15 @@ fn AddressCard(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = address.id;
+    let deleting = confirming(move || format!("delete-{id}"));
     let values = FormValues(BTreeMap::from([
+        ("recipient_name".to_string(), address.recipient_name.clone()),
+        (
+            "recipient_phone".to_string(),
+            address.recipient_phone.clone(),
+        ),
+        ("company".to_string(), address.company.clone()),
+        ("tax_id".to_string(), address.tax_id.clone()),
         ("line1".to_string(), address.line1.clone()),
         ("line2".to_string(), address.line2.clone()),
         ("city".to_string(), address.city.clone()),
@@ -124,11 +133,15 @@ fn AddressCard(
     view! {
         <li class="card address-card">
             <address>
+                <strong>{address.recipient_name.clone()}</strong>
+                " · " {address.recipient_phone.clone()}<br />
+                {(!address.company.is_empty()).then(|| view! { {address.company.clone()}<br /> })}
                 {address.line1.clone()}<br />
                 {(!address.line2.is_empty()).then(|| view! { {address.line2.clone()}<br /> })}
                 {address.postal_code.clone()} " " {address.city.clone()}
                 {(!address.region.is_empty()).then(|| format!(", {}", address.region))}<br />
                 {move || country_name(&country, i18n.lang())}
+                {(!address.tax_id.is_empty()).then(|| view! { <br /> {tr(Key::FieldTaxId)} ": " {address.tax_id.clone()} })}
             </address>
             {address.is_default.then(|| view! { <p class="badge">{tr(Key::AddressDefault)}</p> })}
             <div class="card-actions">
@@ -138,10 +151,22 @@ fn AddressCard(
                         <button type="submit" class="button button-secondary">{tr(Key::AddressMakeDefault)}</button>
                     </ActionForm>
                 })}
-                <ActionForm action=remove>
-                    <input type="hidden" name="id" value=id.to_string() />
-                    <button type="submit" class="button button-danger">{tr(Key::Delete)}</button>
-                </ActionForm>
+                {move || if deleting.get() {
+                    view! {
+                        <ConfirmPanel question=Signal::derive(move || i18n.t(Key::AddressDeleteQuestion).to_string())>
+                            <ActionForm action=remove>
+                                <input type="hidden" name="id" value=id.to_string() />
+                                <button type="submit" class="button button-danger">{tr(Key::Delete)}</button>
+                            </ActionForm>
+                        </ConfirmPanel>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <a class="button button-danger" href=confirm_href(&format!("delete-{id}"))>{tr(Key::Delete)}</a>
+                    }
+                    .into_any()
+                }}
             </div>
             <WithFlash
                 form=format!("address-{id}")

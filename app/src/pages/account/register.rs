@@ -46,7 +46,7 @@ pub fn RegisterPage() -> impl IntoView {
                             </fieldset>
                             <fieldset>
                                 <legend>{tr(Key::RegisterAddress)}</legend>
-                                <AddressFields form="form" error values=values.clone() />
+                                <AddressFields form="form" error values=values.clone() shipping=false />
                             </fieldset>
                             <fieldset>
                                 <legend>{tr(Key::RegisterPassword)}</legend>

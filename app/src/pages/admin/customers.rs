@@ -5,14 +5,17 @@ use crate::{
     api::admin::customers::{
         ReinstateCustomer, SetCustomerRole, SuspendCustomer, get_customer, search_customers,
     },
-    components::form::{Field, FormMessage, WithFlash, action_done, action_error},
+    components::{
+        confirm::ConfirmPanel,
+        form::{Field, FormMessage, WithFlash, action_done, action_error},
+    },
     domain::{
         account::{AccountStatus, Role},
         country::country_name,
         ids::UserId,
         time,
     },
-    i18n::{Key, tr, use_i18n},
+    i18n::{Key, Msg, tr, use_i18n},
     model::admin::CustomerDetail,
     pages::not_found::NotFound,
 };
@@ -154,6 +157,17 @@ fn CustomerCard(
     let role_error = action_error(set_role);
     let reinstate_error = action_error(reinstate);
     let language = customer.language.native_name();
+    let current_role = c.role;
+    let name = StoredValue::new(c.full_name.clone());
+    let query = use_query_map();
+    // A role chosen in the first step that differs from the current one.
+    let chosen_role = move || {
+        let query = query.read();
+        (query.get("confirm").as_deref() == Some("role"))
+            .then(|| query.get("role").and_then(|r| Role::parse(&r)))
+            .flatten()
+            .filter(|r| *r != current_role)
+    };
     view! {
         <div class="card">
             <h2>{c.full_name.clone()}</h2>
@@ -180,7 +194,8 @@ fn CustomerCard(
             <ul>
                 {customer.addresses.iter().map(|a| {
                     let country = a.country.clone();
-                    let text = format!("{}, {}{} {}, ", a.line1, if a.line2.is_empty() { String::new() } else { format!("{}, ", a.line2) }, a.postal_code, a.city);
+                    let company = if a.company.is_empty() { String::new() } else { format!("{}, ", a.company) };
+                    let text = format!("{} ({}), {company}{}, {}{} {}, ", a.recipient_name, a.recipient_phone, a.line1, if a.line2.is_empty() { String::new() } else { format!("{}, ", a.line2) }, a.postal_code, a.city);
                     view! { <li>{text} {move || country_name(&country, i18n.lang())}</li> }
                 }).collect_view()}
             </ul>
@@ -215,17 +230,41 @@ fn CustomerCard(
         {customer.viewer_is_admin.then(|| view! {
             <div class="card">
                 <h2>{tr(Key::AdminChangeRole)}</h2>
-                <ActionForm action=set_role attr:class="inline-form">
-                    <FormMessage error=role_error />
-                    <input type="hidden" name="id" value=id.to_string() />
-                    <label for="role-select">{tr(Key::AdminRole)}</label>
-                    <select id="role-select" name="role">
-                        {Role::ALL.into_iter().map(|r| view! {
-                            <option value=r.as_str() selected={r == c.role}>{tr(role_key(r))}</option>
-                        }).collect_view()}
-                    </select>
-                    <button type="submit" class="button button-secondary">{tr(Key::SaveChanges)}</button>
-                </ActionForm>
+                <FormMessage error=role_error />
+                {move || match chosen_role() {
+                    // The second step: what will change, then the real form.
+                    Some(role) => {
+                        let question = Signal::derive(move || {
+                            name.with_value(|name| {
+                                i18n.msg(Msg::RoleChangeQuestion { name, role: i18n.t(role_key(role)) })
+                            })
+                        });
+                        view! {
+                            <ConfirmPanel question>
+                                <ActionForm action=set_role>
+                                    <input type="hidden" name="id" value=id.to_string() />
+                                    <input type="hidden" name="role" value=role.as_str() />
+                                    <button type="submit" class="button button-danger">{tr(Key::AdminChangeRole)}</button>
+                                </ActionForm>
+                            </ConfirmPanel>
+                        }
+                        .into_any()
+                    }
+                    // The first step is a plain GET form: it only puts the choice in the address.
+                    None => view! {
+                        <form method="get" class="inline-form">
+                            <input type="hidden" name="confirm" value="role" />
+                            <label for="role-select">{tr(Key::AdminRole)}</label>
+                            <select id="role-select" name="role">
+                                {Role::ALL.into_iter().map(|r| view! {
+                                    <option value=r.as_str() selected={r == current_role}>{tr(role_key(r))}</option>
+                                }).collect_view()}
+                            </select>
+                            <button type="submit" class="button button-secondary">{tr(Key::AdminChangeRole)}</button>
+                        </form>
+                    }
+                    .into_any(),
+                }}
             </div>
         })}
     }

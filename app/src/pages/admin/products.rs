@@ -6,6 +6,7 @@ use crate::{
     api::admin::products::{
         AdjustStock, SaveProduct, SetProductStatus, get_admin_product, list_admin_products,
     },
+    components::confirm::{ConfirmPanel, confirm_href, confirming},
     components::form::{
         Field, FormMessage, FormValues, SelectField, TextArea, WithFlash, action_done,
         action_error, problem_text,
@@ -140,6 +141,7 @@ fn ProductAdmin(
     let i18n = use_i18n();
     let id = product.id;
     let archived = product.status == ProductStatus::Archived;
+    let archiving = confirming(|| "archive".to_string());
     let stock_error = action_error(stock);
     let query = use_query_map();
     let upload_result = move || query.read().get("image");
@@ -152,15 +154,32 @@ fn ProductAdmin(
                 <p>
                     <A href=format!("/products/{}", product.form.slug)>{tr(Key::AdminViewInShop)}</A>
                 </p>
-                <ActionForm action=status attr:class="inline-form">
-                    <FormMessage error=action_error(status) />
-                    <input type="hidden" name="id" value=id.to_string() />
-                    <input type="hidden" name="status" value=if archived { "active" } else { "archived" } />
-                    <span>{if archived { tr(Key::AdminArchived).into_any() } else { tr(Key::StatusActive).into_any() }}</span>
-                    <button type="submit" class="button button-secondary">
-                        {if archived { tr(Key::AdminRestore).into_any() } else { tr(Key::AdminArchive).into_any() }}
-                    </button>
-                </ActionForm>
+                <FormMessage error=action_error(status) />
+                <p>{if archived { tr(Key::AdminArchived).into_any() } else { tr(Key::StatusActive).into_any() }}</p>
+                {move || if archived {
+                    // Restoring is not destructive: one step.
+                    view! {
+                        <ActionForm action=status attr:class="inline-form">
+                            <input type="hidden" name="id" value=id.to_string() />
+                            <input type="hidden" name="status" value="active" />
+                            <button type="submit" class="button button-secondary">{tr(Key::AdminRestore)}</button>
+                        </ActionForm>
+                    }
+                    .into_any()
+                } else if archiving.get() {
+                    view! {
+                        <ConfirmPanel question=Signal::derive(move || i18n.t(Key::ArchiveQuestion).to_string())>
+                            <ActionForm action=status>
+                                <input type="hidden" name="id" value=id.to_string() />
+                                <input type="hidden" name="status" value="archived" />
+                                <button type="submit" class="button button-danger">{tr(Key::AdminArchive)}</button>
+                            </ActionForm>
+                        </ConfirmPanel>
+                    }
+                    .into_any()
+                } else {
+                    view! { <a class="button button-secondary" href=confirm_href("archive")>{tr(Key::AdminArchive)}</a> }.into_any()
+                }}
             </div>
             <div class="card">
                 <h2>{tr(Key::AdminStock)}</h2>
