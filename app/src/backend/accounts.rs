@@ -198,7 +198,7 @@ pub async fn register(
         },
     )
     .await?;
-    addresses::insert(&mut *tx, user_id, &input.shipping_address(), true, now).await?;
+    addresses::insert(&mut tx, user_id, &input.shipping_address(), true, now).await?;
     let policy = consents::current_policy(&mut *tx).await?;
     consents::acknowledge(&mut *tx, user_id, policy.version, now).await?;
     consents::record(&mut *tx, user_id, "marketing", marketing, now).await?;

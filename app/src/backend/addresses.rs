@@ -49,7 +49,7 @@ pub async fn add(state: &AppState, user_id: UserId, form: &AddressInput) -> Shop
         });
     }
     let id = addresses::insert(
-        &mut *tx,
+        &mut tx,
         user_id,
         &form.trimmed(),
         existing.is_empty(),

@@ -462,6 +462,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_registration_address_goes_to_the_person_registering() {
+        let address = registration().shipping_address();
+        assert_eq!(address.recipient_name, "Mei Lin");
+        assert_eq!(address.recipient_phone, "+86 138 0013 8000");
+        assert!(validate_registration(&registration()).is_empty());
+        assert!(
+            !validate_address(&registration().address).is_empty(),
+            "alone it lacks one"
+        );
+    }
+
+    #[test]
+    fn tax_ids_are_letters_digits_and_separators() {
+        assert_eq!(check_tax_id(""), None);
+        assert_eq!(check_tax_id("DE 123456789"), None);
+        assert_eq!(check_tax_id("91310000-MA1FL8"), None);
+        assert_eq!(check_tax_id("--"), Some(Problem::Invalid));
+        assert_eq!(check_tax_id("NL<b>"), Some(Problem::Invalid));
+        assert_eq!(
+            check_tax_id(&"1".repeat(limits::TAX_ID + 1)),
+            Some(Problem::TooLong {
+                max: limits::TAX_ID
+            })
+        );
+    }
+
+    #[test]
     fn no_role_manages_a_higher_or_equal_one_but_admins() {
         assert!(Role::Admin.may_manage(Role::Admin));
         assert!(Role::Admin.may_manage(Role::Staff));
@@ -483,6 +510,7 @@ mod tests {
                 region: "Shanghai".into(),
                 postal_code: "200120".into(),
                 country: "CN".into(),
+                ..AddressInput::default()
             },
             password: "correct horse battery".into(),
             password_confirm: "correct horse battery".into(),
@@ -591,7 +619,7 @@ mod tests {
 
     #[test]
     fn addresses() {
-        let mut a = registration().address;
+        let mut a = registration().shipping_address();
         assert_eq!(validate_address(&a), vec![]);
         a.country = "XX".into();
         a.postal_code = "<script>".into();
