@@ -46,6 +46,17 @@ export default defineConfig({
       use: { javaScriptEnabled: false },
       testIgnore: /.*\.hydrate\.spec\.ts/,
     },
+    // The form journeys again on a phone-sized screen (the sticky header takes two rows).
+    {
+      name: "hydrated-phone",
+      use: { javaScriptEnabled: true, viewport: { width: 390, height: 844 }, hasTouch: true },
+      testMatch: /forms\.spec\.ts/,
+    },
+    {
+      name: "no-js-phone",
+      use: { javaScriptEnabled: false, viewport: { width: 390, height: 844 }, hasTouch: true },
+      testMatch: /forms\.spec\.ts/,
+    },
   ],
   webServer: {
     command: process.env.SHOP_SERVER_BIN ?? join(targetDir, "release", "server"),

@@ -37,7 +37,7 @@ test("staff create a product, fix a mistake, change its stock, and it is in the 
   // The mistake is named next to its field and nothing typed is lost.
   await expect(page.getByText("Please check the highlighted fields.")).toBeVisible();
   await expect(page.getByLabel("Web address (slug)")).toHaveValue(slug);
-  await expect(page.locator("#f-form-price_1-error")).toHaveText("This value is not valid.");
+  await expect(page.locator("#f-form-price_1-error")).toHaveText("Enter an amount above zero, like 1250 or 1250.50.");
   await expect(page.locator("#f-form-description_zh-error")).toHaveText("Please fill this in.");
   await page.getByLabel("Unit price (USD)").fill("12.50");
   await page.getByLabel("Description (Chinese)").fill("带锁定插头的屏蔽双绞信号线。");

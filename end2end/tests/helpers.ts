@@ -1,8 +1,8 @@
 import { expect, type Page, type TestInfo } from "@playwright/test";
 
-/** True in the project that runs with JavaScript. */
+/** True in the projects that run with JavaScript. */
 export function isHydrated(testInfo: TestInfo): boolean {
-  return testInfo.project.name === "hydrated";
+  return testInfo.project.use.javaScriptEnabled !== false;
 }
 
 /** Opens a page; in the hydrated project also waits until the wasm app has taken over. */

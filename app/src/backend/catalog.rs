@@ -99,11 +99,16 @@ pub async fn list_page(
 ) -> ShopResult<CatalogPage> {
     let mut query = query.clone();
     query.q = limits::cut(&query.q, limits::SEARCH).to_string();
-    let query = &query;
-    let (rows, total) = products::list(&state.db, query).await?;
-    let facets = products::facets(&state.db, query).await?;
+    let (mut rows, total) = products::list(&state.db, &query).await?;
     let pages =
         u32::try_from((total + i64::from(PAGE_SIZE) - 1) / i64::from(PAGE_SIZE)).unwrap_or(0);
+    // A page past the end (an old link, a hand-made address) shows the last page.
+    if rows.is_empty() && pages > 0 && query.page > pages {
+        query.page = pages;
+        rows = products::list(&state.db, &query).await?.0;
+    }
+    let query = &query;
+    let facets = products::facets(&state.db, query).await?;
     Ok(CatalogPage {
         products: rows.iter().map(|r| card(r, lang)).collect(),
         total,

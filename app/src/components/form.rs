@@ -97,6 +97,25 @@ where
     })
 }
 
+/// Counts the successful submissions of an action: a resource keyed on it reloads after a
+/// save that worked, and not after a failed one (reloading would rebuild the form and throw
+/// away what the shopper is correcting).
+pub fn successes<S, O>(action: ServerAction<S>) -> Memo<usize>
+where
+    S: server_fn::ServerFn<Output = O, Error = ShopError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Memo::new(move |previous: Option<&usize>| {
+        let version = action.version().get();
+        let worked = action.value().with(|v| matches!(v, Some(Ok(_))));
+        if worked {
+            version
+        } else {
+            previous.copied().unwrap_or(0)
+        }
+    })
+}
+
 /// A message above a form: after a failed submit, the error (a summary when fields are
 /// wrong), which takes the focus (the first invalid field, or the message itself) and is
 /// scrolled into view; after a successful one, the success note, until the form is edited
@@ -121,12 +140,10 @@ pub fn FormMessage(
                 edited.set(false);
             }
         });
-        Effect::new(move |previous: Option<bool>| {
-            let failed = error.get().is_some();
-            if failed && previous.is_some() {
+        Effect::new(move |_| {
+            if error.get().is_some() {
                 focus_first_problem(anchor);
             }
-            failed
         });
         let handle = window_event_listener(ev::input, move |event| {
             let inside = anchor.get_untracked().is_some_and(|anchor| {

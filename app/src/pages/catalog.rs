@@ -209,12 +209,20 @@ fn submit_own_form(_ev: leptos::ev::Event) {
     }
 }
 
+/// Leptos's `Form` adds the submit button as a field even when it has no name, which left
+/// hydrated filter addresses ending in `&=`; this takes it out.
+fn without_unnamed() -> std::sync::Arc<dyn Fn(&leptos::web_sys::FormData)> {
+    std::sync::Arc::new(|data: &leptos::web_sys::FormData| {
+        data.delete("");
+    })
+}
+
 #[component]
 fn SortForm(q: CatalogQuery, path: String) -> impl IntoView {
     let current = q.sort;
     let searching = !q.q.is_empty();
     view! {
-        <Form method="GET" action=path attr:class="sort-form">
+        <Form method="GET" action=path attr:class="sort-form" on_form_data=without_unnamed()>
             {carry(&q, &["sort"])}
             <label for="sort-select">{tr(Key::SortLabel)}</label>
             <select id="sort-select" name="sort" on:change=submit_own_form>
@@ -230,7 +238,7 @@ fn SortForm(q: CatalogQuery, path: String) -> impl IntoView {
                             Sort::PitchCoarse => Key::SortPitchCoarse,
                             Sort::Newest => Key::SortNewest,
                         };
-                        view! { <option value=s.code() selected={s == current}>{tr(key)}</option> }
+                        view! { <option value=s.code() selected={s == current} prop:selected={s == current}>{tr(key)}</option> }
                     })
                     .collect_view()}
             </select>
@@ -239,6 +247,9 @@ fn SortForm(q: CatalogQuery, path: String) -> impl IntoView {
     }
 }
 
+/// The filter and sort controls say `prop:checked`/`prop:selected`/`prop:value` as well as the
+/// attribute: when Back changes the address, the same elements are updated, and a control the
+/// shopper has touched follows its property, not its attribute.
 #[component]
 fn FilterPanel(
     q: CatalogQuery,
@@ -279,18 +290,18 @@ fn FilterPanel(
     view! {
         <details class="filters">
             <summary>{tr(Key::FiltersHeading)}</summary>
-            <Form method="GET" action=path.clone() attr:class="filter-form">
+            <Form method="GET" action=path.clone() attr:class="filter-form" on_form_data=without_unnamed()>
                 {carry(&q, &["category", "pitch_min", "pitch_max", "brightness", "ip", "price_min", "price_max", "in_stock"])}
                 {fixed_category.is_none().then(|| view! {
                     <fieldset>
                         <legend>{tr(Key::FilterCategory)}</legend>
                         <label class="choice">
-                            <input type="radio" name="category" value="" checked=q.category.is_none() />
+                            <input type="radio" name="category" value="" checked=q.category.is_none() prop:checked=q.category.is_none() />
                             {tr(Key::FilterAny)}
                         </label>
                         {category_counts.into_iter().map(|(c, n)| view! {
                             <label class="choice">
-                                <input type="radio" name="category" value=c.slug() checked={q.category == Some(c)} />
+                                <input type="radio" name="category" value=c.slug() checked={q.category == Some(c)} prop:checked={q.category == Some(c)} />
                                 {tr(c.name())} <span class="count">{format!("({n})")}</span>
                             </label>
                         }).collect_view()}
@@ -302,13 +313,13 @@ fn FilterPanel(
                         <label>
                             <span class="visually-hidden">{tr(Key::FilterFrom)}</span>
                             <input type="text" inputmode="decimal" name="pitch_min" maxlength=crate::domain::limits::NUMBER.to_string() placeholder="1.5" size="5"
-                                value=q.pitch_min_um.map(pitch_mm).unwrap_or_default() />
+                                value=q.pitch_min_um.map(pitch_mm).unwrap_or_default() prop:value=q.pitch_min_um.map(pitch_mm).unwrap_or_default() />
                         </label>
                         "–"
                         <label>
                             <span class="visually-hidden">{tr(Key::FilterTo)}</span>
                             <input type="text" inputmode="decimal" name="pitch_max" maxlength=crate::domain::limits::NUMBER.to_string() placeholder="16" size="5"
-                                value=q.pitch_max_um.map(pitch_mm).unwrap_or_default() />
+                                value=q.pitch_max_um.map(pitch_mm).unwrap_or_default() prop:value=q.pitch_max_um.map(pitch_mm).unwrap_or_default() />
                         </label>
                         " mm"
                     </div>
@@ -316,21 +327,21 @@ fn FilterPanel(
                 <fieldset>
                     <legend>{tr(Key::FilterBrightness)}</legend>
                     <select name="brightness" aria-label=tr(Key::FilterBrightness)>
-                        <option value="" selected=q.brightness_min.is_none()>{tr(Key::FilterAny)}</option>
+                        <option value="" selected=q.brightness_min.is_none() prop:selected=q.brightness_min.is_none()>{tr(Key::FilterAny)}</option>
                         {brightness_steps.into_iter().map(|b| view! {
-                            <option value=b.to_string() selected={q.brightness_min == Some(b)}>{format!("≥ {b} nits")}</option>
+                            <option value=b.to_string() selected={q.brightness_min == Some(b)} prop:selected={q.brightness_min == Some(b)}>{format!("≥ {b} nits")}</option>
                         }).collect_view()}
                     </select>
                 </fieldset>
                 <fieldset>
                     <legend>{tr(Key::FilterIp)}</legend>
                     <label class="choice">
-                        <input type="radio" name="ip" value="" checked=q.ip.is_none() />
+                        <input type="radio" name="ip" value="" checked=q.ip.is_none() prop:checked=q.ip.is_none() />
                         {tr(Key::FilterAny)}
                     </label>
                     {ip_counts.into_iter().map(|(ip, n)| view! {
                         <label class="choice">
-                            <input type="radio" name="ip" value=ip checked={q.ip.as_deref() == Some(ip)} />
+                            <input type="radio" name="ip" value=ip checked={q.ip.as_deref() == Some(ip)} prop:checked={q.ip.as_deref() == Some(ip)} />
                             {ip} <span class="count">{format!("({n})")}</span>
                         </label>
                     }).collect_view()}
@@ -342,18 +353,18 @@ fn FilterPanel(
                         <label>
                             <span class="visually-hidden">{tr(Key::FilterFrom)}</span>
                             <input type="text" inputmode="numeric" name="price_min" maxlength=crate::domain::limits::NUMBER.to_string() size="6"
-                                value=q.price_min.map(|p| p.to_string()).unwrap_or_default() />
+                                value=q.price_min.map(|p| p.to_string()).unwrap_or_default() prop:value=q.price_min.map(|p| p.to_string()).unwrap_or_default() />
                         </label>
                         "–"
                         <label>
                             <span class="visually-hidden">{tr(Key::FilterTo)}</span>
                             <input type="text" inputmode="numeric" name="price_max" maxlength=crate::domain::limits::NUMBER.to_string() size="6"
-                                value=q.price_max.map(|p| p.to_string()).unwrap_or_default() />
+                                value=q.price_max.map(|p| p.to_string()).unwrap_or_default() prop:value=q.price_max.map(|p| p.to_string()).unwrap_or_default() />
                         </label>
                     </div>
                 </fieldset>
                 <label class="choice">
-                    <input type="checkbox" name="in_stock" value="1" checked=q.in_stock />
+                    <input type="checkbox" name="in_stock" value="1" checked=q.in_stock prop:checked=q.in_stock />
                     {tr(Key::FilterInStock)} <span class="count">{format!("({})", facets.in_stock)}</span>
                 </label>
                 <div class="filter-actions">

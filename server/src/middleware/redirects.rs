@@ -5,9 +5,10 @@
 //!   target is cut down to a same-site path, only the last error pair is kept, and the error is
 //!   remembered in the visitor's session.
 //! - A page address carrying `__err` shows that error only when it is the one this visitor's
-//!   own last form post produced, and only once. Any other (put in a link by someone else, or
-//!   reached again with Back after the form was fixed) is dropped by a redirect to the same
-//!   address without it, so the page cannot be made to show words the shop never said.
+//!   own last form post produced, and only once (that page is `no-store`, so Back asks again).
+//!   Any other (put in a link by someone else, or reached again with Back after the form was
+//!   fixed) is dropped by a redirect to the same address without it, so the page cannot be
+//!   made to show words the shop never said.
 //! - A page that sends the visitor elsewhere (sign-in required…) answers with a real `302`
 //!   whatever the client accepts; Leptos would give a client that does not ask for HTML a
 //!   `200` with a `Location` header and an empty page.
@@ -47,10 +48,12 @@ pub async fn safe_redirects(
     let is_api = request.uri().path().starts_with("/api/");
     let session = request.extensions().get::<Session>().cloned();
     let mut request = request;
+    let mut shows_an_error = false;
     if !is_api && request.method() == Method::GET {
         if let Some(clean) = unclaimed_error(&request.uri().clone(), session.as_ref()).await {
             return redirect(StatusCode::SEE_OTHER, &clean);
         }
+        shows_an_error = request.uri().query().is_some_and(|q| q.contains(ERR));
         if let Some(done) = take_form_done(session.as_ref()).await {
             request.extensions_mut().insert(done);
         }
@@ -71,6 +74,13 @@ pub async fn safe_redirects(
         *real.status_mut() = StatusCode::FOUND;
         real.headers_mut().insert(header::LOCATION, location);
         return real;
+    }
+    if shows_an_error {
+        // Shown once: Back must ask again (and be sent to the page without the error), not
+        // show this copy from the browser's history.
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
 }

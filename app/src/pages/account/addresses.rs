@@ -8,7 +8,9 @@ use crate::{
     },
     components::{
         confirm::{ConfirmPanel, confirm_href, confirming},
-        form::{AddressFields, FormMessage, FormValues, WithFlash, action_done, action_error},
+        form::{
+            AddressFields, FormMessage, FormValues, WithFlash, action_done, action_error, successes,
+        },
         page_meta::PageMeta,
     },
     domain::country::country_name,
@@ -35,14 +37,13 @@ fn AddressBook() -> impl IntoView {
     let update = ServerAction::<UpdateAddress>::new();
     let remove = ServerAction::<DeleteAddress>::new();
     let make_default = ServerAction::<SetDefaultAddress>::new();
-    let changes = move || {
-        (
-            add.version().get(),
-            update.version().get(),
-            remove.version().get(),
-            make_default.version().get(),
-        )
-    };
+    let (added, updated, removed, defaulted) = (
+        successes(add),
+        successes(update),
+        successes(remove),
+        successes(make_default),
+    );
+    let changes = move || (added.get(), updated.get(), removed.get(), defaulted.get());
     let account = Resource::new(changes, |_| get_account());
     let add_error = action_error(add);
     // Which card's form was submitted last (the action forgets its input once it is done).
@@ -180,11 +181,12 @@ fn AddressCard(
                             .filter(|_| failed_here || last_edited.get() == Some(id))
                     });
                     let values = if kept.is_empty() { values.clone() } else { kept };
+                    let saved = saved_here(update, last_edited, id);
                     view! {
-                        <details open=move || error.get().is_some()>
+                        <details open=move || error.get().is_some() || saved.get()>
                             <summary>{tr(Key::Edit)}</summary>
                             <ActionForm action=update attr:class="form-stack" attr:novalidate=true>
-                                <FormMessage error success=(saved_here(update, last_edited, id), Key::AddressSaved) />
+                                <FormMessage error success=(saved, Key::AddressSaved) />
                                 <input type="hidden" name="id" value=id.to_string() />
                                 <AddressFields form="form" scope=format!("a{id}") error values />
                                 <button type="submit" class="button button-primary">{tr(Key::SaveChanges)}</button>

@@ -7,7 +7,7 @@ use crate::{
         profile::{UpdateProfile, get_account},
     },
     components::{
-        form::{Checkbox, Field, FormMessage, WithFlash, action_done, action_error},
+        form::{Checkbox, Field, FormMessage, WithFlash, action_done, action_error, successes},
         page_meta::PageMeta,
     },
     domain::{account::check_phone, limits, time},
@@ -34,7 +34,8 @@ pub fn AccountPage() -> impl IntoView {
 #[component]
 fn AccountOverview() -> impl IntoView {
     let update = ServerAction::<UpdateProfile>::new();
-    let account = Resource::new(move || update.version().get(), |_| get_account());
+    let saved = successes(update);
+    let account = Resource::new(move || saved.get(), |_| get_account());
     let query = use_query_map();
     let just_verified = move || query.read().get("verified").is_some();
     view! {

@@ -46,7 +46,7 @@ pub fn MailPage() -> impl IntoView {
                                         </p>
                                         {m.last_error.clone().map(|e| view! { <p class="form-message form-message-error">{e}</p> })}
                                         {m.links_hidden.then(|| view! { <p class="field-hint">{tr(Key::AdminMailLinksHidden)}</p> })}
-                                        {m.body.clone().map(|body| view! { <pre class="mail-body">{body}</pre> })}
+                                        {m.body.clone().map(|body| view! { <pre class="mail-body">{linkified(&body)}</pre> })}
                                     </li>
                                 }).collect_view()}
                             </ul>
@@ -55,5 +55,63 @@ pub fn MailPage() -> impl IntoView {
                 })}
             </Suspense>
         </AdminLayout>
+    }
+}
+
+/// The mail's text with its web addresses as links, so a developer can follow them.
+fn linkified(body: &str) -> impl IntoView + use<> {
+    pieces(body)
+        .into_iter()
+        .map(|(text, is_link)| {
+            if is_link {
+                let href = text.clone();
+                Either::Left(view! { <a href=href rel="noopener noreferrer">{text}</a> })
+            } else {
+                Either::Right(text)
+            }
+        })
+        .collect_view()
+}
+
+/// `body` cut into plain text and `http(s)://` addresses (an address ends at white space).
+fn pieces(body: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut rest = body;
+    while let Some(at) = rest
+        .find("http://")
+        .into_iter()
+        .chain(rest.find("https://"))
+        .min()
+    {
+        if at > 0 {
+            out.push((rest[..at].to_string(), false));
+        }
+        let end = rest[at..]
+            .find(char::is_whitespace)
+            .map_or(rest.len(), |e| at + e);
+        out.push((rest[at..end].to_string(), true));
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        out.push((rest.to_string(), false));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pieces;
+
+    #[test]
+    fn addresses_in_mail_become_links() {
+        assert_eq!(
+            pieces("Open\nhttps://shop.test/account/verify/ab12\nthanks"),
+            [
+                ("Open\n".to_string(), false),
+                ("https://shop.test/account/verify/ab12".to_string(), true),
+                ("\nthanks".to_string(), false),
+            ]
+        );
+        assert_eq!(pieces("no links"), [("no links".to_string(), false)]);
     }
 }
