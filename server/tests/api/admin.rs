@@ -317,3 +317,27 @@ async fn admins_cannot_demote_themselves(app: TestApp) {
     );
 }
 db_test!(admins_cannot_demote_themselves);
+
+/// Changing a role is a second step: the role chosen first is only put in the address.
+async fn changing_a_role_asks_first(app: TestApp) {
+    let id = registered_shopper(&app, &app, "mei@example.com").await;
+    let admin = staff_admin(&app).await;
+    let (_, page) = admin.page(&format!("/admin/customers/{id}")).await;
+    assert!(
+        page.contains(r#"<form method="get""#) && page.contains(r#"name="confirm" value="role""#)
+    );
+    let (_, page) = admin
+        .page(&format!("/admin/customers/{id}?confirm=role&role=staff"))
+        .await;
+    assert!(
+        page.contains("Make Mei Lin Staff?"),
+        "the question names the change"
+    );
+    assert!(page.contains(r#"name="role" value="staff""#));
+    // Choosing the role the account already has asks nothing.
+    let (_, page) = admin
+        .page(&format!("/admin/customers/{id}?confirm=role&role=shopper"))
+        .await;
+    assert!(!page.contains("Make Mei Lin"));
+}
+db_test!(changing_a_role_asks_first);

@@ -802,3 +802,29 @@ async fn stock_is_bounded_and_amounts_are_strict(app: TestApp) {
     assert_eq!(res.json::<i64>().await.unwrap(), 7);
 }
 db_test!(stock_is_bounded_and_amounts_are_strict);
+
+/// Archiving is a second step: the product page offers a link first; the form that archives
+/// appears only when the address asks to confirm (so it works without JavaScript too).
+async fn archiving_asks_first(app: TestApp) {
+    let b = staff(&app, "sam@lumenwall.example", Role::Staff).await;
+    let id = create(&app, &b, "to-archive").await;
+    let (_, page) = b.page(&format!("/admin/products/{id}")).await;
+    assert!(
+        page.contains("?confirm=archive"),
+        "a link to the second step"
+    );
+    assert!(
+        !page.contains(r#"name="status" value="archived""#),
+        "no one-click archive"
+    );
+    let (_, page) = b
+        .page(&format!("/admin/products/{id}?confirm=archive"))
+        .await;
+    assert!(page.contains("Archive this product?"));
+    assert!(page.contains(r#"name="status" value="archived""#));
+    assert!(
+        page.contains(&format!(r#"href="/admin/products/{id}""#)),
+        "Cancel goes back"
+    );
+}
+db_test!(archiving_asks_first);
