@@ -51,19 +51,17 @@ pub async fn insert(
     is_default: bool,
     now: i64,
 ) -> Result<AddressId, sqlx::Error> {
-    let (names, values): (Vec<&str>, Vec<Arg>) = columns(a).into_iter().unzip();
-    let mut sql = Sql::new(&format!(
-        "INSERT INTO addresses ({}, user_id, is_default, created_at, updated_at) VALUES (",
-        names.join(", ")
-    ));
-    sql.bind_list(values).push(", ").bind(user_id.0).push(", ");
-    sql.bind(i64::from(is_default))
-        .push(", ")
-        .bind(now)
-        .push(", ")
-        .bind(now);
-    sql.push(") RETURNING id");
-    let row = sql.query().fetch_one(conn).await?;
+    let mut columns = columns(a);
+    columns.extend([
+        ("user_id", user_id.0.into()),
+        ("is_default", i64::from(is_default).into()),
+        ("created_at", now.into()),
+        ("updated_at", now.into()),
+    ]);
+    let row = Sql::insert_returning_id("addresses", columns)
+        .query()
+        .fetch_one(conn)
+        .await?;
     sqlx::Row::try_get(&row, 0)
 }
 
@@ -87,11 +85,9 @@ pub async fn update(
     a: &AddressInput,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
-    let mut sql = Sql::new("UPDATE addresses SET ");
-    for (name, value) in columns(a) {
-        sql.push(name).push(" = ").bind(value).push(", ");
-    }
-    sql.push("updated_at = ").bind(now);
+    let mut columns = columns(a);
+    columns.push(("updated_at", now.into()));
+    let mut sql = Sql::update("addresses", columns);
     sql.push(" WHERE id = ")
         .bind(id.0)
         .push(" AND user_id = ")

@@ -140,19 +140,17 @@ pub async fn insert(
     stock: i64,
     now: i64,
 ) -> Result<ProductId, sqlx::Error> {
-    let (names, values): (Vec<&str>, Vec<Arg>) = field_columns(f).into_iter().unzip();
-    let mut sql = Sql::new(&format!(
-        "INSERT INTO products ({}, stock, status, created_at, updated_at) VALUES (",
-        names.join(", ")
-    ));
-    sql.bind_list(values).push(", ").bind(stock).push(", ");
-    sql.bind(ProductStatus::Active.as_str())
-        .push(", ")
-        .bind(now)
-        .push(", ")
-        .bind(now);
-    sql.push(") RETURNING id");
-    let row = sql.query().fetch_one(conn).await?;
+    let mut columns = field_columns(f);
+    columns.extend([
+        ("stock", stock.into()),
+        ("status", ProductStatus::Active.as_str().into()),
+        ("created_at", now.into()),
+        ("updated_at", now.into()),
+    ]);
+    let row = Sql::insert_returning_id("products", columns)
+        .query()
+        .fetch_one(conn)
+        .await?;
     row.try_get(0)
 }
 
@@ -163,16 +161,11 @@ pub async fn update(
     f: &ProductFields,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
-    let mut sql = Sql::new("UPDATE products SET ");
-    for (name, value) in field_columns(f) {
-        sql.push(name).push(" = ").bind(value).push(", ");
-    }
-    sql.push("updated_at = ")
-        .bind(now)
-        .push(" WHERE id = ")
-        .bind(id.0);
-    let done = sql.query().execute(conn).await?;
-    Ok(done.rows_affected())
+    let mut columns = field_columns(f);
+    columns.push(("updated_at", now.into()));
+    let mut sql = Sql::update("products", columns);
+    sql.push(" WHERE id = ").bind(id.0);
+    Ok(sql.query().execute(conn).await?.rows_affected())
 }
 
 pub async fn set_tiers(

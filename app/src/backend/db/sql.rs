@@ -94,6 +94,30 @@ impl Sql {
         self
     }
 
+    /// `INSERT INTO table (c1, c2, …) VALUES ($1, $2, …) RETURNING id`, built from columns
+    /// each next to its value.
+    pub fn insert_returning_id(table: &str, columns: Vec<(&str, Arg)>) -> Sql {
+        let (names, values): (Vec<&str>, Vec<Arg>) = columns.into_iter().unzip();
+        let mut sql = Sql::new(&format!(
+            "INSERT INTO {table} ({}) VALUES (",
+            names.join(", ")
+        ));
+        sql.bind_list(values).push(") RETURNING id");
+        sql
+    }
+
+    /// `UPDATE table SET c1 = $1, c2 = $2, …`, for the caller to finish with its `WHERE`.
+    pub fn update(table: &str, columns: Vec<(&str, Arg)>) -> Sql {
+        let mut sql = Sql::new(&format!("UPDATE {table} SET "));
+        for (i, (name, value)) in columns.into_iter().enumerate() {
+            if i > 0 {
+                sql.push(", ");
+            }
+            sql.push(name).push(" = ").bind(value);
+        }
+        sql
+    }
+
     /// Appends `values` as a comma-separated list of parameters.
     pub fn bind_list(&mut self, values: impl IntoIterator<Item = Arg>) -> &mut Sql {
         for (i, value) in values.into_iter().enumerate() {
@@ -138,6 +162,20 @@ impl Sql {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inserts_and_updates_keep_columns_with_their_values() {
+        let columns = || vec![("a", Arg::from(1_i64)), ("b", Arg::from("x"))];
+        let insert = Sql::insert_returning_id("t", columns());
+        assert_eq!(
+            insert.text(),
+            "INSERT INTO t (a, b) VALUES ($1, $2) RETURNING id"
+        );
+        let mut update = Sql::update("t", columns());
+        update.push(" WHERE id = ").bind(7_i64);
+        assert_eq!(update.text(), "UPDATE t SET a = $1, b = $2 WHERE id = $3");
+        assert_eq!(update.args[2], Arg::Int(Some(7)));
+    }
 
     #[test]
     fn values_become_numbered_parameters() {
