@@ -62,6 +62,10 @@ pub enum Problem {
     NotZero,
     /// Not one of the values offered.
     NotInList,
+    /// More than the shop has: only `available` in stock.
+    NotEnoughStock {
+        available: i64,
+    },
 }
 
 /// A rule of the shop that refused an action: the message says what the rule is.
@@ -78,6 +82,8 @@ pub enum Rule {
     AddressBookFull { max: usize },
     /// Only a suspended account can be reinstated.
     NotSuspended,
+    /// The cart holds as many lines as it may.
+    CartFull { max: usize },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -165,7 +171,10 @@ impl ShopError {
             ShopError::Conflict => 409,
             ShopError::Refused { rule } => match rule {
                 Rule::NotYourOwnAccount | Rule::StaffAccountsNeedAnAdmin => 403,
-                Rule::KeepYourAdminRole | Rule::AddressBookFull { .. } | Rule::NotSuspended => 409,
+                Rule::KeepYourAdminRole
+                | Rule::AddressBookFull { .. }
+                | Rule::CartFull { .. }
+                | Rule::NotSuspended => 409,
             },
             ShopError::RateLimited { .. } => 429,
             ShopError::Unavailable => 503,
@@ -191,7 +200,7 @@ impl ShopError {
                 Rule::KeepYourAdminRole => Key::RuleKeepYourAdminRole,
                 Rule::StaffAccountsNeedAnAdmin => Key::RuleStaffAccountsNeedAnAdmin,
                 // (The message names the limit: `components/form.rs::error_text`.)
-                Rule::AddressBookFull { .. } => Key::ErrorConflict,
+                Rule::AddressBookFull { .. } | Rule::CartFull { .. } => Key::ErrorConflict,
                 Rule::NotSuspended => Key::RuleNotSuspended,
             },
             ShopError::RateLimited { .. } => Key::ErrorRateLimited,

@@ -1,7 +1,7 @@
 //! The HTML document (`shell`, server only) and the root component with the routes (`App`).
 
 use crate::{
-    components::{auth::provide_auth, layout::Layout},
+    components::{auth::provide_auth, cart::provide_cart, layout::Layout},
     i18n::provide_i18n,
     pages::{
         account::{
@@ -80,6 +80,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = provide_i18n();
     provide_auth();
+    provide_cart();
     // Marks the page once the wasm app has taken over (end-to-end tests wait for it).
     #[cfg(feature = "hydrate")]
     Effect::new(|_| {

@@ -18,7 +18,7 @@ use app::{
     App,
     backend::{
         AppState, ShopSettings, accounts, catalog_seed,
-        db::{Db, DbOptions, DbSetupError, outbox, throttle, tokens},
+        db::{Db, DbOptions, DbSetupError, cart, outbox, throttle, tokens},
         keys::Keys,
         mail::worker::{self, Transport},
         now, passwords,
@@ -209,7 +209,7 @@ pub async fn build_state(
 }
 
 /// Periodic housekeeping, hourly: expired sessions, used and expired links, old throttling
-/// rows and delivered mail past its retention are deleted; accounts cancelled more than 30
+/// rows, guest carts whose session has ended and delivered mail past its retention are deleted; accounts cancelled more than 30
 /// days ago are erased.
 async fn maintenance(state: AppState, mail_retention_days: u32) {
     const DAY: i64 = 86_400;
@@ -226,6 +226,15 @@ async fn maintenance(state: AppState, mail_retention_days: u32) {
             (
                 "throttling rows",
                 throttle::delete_older_than(pool, now - DAY).await,
+            ),
+            (
+                "abandoned guest cart lines",
+                // A guest cart lives in a guest session, which lives at most this long.
+                cart::delete_guest_lines_before(
+                    pool,
+                    now - state.sessions.standard_lifetime().absolute - DAY,
+                )
+                .await,
             ),
             (
                 "delivered mail",

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod addresses;
+pub mod cart;
 pub mod catalog;
 pub mod catalog_seed;
 pub mod context;

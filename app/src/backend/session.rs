@@ -194,6 +194,11 @@ impl SessionStore {
         ))
     }
 
+    /// The longest a session without "remember me" can live (every guest session).
+    pub fn standard_lifetime(&self) -> Lifetime {
+        self.policy.standard
+    }
+
     /// Deletes every expired session; returns how many.
     pub async fn purge_expired(&self) -> Result<u64, sqlx::Error> {
         sessions::delete_expired(self.db.pool(), now()).await

@@ -16,6 +16,12 @@ impl Auth {
     pub fn refresh(&self) {
         self.version.update(|v| *v += 1);
     }
+
+    /// How many times the user was fetched again (tracked: a resource keyed on it follows
+    /// sign-in and sign-out).
+    pub fn version(&self) -> u32 {
+        self.version.get()
+    }
 }
 
 pub fn provide_auth() -> Auth {

@@ -36,6 +36,7 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::Amount => lang.text(Key::ProblemAmount).to_string(),
         Problem::NotZero => lang.text(Key::ProblemNotZero).to_string(),
         Problem::NotInList => lang.text(Key::ProblemNotInList).to_string(),
+        Problem::NotEnoughStock { available } => lang.msg(Msg::OnlyInStock { count: *available }),
         Problem::OutOfRange { min, max } => lang.msg(Msg::ProblemOutOfRange {
             min: *min,
             max: *max,
@@ -52,6 +53,9 @@ pub fn error_text(lang: Lang, error: &ShopError) -> String {
         ShopError::Refused {
             rule: Rule::AddressBookFull { max },
         } => lang.msg(Msg::RuleAddressBookFull { max: *max }),
+        ShopError::Refused {
+            rule: Rule::CartFull { max },
+        } => lang.msg(Msg::RuleCartFull { max: *max }),
         ShopError::RateLimited { retry_after_secs } => lang.msg(Msg::ErrorRateLimitedFor {
             seconds: *retry_after_secs,
         }),

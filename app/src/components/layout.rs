@@ -1,7 +1,9 @@
 //! The frame around every page: skip link, header (logo, catalog, search, language, cart),
 //! the main landmark and the footer.
 
-use super::{auth::use_auth, icons, language_picker::LanguagePicker, search_box::SearchBox};
+use super::{
+    auth::use_auth, cart::CartLink, icons, language_picker::LanguagePicker, search_box::SearchBox,
+};
 use crate::i18n::{Key, tr};
 use leptos::{either::Either, prelude::*};
 use leptos_router::components::A;
@@ -34,10 +36,7 @@ fn Header() -> impl IntoView {
                 <div class="header-actions">
                     <LanguagePicker />
                     <AccountLink />
-                    <A href="/cart" attr:class="icon-link cart-link" attr:aria-label=tr(Key::NavCart)>
-                        <icons::Cart />
-                        <span class="icon-link-label">{tr(Key::NavCart)}</span>
-                    </A>
+                    <CartLink />
                 </div>
             </div>
         </header>

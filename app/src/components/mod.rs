@@ -1,6 +1,7 @@
 //! Building blocks shared by pages.
 
 pub mod auth;
+pub mod cart;
 pub mod confirm;
 pub mod form;
 pub mod icons;

@@ -1,5 +1,6 @@
 //! A product in a grid: picture, name, the specifications buyers scan for, price and stock.
 
+use super::cart::AddToCartForm;
 use crate::{
     domain::catalog::pitch_mm,
     i18n::{Key, Msg, tr, use_i18n},
@@ -36,9 +37,10 @@ pub fn ProductCard(product: Card) -> impl IntoView {
             <p class="product-price">
                 <span class="price">{move || i18n.msg(Msg::PriceFrom { price: &price.format(i18n.lang()) })}</span>
                 <span class=if in_stock { "stock stock-in" } else { "stock stock-out" }>
-                    {if in_stock { tr(Key::InStock).into_any() } else { tr(Key::MadeToOrder).into_any() }}
+                    {if in_stock { tr(Key::InStock).into_any() } else { tr(Key::OutOfStock).into_any() }}
                 </span>
             </p>
+            <AddToCartForm product=product.id stock=product.stock />
         </li>
     }
 }

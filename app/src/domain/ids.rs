@@ -45,6 +45,8 @@ id_type!(
     ImageId,
     /// A message in the outbox.
     MailId,
+    /// A line of a cart.
+    CartLineId,
 );
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod browser;
+pub mod cart;
 pub mod catalog;
 pub mod category;
 pub mod common_passwords;

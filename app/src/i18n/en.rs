@@ -78,6 +78,27 @@ pub(super) fn text(key: Key) -> &'static str {
         CatalogTitle => "Catalog",
         CartTitle => "Your cart",
         CartEmpty => "Your cart is empty.",
+        AddToCart => "Add to cart",
+        AddedToCart => "Added to your cart.",
+        ViewCart => "View cart",
+        AddWallToCart => "Add the whole wall to the cart",
+        WallAddedToCart => "The wall is in your cart: its cabinets and controller, as one group.",
+        CartProduct => "Product",
+        CartUnitPrice => "Unit price",
+        CartLineTotal => "Total",
+        CartUpdate => "Update",
+        CartRemove => "Remove",
+        CartRemoveWall => "Remove the wall",
+        CartEmptyAction => "Empty the cart",
+        CartEmptyQuestion => "Remove everything from your cart?",
+        CartSubtotal => "Subtotal",
+        CartSummaryHeading => "Order summary",
+        CartTaxNote => "Shipping and tax are worked out at checkout, from the delivery address.",
+        CartCheckoutClosed => "Checkout is not open yet: your cart is kept until it is.",
+        CartContinue => "Continue shopping",
+        CartFixLines => "Some lines ask for more than we have: change them before checking out.",
+        CartUpdated => "Cart updated.",
+        OutOfStock => "Out of stock",
         SearchTitle => "Search",
         SearchEmptyQuery => {
             "Type a product name, a model or a specification to search the catalog."
@@ -363,6 +384,7 @@ pub(super) fn text(key: Key) -> &'static str {
         DataDownload => "Download my data (JSON)",
         DataNone => "Nothing stored.",
         DataProfile => "Profile",
+        DataCart => "Cart",
         DataAddresses => "Addresses",
         DataPolicy => "Privacy policy versions you acknowledged",
         DataConsents => "Your consent choices",
@@ -462,7 +484,6 @@ pub(super) fn text(key: Key) -> &'static str {
         SortPitchCoarse => "Pixel pitch: coarsest first",
         SortNewest => "Newest",
         InStock => "In stock",
-        MadeToOrder => "Made to order",
         TierHeading => "Price per unit",
         TierQuantity => "Quantity",
         TierUnitPrice => "Unit price",
@@ -554,7 +575,32 @@ pub fn msg(m: &Msg) -> String {
             format!("The file is too large; the limit is {max} KiB.")
         }
         Msg::ProblemOutOfRange { min, max } => format!("Enter a whole number from {min} to {max}."),
+        Msg::OnlyInStock { count } => match count {
+            0 => "None in stock just now.".to_string(),
+            _ => format!("Only {count} in stock."),
+        },
+        Msg::CartSummary { count, total } => {
+            format!("{count} {}, {total}", plural(count, "item", "items"))
+        }
+        Msg::CartSaving { saving } => format!("Tier price: you save {saving}"),
+        Msg::CartShort { count } => match count {
+            0 => "Out of stock now: remove it to check out.".to_string(),
+            _ => format!("Only {count} in stock now: lower the quantity to check out."),
+        },
+        Msg::WallDrawingLabel {
+            cols,
+            rows,
+            width,
+            height,
+            person,
+        } => format!(
+            "The wall drawn to scale: {cols} × {rows} cabinets, {width} wide and {height} high, beside a person {person} tall."
+        ),
+        Msg::WallGroup { cols, rows } => format!("LED wall, {cols} × {rows} cabinets"),
         Msg::RoleChangeQuestion { name, role } => format!("Make {name} {role}?"),
+        Msg::RuleCartFull { max } => {
+            format!("Your cart is full ({max} lines): check out or remove a line to add another.")
+        }
         Msg::RuleAddressBookFull { max } => {
             format!("Your address book is full ({max} addresses): delete one to add another.")
         }
@@ -617,12 +663,6 @@ pub fn msg(m: &Msg) -> String {
             plural(count, "unit", "units"),
             plural(days, "day", "days")
         ),
-        Msg::StockNone { days } => {
-            format!(
-                "Made to order: ships in about {days} {}.",
-                plural(days, "day", "days")
-            )
-        }
         Msg::PriceForQuantity { qty, total } => {
             format!("{qty} {}: {total}", plural(qty, "unit", "units"))
         }

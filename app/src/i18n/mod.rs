@@ -115,9 +115,36 @@ impl Lang {
 /// placeholder, or a language without the text, does not compile.
 #[derive(Clone, Copy, Debug)]
 pub enum Msg<'a> {
+    OnlyInStock {
+        count: i64,
+    },
+    CartSummary {
+        count: i64,
+        total: &'a str,
+    },
+    CartSaving {
+        saving: &'a str,
+    },
+    CartShort {
+        count: i64,
+    },
+    WallDrawingLabel {
+        cols: i64,
+        rows: i64,
+        width: &'a str,
+        height: &'a str,
+        person: &'a str,
+    },
+    WallGroup {
+        cols: i64,
+        rows: i64,
+    },
     RoleChangeQuestion {
         name: &'a str,
         role: &'a str,
+    },
+    RuleCartFull {
+        max: usize,
     },
     RuleAddressBookFull {
         max: usize,
@@ -212,9 +239,6 @@ pub enum Msg<'a> {
     },
     StockLevel {
         count: i64,
-        days: u32,
-    },
-    StockNone {
         days: u32,
     },
     PriceForQuantity {
@@ -314,6 +338,27 @@ keys! {
     CatalogTitle,
     CartTitle,
     CartEmpty,
+    AddToCart,
+    AddedToCart,
+    ViewCart,
+    AddWallToCart,
+    WallAddedToCart,
+    CartProduct,
+    CartUnitPrice,
+    CartLineTotal,
+    CartUpdate,
+    CartRemove,
+    CartRemoveWall,
+    CartEmptyAction,
+    CartEmptyQuestion,
+    CartSubtotal,
+    CartSummaryHeading,
+    CartTaxNote,
+    CartCheckoutClosed,
+    CartContinue,
+    CartFixLines,
+    CartUpdated,
+    OutOfStock,
     SearchTitle,
     SearchEmptyQuery,
     // Legal and contact pages
@@ -457,7 +502,6 @@ keys! {
     SortPitchCoarse,
     SortNewest,
     InStock,
-    MadeToOrder,
     TierHeading,
     TierQuantity,
     TierUnitPrice,
@@ -629,6 +673,7 @@ keys! {
     DataNone,
     DataProfile,
     DataAddresses,
+    DataCart,
     DataPolicy,
     DataConsents,
     DataEmailLinks,

@@ -68,6 +68,27 @@ pub(super) fn text(key: Key) -> &'static str {
         CatalogTitle => "产品目录",
         CartTitle => "您的购物车",
         CartEmpty => "您的购物车是空的。",
+        AddToCart => "加入购物车",
+        AddedToCart => "已加入购物车。",
+        ViewCart => "查看购物车",
+        AddWallToCart => "将整面显示墙加入购物车",
+        WallAddedToCart => "显示墙已加入购物车：箱体和控制器为一组。",
+        CartProduct => "商品",
+        CartUnitPrice => "单价",
+        CartLineTotal => "小计",
+        CartUpdate => "更新",
+        CartRemove => "移除",
+        CartRemoveWall => "移除整面显示墙",
+        CartEmptyAction => "清空购物车",
+        CartEmptyQuestion => "确定清空购物车中的所有商品？",
+        CartSubtotal => "商品合计",
+        CartSummaryHeading => "订单摘要",
+        CartTaxNote => "运费和税费将在结账时根据收货地址计算。",
+        CartCheckoutClosed => "结账功能尚未开放：您的购物车会一直保留。",
+        CartContinue => "继续购物",
+        CartFixLines => "部分商品数量超过库存：请先修改再结账。",
+        CartUpdated => "购物车已更新。",
+        OutOfStock => "缺货",
         SearchTitle => "搜索",
         SearchEmptyQuery => "输入产品名称、型号或规格来搜索产品目录。",
         PrivacyTitle => "隐私政策",
@@ -311,6 +332,7 @@ pub(super) fn text(key: Key) -> &'static str {
         DataDownload => "下载我的数据（JSON）",
         DataNone => "没有保存任何内容。",
         DataProfile => "个人资料",
+        DataCart => "购物车",
         DataAddresses => "地址",
         DataPolicy => "您确认过的隐私政策版本",
         DataConsents => "您的同意选择",
@@ -398,7 +420,6 @@ pub(super) fn text(key: Key) -> &'static str {
         SortPitchCoarse => "像素间距：从大到小",
         SortNewest => "最新",
         InStock => "有货",
-        MadeToOrder => "按订单生产",
         TierHeading => "单价",
         TierQuantity => "数量",
         TierUnitPrice => "单价",
@@ -475,7 +496,30 @@ pub fn msg(m: &Msg) -> String {
         ),
         Msg::ProblemFileTooLarge { max } => format!("文件过大，上限为 {max} KiB。"),
         Msg::ProblemOutOfRange { min, max } => format!("请输入 {min} 到 {max} 之间的整数。"),
+        Msg::OnlyInStock { count } => match count {
+            0 => "目前无库存。".to_string(),
+            _ => format!("库存仅剩 {count} 件。"),
+        },
+        Msg::CartSummary { count, total } => format!("{count} 件，{total}"),
+        Msg::CartSaving { saving } => format!("阶梯价：节省 {saving}"),
+        Msg::CartShort { count } => match count {
+            0 => "目前缺货：请移除后再结账。".to_string(),
+            _ => format!("目前仅剩 {count} 件：请减少数量后再结账。"),
+        },
+        Msg::WallDrawingLabel {
+            cols,
+            rows,
+            width,
+            height,
+            person,
+        } => format!(
+            "按比例绘制的显示墙：{cols} × {rows} 个箱体，宽 {width}，高 {height}，旁边是身高 {person} 的人。"
+        ),
+        Msg::WallGroup { cols, rows } => format!("LED 显示墙，{cols} × {rows} 个箱体"),
         Msg::RoleChangeQuestion { name, role } => format!("将 {name} 的角色改为{role}？"),
+        Msg::RuleCartFull { max } => {
+            format!("购物车已满（{max} 行）：请先结账或移除一行再添加。")
+        }
         Msg::RuleAddressBookFull { max } => {
             format!("您的地址簿已满（{max} 个地址），请删除一个后再添加。")
         }
@@ -522,7 +566,6 @@ pub fn msg(m: &Msg) -> String {
         Msg::PageOf { page, pages } => format!("第 {page} 页，共 {pages} 页"),
         Msg::PriceFrom { price } => format!("{price} 起"),
         Msg::StockLevel { count, days } => format!("有货：{count} 件，{days} 天内发货。"),
-        Msg::StockNone { days } => format!("按订单生产：约 {days} 天发货。"),
         Msg::PriceForQuantity { qty, total } => format!("{qty} 件：{total}"),
         Msg::SpecIpValue { front, back } => format!("正面 {front}，背面 {back}"),
         Msg::SpecPowerValue { max, typical } => format!("最大 {max} 瓦，典型 {typical} 瓦"),

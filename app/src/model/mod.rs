@@ -8,5 +8,6 @@
 
 pub mod account;
 pub mod admin;
+pub mod cart;
 pub mod catalog;
 pub mod shop;

@@ -2,7 +2,7 @@
 
 use crate::{
     api::catalog::{ToggleCompare, compared_products},
-    components::{page_meta::PageMeta, specs::spec_rows},
+    components::{cart::AddToCartForm, page_meta::PageMeta, specs::spec_rows},
     i18n::{Key, tr, use_i18n},
 };
 use leptos::{either::Either, prelude::*};
@@ -49,6 +49,7 @@ pub fn ComparePage() -> impl IntoView {
                                                 <img src=p.card.image.clone() alt="" width="160" height="100" />
                                                 <A href=format!("/products/{}", p.card.slug)>{p.card.name.clone()}</A>
                                                 <p class="price">{p.card.price.format(lang)}</p>
+                                                <AddToCartForm product=p.card.id stock=p.card.stock />
                                                 <ActionForm action=toggle>
                                                     <input type="hidden" name="id" value=p.card.id.to_string() />
                                                     <button type="submit" class="button button-secondary button-small">{tr(Key::CompareRemove)}</button>

@@ -4,8 +4,14 @@
 //! for the priced wall, controller included.
 
 use crate::{
-    api::catalog::{configurator_cabinets, quote_wall},
-    components::page_meta::PageMeta,
+    api::{
+        cart::AddWallToCart,
+        catalog::{configurator_cabinets, quote_wall},
+    },
+    components::{
+        cart::{cart_error_text, refresh_cart_after},
+        page_meta::PageMeta,
+    },
     domain::{
         catalog::{parse_thousandths, pitch_mm},
         configurator::{WallPlan, WallRequest, plan_wall},
@@ -193,6 +199,7 @@ fn Configurator(options: Vec<CabinetOption>) -> impl IntoView {
                         let pitch = option.as_ref().map(|o| pitch_mm(o.cabinet.pitch_um)).unwrap_or_default();
                         Either::Right(view! {
                             <h2>{tr(Key::ConfiguratorYourWall)}</h2>
+                            <WallDrawing plan />
                             <dl class="facts wall-facts">
                                 <dt>{tr(Key::ConfiguratorCabinets)}</dt>
                                 <dd data-testid="wall-cabinets">{format!("{} × {} = {}", plan.cols, plan.rows, plan.cabinets)}</dd>
@@ -246,6 +253,7 @@ fn Configurator(options: Vec<CabinetOption>) -> impl IntoView {
                                         <dd class="price" data-testid="quote-total">{move || q.total.format(i18n.lang())}</dd>
                                     </dl>
                                     <p class="field-hint">{tr(Key::ConfiguratorQuoteHint)}</p>
+                                    <AddWallForm product=q.cabinet.slug.clone() cols=q.plan.cols rows=q.plan.rows />
                                 </div>
                             }
                         })
@@ -253,6 +261,89 @@ fn Configurator(options: Vec<CabinetOption>) -> impl IntoView {
                 </Suspense>
             </div>
         </div>
+    }
+}
+
+/// "Add the whole wall": the cabinets and the controller of the server's quote, as one group.
+#[component]
+fn AddWallForm(product: String, cols: u32, rows: u32) -> impl IntoView {
+    let i18n = use_i18n();
+    let add = ServerAction::<AddWallToCart>::new();
+    refresh_cart_after(add);
+    view! {
+        <ActionForm action=add attr:class="add-to-cart">
+            <input type="hidden" name="product" value=product />
+            <input type="hidden" name="cols" value=cols.to_string() />
+            <input type="hidden" name="rows" value=rows.to_string() />
+            <button type="submit" class="button button-primary">{tr(Key::AddWallToCart)}</button>
+        </ActionForm>
+        <div aria-live="polite">
+            {move || match add.value().get() {
+                Some(Ok(())) => Some(Either::Left(view! {
+                    <p class="form-message form-message-success">
+                        {tr(Key::WallAddedToCart)} " " <A href="/cart">{tr(Key::ViewCart)}</A>
+                    </p>
+                })),
+                Some(Err(e)) => Some(Either::Right(view! {
+                    <p class="form-message form-message-error" role="alert">{cart_error_text(i18n.lang(), &e)}</p>
+                })),
+                None => None,
+            }}
+        </div>
+    }
+}
+
+/// A person's height in the drawing, in millimetres.
+const PERSON_MM: u32 = 1750;
+
+/// The wall drawn to scale, cabinet by cabinet, with a person beside it for size.
+#[component]
+fn WallDrawing(plan: WallPlan) -> impl IntoView {
+    let i18n = use_i18n();
+    let (w, h) = (f64::from(plan.width_mm), f64::from(plan.height_mm));
+    let person = f64::from(PERSON_MM);
+    let margin = (w.max(h) * 0.04).max(150.0);
+    // The person stands left of the wall, both on the ground (y = 0, up is negative).
+    let left = -(700.0 + margin);
+    let top = -(h.max(person) + margin);
+    let view_box = format!("{left} {top} {} {}", w - left + margin, -top + margin);
+    let (cols, rows) = (plan.cols, plan.rows);
+    let cell_w = w / f64::from(cols);
+    let cell_h = h / f64::from(rows);
+    let verticals = (1..cols).map(move |c| {
+        let x = cell_w * f64::from(c);
+        view! { <line x1=x y1=-h x2=x y2=0 /> }
+    });
+    let horizontals = (1..rows).map(move |r| {
+        let y = -cell_h * f64::from(r);
+        view! { <line x1=0 y1=y x2=w y2=y /> }
+    });
+    let label = move || {
+        i18n.msg(Msg::WallDrawingLabel {
+            cols: i64::from(cols),
+            rows: i64::from(rows),
+            width: &metres(plan.width_mm),
+            height: &metres(plan.height_mm),
+            person: &metres(PERSON_MM),
+        })
+    };
+    view! {
+        <figure class="wall-drawing">
+            <svg viewBox=view_box role="img" aria-label=label preserveAspectRatio="xMidYMax meet" data-testid="wall-drawing">
+                <line class="wall-ground" x1=left y1=0 x2=w + margin y2=0 />
+                <rect class="wall-face" x=0 y=-h width=w height=h />
+                <g class="wall-seams">{verticals.collect_view()}{horizontals.collect_view()}</g>
+                <g class="wall-person" transform="translate(-500 0)">
+                    <circle cx="-200" cy="-1630" r="115" />
+                    <rect x="-400" y="-1500" width="400" height="680" rx="90" />
+                    <rect x="-470" y="-1480" width="60" height="560" rx="30" />
+                    <rect x="10" y="-1480" width="60" height="560" rx="30" />
+                    <rect x="-360" y="-860" width="140" height="860" rx="50" />
+                    <rect x="-180" y="-860" width="140" height="860" rx="50" />
+                </g>
+            </svg>
+            <figcaption>{label}</figcaption>
+        </figure>
     }
 }
 

@@ -5,7 +5,9 @@
 use super::not_found::NotFound;
 use crate::{
     api::catalog::{ToggleCompare, get_product},
-    components::{page_meta::title_text, product_card::ProductGrid, specs::spec_rows},
+    components::{
+        cart::AddToCartForm, page_meta::title_text, product_card::ProductGrid, specs::spec_rows,
+    },
     domain::pricing::{line_total, tier_for},
     i18n::{Key, Msg, tr, use_i18n},
     model::catalog::ProductDetail,
@@ -39,7 +41,7 @@ fn json_ld(p: &ProductDetail) -> String {
     let availability = if p.card.stock > 0 {
         "https://schema.org/InStock"
     } else {
-        "https://schema.org/BackOrder"
+        "https://schema.org/OutOfStock"
     };
     let data = serde_json::json!({
         "@context": "https://schema.org",
@@ -110,7 +112,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                             if in_stock {
                                 i18n.msg(Msg::StockLevel { count: p.card.stock, days: p.specs.lead_time_days })
                             } else {
-                                i18n.msg(Msg::StockNone { days: p.specs.lead_time_days })
+                                i18n.t(Key::OutOfStock).to_string()
                             }
                         }}
                     </p>
@@ -154,6 +156,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                             line_total(&p.tiers, qty.get()).map(|total| i18n.msg(Msg::PriceForQuantity { qty: qty.get(), total: &total.format(i18n.lang()) }))
                         }}
                     </p>
+                    <AddToCartForm product=card.id stock=card.stock with_quantity=true quantity=qty />
                     <div class="card-actions">
                         {is_cabinet.then(|| view! {
                             <A href=format!("/configurator?product={}", card.slug) attr:class="button button-primary">{tr(Key::ConfigureWall)}</A>

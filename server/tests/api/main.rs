@@ -5,6 +5,7 @@ mod helpers;
 
 mod accounts;
 mod admin;
+mod cart;
 mod catalog;
 mod catalog_admin;
 mod cli;

@@ -107,6 +107,17 @@ async fn busy_shopper(app: &TestApp) -> app::domain::ids::UserId {
     .await;
     app.call("account/forgot-password", &[("email", "mei@example.com")])
         .await;
+    let res = app
+        .call(
+            "cart/add-wall",
+            &[
+                ("product", "tourline-r-p3-91"),
+                ("cols", "2"),
+                ("rows", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
     id
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    backend::{accounts, context, flash, redirect::redirect},
+    backend::{accounts, cart, context, flash, redirect::redirect},
     domain::redirect::SafePath,
 };
 
@@ -37,9 +37,9 @@ pub async fn sign_in(
             return Err(error);
         }
     };
-    context::session()?
-        .sign_in(user.id, remember.is_some())
-        .await?;
+    let session = context::session()?;
+    session.sign_in(user.id, remember.is_some()).await?;
+    cart::adopt_guest_cart(&state, &session, user.id).await?;
     // The account's language follows its owner to this browser.
     crate::api::language::remember_language_cookie(user.language)?;
     redirect(&SafePath::parse_or(next.as_deref(), "/account"));
@@ -61,6 +61,7 @@ pub async fn verify_email(token: String) -> Result<(), ShopError> {
     let session = context::session()?;
     if session.user_id() != Some(user_id) {
         session.sign_in(user_id, false).await?;
+        cart::adopt_guest_cart(&state, &session, user_id).await?;
     }
     redirect(&SafePath::fixed("/account?verified=1"));
     Ok(())

@@ -4,6 +4,7 @@
 //! in this folder, one file per area.
 
 pub mod addresses;
+pub mod cart;
 pub mod consents;
 pub mod outbox;
 pub mod products;

@@ -82,6 +82,27 @@ pub const PERSONAL: &[PersonalTable] = &[
         on_erase: OnErase::Delete,
     },
     PersonalTable {
+        table: "cart_lines",
+        section: "cart",
+        owner: Owner::UserId,
+        exported: &[
+            ("id", "cart_line_id"),
+            ("product_id", "product_id"),
+            ("quantity", "quantity"),
+            ("group_key", "added_with_wall"),
+            ("added_at", "added_at"),
+            ("updated_at", "last_changed_at"),
+        ],
+        withheld: &[
+            ("user_id", "the owner's id, shown as the export's subject"),
+            (
+                "guest_key",
+                "always empty on an account's lines: a guest cart joins the account at sign-in",
+            ),
+        ],
+        on_erase: OnErase::Delete,
+    },
+    PersonalTable {
         table: "policy_acknowledgements",
         section: "privacy_policy_acknowledgements",
         owner: Owner::UserId,

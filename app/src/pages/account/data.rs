@@ -32,6 +32,7 @@ fn section_title(section: &str) -> Option<Key> {
     Some(match section {
         "profile" => Key::DataProfile,
         "addresses" => Key::DataAddresses,
+        "cart" => Key::DataCart,
         "privacy_policy_acknowledgements" => Key::DataPolicy,
         "consent_choices" => Key::DataConsents,
         "email_links" => Key::DataEmailLinks,
