@@ -131,29 +131,30 @@ pub fn AddToCartForm(
     /// Units in stock: the most the field offers. Nothing is offered at 0.
     stock: i64,
     #[prop(optional)] with_quantity: bool,
-    #[prop(optional, into)] quantity: Option<Signal<i64>>,
+    /// The quantity chosen on the page: where the field starts, and what typing into it
+    /// changes (so the page can show the price for it as it is typed).
+    #[prop(optional)]
+    quantity: Option<RwSignal<i64>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let add = ServerAction::<AddToCart>::new();
     refresh_cart_after(add);
     let field_id = format!("qty-add-{product}");
     let max = stock.clamp(1, QUANTITY_MAX);
-    let start = move || {
-        quantity
-            .map(|q| q.get())
-            .unwrap_or(1)
-            .clamp(1, max)
-            .to_string()
-    };
+    let start = quantity
+        .map(|q| q.get_untracked())
+        .unwrap_or(1)
+        .clamp(1, max)
+        .to_string();
     let error = move || add.value().get().and_then(Result::err);
     let done = move || matches!(add.value().get(), Some(Ok(())));
     view! {
         {(stock > 0).then(|| view! {
-            <ActionForm action=add attr:class="add-to-cart">
+            <ActionForm action=add attr:class="add-to-cart" attr:novalidate=true>
                 <input type="hidden" name="product" value=product.to_string() />
                 {if with_quantity {
                     view! {
-                        <label for=field_id.clone() class="visually-hidden">{tr(Key::Quantity)}</label>
+                        <label for=field_id.clone()>{tr(Key::Quantity)}</label>
                         <input
                             id=field_id.clone()
                             name="quantity"
@@ -162,8 +163,15 @@ pub fn AddToCartForm(
                             min="1"
                             max=max.to_string()
                             maxlength=limits::NUMBER.to_string()
-                            prop:value=start
+                            value=start.clone()
                             class="qty-input"
+                            on:input=move |ev| {
+                                if let (Some(chosen), Ok(q)) = (quantity, event_target_value(&ev).trim().parse::<i64>())
+                                    && (1..=max).contains(&q)
+                                {
+                                    chosen.set(q);
+                                }
+                            }
                             aria-invalid=move || error().is_some().then_some("true")
                         />
                     }.into_any()

@@ -168,7 +168,7 @@ fn CartLine(line: CartLineView) -> impl IntoView {
                 let error = move || update.value().get().and_then(Result::err).filter(|_| had_error || update.version().get() > 0);
                 view! {
                     <div class="cart-line-qty">
-                        <ActionForm action=update attr:class="qty-form">
+                        <ActionForm action=update attr:class="qty-form" attr:novalidate=true>
                             <input type="hidden" name="line" value=id.to_string() />
                             <label for=field_id.clone()>{tr(Key::Quantity)}</label>
                             <input

@@ -329,7 +329,7 @@ fn WallDrawing(plan: WallPlan) -> impl IntoView {
     };
     view! {
         <figure class="wall-drawing">
-            <svg viewBox=view_box role="img" aria-label=label preserveAspectRatio="xMidYMax meet" data-testid="wall-drawing">
+            <svg viewBox=view_box aria-hidden="true" preserveAspectRatio="xMidYMax meet" data-testid="wall-drawing">
                 <line class="wall-ground" x1=left y1=0 x2=w + margin y2=0 />
                 <rect class="wall-face" x=0 y=-h width=w height=h />
                 <g class="wall-seams">{verticals.collect_view()}{horizontals.collect_view()}</g>

@@ -81,6 +81,12 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
     let is_cabinet = product.specs.cabinet().is_some();
     let compare = ServerAction::<ToggleCompare>::new();
     let ld = json_ld(&product);
+    // The quantity priced: from the address, then (with JavaScript) as typed into the cart
+    // form, which then stands alone: the "Show price" form is for pages without it.
+    let chosen = RwSignal::new(qty.get_untracked());
+    Effect::new(move |_| chosen.set(qty.get()));
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
     view! {
         <Title text={
             let name = card.name.clone();
@@ -127,7 +133,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                         <tbody>
                             {move || {
                                 let p = p.read_value();
-                                let applied = tier_for(&p.tiers, qty.get()).map(|t| t.min_qty);
+                                let applied = tier_for(&p.tiers, chosen.get()).map(|t| t.min_qty);
                                 let tiers = p.tiers.clone();
                                 tiers.iter().enumerate().map(|(i, t)| {
                                     let range = match tiers.get(i + 1) {
@@ -145,7 +151,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                             }}
                         </tbody>
                     </table>
-                    <Form method="GET" action=href.clone() attr:class="qty-form">
+                    <Form method="GET" action=href.clone() attr:class="qty-form" attr:hidden=move || hydrated.get()>
                         <label for="qty">{tr(Key::Quantity)}</label>
                         <input id="qty" name="qty" type="number" min="1" max="100000" value=move || qty.get().to_string() />
                         <button type="submit" class="button button-secondary">{tr(Key::PriceUpdate)}</button>
@@ -153,10 +159,10 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                     <p class="qty-total" role="status">
                         {move || {
                             let p = p.read_value();
-                            line_total(&p.tiers, qty.get()).map(|total| i18n.msg(Msg::PriceForQuantity { qty: qty.get(), total: &total.format(i18n.lang()) }))
+                            line_total(&p.tiers, chosen.get()).map(|total| i18n.msg(Msg::PriceForQuantity { qty: chosen.get(), total: &total.format(i18n.lang()) }))
                         }}
                     </p>
-                    <AddToCartForm product=card.id stock=card.stock with_quantity=true quantity=qty />
+                    <AddToCartForm product=card.id stock=card.stock with_quantity=true quantity=chosen />
                     <div class="card-actions">
                         {is_cabinet.then(|| view! {
                             <A href=format!("/configurator?product={}", card.slug) attr:class="button button-primary">{tr(Key::ConfigureWall)}</A>
