@@ -8,7 +8,7 @@
 //! tests fail when either misses a field. Secrets live in [`Secret`], which never prints.
 //! Every problem is reported as one line naming the setting and its variable.
 
-use app::backend::keys::MIN_KEY_LEN;
+use app::{backend::keys::MIN_KEY_LEN, domain::money::Currency};
 use serde::Deserialize;
 use std::{
     collections::HashMap,
@@ -34,6 +34,7 @@ pub const ENV: &[(&str, &str)] = &[
     ("shop.page_cache_seconds", "SHOP_PAGE_CACHE_SECONDS"),
     ("shop.name", "SHOP_NAME"),
     ("shop.contact_email", "SHOP_CONTACT_EMAIL"),
+    ("shop.currency", "SHOP_CURRENCY"),
     ("limits.request_body_bytes", "SHOP_REQUEST_BODY_BYTES"),
     ("limits.request_timeout_secs", "SHOP_REQUEST_TIMEOUT_SECS"),
     ("mail.smtp_url", "SHOP_SMTP_URL"),
@@ -174,6 +175,20 @@ pub struct ShopConfig {
     pub name: String,
     /// Where shoppers write to.
     pub contact_email: String,
+    /// The currency of every price (an ISO code: USD, EUR, GBP, CNY or HKD).
+    #[serde(deserialize_with = "currency_code")]
+    pub currency: Currency,
+}
+
+fn currency_code<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Currency, D::Error> {
+    let code = String::deserialize(d)?;
+    Currency::from_code(&code).ok_or_else(|| {
+        let known: Vec<&str> = Currency::ALL.iter().map(|c| c.code()).collect();
+        serde::de::Error::custom(format!(
+            "unsupported currency {code:?} (supported: {})",
+            known.join(", ")
+        ))
+    })
 }
 
 impl Default for ShopConfig {
@@ -183,6 +198,7 @@ impl Default for ShopConfig {
             page_cache_seconds: 60,
             name: "Lumenwall".into(),
             contact_email: "service@lumenwall.example".into(),
+            currency: Currency::Usd,
         }
     }
 }
@@ -628,6 +644,15 @@ mod tests {
                 && line.contains("many"),
             "{line}"
         );
+
+        let err = load(None, &[("SHOP_CURRENCY", "DOGE")]).unwrap_err();
+        let line = err.to_string();
+        assert!(
+            line.contains("shop.currency (SHOP_CURRENCY)") && line.contains("USD, EUR"),
+            "{line}"
+        );
+        let eur = load(None, &[("SHOP_CURRENCY", "eur")]).unwrap();
+        assert_eq!(eur.shop.currency, Currency::Eur);
 
         let err = load(None, &[("SHOP_NAME", "Shop\r\nBcc: all@example.com")]).unwrap_err();
         assert!(err.to_string().contains("shop.name (SHOP_NAME)"), "{err}");

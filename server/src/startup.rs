@@ -18,7 +18,7 @@ use app::{
     App,
     backend::{
         AppState, ShopSettings, accounts, catalog_seed,
-        db::{Db, DbOptions, DbSetupError, cart, outbox, throttle, tokens},
+        db::{Db, DbOptions, DbSetupError, cart, outbox, products, throttle, tokens},
         keys::Keys,
         mail::worker::{self, Transport},
         now, passwords,
@@ -58,6 +58,11 @@ pub enum StartupError {
     Seed(String),
     #[error("mail: {0}")]
     Mail(String),
+    #[error(
+        "shop.currency is {configured} but the catalog has prices in {found}: every price would \
+         change its meaning. Set shop.currency (SHOP_CURRENCY) to {found}, or reprice the catalog."
+    )]
+    Currency { configured: String, found: String },
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -192,6 +197,7 @@ pub async fn build_state(
         settings: Arc::new(ShopSettings {
             name: config.shop.name.clone(),
             contact_email: config.shop.contact_email.clone(),
+            currency: config.shop.currency,
             https,
             public_url: config.site.public_url.clone(),
             local_mailbox: transport.keeps_mail(),
@@ -199,6 +205,16 @@ pub async fn build_state(
         mail_nudge: Arc::new(tokio::sync::Notify::new()),
         catalog_version: Arc::default(),
     };
+    let configured = config.shop.currency.code();
+    let found = products::currencies(state.db.pool())
+        .await
+        .map_err(|e| db_error(DbSetupError::Connect(e)))?;
+    if let Some(other) = found.into_iter().find(|c| c != configured) {
+        return Err(StartupError::Currency {
+            configured: configured.to_string(),
+            found: other,
+        });
+    }
     if config.seed_catalog() {
         catalog_seed::seed_if_empty(&state)
             .await
@@ -209,8 +225,8 @@ pub async fn build_state(
 }
 
 /// Periodic housekeeping, hourly: expired sessions, used and expired links, old throttling
-/// rows, guest carts whose session has ended and delivered mail past its retention are deleted; accounts cancelled more than 30
-/// days ago are erased.
+/// rows, guest carts whose session has ended and delivered mail past its retention are
+/// deleted; accounts cancelled more than 30 days ago are erased.
 async fn maintenance(state: AppState, mail_retention_days: u32) {
     const DAY: i64 = 86_400;
     let period = Duration::from_secs(3600);

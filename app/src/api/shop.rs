@@ -9,5 +9,6 @@ pub async fn get_shop_info() -> Result<ShopInfo, ShopError> {
     Ok(ShopInfo {
         name: settings.name.clone(),
         contact_email: settings.contact_email.clone(),
+        currency: settings.currency,
     })
 }

@@ -150,7 +150,7 @@ pub async fn save_product_form(
     form: &ProductForm,
 ) -> ShopResult<ProductId> {
     let (fields, tiers) = form
-        .parse()
+        .parse(state.settings.currency)
         .map_err(|fields| ShopError::Invalid { fields })?;
     let stock = match id {
         None => Some(

@@ -822,8 +822,14 @@ pub async fn seed_if_empty(state: &AppState) -> ShopResult<usize> {
     if products::count(state.db.pool()).await? > 0 {
         return Ok(0);
     }
-    let seed = seed_products();
-    for (fields, tiers, stock) in &seed {
+    // The demo prices are numbers; they are loaded in the shop's own currency.
+    let currency = state.settings.currency;
+    let mut seed = seed_products();
+    for (fields, tiers, stock) in &mut seed {
+        fields.price.currency = currency;
+        for tier in tiers.iter_mut() {
+            tier.unit_price.currency = currency;
+        }
         save_product(state, None, fields, tiers, Some(*stock)).await?;
     }
     tracing::info!(products = seed.len(), "seed catalog loaded");

@@ -12,6 +12,9 @@ use std::sync::Arc;
 pub struct ShopSettings {
     pub name: String,
     pub contact_email: String,
+    /// The currency of every price (`shop.currency`): products are priced in it, and the
+    /// shop refuses to start when its catalog holds prices in another.
+    pub currency: crate::domain::money::Currency,
     /// True when the shop is served over HTTPS: cookies get `Secure` and the `__Host-` prefix.
     pub https: bool,
     /// The address shoppers use, for links in mail (no trailing slash).

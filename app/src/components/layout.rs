@@ -4,7 +4,11 @@
 use super::{
     auth::use_auth, cart::CartLink, icons, language_picker::LanguagePicker, search_box::SearchBox,
 };
-use crate::i18n::{Key, tr};
+use crate::{
+    api::shop::get_shop_info,
+    domain::money::Currency,
+    i18n::{Key, Msg, tr, use_i18n},
+};
 use leptos::{either::Either, prelude::*};
 use leptos_router::components::A;
 
@@ -98,6 +102,8 @@ fn VerifyBanner() -> impl IntoView {
 
 #[component]
 fn Footer() -> impl IntoView {
+    let i18n = use_i18n();
+    let info = OnceResource::new(get_shop_info());
     view! {
         <footer class="site-footer">
             <div class="container footer-grid">
@@ -141,7 +147,12 @@ fn Footer() -> impl IntoView {
                 </nav>
             </div>
             <div class="container footer-note">
-                <p>{tr(Key::FooterRights)}</p>
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        let currency = info.await.map(|i| i.currency).unwrap_or(Currency::Usd);
+                        view! { <p>{move || i18n.msg(Msg::FooterPrices { currency: i18n.t(currency.name()) })}</p> }
+                    })}
+                </Suspense>
             </div>
         </footer>
     }

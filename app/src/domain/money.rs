@@ -1,43 +1,74 @@
 //! Money as integer minor units (cents) with a currency: never floating point.
 
-use crate::i18n::Lang;
+use crate::i18n::{Key, Lang};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 
+/// The currencies a shop can sell in (`shop.currency`; one per shop, every price in it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Currency {
     Usd,
+    Eur,
+    Gbp,
+    Cny,
+    Hkd,
 }
 
 super::stored::stored_as!(Currency, Currency::ALL, code);
 
 impl Currency {
-    pub const ALL: [Currency; 1] = [Currency::Usd];
+    pub const ALL: [Currency; 5] = [
+        Currency::Usd,
+        Currency::Eur,
+        Currency::Gbp,
+        Currency::Cny,
+        Currency::Hkd,
+    ];
 
+    /// The ISO 4217 code.
     pub fn code(self) -> &'static str {
         match self {
             Currency::Usd => "USD",
+            Currency::Eur => "EUR",
+            Currency::Gbp => "GBP",
+            Currency::Cny => "CNY",
+            Currency::Hkd => "HKD",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Currency> {
-        match code.trim().to_ascii_uppercase().as_str() {
-            "USD" => Some(Currency::Usd),
-            _ => None,
-        }
+        let code = code.trim().to_ascii_uppercase();
+        Currency::ALL.into_iter().find(|c| c.code() == code)
     }
 
-    /// How many minor units make one major unit (cents per dollar).
+    /// How many minor units make one major unit (cents per dollar; 100 for each currency
+    /// offered).
     pub fn minor_per_major(self) -> i64 {
+        100
+    }
+
+    /// The currency's name in a sentence ("All prices in …").
+    pub fn name(self) -> Key {
         match self {
-            Currency::Usd => 100,
+            Currency::Usd => Key::CurrencyUsd,
+            Currency::Eur => Key::CurrencyEur,
+            Currency::Gbp => Key::CurrencyGbp,
+            Currency::Cny => Key::CurrencyCny,
+            Currency::Hkd => Key::CurrencyHkd,
         }
     }
 
+    /// The symbol before an amount; where a symbol is shared, the reader's language decides
+    /// whether it needs its country (a Chinese reader's ¥ is the yuan, their $ is not).
     fn symbol(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Currency::Usd, Lang::En) => "$",
             (Currency::Usd, Lang::Zh) => "US$",
+            (Currency::Eur, _) => "€",
+            (Currency::Gbp, _) => "£",
+            (Currency::Cny, Lang::En) => "CN¥",
+            (Currency::Cny, Lang::Zh) => "¥",
+            (Currency::Hkd, _) => "HK$",
         }
     }
 }
@@ -120,6 +151,16 @@ mod tests {
         assert_eq!(usd(100_000_000).format(Lang::En), "$1,000,000.00");
         assert_eq!(usd(99_900).format(Lang::Zh), "US$999.00");
         assert_eq!(usd(-1_050).format(Lang::En), "-$10.50");
+        let eur = Money::new(123_456, Currency::Eur);
+        assert_eq!(eur.format(Lang::En), "€1,234.56");
+        assert_eq!(
+            Money::new(99_900, Currency::Cny).format(Lang::Zh),
+            "¥999.00"
+        );
+        assert_eq!(
+            Money::new(99_900, Currency::Cny).format(Lang::En),
+            "CN¥999.00"
+        );
         assert_eq!(
             usd(i64::MIN).format(Lang::En),
             "-$92,233,720,368,547,758.08"
@@ -144,6 +185,10 @@ mod tests {
     #[test]
     fn parses_currency_codes() {
         assert_eq!(Currency::from_code("usd"), Some(Currency::Usd));
-        assert_eq!(Currency::from_code("EUR"), None);
+        assert_eq!(Currency::from_code(" eur"), Some(Currency::Eur));
+        assert_eq!(Currency::from_code("XYZ"), None);
+        for c in Currency::ALL {
+            assert_eq!(Currency::from_code(c.code()), Some(c));
+        }
     }
 }

@@ -11,7 +11,6 @@ use super::{
 };
 
 /// The currency of the prices typed into the form: the catalog is priced in US dollars.
-const CURRENCY: Currency = Currency::Usd;
 use crate::error::{FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -305,8 +304,8 @@ impl ProductForm {
         }
     }
 
-    /// Parses the form; every problem is reported at once.
-    pub fn parse(&self) -> Result<(ProductFields, Vec<Tier>), Vec<FieldError>> {
+    /// Parses the form, prices in the shop's `currency`; every problem is reported at once.
+    pub fn parse(&self, currency: Currency) -> Result<(ProductFields, Vec<Tier>), Vec<FieldError>> {
         // A field longer than its maximum is reported as too long, and nothing else about it.
         let too_long: Vec<FieldError> = self
             .fields()
@@ -487,7 +486,7 @@ impl ProductForm {
         match parse_money(&self.price_1).filter(|p| *p > 0) {
             Some(p) => tiers.push(Tier {
                 min_qty: 1,
-                unit_price: Money::new(p, CURRENCY),
+                unit_price: Money::new(p, currency),
             }),
             None => fail(
                 "price_1",
@@ -533,7 +532,7 @@ impl ProductForm {
                     if let (Some(min_qty), Some(minor)) = (q, p) {
                         tiers.push(Tier {
                             min_qty,
-                            unit_price: Money::new(minor, CURRENCY),
+                            unit_price: Money::new(minor, currency),
                         });
                     }
                 }
@@ -601,6 +600,8 @@ impl ProductForm {
 mod tests {
     use super::*;
 
+    const CURRENCY: Currency = Currency::Usd;
+
     fn cable() -> ProductForm {
         ProductForm {
             slug: "lumenwall-pc-5m".into(),
@@ -627,7 +628,7 @@ mod tests {
 
     #[test]
     fn a_complete_form_parses() {
-        let (fields, tiers) = cable().parse().unwrap();
+        let (fields, tiers) = cable().parse(CURRENCY).unwrap();
         assert_eq!(fields.price, Money::new(1990, CURRENCY));
         assert_eq!(fields.specs.ship_weight_g, 1200);
         assert_eq!(
@@ -645,7 +646,7 @@ mod tests {
         );
         // And comes back as the same form.
         let again = ProductForm::from_product(&fields, &tiers);
-        assert_eq!(again.parse().unwrap(), (fields, tiers));
+        assert_eq!(again.parse(CURRENCY).unwrap(), (fields, tiers));
     }
 
     #[test]
@@ -663,7 +664,7 @@ mod tests {
             ..cable()
         };
         let fields: Vec<String> = form
-            .parse()
+            .parse(CURRENCY)
             .unwrap_err()
             .into_iter()
             .map(|e| e.field)
@@ -705,7 +706,7 @@ mod tests {
             name: "n".repeat(limits::PRODUCT_NAME),
             ..cable()
         };
-        let errors = form.parse().unwrap_err();
+        let errors = form.parse(CURRENCY).unwrap_err();
         let fields: Vec<(&str, &Problem)> = errors
             .iter()
             .map(|e| (e.field.as_str(), &e.problem))
@@ -788,7 +789,7 @@ mod tests {
             ..cable()
         };
         let problems: Vec<(String, Problem)> = form
-            .parse()
+            .parse(CURRENCY)
             .unwrap_err()
             .into_iter()
             .map(|e| (e.field, e.problem))
@@ -825,7 +826,7 @@ mod tests {
             price_2: "25".into(),
             ..cable()
         };
-        let errors = form.parse().unwrap_err();
+        let errors = form.parse(CURRENCY).unwrap_err();
         assert_eq!(errors[0].problem, Problem::TierOrder);
     }
 

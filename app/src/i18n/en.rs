@@ -21,7 +21,6 @@ pub(super) fn text(key: Key) -> &'static str {
         FooterPrivacy => "Privacy policy",
         FooterTerms => "Terms of use",
         FooterContact => "Contact us",
-        FooterRights => "All prices in US dollars, excluding shipping.",
         FooterShopHeading => "Shop",
         FooterHelpHeading => "Help and policies",
         FooterAbout => {
@@ -77,6 +76,11 @@ pub(super) fn text(key: Key) -> &'static str {
         CatAccessoriesText => "Frames, hanging bars, cables and power distribution.",
         CatalogTitle => "Catalog",
         CartTitle => "Your cart",
+        CurrencyUsd => "US dollars",
+        CurrencyEur => "euros",
+        CurrencyGbp => "pounds sterling",
+        CurrencyCny => "Chinese yuan",
+        CurrencyHkd => "Hong Kong dollars",
         CartEmpty => "Your cart is empty.",
         AddToCart => "Add to cart",
         AddedToCart => "Added to your cart.",
@@ -596,6 +600,7 @@ pub fn msg(m: &Msg) -> String {
         } => format!(
             "The wall drawn to scale: {cols} × {rows} cabinets, {width} wide and {height} high, beside a person {person} tall."
         ),
+        Msg::FooterPrices { currency } => format!("All prices in {currency}, excluding shipping."),
         Msg::WallGroup { cols, rows } => format!("LED wall, {cols} × {rows} cabinets"),
         Msg::RoleChangeQuestion { name, role } => format!("Make {name} {role}?"),
         Msg::RuleCartFull { max } => {

@@ -21,7 +21,6 @@ pub(super) fn text(key: Key) -> &'static str {
         FooterPrivacy => "隐私政策",
         FooterTerms => "使用条款",
         FooterContact => "联系我们",
-        FooterRights => "所有价格以美元计，不含运费。",
         FooterShopHeading => "商店",
         FooterHelpHeading => "帮助与政策",
         FooterAbout => {
@@ -67,6 +66,11 @@ pub(super) fn text(key: Key) -> &'static str {
         CatAccessoriesText => "框架、吊挂杆、线缆和配电设备。",
         CatalogTitle => "产品目录",
         CartTitle => "您的购物车",
+        CurrencyUsd => "美元",
+        CurrencyEur => "欧元",
+        CurrencyGbp => "英镑",
+        CurrencyCny => "人民币",
+        CurrencyHkd => "港元",
         CartEmpty => "您的购物车是空的。",
         AddToCart => "加入购物车",
         AddedToCart => "已加入购物车。",
@@ -515,6 +519,7 @@ pub fn msg(m: &Msg) -> String {
         } => format!(
             "按比例绘制的显示墙：{cols} × {rows} 个箱体，宽 {width}，高 {height}，旁边是身高 {person} 的人。"
         ),
+        Msg::FooterPrices { currency } => format!("所有价格以{currency}计，不含运费。"),
         Msg::WallGroup { cols, rows } => format!("LED 显示墙，{cols} × {rows} 个箱体"),
         Msg::RoleChangeQuestion { name, role } => format!("将 {name} 的角色改为{role}？"),
         Msg::RuleCartFull { max } => {

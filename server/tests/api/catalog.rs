@@ -1,9 +1,17 @@
 //! The catalog over HTTP: the seed, filters, facets, sorting, search ranking, tier pricing,
 //! product pages and the configurator, on both databases.
 
-use crate::{db_test, helpers::TestApp};
+use crate::{
+    db_test,
+    helpers::{Backend, TestApp, spawn_with_env},
+};
 use reqwest::StatusCode;
 use serde_json::Value;
+use server::{
+    config::{Config, env_from},
+    startup::{Application, StartupError},
+};
+use std::path::Path;
 
 async fn list(app: &TestApp, params: &str) -> Value {
     let res = app.get(&format!("/api/catalog/list?{params}")).await;
@@ -249,3 +257,62 @@ async fn suggestions_put_name_matches_first(app: TestApp) {
     assert_eq!(odd.status(), StatusCode::OK, "search syntax is just text");
 }
 db_test!(suggestions_put_name_matches_first);
+
+/// A shop set to sell in euros: every price on every page is in euros, the cart too, and a
+/// shop started on the same data in another currency refuses to start.
+async fn the_shop_sells_in_its_configured_currency(backend: Backend) {
+    let Some(app) = spawn_with_env(backend, &[("SHOP_CURRENCY", "EUR")]).await else {
+        return;
+    };
+    let p: Value = app
+        .get("/api/catalog/product?slug=tourline-r-p3-91")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(p["card"]["price"]["currency"], "Eur");
+    assert_eq!(p["tiers"][1]["unit_price"]["currency"], "Eur");
+    let (_, html) = app.page("/products/tourline-r-p3-91").await;
+    assert!(html.contains("€720.00") && html.contains("€676.00"));
+    assert!(!html.contains("$720.00"));
+    assert!(html.contains(r#""priceCurrency":"EUR""#));
+    assert!(html.contains("All prices in euros, excluding shipping."));
+    let (_, html) = app.page("/catalog").await;
+    assert!(html.contains("from €"));
+
+    let id = p["card"]["id"].as_i64().unwrap().to_string();
+    app.call("cart/add", &[("product", &id), ("quantity", "2")])
+        .await;
+    let summary: Value = app.get("/api/cart/summary").await.json().await.unwrap();
+    assert_eq!(summary["subtotal"]["currency"], "Eur");
+
+    let mut env: Vec<(&str, &str)> = app
+        .env
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    env.push(("SHOP_CURRENCY", "USD"));
+    let config = Config::from_parts(None, Path::new("test"), &env_from(&env)).unwrap();
+    match Application::build(config).await {
+        Err(error @ StartupError::Currency { .. }) => {
+            let line = error.to_string();
+            assert!(line.contains("USD") && line.contains("EUR"), "{line}");
+        }
+        Err(other) => panic!("wrong error: {other}"),
+        Ok(_) => panic!("a USD shop started on a catalog priced in euros"),
+    }
+}
+
+mod the_shop_sells_in_its_configured_currency {
+    use crate::helpers::Backend;
+
+    #[tokio::test]
+    async fn sqlite() {
+        super::the_shop_sells_in_its_configured_currency(Backend::Sqlite).await;
+    }
+
+    #[tokio::test]
+    async fn postgres() {
+        super::the_shop_sells_in_its_configured_currency(Backend::Postgres).await;
+    }
+}

@@ -35,6 +35,8 @@ pub struct TestApp {
     pub site_root: tempfile::TempDir,
     /// The folder of the SQLite database file (`shop.db`), `None` on PostgreSQL.
     pub db_dir: Option<tempfile::TempDir>,
+    /// The environment the shop was configured with (to start another on the same data).
+    pub env: Vec<(String, String)>,
 }
 
 impl std::ops::Deref for TestApp {
@@ -169,6 +171,19 @@ pub async fn spawn(backend: Backend) -> Option<TestApp> {
 }
 
 pub async fn spawn_with_routes(backend: Backend, extra: Router<AppState>) -> Option<TestApp> {
+    spawn_configured(backend, extra, &[]).await
+}
+
+/// Starts the shop with some settings of its own (`("SHOP_CURRENCY", "EUR")`…).
+pub async fn spawn_with_env(backend: Backend, settings: &[(&str, &str)]) -> Option<TestApp> {
+    spawn_configured(backend, Router::new(), settings).await
+}
+
+async fn spawn_configured(
+    backend: Backend,
+    extra: Router<AppState>,
+    settings: &[(&str, &str)],
+) -> Option<TestApp> {
     let (database_url, db_dir) = match backend {
         Backend::Sqlite => {
             let dir = tempfile::tempdir().expect("temp dir");
@@ -179,14 +194,20 @@ pub async fn spawn_with_routes(backend: Backend, extra: Router<AppState>) -> Opt
     };
     let site_root = tempfile::tempdir().expect("temp dir");
     let root = site_root.path().display().to_string();
-    let env = env_from(&[
-        ("DATABASE_URL", &database_url),
+    let mut pairs = vec![
+        ("DATABASE_URL", database_url.as_str()),
         ("LEPTOS_SITE_ADDR", "127.0.0.1:0"),
         ("LEPTOS_SITE_ROOT", &root),
         ("LEPTOS_HASH_FILES", "false"),
         ("SHOP_SESSION_SECRET", TEST_KEY),
         ("SHOP_CONTACT_EMAIL", "help@shop.test"),
-    ]);
+    ];
+    pairs.extend_from_slice(settings);
+    let kept: Vec<(String, String)> = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let env = env_from(&pairs);
     let config = Config::from_parts(None, Path::new("test"), &env).expect("test configuration");
     let app = Application::build_with_routes(config, extra)
         .await
@@ -199,6 +220,7 @@ pub async fn spawn_with_routes(backend: Backend, extra: Router<AppState>) -> Opt
         state,
         site_root,
         db_dir,
+        env: kept,
     })
 }
 

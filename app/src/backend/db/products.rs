@@ -407,6 +407,17 @@ pub async fn all<'e>(
     .await
 }
 
+/// The currencies the catalog's prices are in (one, in a consistent shop).
+pub async fn currencies<'e>(
+    db: impl Executor<'e, Database = Any>,
+) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT DISTINCT currency FROM products ORDER BY currency")
+            .fetch_all(db)
+            .await?;
+    Ok(rows.into_iter().map(|(c,)| c).collect())
+}
+
 pub async fn count<'e>(db: impl Executor<'e, Database = Any>) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM products")
         .fetch_one(db)
