@@ -84,6 +84,42 @@ pub enum Rule {
     NotSuspended,
     /// The cart holds as many lines as it may.
     CartFull { max: usize },
+    /// Another shopper bought the last units while this one checked out.
+    SoldOut,
+    /// The cart is empty, or a line asks for more than the stock: fix it in the cart.
+    CartNotReady,
+    /// A checkout step (address, delivery, card) is not done yet.
+    CheckoutIncomplete,
+}
+
+/// Why a payment processor refused a charge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decline {
+    Declined,
+    InsufficientFunds,
+    ExpiredCard,
+}
+
+impl Decline {
+    pub const ALL: [Decline; 3] = [
+        Decline::Declined,
+        Decline::InsufficientFunds,
+        Decline::ExpiredCard,
+    ];
+
+    /// The spelling kept in records (as on the wire).
+    pub fn code(self) -> &'static str {
+        match self {
+            Decline::Declined => "declined",
+            Decline::InsufficientFunds => "insufficient_funds",
+            Decline::ExpiredCard => "expired_card",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Decline> {
+        Decline::ALL.into_iter().find(|d| d.code() == code)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,6 +162,9 @@ pub enum ShopError {
     /// A rule of the shop forbids it (see [`Rule`]).
     #[error("refused by a rule")]
     Refused { rule: Rule },
+    /// The card was refused by the payment processor: nothing was charged.
+    #[error("payment declined")]
+    PaymentDeclined { decline: Decline },
     #[error("rate limited")]
     RateLimited { retry_after_secs: u64 },
     #[error("service unavailable")]
@@ -174,8 +213,12 @@ impl ShopError {
                 Rule::KeepYourAdminRole
                 | Rule::AddressBookFull { .. }
                 | Rule::CartFull { .. }
-                | Rule::NotSuspended => 409,
+                | Rule::NotSuspended
+                | Rule::SoldOut
+                | Rule::CartNotReady
+                | Rule::CheckoutIncomplete => 409,
             },
+            ShopError::PaymentDeclined { .. } => 402,
             ShopError::RateLimited { .. } => 429,
             ShopError::Unavailable => 503,
             ShopError::Internal | ShopError::Network => 500,
@@ -202,6 +245,14 @@ impl ShopError {
                 // (The message names the limit: `components/form.rs::error_text`.)
                 Rule::AddressBookFull { .. } | Rule::CartFull { .. } => Key::ErrorConflict,
                 Rule::NotSuspended => Key::RuleNotSuspended,
+                Rule::SoldOut => Key::RuleSoldOut,
+                Rule::CartNotReady => Key::RuleCartNotReady,
+                Rule::CheckoutIncomplete => Key::RuleCheckoutIncomplete,
+            },
+            ShopError::PaymentDeclined { decline } => match decline {
+                Decline::Declined => Key::DeclineDeclined,
+                Decline::InsufficientFunds => Key::DeclineInsufficientFunds,
+                Decline::ExpiredCard => Key::DeclineExpiredCard,
             },
             ShopError::RateLimited { .. } => Key::ErrorRateLimited,
             ShopError::Unavailable | ShopError::Network => Key::ErrorUnavailable,

@@ -20,12 +20,14 @@ use crate::{
         },
         cart::CartPage,
         catalog::{CatalogPage, CategoryPage, SearchPage},
+        checkout::CheckoutPage,
         compare::ComparePage,
         configurator::ConfiguratorPage,
         contact::ContactPage,
         home::HomePage,
         legal::{PrivacyPage, TermsPage},
         not_found::NotFound,
+        orders::{OrderPage, OrdersPage},
         product::ProductPage,
     },
 };
@@ -104,6 +106,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("compare") view=ComparePage ssr=SsrMode::InOrder />
                     <Route path=path!("configurator") view=ConfiguratorPage ssr=SsrMode::InOrder />
                     <Route path=path!("cart") view=CartPage ssr=SsrMode::InOrder />
+                    <Route path=path!("checkout") view=CheckoutPage ssr=SsrMode::InOrder />
+                    <Route path=path!("orders/:id") view=OrderPage ssr=SsrMode::Async />
                     <Route path=path!("privacy") view=PrivacyPage ssr=SsrMode::InOrder />
                     <Route path=path!("terms") view=TermsPage ssr=SsrMode::InOrder />
                     <Route path=path!("contact") view=ContactPage ssr=SsrMode::InOrder />
@@ -123,6 +127,7 @@ pub fn App() -> impl IntoView {
                     // visitor can be redirected to the sign-in page with a real 302.
                     <Route path=path!("account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("account/addresses") view=AddressesPage ssr=SsrMode::Async />
+                    <Route path=path!("account/orders") view=OrdersPage ssr=SsrMode::Async />
                     <Route path=path!("account/security") view=SecurityPage ssr=SsrMode::Async />
                     <Route path=path!("account/data") view=DataPage ssr=SsrMode::Async />
                     <Route path=path!("admin") view=AdminHomePage ssr=SsrMode::Async />

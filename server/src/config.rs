@@ -8,7 +8,10 @@
 //! tests fail when either misses a field. Secrets live in [`Secret`], which never prints.
 //! Every problem is reported as one line naming the setting and its variable.
 
-use app::{backend::keys::MIN_KEY_LEN, domain::money::Currency};
+use app::{
+    backend::keys::MIN_KEY_LEN,
+    domain::{money::Currency, tax::TaxTable},
+};
 use serde::Deserialize;
 use std::{
     collections::HashMap,
@@ -35,6 +38,7 @@ pub const ENV: &[(&str, &str)] = &[
     ("shop.name", "SHOP_NAME"),
     ("shop.contact_email", "SHOP_CONTACT_EMAIL"),
     ("shop.currency", "SHOP_CURRENCY"),
+    ("tax.rates", "SHOP_TAX_RATES"),
     ("limits.request_body_bytes", "SHOP_REQUEST_BODY_BYTES"),
     ("limits.request_timeout_secs", "SHOP_REQUEST_TIMEOUT_SECS"),
     ("mail.smtp_url", "SHOP_SMTP_URL"),
@@ -92,6 +96,8 @@ pub struct Config {
     pub session_key: Secret<Vec<u8>>,
     #[serde(default)]
     pub shop: ShopConfig,
+    #[serde(default)]
+    pub tax: TaxConfig,
     #[serde(default)]
     pub limits: LimitsConfig,
     #[serde(default)]
@@ -201,6 +207,18 @@ impl Default for ShopConfig {
             currency: Currency::Usd,
         }
     }
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TaxConfig {
+    /// Tax by destination country: `"DE=19, GB=20, *=0"` (percent; `*` for the rest).
+    #[serde(deserialize_with = "tax_table")]
+    pub rates: TaxTable,
+}
+
+fn tax_table<'de, D: serde::Deserializer<'de>>(d: D) -> Result<TaxTable, D::Error> {
+    TaxTable::parse(&String::deserialize(d)?).map_err(serde::de::Error::custom)
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -13,6 +13,7 @@ use crate::{
         sessions::with_session,
         static_cache::{CachePolicy, set_cache_control},
     },
+    sandbox_pay,
 };
 use app::{
     App,
@@ -198,6 +199,7 @@ pub async fn build_state(
             name: config.shop.name.clone(),
             contact_email: config.shop.contact_email.clone(),
             currency: config.shop.currency,
+            tax: config.tax.rates.clone(),
             https,
             public_url: config.site.public_url.clone(),
             local_mailbox: transport.keeps_mail(),
@@ -313,6 +315,11 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
         .route("/healthz", get(healthz))
         .route("/media/products/{id}", get(media::product_image))
         .route("/admin/products/{id}/image", post(media::upload_product_image))
+        .route("/sandbox-pay/style.css", get(sandbox_pay::style))
+        .route(
+            "/sandbox-pay/card/{entry}",
+            get(sandbox_pay::card_page).post(sandbox_pay::submit_card),
+        )
         .merge(extra)
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .layer(from_fn(map_error_status))

@@ -6,5 +6,6 @@ pub mod account;
 pub mod admin;
 pub mod cart;
 pub mod catalog;
+pub mod checkout;
 pub mod language;
 pub mod shop;

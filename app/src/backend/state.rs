@@ -15,6 +15,8 @@ pub struct ShopSettings {
     /// The currency of every price (`shop.currency`): products are priced in it, and the
     /// shop refuses to start when its catalog holds prices in another.
     pub currency: crate::domain::money::Currency,
+    /// Tax by destination country (`tax.rates`).
+    pub tax: crate::domain::tax::TaxTable,
     /// True when the shop is served over HTTPS: cookies get `Secure` and the `__Host-` prefix.
     pub https: bool,
     /// The address shoppers use, for links in mail (no trailing slash).

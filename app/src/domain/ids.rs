@@ -47,6 +47,8 @@ id_type!(
     MailId,
     /// A line of a cart.
     CartLineId,
+    /// An order.
+    OrderId,
 );
 
 #[cfg(test)]

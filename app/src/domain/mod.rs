@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod browser;
+pub mod card;
 pub mod cart;
 pub mod catalog;
 pub mod category;
@@ -13,8 +14,11 @@ pub mod ids;
 pub mod image;
 pub mod limits;
 pub mod money;
+pub mod order;
 pub mod pricing;
 pub mod product_form;
 pub mod redirect;
+pub mod shipping;
 pub mod stored;
+pub mod tax;
 pub mod time;

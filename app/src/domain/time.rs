@@ -14,6 +14,12 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
+/// (year, month) of a timestamp: card expiries are checked against it.
+pub fn year_month(secs: i64) -> (u32, u32) {
+    let (y, m, _) = civil_from_days(secs.div_euclid(86_400));
+    (u32::try_from(y).unwrap_or(0), m)
+}
+
 /// `2026-11-24`
 pub fn date(secs: i64) -> String {
     let (y, m, d) = civil_from_days(secs.div_euclid(86_400));

@@ -102,6 +102,81 @@ pub(super) fn text(key: Key) -> &'static str {
         CartContinue => "Continue shopping",
         CartFixLines => "Some lines ask for more than we have: change them before checking out.",
         CartUpdated => "Cart updated.",
+        CartCheckout => "Check out",
+        CheckoutTitle => "Checkout",
+        CheckoutAddressStep => "Delivery address",
+        CheckoutDeliveryStep => "Delivery",
+        CheckoutPaymentStep => "Payment",
+        CheckoutReviewStep => "Review and place the order",
+        CheckoutEmailHint => "Your order confirmation and its link go here. No account needed.",
+        CheckoutUseAddress => "Deliver to this address",
+        CheckoutFromBook => "Choose from your address book",
+        CheckoutDeliverHere => "Deliver here",
+        CheckoutChangeAddress => "Change the address",
+        CheckoutUseCarrier => "Use this delivery",
+        CheckoutCardNote => {
+            "You enter your card on our payment processor's page. We never see its number: we receive only its brand, last four digits and expiry."
+        }
+        CheckoutEnterCard => "Enter card details",
+        CheckoutOtherCard => "Use another card",
+        CheckoutPlaceNote => {
+            "Your card is charged when you place the order. You can cancel until it ships."
+        }
+        CheckoutEditCart => "Change the cart",
+        OrderShipping => "Delivery",
+        OrderTotal => "Total",
+        OrderTitle => "Your order",
+        OrderItems => "Items",
+        OrderDelivery => "Delivery",
+        OrderTracking => "Tracking number",
+        OrderPayment => "Payment",
+        OrderTimeline => "Status",
+        OrderSharedWith => "Shared with",
+        OrderGuestAccount => {
+            "Create an account with the same email address to see all your orders in one place. Your order stays yours either way."
+        }
+        AccountOrders => "Orders",
+        OrdersEmpty => "You have not placed an order yet.",
+        OrderNumber => "Order",
+        OrderDate => "Date",
+        OrderStatus => "Status",
+        OrderStatusPending => "Awaiting payment",
+        OrderStatusPaymentFailed => "Payment failed",
+        OrderStatusPaid => "Paid",
+        OrderStatusShipped => "Shipped",
+        OrderStatusDelivered => "Delivered",
+        OrderStatusCancelled => "Cancelled",
+        OrderStatusRefunded => "Refunded",
+        RuleSoldOut => {
+            "Sorry: someone else just bought the last units of a product in your cart. Nothing was charged; check your cart."
+        }
+        RuleCartNotReady => "Your cart is empty or asks for more than we have: check your cart.",
+        RuleCheckoutIncomplete => {
+            "A checkout step is not done yet: check the address, the delivery and the card."
+        }
+        DeclineDeclined => "Your card was declined. Nothing was charged: try another card.",
+        DeclineInsufficientFunds => {
+            "Your card has insufficient funds. Nothing was charged: try another card."
+        }
+        DeclineExpiredCard => "Your card has expired. Nothing was charged: try another card.",
+        SandboxTitle => "Card payment",
+        SandboxNote => {
+            "Test mode: no real card can be used and no money moves. Test cards: 4242 4242 4242 4242 (succeeds), 4000 0000 0000 0002 (declined), 4000 0000 0000 9995 (insufficient funds), 4000 0000 0000 0069 (expired); any future expiry and any 3 digits."
+        }
+        SandboxNumber => "Card number",
+        SandboxExpiry => "Expiry (MM/YY)",
+        SandboxCvc => "Security code",
+        SandboxSubmit => "Use this card",
+        SandboxCancel => "Back to the shop",
+        SandboxClosed => {
+            "This card page has expired or was already used. Go back to the shop and start again."
+        }
+        CardNumberMissing => "Enter the card number.",
+        CardNumberInvalid => "This card number is not valid: check it for a typing mistake.",
+        CardNotTest => "This is test mode: use one of the test cards listed above.",
+        CardExpiryInvalid => "Enter the expiry as MM/YY.",
+        CardExpiryPast => "This card has expired.",
+        CardCvcInvalid => "Enter the 3-digit security code (4 digits on American Express).",
         OutOfStock => "Out of stock",
         SearchTitle => "Search",
         SearchEmptyQuery => {
@@ -389,6 +464,8 @@ pub(super) fn text(key: Key) -> &'static str {
         DataNone => "Nothing stored.",
         DataProfile => "Profile",
         DataCart => "Cart",
+        DataOrders => "Orders",
+        DataShared => "Personal data shared with others",
         DataAddresses => "Addresses",
         DataPolicy => "Privacy policy versions you acknowledged",
         DataConsents => "Your consent choices",
@@ -579,6 +656,24 @@ pub fn msg(m: &Msg) -> String {
             format!("The file is too large; the limit is {max} KiB.")
         }
         Msg::ProblemOutOfRange { min, max } => format!("Enter a whole number from {min} to {max}."),
+        Msg::DeliveryDays { min, max } => format!("{min}–{max} days"),
+        Msg::CheckoutPay { total } => format!("Place the order and pay {total}"),
+        Msg::OrderTax { rate } => format!("Tax ({rate})"),
+        Msg::OrderHeading { number } => format!("Order {number}"),
+        Msg::OrderPlacedAt { when } => format!("placed {when}"),
+        Msg::OrderThanks { email } => {
+            format!("Thank you: your order is paid. A confirmation is on its way to {email}.")
+        }
+        Msg::MailOrderPlacedSubject { shop, number } => format!("{shop}: your order {number}"),
+        Msg::MailOrderPlacedBody {
+            shop,
+            name,
+            number,
+            total,
+            link,
+        } => format!(
+            "Hello {name},\n\nThank you for your order {number}. We received your payment of {total}.\n\nSee your order and follow its delivery here:\n{link}\n\n{shop}"
+        ),
         Msg::OnlyInStock { count } => match count {
             0 => "None in stock just now.".to_string(),
             _ => format!("Only {count} in stock."),

@@ -10,4 +10,5 @@ pub mod account;
 pub mod admin;
 pub mod cart;
 pub mod catalog;
+pub mod order;
 pub mod shop;

@@ -92,7 +92,9 @@ fn CartContents(view: CartView) -> impl IntoView {
                 {(!ready).then(|| view! {
                     <p class="form-message form-message-error" role="status">{tr(Key::CartFixLines)}</p>
                 })}
-                <p class="field-hint">{tr(Key::CartCheckoutClosed)}</p>
+                {ready.then(|| view! {
+                    <A href="/checkout" attr:class="button button-primary button-large" attr:data-testid="checkout">{tr(Key::CartCheckout)}</A>
+                })}
                 <A href="/catalog" attr:class="button button-secondary">{tr(Key::CartContinue)}</A>
                 <EmptyCartControl />
             </aside>

@@ -302,23 +302,27 @@ macro_rules! bare_db_test {
 
 /// Declares one async test body that runs against both databases:
 /// `db_test!(name)` turns `async fn name(app: TestApp)` into `name::sqlite` and
-/// `name::postgres`.
+/// `name::postgres`; `db_test!(name, [("VAR", "value")])` starts the shop with those
+/// settings.
 #[macro_export]
 macro_rules! db_test {
     ($name:ident) => {
+        $crate::db_test!($name, []);
+    };
+    ($name:ident, [$(($var:expr, $value:expr)),* $(,)?]) => {
         mod $name {
-            use $crate::helpers::{Backend, spawn};
+            use $crate::helpers::{Backend, spawn_with_env};
 
             #[tokio::test]
             async fn sqlite() {
-                if let Some(app) = spawn(Backend::Sqlite).await {
+                if let Some(app) = spawn_with_env(Backend::Sqlite, &[$(($var, $value)),*]).await {
                     super::$name(app).await;
                 }
             }
 
             #[tokio::test]
             async fn postgres() {
-                if let Some(app) = spawn(Backend::Postgres).await {
+                if let Some(app) = spawn_with_env(Backend::Postgres, &[$(($var, $value)),*]).await {
                     super::$name(app).await;
                 }
             }

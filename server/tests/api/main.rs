@@ -8,6 +8,7 @@ mod admin;
 mod cart;
 mod catalog;
 mod catalog_admin;
+mod checkout;
 mod cli;
 
 mod health;

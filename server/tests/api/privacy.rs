@@ -107,16 +107,16 @@ async fn busy_shopper(app: &TestApp) -> app::domain::ids::UserId {
     .await;
     app.call("account/forgot-password", &[("email", "mei@example.com")])
         .await;
-    let res = app
-        .call(
-            "cart/add-wall",
-            &[
-                ("product", "tourline-r-p3-91"),
-                ("cols", "2"),
-                ("rows", "1"),
-            ],
-        )
-        .await;
+    let wall = [
+        ("product", "tourline-r-p3-91"),
+        ("cols", "2"),
+        ("rows", "1"),
+    ];
+    // An order (with its ledger entry), and a cart again.
+    let res = app.call("cart/add-wall", &wall).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    crate::checkout::buy_cart(app).await;
+    let res = app.call("cart/add-wall", &wall).await;
     assert_eq!(res.status(), StatusCode::OK);
     id
 }
@@ -251,6 +251,16 @@ async fn deleting_the_account_erases_every_trace(app: TestApp) {
         text.contains("li@example.com"),
         "another shopper's data was touched"
     );
+    // The order stays for accounting, with its amounts and country but no one to name.
+    let kept: Vec<(i64, String, String, String)> =
+        sqlx::query_as("SELECT total_minor, email, recipient_name, country FROM orders")
+            .fetch_all(app.state.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(kept.len(), 1);
+    assert!(kept[0].0 > 0);
+    assert_eq!((kept[0].1.as_str(), kept[0].2.as_str()), ("", ""));
+    assert_eq!(kept[0].3, "CN");
     // On SQLite, the files themselves: deleted rows linger in free pages and in the
     // write-ahead log unless they are overwritten (`secure_delete`) and the log truncated.
     if let Some(dir) = &app.db_dir {

@@ -6,6 +6,7 @@
 pub mod addresses;
 pub mod cart;
 pub mod consents;
+pub mod orders;
 pub mod outbox;
 pub mod products;
 pub mod receipts;
@@ -65,6 +66,9 @@ stored_column!(
     crate::domain::category::Category,
     crate::domain::money::Currency,
     crate::i18n::Lang,
+    crate::domain::order::OrderStatus,
+    crate::domain::shipping::CarrierId,
+    crate::domain::card::CardBrand,
 );
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");

@@ -64,6 +64,13 @@ pub enum Letter<'a> {
         name: &'a str,
         email: &'a str,
     },
+    /// An order was placed and paid.
+    OrderPlaced {
+        name: &'a str,
+        number: &'a str,
+        total: &'a str,
+        link: &'a str,
+    },
 }
 
 impl Letter<'_> {
@@ -98,6 +105,21 @@ impl Letter<'_> {
             Letter::EmailChanged { name, email } => (
                 Msg::MailEmailChangedSubject { shop },
                 Msg::MailEmailChangedBody { shop, name, email },
+            ),
+            Letter::OrderPlaced {
+                name,
+                number,
+                total,
+                link,
+            } => (
+                Msg::MailOrderPlacedSubject { shop, number },
+                Msg::MailOrderPlacedBody {
+                    shop,
+                    name,
+                    number,
+                    total,
+                    link,
+                },
             ),
         };
         (lang.msg(subject), lang.msg(body))

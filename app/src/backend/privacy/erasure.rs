@@ -33,6 +33,7 @@ pub async fn erase_user(db: &Db, user_id: UserId) -> Result<Option<ErasureReport
         return Ok(None);
     }
     let mut erased = Vec::new();
+    let mut kept_anonymised = Vec::new();
     for table in PERSONAL {
         let owner = match table.owner {
             Owner::User => "id",
@@ -46,6 +47,24 @@ pub async fn erase_user(db: &Db, user_id: UserId) -> Result<Option<ErasureReport
                     .await?
                     .rows_affected()
             }
+            OnErase::Anonymise(columns) => {
+                // Names come from the registry (constants), never from input.
+                let blanks: Vec<String> = columns.iter().map(|c| format!("{c} = ''")).collect();
+                let kept = sqlx::query(&format!(
+                    "UPDATE {} SET {}, {owner} = NULL WHERE {owner} = $1",
+                    table.table,
+                    blanks.join(", ")
+                ))
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                kept_anonymised.push(ErasedSection {
+                    section: table.section.to_string(),
+                    rows: kept,
+                });
+                continue;
+            }
         };
         erased.push(ErasedSection {
             section: table.section.to_string(),
@@ -56,6 +75,6 @@ pub async fn erase_user(db: &Db, user_id: UserId) -> Result<Option<ErasureReport
     db.flush_erased().await?;
     Ok(Some(ErasureReport {
         erased,
-        kept_anonymised: Vec::new(),
+        kept_anonymised,
     }))
 }

@@ -15,6 +15,9 @@ pub enum Owner {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OnErase {
     Delete,
+    /// The rows stay (orders, for accounting) with these columns set to '' and the owner
+    /// column to NULL.
+    Anonymise(&'static [&'static str]),
 }
 
 /// A table that holds personal data.
@@ -40,6 +43,26 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
         "keyed hashes of addresses, counts and times; rows expire within a day",
     ),
     ("_sqlx_migrations", "schema version bookkeeping"),
+    (
+        "order_lines",
+        "what an order bought and at what price; kept with the anonymised order",
+    ),
+    (
+        "order_events",
+        "when an order changed state; names only the staff account that changed it, set to NULL when that account is erased",
+    ),
+    (
+        "sandbox_card_entries",
+        "the sandbox payment processor's own records (a real processor keeps them outside the shop): entry ids and return paths",
+    ),
+    (
+        "sandbox_cards",
+        "the sandbox payment processor's vault: a random token, brand, last 4, expiry; never a card number or security code",
+    ),
+    (
+        "sandbox_charges",
+        "the sandbox payment processor's charges: token, amount, outcome",
+    ),
     ("products", "the catalog"),
     ("price_tiers", "the catalog"),
     ("product_images", "the catalog"),
@@ -58,6 +81,88 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
 
 /// Every table with personal data. Children come before `users`, the order erasure runs.
 pub const PERSONAL: &[PersonalTable] = &[
+    PersonalTable {
+        table: "disclosures",
+        section: "shared_with_others",
+        owner: Owner::UserId,
+        exported: &[
+            ("order_id", "order"),
+            ("recipient", "recipient"),
+            ("fields", "fields_sent"),
+            ("purpose", "purpose"),
+            ("at", "sent_at"),
+        ],
+        withheld: &[
+            ("id", "internal row number"),
+            ("user_id", "the owner's id, shown as the export's subject"),
+        ],
+        on_erase: OnErase::Delete,
+    },
+    PersonalTable {
+        table: "orders",
+        section: "orders",
+        owner: Owner::UserId,
+        exported: &[
+            ("id", "order"),
+            ("status", "status"),
+            ("email", "email"),
+            ("language", "language"),
+            ("currency", "currency"),
+            ("subtotal_minor", "subtotal_minor_units"),
+            ("shipping_minor", "delivery_minor_units"),
+            ("tax_rate_bp", "tax_rate_basis_points"),
+            ("tax_minor", "tax_minor_units"),
+            ("total_minor", "total_minor_units"),
+            ("carrier", "carrier"),
+            ("recipient_name", "recipient_name"),
+            ("recipient_phone", "recipient_telephone"),
+            ("company", "company"),
+            ("tax_id", "vat_or_tax_id"),
+            ("line1", "address_line_1"),
+            ("line2", "address_line_2"),
+            ("city", "city"),
+            ("region", "region"),
+            ("postal_code", "postal_code"),
+            ("country", "country"),
+            ("card_brand", "card_brand"),
+            ("card_last4", "card_last_4_digits"),
+            ("tracking_number", "tracking_number"),
+            ("created_at", "placed_at"),
+            ("updated_at", "last_changed_at"),
+        ],
+        withheld: &[
+            ("user_id", "the owner's id, shown as the export's subject"),
+            (
+                "idempotency_key",
+                "a random key that made a doubled submit one order",
+            ),
+            (
+                "delivery_days_min",
+                "the carrier's estimate, shown on the order page",
+            ),
+            (
+                "delivery_days_max",
+                "the carrier's estimate, shown on the order page",
+            ),
+            ("parcel_weight_g", "parcel data for the carrier"),
+            ("payment_ref", "the processor's charge id"),
+        ],
+        // Kept for accounting (amounts, tax, country), without who bought or where to.
+        on_erase: OnErase::Anonymise(&[
+            "email",
+            "recipient_name",
+            "recipient_phone",
+            "company",
+            "tax_id",
+            "line1",
+            "line2",
+            "city",
+            "region",
+            "postal_code",
+            "card_last4",
+            "tracking_number",
+        ]),
+    },
     PersonalTable {
         table: "addresses",
         section: "addresses",

@@ -17,9 +17,12 @@ use leptos_router::{components::A, hooks::use_params_map};
 use serde_json::Value;
 
 /// The export's sections in the order the page shows them.
-const SECTIONS: [&str; 7] = [
+const SECTIONS: [&str; 10] = [
     "profile",
     "addresses",
+    "orders",
+    "shared_with_others",
+    "cart",
     "consent_choices",
     "privacy_policy_acknowledgements",
     "emails_sent_to_you",
@@ -33,6 +36,8 @@ fn section_title(section: &str) -> Option<Key> {
         "profile" => Key::DataProfile,
         "addresses" => Key::DataAddresses,
         "cart" => Key::DataCart,
+        "orders" => Key::DataOrders,
+        "shared_with_others" => Key::DataShared,
         "privacy_policy_acknowledgements" => Key::DataPolicy,
         "consent_choices" => Key::DataConsents,
         "email_links" => Key::DataEmailLinks,

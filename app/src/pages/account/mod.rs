@@ -47,6 +47,7 @@ fn AccountMenu() -> impl IntoView {
         <nav class="account-menu" aria-label=tr(Key::AccountMenu)>
             <ul>
                 <li><A href="/account" exact=true>{tr(Key::AccountOverview)}</A></li>
+                <li><A href="/account/orders">{tr(Key::AccountOrders)}</A></li>
                 <li><A href="/account/addresses">{tr(Key::AccountAddresses)}</A></li>
                 <li><A href="/account/security">{tr(Key::AccountSecurity)}</A></li>
                 <li><A href="/account/data">{tr(Key::AccountData)}</A></li>

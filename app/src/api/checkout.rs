@@ -1,0 +1,138 @@
+//! Checkout and orders (see `backend/checkout.rs` and `backend/orders.rs`). Guests and
+//! signed-in shoppers alike; every step acts on the asking visitor's own checkout, cart and
+//! orders only.
+
+use crate::{
+    domain::{
+        account::AddressInput,
+        ids::{AddressId, OrderId},
+    },
+    error::ShopError,
+    model::order::{CheckoutView, OrderSummary, OrderView, PlacedOrder},
+};
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::{
+    backend::{
+        checkout::{self, Buyer},
+        context, flash, orders,
+        redirect::redirect,
+    },
+    domain::{limits, redirect::SafePath},
+    i18n::current_request_lang,
+};
+
+#[cfg(feature = "ssr")]
+async fn buyer() -> Result<Buyer, ShopError> {
+    let user = context::current_user().await?;
+    Ok(Buyer {
+        user: user.map(|u| (u.id, u.email)),
+        lang: current_request_lang(),
+    })
+}
+
+/// The checkout as it stands. `card_entry` is the processor's entry id the card page sent
+/// the browser back with.
+#[server(endpoint = "checkout/view", input = server_fn::codec::GetUrl)]
+pub async fn get_checkout(card_entry: Option<String>) -> Result<CheckoutView, ShopError> {
+    let buyer = buyer().await?;
+    let entry = card_entry.map(|e| limits::cut(&e, 64).to_string());
+    checkout::view(
+        &context::state()?,
+        &context::session()?,
+        &buyer,
+        entry.as_deref(),
+    )
+    .await
+}
+
+/// Step 1: where the order goes (and, for a guest, where the confirmation goes).
+#[server(endpoint = "checkout/address")]
+pub async fn checkout_address(
+    #[server(default)] email: String,
+    form: AddressInput,
+) -> Result<(), ShopError> {
+    let buyer = buyer().await?;
+    let result = checkout::set_address(&context::session()?, &buyer, &email, &form).await;
+    if result.is_err() {
+        let mut kept = serde_json::to_value(&form).unwrap_or_default();
+        kept["email"] = limits::cut(&email, limits::EMAIL).into();
+        flash::keep("checkout-address", &kept).await?;
+    }
+    back_to_checkout();
+    result
+}
+
+/// Step 1: an address from the shopper's address book.
+#[server(endpoint = "checkout/saved-address")]
+pub async fn checkout_saved_address(id: AddressId) -> Result<(), ShopError> {
+    let user = context::require_user().await?;
+    checkout::use_saved_address(&context::state()?, &context::session()?, user.id, id).await?;
+    back_to_checkout();
+    Ok(())
+}
+
+/// Step 2: the carrier.
+#[server(endpoint = "checkout/delivery")]
+pub async fn checkout_delivery(carrier: String) -> Result<(), ShopError> {
+    let carrier = limits::cut(&carrier, 32).to_string();
+    checkout::choose_carrier(&context::state()?, &context::session()?, &carrier).await?;
+    back_to_checkout();
+    Ok(())
+}
+
+/// Step 3: the payment processor's card page (the browser is sent there).
+#[server(endpoint = "checkout/card")]
+pub async fn checkout_card() -> Result<String, ShopError> {
+    let page = checkout::start_card_entry(&context::state()?, &context::session()?).await?;
+    if context::is_plain_form_post() {
+        let to = SafePath::parse(&page).ok_or(ShopError::Internal)?;
+        redirect(&to);
+    }
+    Ok(page)
+}
+
+/// Step 4: places the order and pays. `key` comes from the form: the same key twice makes
+/// one order and one charge.
+#[server(endpoint = "checkout/place")]
+pub async fn place_order(key: String) -> Result<PlacedOrder, ShopError> {
+    let buyer = buyer().await?;
+    let key = limits::cut(&key, 64).to_string();
+    let placed =
+        checkout::place_order(&context::state()?, &context::session()?, &buyer, &key).await?;
+    if context::is_plain_form_post() {
+        let to = SafePath::parse(&placed.path).ok_or(ShopError::Internal)?;
+        redirect(&to);
+    }
+    Ok(placed)
+}
+
+/// Without JavaScript, each step's form returns to the checkout page.
+#[cfg(feature = "ssr")]
+fn back_to_checkout() {
+    if context::is_plain_form_post() {
+        redirect(&SafePath::fixed("/checkout"));
+    }
+}
+
+/// An order: the shopper's own, or a guest's with the key from its link.
+#[server(endpoint = "orders/view", input = server_fn::codec::GetUrl)]
+pub async fn get_order(id: OrderId, key: Option<String>) -> Result<OrderView, ShopError> {
+    let state = context::state()?;
+    let session = context::session()?;
+    let user = context::current_user().await?;
+    let viewer = orders::Viewer {
+        user: user.map(|u| u.id),
+        session: &session,
+        key: key.as_deref(),
+    };
+    orders::view(&state, &viewer, id).await
+}
+
+/// The signed-in shopper's orders.
+#[server(endpoint = "orders/list", input = server_fn::codec::GetUrl)]
+pub async fn get_orders() -> Result<Vec<OrderSummary>, ShopError> {
+    let user = context::require_user().await?;
+    orders::history(&context::state()?, user.id).await
+}

@@ -1,0 +1,323 @@
+//! SQL for `orders`, `order_lines`, `order_events` and `disclosures` (the ledger).
+
+use crate::domain::{
+    account::AddressInput,
+    ids::{OrderId, ProductId, UserId},
+    money::Currency,
+    order::OrderStatus,
+    shipping::CarrierId,
+};
+use crate::i18n::Lang;
+use sqlx::{Any, AnyConnection, Executor, FromRow};
+
+/// An order as written at checkout, before it has an id.
+#[derive(Clone, Debug)]
+pub struct NewOrder<'a> {
+    pub idempotency_key: &'a str,
+    pub user_id: Option<UserId>,
+    pub email: &'a str,
+    pub language: Lang,
+    pub currency: Currency,
+    pub subtotal_minor: i64,
+    pub shipping_minor: i64,
+    pub tax_rate_bp: i64,
+    pub tax_minor: i64,
+    pub total_minor: i64,
+    pub carrier: CarrierId,
+    pub delivery_days: (i64, i64),
+    pub parcel_weight_g: i64,
+    pub address: &'a AddressInput,
+    pub card_brand: &'a str,
+    pub card_last4: &'a str,
+}
+
+#[derive(Clone, Debug, FromRow)]
+pub struct OrderRow {
+    pub id: OrderId,
+    pub idempotency_key: String,
+    pub user_id: Option<UserId>,
+    pub email: String,
+    pub language: Lang,
+    pub status: OrderStatus,
+    pub currency: Currency,
+    pub subtotal_minor: i64,
+    pub shipping_minor: i64,
+    pub tax_rate_bp: i64,
+    pub tax_minor: i64,
+    pub total_minor: i64,
+    pub carrier: CarrierId,
+    pub delivery_days_min: i64,
+    pub delivery_days_max: i64,
+    pub parcel_weight_g: i64,
+    pub recipient_name: String,
+    pub recipient_phone: String,
+    pub company: String,
+    pub tax_id: String,
+    pub line1: String,
+    pub line2: String,
+    pub city: String,
+    pub region: String,
+    pub postal_code: String,
+    pub country: String,
+    pub card_brand: String,
+    pub card_last4: String,
+    pub payment_ref: Option<String>,
+    pub tracking_number: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+const COLUMNS: &str = "id, idempotency_key, user_id, email, language, status, currency, \
+    subtotal_minor, shipping_minor, tax_rate_bp, tax_minor, total_minor, carrier, \
+    delivery_days_min, delivery_days_max, parcel_weight_g, recipient_name, recipient_phone, \
+    company, tax_id, line1, line2, city, region, postal_code, country, card_brand, card_last4, \
+    payment_ref, tracking_number, created_at, updated_at";
+
+/// Writes a new order awaiting payment; `None` when an order with this idempotency key
+/// exists already.
+pub async fn insert(
+    conn: &mut AnyConnection,
+    order: &NewOrder<'_>,
+    now: i64,
+) -> Result<Option<OrderId>, sqlx::Error> {
+    let a = order.address;
+    sqlx::query_scalar(
+        "INSERT INTO orders (idempotency_key, user_id, email, language, status, currency,
+            subtotal_minor, shipping_minor, tax_rate_bp, tax_minor, total_minor, carrier,
+            delivery_days_min, delivery_days_max, parcel_weight_g, recipient_name,
+            recipient_phone, company, tax_id, line1, line2, city, region, postal_code, country,
+            card_brand, card_last4, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+            $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $28)
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING id",
+    )
+    .bind(order.idempotency_key)
+    .bind(order.user_id)
+    .bind(order.email)
+    .bind(order.language)
+    .bind(OrderStatus::PendingPayment)
+    .bind(order.currency)
+    .bind(order.subtotal_minor)
+    .bind(order.shipping_minor)
+    .bind(order.tax_rate_bp)
+    .bind(order.tax_minor)
+    .bind(order.total_minor)
+    .bind(order.carrier)
+    .bind(order.delivery_days.0)
+    .bind(order.delivery_days.1)
+    .bind(order.parcel_weight_g)
+    .bind(&a.recipient_name)
+    .bind(&a.recipient_phone)
+    .bind(&a.company)
+    .bind(&a.tax_id)
+    .bind(&a.line1)
+    .bind(&a.line2)
+    .bind(&a.city)
+    .bind(&a.region)
+    .bind(&a.postal_code)
+    .bind(&a.country)
+    .bind(order.card_brand)
+    .bind(order.card_last4)
+    .bind(now)
+    .fetch_optional(conn)
+    .await
+}
+
+#[derive(Clone, Debug, FromRow)]
+pub struct OrderLineRow {
+    pub line_no: i64,
+    pub product_id: ProductId,
+    pub name: String,
+    pub model: String,
+    pub quantity: i64,
+    pub unit_minor: i64,
+    pub total_minor: i64,
+    pub group_key: String,
+}
+
+pub async fn insert_line(
+    conn: &mut AnyConnection,
+    order: OrderId,
+    line: &OrderLineRow,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO order_lines (order_id, line_no, product_id, name, model, quantity,
+            unit_minor, total_minor, group_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(order)
+    .bind(line.line_no)
+    .bind(line.product_id)
+    .bind(&line.name)
+    .bind(&line.model)
+    .bind(line.quantity)
+    .bind(line.unit_minor)
+    .bind(line.total_minor)
+    .bind(&line.group_key)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn lines<'e>(
+    db: impl Executor<'e, Database = Any>,
+    order: OrderId,
+) -> Result<Vec<OrderLineRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT line_no, product_id, name, model, quantity, unit_minor, total_minor, group_key
+         FROM order_lines WHERE order_id = $1 ORDER BY line_no",
+    )
+    .bind(order)
+    .fetch_all(db)
+    .await
+}
+
+pub async fn find<'e>(
+    db: impl Executor<'e, Database = Any>,
+    id: OrderId,
+) -> Result<Option<OrderRow>, sqlx::Error> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM orders WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
+}
+
+pub async fn find_by_key<'e>(
+    db: impl Executor<'e, Database = Any>,
+    key: &str,
+) -> Result<Option<OrderRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM orders WHERE idempotency_key = $1"
+    ))
+    .bind(key)
+    .fetch_optional(db)
+    .await
+}
+
+/// A shopper's orders, newest first (those that never got paid are left out).
+pub async fn of_user<'e>(
+    db: impl Executor<'e, Database = Any>,
+    user: UserId,
+) -> Result<Vec<OrderRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM orders WHERE user_id = $1 AND status NOT IN ($2, $3)
+         ORDER BY id DESC LIMIT 200"
+    ))
+    .bind(user)
+    .bind(OrderStatus::PendingPayment)
+    .bind(OrderStatus::PaymentFailed)
+    .fetch_all(db)
+    .await
+}
+
+/// Moves an order from `from` to `to`; false when it was not in `from` (someone else moved
+/// it first).
+pub async fn change_status(
+    conn: &mut AnyConnection,
+    id: OrderId,
+    from: OrderStatus,
+    to: OrderStatus,
+    payment_ref: Option<&str>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE orders SET status = $1, payment_ref = COALESCE($2, payment_ref), updated_at = $3
+         WHERE id = $4 AND status = $5",
+    )
+    .bind(to)
+    .bind(payment_ref)
+    .bind(now)
+    .bind(id)
+    .bind(from)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+#[derive(Clone, Debug, FromRow)]
+pub struct OrderEventRow {
+    pub status: OrderStatus,
+    pub detail: String,
+    pub actor_id: Option<UserId>,
+    pub at: i64,
+}
+
+pub async fn add_event(
+    conn: &mut AnyConnection,
+    order: OrderId,
+    status: OrderStatus,
+    detail: &str,
+    actor: Option<UserId>,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO order_events (order_id, status, detail, actor_id, at)
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(order)
+    .bind(status)
+    .bind(detail)
+    .bind(actor)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn events<'e>(
+    db: impl Executor<'e, Database = Any>,
+    order: OrderId,
+) -> Result<Vec<OrderEventRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT status, detail, actor_id, at FROM order_events WHERE order_id = $1 ORDER BY id",
+    )
+    .bind(order)
+    .fetch_all(db)
+    .await
+}
+
+#[derive(Clone, Debug, FromRow)]
+pub struct DisclosureRow {
+    pub recipient: String,
+    pub fields: String,
+    pub purpose: String,
+    pub at: i64,
+}
+
+/// Records in the ledger that personal data left the shop.
+pub async fn disclose(
+    conn: &mut AnyConnection,
+    user: Option<UserId>,
+    order: OrderId,
+    recipient: &str,
+    fields: &[&str],
+    purpose: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO disclosures (user_id, order_id, recipient, fields, purpose, at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(user)
+    .bind(order)
+    .bind(recipient)
+    .bind(fields.join(", "))
+    .bind(purpose)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn disclosures<'e>(
+    db: impl Executor<'e, Database = Any>,
+    order: OrderId,
+) -> Result<Vec<DisclosureRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT recipient, fields, purpose, at FROM disclosures WHERE order_id = $1 ORDER BY id",
+    )
+    .bind(order)
+    .fetch_all(db)
+    .await
+}

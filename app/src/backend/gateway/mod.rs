@@ -1,0 +1,80 @@
+//! Payment processors behind one interface. The shop asks a processor to collect a card on
+//! its own page (`start_card_entry`: the browser goes there and comes back with an entry
+//! id), learns the card's token, brand, last 4 and expiry (`card_of_entry`), and charges
+//! or refunds a token. The shop never receives a card number or security code.
+//!
+//! The only processor built in is the sandbox (`sandbox.rs`), which behaves like real
+//! processors' test modes; a real processor would be another variant of [`Gateway`].
+
+pub mod sandbox;
+
+use super::AppState;
+use crate::{
+    domain::{
+        card::{CardRef, Decline},
+        money::Money,
+    },
+    error::ShopResult,
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gateway {
+    Sandbox,
+}
+
+/// The outcome of a charge: the processor's charge id, or why it refused.
+pub type ChargeOutcome = Result<String, Decline>;
+
+impl Gateway {
+    /// The processor as the disclosure ledger names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Gateway::Sandbox => "Lumenwall Sandbox Payments (test processor)",
+        }
+    }
+
+    /// What the shop sends it to take a payment (recorded in the disclosure ledger).
+    pub fn fields_sent(self) -> &'static [&'static str] {
+        &["card_token", "amount", "currency", "order_number"]
+    }
+
+    /// Opens a card entry; returns the address of the processor's card page, which sends the
+    /// browser back to `return_path` with `card_entry=<id>` added.
+    pub async fn start_card_entry(
+        self,
+        state: &AppState,
+        return_path: &str,
+    ) -> ShopResult<(String, String)> {
+        match self {
+            Gateway::Sandbox => sandbox::start_entry(state, return_path).await,
+        }
+    }
+
+    /// The card entered on the processor's page for this entry, once there is one.
+    pub async fn card_of_entry(self, state: &AppState, entry: &str) -> ShopResult<Option<CardRef>> {
+        match self {
+            Gateway::Sandbox => sandbox::card_of_entry(state, entry).await,
+        }
+    }
+
+    /// Authorises and captures `amount` on a card. The same `key` always gives the same
+    /// outcome and at most one charge.
+    pub async fn charge(
+        self,
+        state: &AppState,
+        card: &CardRef,
+        amount: Money,
+        key: &str,
+    ) -> ShopResult<ChargeOutcome> {
+        match self {
+            Gateway::Sandbox => sandbox::charge(state, &card.token, amount, key).await,
+        }
+    }
+
+    /// Gives a captured charge back in full.
+    pub async fn refund(self, state: &AppState, charge: &str) -> ShopResult<()> {
+        match self {
+            Gateway::Sandbox => sandbox::refund(state, charge).await,
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Orders: their states, and what an order costs (goods at their tier prices, delivery and
+//! the destination's tax), computed once at checkout and frozen in the order.
+
+use super::{money::Money, tax::tax_on};
+use serde::{Deserialize, Serialize};
+
+/// Where an order stands. An order is written `PendingPayment` with its stock taken; the
+/// charge then makes it `Paid` or `PaymentFailed` (stock given back).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum OrderStatus {
+    PendingPayment,
+    PaymentFailed,
+    Paid,
+    Shipped,
+    Delivered,
+    Cancelled,
+    Refunded,
+}
+
+super::stored::stored_as!(OrderStatus, OrderStatus::ALL, code);
+
+impl OrderStatus {
+    pub const ALL: [OrderStatus; 7] = [
+        OrderStatus::PendingPayment,
+        OrderStatus::PaymentFailed,
+        OrderStatus::Paid,
+        OrderStatus::Shipped,
+        OrderStatus::Delivered,
+        OrderStatus::Cancelled,
+        OrderStatus::Refunded,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            OrderStatus::PendingPayment => "pending_payment",
+            OrderStatus::PaymentFailed => "payment_failed",
+            OrderStatus::Paid => "paid",
+            OrderStatus::Shipped => "shipped",
+            OrderStatus::Delivered => "delivered",
+            OrderStatus::Cancelled => "cancelled",
+            OrderStatus::Refunded => "refunded",
+        }
+    }
+
+    /// Whether the shopper holds what they paid for or is owed it (a paid order).
+    pub fn is_placed(self) -> bool {
+        matches!(
+            self,
+            OrderStatus::Paid | OrderStatus::Shipped | OrderStatus::Delivered
+        )
+    }
+}
+
+/// The public number of an order: "LW-" and at least six digits.
+pub fn order_number(id: i64) -> String {
+    format!("LW-{id:06}")
+}
+
+/// What an order costs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    pub subtotal: Money,
+    pub shipping: Money,
+    /// Basis points (1/100 of a percent) of the destination's rate.
+    pub tax_rate_bp: u32,
+    pub tax: Money,
+    pub total: Money,
+}
+
+impl Totals {
+    /// Tax is charged on the goods and their delivery. `None` on overflow or mixed
+    /// currencies.
+    pub fn compute(subtotal: Money, shipping: Money, tax_rate_bp: u32) -> Option<Totals> {
+        let taxed = subtotal.plus(shipping)?;
+        let tax = tax_on(taxed, tax_rate_bp)?;
+        Some(Totals {
+            subtotal,
+            shipping,
+            tax_rate_bp,
+            tax,
+            total: taxed.plus(tax)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::Currency;
+
+    #[test]
+    fn totals_tax_goods_and_delivery() {
+        let usd = |m| Money::new(m, Currency::Usd);
+        let t = Totals::compute(usd(100_000), usd(5_000), 1900).unwrap();
+        assert_eq!(t.tax, usd(19_950));
+        assert_eq!(t.total, usd(124_950));
+        assert!(Totals::compute(usd(i64::MAX), usd(1), 0).is_none());
+        assert!(Totals::compute(usd(1), Money::new(1, Currency::Eur), 0).is_none());
+    }
+
+    #[test]
+    fn order_numbers_are_padded() {
+        assert_eq!(order_number(42), "LW-000042");
+        assert_eq!(order_number(1_234_567), "LW-1234567");
+    }
+}

@@ -1,0 +1,221 @@
+//! Orders as their buyers see them: one order (its lines, totals, delivery, card, status
+//! timeline and who received which personal data for it), and a shopper's order history.
+
+use super::{account::AccountLayout, not_found::NotFound};
+use crate::{
+    api::checkout::{get_order, get_orders},
+    components::page_meta::PageMeta,
+    domain::{country::country_name, ids::OrderId, order::OrderStatus, tax::rate_text, time},
+    i18n::{Key, Msg, tr, use_i18n},
+    model::order::OrderView,
+};
+use leptos::{either::Either, prelude::*};
+use leptos_router::{
+    components::A,
+    hooks::{use_params_map, use_query_map},
+};
+
+pub fn status_key(status: OrderStatus) -> Key {
+    match status {
+        OrderStatus::PendingPayment => Key::OrderStatusPending,
+        OrderStatus::PaymentFailed => Key::OrderStatusPaymentFailed,
+        OrderStatus::Paid => Key::OrderStatusPaid,
+        OrderStatus::Shipped => Key::OrderStatusShipped,
+        OrderStatus::Delivered => Key::OrderStatusDelivered,
+        OrderStatus::Cancelled => Key::OrderStatusCancelled,
+        OrderStatus::Refunded => Key::OrderStatusRefunded,
+    }
+}
+
+#[component]
+pub fn OrderPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let order = Resource::new(
+        move || {
+            (
+                params.with(|p| p.get("id").and_then(|id| id.parse::<OrderId>().ok())),
+                query.with(|q| q.get("key")),
+            )
+        },
+        |(id, key)| async move {
+            match id {
+                Some(id) => get_order(id, key).await.ok(),
+                None => None,
+            }
+        },
+    );
+    view! {
+        <PageMeta title=Key::OrderTitle />
+        <Suspense>
+            {move || Suspend::new(async move {
+                match order.await {
+                    Some(order) => Either::Left(view! { <OrderDetail order /> }),
+                    None => Either::Right(view! { <NotFound /> }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn OrderDetail(order: OrderView) -> impl IntoView {
+    let i18n = use_i18n();
+    let a = order.address.clone();
+    let country = a.country.clone();
+    let totals = order.totals;
+    let number = order.number.clone();
+    let (min, max) = order.delivery_days;
+    let placed = time::date_time(order.placed_at);
+    view! {
+        <section class="container section order-page">
+            <h1>{move || i18n.msg(Msg::OrderHeading { number: &number })}</h1>
+            <p class="order-status" data-testid="order-status">
+                <span class="badge">{tr(status_key(order.status))}</span>
+                " · " {move || i18n.msg(Msg::OrderPlacedAt { when: &placed })}
+            </p>
+            {(order.status == OrderStatus::Paid).then(|| view! {
+                <p class="form-message form-message-success" role="status">
+                    {move || i18n.msg(Msg::OrderThanks { email: &order.email })}
+                </p>
+            })}
+            <div class="order-grid">
+                <div class="card">
+                    <h2>{tr(Key::OrderItems)}</h2>
+                    <table class="table order-lines">
+                        <thead><tr>
+                            <th scope="col">{tr(Key::CartProduct)}</th>
+                            <th scope="col" class="num">{tr(Key::Quantity)}</th>
+                            <th scope="col" class="num">{tr(Key::CartUnitPrice)}</th>
+                            <th scope="col" class="num">{tr(Key::CartLineTotal)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {order.lines.iter().map(|l| {
+                                let (unit, total) = (l.unit, l.total);
+                                view! {
+                                    <tr>
+                                        <td>{l.name.clone()} <span class="product-brand">{l.model.clone()}</span></td>
+                                        <td class="num">{l.quantity}</td>
+                                        <td class="num">{move || unit.format(i18n.lang())}</td>
+                                        <td class="num">{move || total.format(i18n.lang())}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <dl class="facts order-totals">
+                        <dt>{tr(Key::CartSubtotal)}</dt>
+                        <dd class="price">{move || totals.subtotal.format(i18n.lang())}</dd>
+                        <dt>{tr(Key::OrderShipping)}</dt>
+                        <dd class="price">{move || totals.shipping.format(i18n.lang())}</dd>
+                        <dt>{move || i18n.msg(Msg::OrderTax { rate: &rate_text(totals.tax_rate_bp) })}</dt>
+                        <dd class="price">{move || totals.tax.format(i18n.lang())}</dd>
+                        <dt class="total">{tr(Key::OrderTotal)}</dt>
+                        <dd class="price total" data-testid="order-total">{move || totals.total.format(i18n.lang())}</dd>
+                    </dl>
+                </div>
+                <div class="order-side">
+                    <div class="card">
+                        <h2>{tr(Key::OrderDelivery)}</h2>
+                        <address>
+                            <strong>{a.recipient_name.clone()}</strong> " · " {a.recipient_phone.clone()}<br />
+                            {(!a.company.is_empty()).then(|| view! { {a.company.clone()}<br /> })}
+                            {a.line1.clone()}<br />
+                            {(!a.line2.is_empty()).then(|| view! { {a.line2.clone()}<br /> })}
+                            {a.postal_code.clone()} " " {a.city.clone()}<br />
+                            {move || country_name(&country, i18n.lang())}
+                        </address>
+                        <p>{order.carrier.name()} " · " {move || i18n.msg(Msg::DeliveryDays { min, max })}</p>
+                        {order.tracking_number.clone().map(|t| view! {
+                            <p data-testid="tracking">{tr(Key::OrderTracking)} ": " <strong>{t}</strong></p>
+                        })}
+                    </div>
+                    <div class="card">
+                        <h2>{tr(Key::OrderPayment)}</h2>
+                        <p data-testid="order-card">{format!("{} •••• {}", order.card.brand.label(), order.card.last4)}</p>
+                    </div>
+                    <div class="card">
+                        <h2>{tr(Key::OrderTimeline)}</h2>
+                        <ol class="timeline">
+                            {order.timeline.iter().map(|e| view! {
+                                <li>
+                                    <strong>{tr(status_key(e.status))}</strong>
+                                    " · " {time::date_time(e.at)}
+                                    {(!e.detail.is_empty()).then(|| format!(" · {}", e.detail))}
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                    </div>
+                    <div class="card">
+                        <h2>{tr(Key::OrderSharedWith)}</h2>
+                        <ul class="shared-with" data-testid="shared-with">
+                            {order.shared_with.iter().map(|s| view! {
+                                <li>
+                                    <strong>{s.recipient.clone()}</strong>
+                                    " (" {s.purpose.clone()} "): " {s.fields.join(", ")}
+                                    " · " {time::date_time(s.at)}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                    {order.guest.then(|| view! {
+                        <div class="card">
+                            <p>{tr(Key::OrderGuestAccount)}</p>
+                            <A href="/account/register" attr:class="button button-secondary">{tr(Key::RegisterTitle)}</A>
+                        </div>
+                    })}
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// The signed-in shopper's orders, newest first.
+#[component]
+pub fn OrdersPage() -> impl IntoView {
+    view! {
+        <PageMeta title=Key::AccountOrders />
+        <AccountLayout title=Key::AccountOrders>
+            <OrderHistory />
+        </AccountLayout>
+    }
+}
+
+#[component]
+fn OrderHistory() -> impl IntoView {
+    let i18n = use_i18n();
+    let orders = Resource::new(|| (), |_| get_orders());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let orders = orders.await.unwrap_or_default();
+                if orders.is_empty() {
+                    return Either::Left(view! { <p class="empty-state">{tr(Key::OrdersEmpty)}</p> });
+                }
+                Either::Right(view! {
+                    <table class="table">
+                        <thead><tr>
+                            <th scope="col">{tr(Key::OrderNumber)}</th>
+                            <th scope="col">{tr(Key::OrderDate)}</th>
+                            <th scope="col">{tr(Key::OrderStatus)}</th>
+                            <th scope="col" class="num">{tr(Key::OrderTotal)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {orders.into_iter().map(|o| {
+                                let total = o.total;
+                                view! {
+                                    <tr>
+                                        <td><A href=format!("/orders/{}", o.id)>{o.number.clone()}</A></td>
+                                        <td>{time::date(o.placed_at)}</td>
+                                        <td>{tr(status_key(o.status))}</td>
+                                        <td class="num">{move || total.format(i18n.lang())}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                })
+            })}
+        </Suspense>
+    }
+}

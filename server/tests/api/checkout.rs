@@ -1,0 +1,571 @@
+//! Checkout over HTTP, on both databases: a guest and a shopper buy and pay through the
+//! sandbox processor's card page; declined cards charge nothing and give the stock back;
+//! a doubled submit makes one order and one charge; fifty shoppers racing for the last
+//! unit make exactly one order; nobody sees another's order; no card number is kept.
+
+use crate::{
+    accounts::registered_shopper,
+    db_test,
+    helpers::{Browser, TestApp},
+};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+const PANEL: &str = "tourline-r-p3-91";
+const PANEL_PRICE: i64 = 72_000;
+pub const GOOD_CARD: &str = "4242 4242 4242 4242";
+const DECLINED: &str = "4000000000000002";
+const NO_FUNDS: &str = "4000000000009995";
+const EXPIRED: &str = "4000000000000069";
+
+async fn product_id(app: &TestApp, slug: &str) -> i64 {
+    let p: Value = app
+        .get(&format!("/api/catalog/product?slug={slug}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    p["card"]["id"].as_i64().expect("product id")
+}
+
+async fn stock_of(app: &TestApp, product: i64) -> i64 {
+    sqlx::query_scalar("SELECT stock FROM products WHERE id = $1")
+        .bind(product)
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap()
+}
+
+async fn set_stock(app: &TestApp, product: i64, stock: i64) {
+    sqlx::query("UPDATE products SET stock = $1 WHERE id = $2")
+        .bind(stock)
+        .bind(product)
+        .execute(app.state.db.pool())
+        .await
+        .unwrap();
+}
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    sqlx::query_scalar(sql)
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap()
+}
+
+pub fn address(country: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("form[recipient_name]", "Mei Lin".into()),
+        ("form[recipient_phone]", "+49 30 1234567".into()),
+        ("form[line1]", "Torstraße 5".into()),
+        ("form[city]", "Berlin".into()),
+        ("form[postal_code]", "10119".into()),
+        ("form[country]", country.into()),
+    ]
+}
+
+async fn checkout(b: &Browser) -> Value {
+    let res = b.get("/api/checkout/view").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    res.json().await.unwrap()
+}
+
+/// Address (with `email` for a guest), the cheapest carrier.
+pub async fn address_and_delivery(b: &Browser, email: Option<&str>, country: &str) {
+    let mut form = address(country);
+    if let Some(email) = email {
+        form.push(("email", email.into()));
+    }
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = b.call("checkout/address", &form).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "{}",
+        res.text().await.unwrap()
+    );
+    let view = checkout(b).await;
+    assert_eq!(view["step"], "Delivery");
+    let carrier = view["quotes"][0]["carrier"]
+        .as_str()
+        .unwrap()
+        .to_lowercase();
+    let res = b.call("checkout/delivery", &[("carrier", &carrier)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(checkout(b).await["step"], "Payment");
+}
+
+/// The card page of a new entry (its path).
+async fn open_card_page(b: &Browser) -> String {
+    let res = b.call("checkout/card", &[]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let page: String = res.json().await.unwrap();
+    assert!(page.starts_with("/sandbox-pay/card/"), "{page}");
+    page
+}
+
+async fn submit_card(
+    b: &Browser,
+    page: &str,
+    number: &str,
+    expiry: &str,
+    cvc: &str,
+) -> reqwest::Response {
+    b.client
+        .post(b.url(page))
+        .header("origin", b.base.clone())
+        .form(&[("number", number), ("expiry", expiry), ("cvc", cvc)])
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Enters a card on the processor's page and comes back: the checkout's review step.
+pub async fn enter_card(b: &Browser, number: &str) -> Value {
+    let page = open_card_page(b).await;
+    let (status, html) = b.page(&page).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(r#"name="number""#));
+    let res = submit_card(b, &page, number, "12/35", "123").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let back = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(back.starts_with("/checkout?card_entry="), "{back}");
+    let res = b
+        .get(&format!("/api/checkout/view{}", &back["/checkout".len()..]))
+        .await;
+    let view: Value = res.json().await.unwrap();
+    assert_eq!(view["step"], "Review", "{view}");
+    view
+}
+
+/// Buys the cart with the address checkout already holds (a shopper's default address),
+/// the cheapest carrier and the good test card; returns the placed order.
+pub async fn buy_cart(b: &Browser) -> Value {
+    let view = checkout(b).await;
+    assert_eq!(view["step"], "Delivery", "{view}");
+    let carrier = view["quotes"][0]["carrier"]
+        .as_str()
+        .unwrap()
+        .to_lowercase();
+    let res = b.call("checkout/delivery", &[("carrier", &carrier)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let view = enter_card(b, GOOD_CARD).await;
+    let res = place(b, view["key"].as_str().unwrap()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    res.json().await.unwrap()
+}
+
+async fn place(b: &Browser, key: &str) -> reqwest::Response {
+    b.call("checkout/place", &[("key", key)]).await
+}
+
+async fn a_guest_buys_and_pays(app: TestApp) {
+    let panel = product_id(&app, PANEL).await;
+    set_stock(&app, panel, 10).await;
+    app.call(
+        "cart/add",
+        &[("product", &panel.to_string()), ("quantity", "2")],
+    )
+    .await;
+    address_and_delivery(&app, Some("guest@example.com"), "DE").await;
+    let view = enter_card(&app, GOOD_CARD).await;
+    assert_eq!(view["card"]["last4"], "4242");
+    let totals = &view["totals"];
+    assert_eq!(totals["subtotal"]["minor"], 2 * PANEL_PRICE);
+    assert_eq!(totals["tax_rate_bp"], 1900, "Germany's rate from tax.rates");
+    let shipping = totals["shipping"]["minor"].as_i64().unwrap();
+    // 19 %, rounded half up to the cent.
+    let tax = ((2 * PANEL_PRICE + shipping) * 19 + 50) / 100;
+    assert_eq!(totals["tax"]["minor"], tax);
+    assert_eq!(totals["total"]["minor"], 2 * PANEL_PRICE + shipping + tax);
+
+    let key = view["key"].as_str().unwrap();
+    let res = place(&app, key).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let placed: Value = res.json().await.unwrap();
+    let path = placed["path"].as_str().unwrap().to_string();
+    assert!(
+        path.contains("?key="),
+        "a guest's order link is signed: {path}"
+    );
+    assert_eq!(stock_of(&app, panel).await, 8);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM cart_lines").await, 0);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM sandbox_charges WHERE status = 'captured'"
+        )
+        .await,
+        1
+    );
+
+    // The confirmation mail links to the order.
+    let mail = app
+        .last_mail_to("guest@example.com")
+        .await
+        .expect("confirmation");
+    assert!(mail.body.contains(&path), "{}", mail.body);
+
+    // The order: paid, what was bought, who received what.
+    let id = placed["id"].as_i64().unwrap();
+    let order: Value = app
+        .get(&format!(
+            "/api/orders/view?id={id}&key={}",
+            path.split("key=").nth(1).unwrap()
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(order["status"], "Paid");
+    assert_eq!(order["lines"][0]["quantity"], 2);
+    assert_eq!(order["shared_with"][0]["purpose"], "payment");
+    assert!(
+        !order["shared_with"][0]["fields"]
+            .to_string()
+            .contains("name")
+    );
+    // The page renders without JavaScript.
+    let (status, html) = app.page(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&format!("LW-{id:06}")));
+
+    // Another visitor: with the signed link yes, without it (or with a wrong one) no.
+    let other = app.new_browser();
+    let (status, _) = other.page(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    let res = other.get(&format!("/api/orders/view?id={id}")).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = other
+        .get(&format!(
+            "/api/orders/view?id={id}&key=00000000000000000000000000000000"
+        ))
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+
+    // The same key again: the same order, no second charge.
+    let res = place(&app, key).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let again: Value = res.json().await.unwrap();
+    assert_eq!(again["id"], placed["id"]);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 1);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM sandbox_charges").await, 1);
+}
+db_test!(a_guest_buys_and_pays, [("SHOP_TAX_RATES", "DE=19, *=0")]);
+
+async fn declined_cards_charge_nothing_and_give_the_stock_back(app: TestApp) {
+    let panel = product_id(&app, PANEL).await;
+    set_stock(&app, panel, 5).await;
+    app.call(
+        "cart/add",
+        &[("product", &panel.to_string()), ("quantity", "3")],
+    )
+    .await;
+    address_and_delivery(&app, Some("guest@example.com"), "FR").await;
+    for (card, decline) in [
+        (DECLINED, "declined"),
+        (NO_FUNDS, "insufficient_funds"),
+        (EXPIRED, "expired_card"),
+    ] {
+        let view = enter_card(&app, card).await;
+        let old_key = view["key"].as_str().unwrap().to_string();
+        let res = place(&app, &old_key).await;
+        assert_eq!(res.status(), StatusCode::PAYMENT_REQUIRED);
+        let error: Value = res.json().await.unwrap();
+        assert_eq!(error["decline"], decline);
+        assert_eq!(stock_of(&app, panel).await, 5, "the stock is back");
+        let view = checkout(&app).await;
+        assert_eq!(view["step"], "Payment", "the refused card is forgotten");
+        assert_ne!(
+            view["key"],
+            old_key.as_str(),
+            "a new key for the next attempt"
+        );
+        // The old key answers the same refusal again, charging nothing more.
+        let res = place(&app, &old_key).await;
+        assert_eq!(res.status(), StatusCode::PAYMENT_REQUIRED);
+        let error: Value = res.json().await.unwrap();
+        assert_eq!(error["decline"], decline);
+        // The new key cannot be placed before a card is chosen.
+        let res = place(&app, view["key"].as_str().unwrap()).await;
+        assert_eq!(res.status(), StatusCode::CONFLICT, "no card chosen yet");
+    }
+    assert!(app.last_mail_to("guest@example.com").await.is_none());
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM sandbox_charges WHERE status = 'captured'"
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM cart_lines").await,
+        1,
+        "the cart is kept"
+    );
+
+    // Then a good card.
+    let view = enter_card(&app, GOOD_CARD).await;
+    let res = place(&app, view["key"].as_str().unwrap()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(stock_of(&app, panel).await, 2);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM orders WHERE status = 'paid'").await,
+        1
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM orders WHERE status = 'payment_failed'"
+        )
+        .await,
+        3
+    );
+}
+db_test!(declined_cards_charge_nothing_and_give_the_stock_back);
+
+async fn the_card_page_refuses_mistakes_and_never_shows_the_number(app: TestApp) {
+    let panel = product_id(&app, PANEL).await;
+    app.call(
+        "cart/add",
+        &[("product", &panel.to_string()), ("quantity", "1")],
+    )
+    .await;
+    address_and_delivery(&app, Some("guest@example.com"), "US").await;
+    let page = open_card_page(&app).await;
+    for (number, expiry, cvc, message) in [
+        ("4242 4242 4242 4241", "12/35", "123", "not valid"),
+        ("4242424242424242", "01/20", "123", "expired"),
+        ("4242424242424242", "12/35", "12", "security code"),
+        ("4111111111111111", "12/35", "123", "test cards"),
+    ] {
+        let res = submit_card(&app, &page, number, expiry, cvc).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = res.text().await.unwrap();
+        assert!(html.contains(message), "{message}: {html}");
+        assert!(!html.contains(number), "the number is never shown again");
+        assert!(!html.contains(&format!("value=\"{cvc}\"")));
+    }
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM sandbox_cards").await, 0);
+    // A used or unknown entry is closed.
+    let res = submit_card(&app, &page, GOOD_CARD, "12/35", "123").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let res = submit_card(&app, &page, GOOD_CARD, "12/35", "123").await;
+    assert_eq!(res.status(), StatusCode::GONE);
+    let (status, _) = app
+        .page(&format!("/sandbox-pay/card/{}", "ab".repeat(32)))
+        .await;
+    assert_eq!(status, StatusCode::GONE);
+    // Another session's entry id brings no card into this checkout.
+    let other = app.new_browser();
+    let entry = page.rsplit('/').next().unwrap();
+    let view: Value = other
+        .get(&format!("/api/checkout/view?card_entry={entry}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(view["card"].is_null());
+}
+db_test!(the_card_page_refuses_mistakes_and_never_shows_the_number);
+
+async fn a_double_submit_makes_one_order_and_one_charge(app: TestApp) {
+    let panel = product_id(&app, PANEL).await;
+    set_stock(&app, panel, 10).await;
+    let b = app.new_browser();
+    registered_shopper(&app, &b, "mei@example.com").await;
+    b.call(
+        "cart/add",
+        &[("product", &panel.to_string()), ("quantity", "1")],
+    )
+    .await;
+    address_and_delivery(&b, None, "GB").await;
+    let view = enter_card(&b, GOOD_CARD).await;
+    let key = view["key"].as_str().unwrap().to_string();
+    let (one, two) = tokio::join!(place(&b, &key), place(&b, &key));
+    assert_eq!(one.status(), StatusCode::OK);
+    assert_eq!(two.status(), StatusCode::OK);
+    let one: Value = one.json().await.unwrap();
+    let two: Value = two.json().await.unwrap();
+    assert_eq!(one["id"], two["id"]);
+    assert!(
+        !one["path"].as_str().unwrap().contains("key="),
+        "a shopper's link needs no key"
+    );
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 1);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM sandbox_charges").await, 1);
+    assert_eq!(stock_of(&app, panel).await, 9);
+    assert_eq!(
+        app.mails_to("mei@example.com")
+            .await
+            .iter()
+            .filter(|m| m.subject.contains("LW-"))
+            .count(),
+        1
+    );
+    // The shopper's history lists it; another shopper cannot see it.
+    let history: Value = b.get("/api/orders/list").await.json().await.unwrap();
+    assert_eq!(history.as_array().unwrap().len(), 1);
+    let other = app.new_browser();
+    registered_shopper(&app, &other, "olu@example.com").await;
+    let res = other
+        .get(&format!("/api/orders/view?id={}", one["id"]))
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = other.call("checkout/place", &[("key", &key)]).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::CONFLICT,
+        "another's key is not theirs to reuse"
+    );
+}
+db_test!(a_double_submit_makes_one_order_and_one_charge);
+
+async fn fifty_shoppers_race_for_the_last_unit(app: TestApp) {
+    let panel = product_id(&app, PANEL).await;
+    set_stock(&app, panel, 100).await;
+    let mut ready = Vec::new();
+    for i in 0..50 {
+        let b = app.new_browser();
+        b.call(
+            "cart/add",
+            &[("product", &panel.to_string()), ("quantity", "1")],
+        )
+        .await;
+        address_and_delivery(&b, Some(&format!("racer{i}@example.com")), "HK").await;
+        let view = enter_card(&b, GOOD_CARD).await;
+        let key = view["key"].as_str().unwrap().to_string();
+        ready.push((b, key));
+    }
+    set_stock(&app, panel, 1).await;
+    let attempts = ready.iter().map(|(b, key)| place(b, key));
+    let results = futures_util::future::join_all(attempts).await;
+    let mut won = 0;
+    for res in results {
+        match res.status() {
+            StatusCode::OK => won += 1,
+            StatusCode::CONFLICT => {
+                let error: Value = res.json().await.unwrap();
+                assert_eq!(error["rule"], "sold_out", "{error}");
+            }
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert_eq!(won, 1);
+    assert_eq!(stock_of(&app, panel).await, 0);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 1);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM sandbox_charges").await, 1);
+}
+db_test!(fifty_shoppers_race_for_the_last_unit);
+
+async fn checkout_refuses_bad_input_and_changes_nothing(app: TestApp) {
+    let panel = product_id(&app, PANEL).await;
+    // Nothing in the cart: nothing to place.
+    let res = place(&app, &"ab".repeat(32)).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    app.call(
+        "cart/add",
+        &[("product", &panel.to_string()), ("quantity", "1")],
+    )
+    .await;
+    // A guest needs an email; a bad address names its fields.
+    let mut form = address("ZZ");
+    form.push(("email", "not-an-email".into()));
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = app.call("checkout/address", &form).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error = res.text().await.unwrap();
+    assert!(
+        error.contains("email") && error.contains("country"),
+        "{error}"
+    );
+    assert_eq!(checkout(&app).await["step"], "Address");
+    // An unknown carrier, a malformed key, a card before the address.
+    address_and_delivery(&app, Some("guest@example.com"), "DE").await;
+    let res = app.call("checkout/delivery", &[("carrier", "dhl")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = place(&app, "short").await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let res = place(&app, &"ab".repeat(32)).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT, "no card yet");
+    // Stock fell below the cart while checking out: refused, nothing charged.
+    let view = enter_card(&app, GOOD_CARD).await;
+    app.call(
+        "cart/add",
+        &[("product", &panel.to_string()), ("quantity", "1")],
+    )
+    .await;
+    set_stock(&app, panel, 1).await;
+    let res = place(&app, view["key"].as_str().unwrap()).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 0);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM sandbox_charges").await, 0);
+    assert_eq!(stock_of(&app, panel).await, 1);
+    // Orders that do not exist, or ids that are not ids.
+    assert_eq!(
+        app.get("/api/orders/view?id=999").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get("/api/orders/view?id=x").await.status(),
+        StatusCode::BAD_REQUEST
+    );
+    let (status, _) = app.page("/orders/999").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+db_test!(checkout_refuses_bad_input_and_changes_nothing);
+
+/// After checkouts with every test card, no card number is anywhere in the database: the
+/// SQLite files' bytes, or every row of every table on PostgreSQL.
+async fn no_card_number_is_kept(app: TestApp) {
+    let panel = product_id(&app, PANEL).await;
+    set_stock(&app, panel, 10).await;
+    app.call(
+        "cart/add",
+        &[("product", &panel.to_string()), ("quantity", "1")],
+    )
+    .await;
+    address_and_delivery(&app, Some("guest@example.com"), "DE").await;
+    let numbers = [DECLINED, NO_FUNDS, EXPIRED, "4242424242424242"];
+    for card in [DECLINED, NO_FUNDS, EXPIRED, GOOD_CARD] {
+        let view = enter_card(&app, card).await;
+        place(&app, view["key"].as_str().unwrap()).await;
+    }
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM orders WHERE status = 'paid'").await,
+        1
+    );
+    let mut haystack: Vec<u8> = Vec::new();
+    match &app.db_dir {
+        Some(dir) => {
+            app.state.db.flush_erased().await.unwrap();
+            for entry in std::fs::read_dir(dir.path()).unwrap() {
+                haystack.extend(std::fs::read(entry.unwrap().path()).unwrap());
+            }
+        }
+        None => {
+            let tables: Vec<String> = sqlx::query_scalar(
+                "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public'",
+            )
+            .fetch_all(app.state.db.pool())
+            .await
+            .unwrap();
+            for table in tables {
+                let rows: Vec<String> =
+                    sqlx::query_scalar(&format!("SELECT row_to_json(t)::text FROM {table} t"))
+                        .fetch_all(app.state.db.pool())
+                        .await
+                        .unwrap();
+                haystack.extend(rows.join("\n").into_bytes());
+            }
+        }
+    }
+    assert!(haystack.len() > 1000);
+    for number in numbers {
+        let found = haystack
+            .windows(number.len())
+            .any(|w| w == number.as_bytes());
+        assert!(!found, "card number {number} found in the database");
+    }
+}
+db_test!(no_card_number_is_kept);
