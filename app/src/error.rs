@@ -90,6 +90,10 @@ pub enum Rule {
     CartNotReady,
     /// A checkout step (address, delivery, card) is not done yet.
     CheckoutIncomplete,
+    /// An order that has shipped can no longer be cancelled.
+    TooLateToCancel,
+    /// The order changed state meanwhile (someone else acted on it first).
+    OrderStateChanged,
 }
 
 /// Why a payment processor refused a charge.
@@ -216,7 +220,9 @@ impl ShopError {
                 | Rule::NotSuspended
                 | Rule::SoldOut
                 | Rule::CartNotReady
-                | Rule::CheckoutIncomplete => 409,
+                | Rule::CheckoutIncomplete
+                | Rule::TooLateToCancel
+                | Rule::OrderStateChanged => 409,
             },
             ShopError::PaymentDeclined { .. } => 402,
             ShopError::RateLimited { .. } => 429,
@@ -248,6 +254,8 @@ impl ShopError {
                 Rule::SoldOut => Key::RuleSoldOut,
                 Rule::CartNotReady => Key::RuleCartNotReady,
                 Rule::CheckoutIncomplete => Key::RuleCheckoutIncomplete,
+                Rule::TooLateToCancel => Key::RuleTooLateToCancel,
+                Rule::OrderStateChanged => Key::RuleOrderStateChanged,
             },
             ShopError::PaymentDeclined { decline } => match decline {
                 Decline::Declined => Key::DeclineDeclined,

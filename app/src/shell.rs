@@ -16,6 +16,7 @@ use crate::{
             AdminHomePage,
             customers::{CustomerPage, CustomersPage},
             mail::MailPage,
+            orders::{AdminOrderPage, AdminOrdersPage},
             products::{EditProductPage, NewProductPage, ProductsAdminPage},
         },
         cart::CartPage,
@@ -134,6 +135,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("admin/customers") view=CustomersPage ssr=SsrMode::Async />
                     <Route path=path!("admin/customers/:id") view=CustomerPage ssr=SsrMode::Async />
                     <Route path=path!("admin/mail") view=MailPage ssr=SsrMode::Async />
+                    <Route path=path!("admin/orders") view=AdminOrdersPage ssr=SsrMode::Async />
+                    <Route path=path!("admin/orders/:id") view=AdminOrderPage ssr=SsrMode::Async />
                     <Route path=path!("admin/products") view=ProductsAdminPage ssr=SsrMode::Async />
                     <Route path=path!("admin/products/new") view=NewProductPage ssr=SsrMode::Async />
                     <Route path=path!("admin/products/:id") view=EditProductPage ssr=SsrMode::Async />

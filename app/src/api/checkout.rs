@@ -136,3 +136,17 @@ pub async fn get_orders() -> Result<Vec<OrderSummary>, ShopError> {
     let user = context::require_user().await?;
     orders::history(&context::state()?, user.id).await
 }
+
+/// The buyer cancels their order before it ships; the payment is refunded.
+#[server(endpoint = "orders/cancel")]
+pub async fn cancel_order(id: OrderId, key: Option<String>) -> Result<(), ShopError> {
+    let state = context::state()?;
+    let session = context::session()?;
+    let user = context::current_user().await?;
+    let viewer = orders::Viewer {
+        user: user.map(|u| u.id),
+        session: &session,
+        key: key.as_deref(),
+    };
+    orders::buyer_cancel(&state, &viewer, id).await
+}

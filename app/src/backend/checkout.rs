@@ -16,7 +16,6 @@
 use super::{
     AppState, cart,
     db::{
-        addresses,
         cart::{self as cart_db, CartOwner},
         orders::{self, NewOrder, OrderLineRow, OrderRow},
         products,
@@ -234,18 +233,13 @@ pub async fn use_saved_address(
     user: UserId,
     id: AddressId,
 ) -> ShopResult<()> {
-    let row = addresses::list(state.db.pool(), user)
+    let chosen = super::addresses::list(state, user)
         .await?
         .into_iter()
         .find(|a| a.id == id)
         .ok_or(ShopError::NotFound)?;
-    let view = super::addresses::list(state, user)
-        .await?
-        .into_iter()
-        .find(|a| a.id == row.id)
-        .ok_or(ShopError::NotFound)?;
     let mut draft = Draft::of(session);
-    draft.address = Some(address_of(&view));
+    draft.address = Some(address_of(&chosen));
     draft.save(session).await
 }
 

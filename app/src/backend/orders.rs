@@ -4,11 +4,18 @@
 
 use super::{
     AppState,
-    checkout::{GUEST_ORDERS, guest_key},
-    db::orders::{self, OrderRow},
+    carriers::{Handoff, hand_over},
+    checkout::{GATEWAY, GUEST_ORDERS, guest_key, order_path},
+    db::{
+        orders::{self, OrderRow},
+        products, users,
+    },
+    mail::{Letter, Mail},
+    now,
     session::Session,
 };
 use crate::{
+    domain::shipping::HANDOFF_FIELDS,
     domain::{
         account::AddressInput,
         card::CardBrand,
@@ -17,8 +24,11 @@ use crate::{
         order::{OrderStatus, Totals, order_number},
         stored::Stored,
     },
-    error::{ShopError, ShopResult},
-    model::order::{CardShown, OrderEventView, OrderLineView, OrderSummary, OrderView, SharedWith},
+    error::{Rule, ShopError, ShopResult},
+    model::order::{
+        AdminOrderRow, CardShown, OrderEventView, OrderLineView, OrderSummary, OrderView,
+        SharedWith,
+    },
 };
 
 /// Who asks to see an order.
@@ -32,21 +42,38 @@ pub struct Viewer<'a> {
 /// The order, if this viewer may see it (paid or later: an attempt that was never paid is
 /// not an order).
 pub async fn view(state: &AppState, viewer: &Viewer<'_>, id: OrderId) -> ShopResult<OrderView> {
-    let pool = state.db.pool();
-    let order = orders::find(pool, id)
+    let order = orders::find(state.db.pool(), id)
         .await?
         .filter(|o| may_see(state, viewer, o))
-        .filter(|o| {
-            !matches!(
-                o.status,
-                OrderStatus::PendingPayment | OrderStatus::PaymentFailed
-            )
-        })
+        .filter(|o| o.status.was_paid())
         .ok_or(ShopError::NotFound)?;
+    build_view(state, order, false).await
+}
+
+/// An order for staff: any order that was paid, with who made each change.
+pub async fn view_for_staff(state: &AppState, id: OrderId) -> ShopResult<OrderView> {
+    let order = orders::find(state.db.pool(), id)
+        .await?
+        .filter(|o| o.status.was_paid())
+        .ok_or(ShopError::NotFound)?;
+    build_view(state, order, true).await
+}
+
+async fn build_view(state: &AppState, order: OrderRow, staff: bool) -> ShopResult<OrderView> {
+    let pool = state.db.pool();
+    let id = order.id;
     let lines = orders::lines(pool, id).await?;
     let timeline = orders::events(pool, id).await?;
     let shared = orders::disclosures(pool, id).await?;
     let money = |minor| Money::new(minor, order.currency);
+    let mut actors = std::collections::BTreeMap::new();
+    if staff {
+        for actor in timeline.iter().filter_map(|e| e.actor_id) {
+            if let Some(user) = users::find_by_id(pool, actor).await? {
+                actors.insert(actor, user.full_name);
+            }
+        }
+    }
     Ok(OrderView {
         id,
         number: order_number(id.0),
@@ -87,16 +114,12 @@ pub async fn view(state: &AppState, viewer: &Viewer<'_>, id: OrderId) -> ShopRes
         tracking_number: order.tracking_number.clone(),
         timeline: timeline
             .into_iter()
-            .filter(|e| {
-                !matches!(
-                    e.status,
-                    OrderStatus::PendingPayment | OrderStatus::PaymentFailed
-                )
-            })
+            .filter(|e| e.status.was_paid())
             .map(|e| OrderEventView {
                 status: e.status,
                 detail: e.detail,
                 at: e.at,
+                by: e.actor_id.and_then(|a| actors.get(&a).cloned()),
             })
             .collect(),
         shared_with: shared
@@ -109,6 +132,7 @@ pub async fn view(state: &AppState, viewer: &Viewer<'_>, id: OrderId) -> ShopRes
             })
             .collect(),
         guest: order.user_id.is_none(),
+        staff,
     })
 }
 
@@ -168,4 +192,256 @@ pub async fn history(state: &AppState, user: UserId) -> ShopResult<Vec<OrderSumm
         });
     }
     Ok(out)
+}
+
+/// Staff's order list (50 a page).
+pub async fn search(
+    state: &AppState,
+    status: Option<OrderStatus>,
+    query: &str,
+    page: i64,
+) -> ShopResult<Vec<AdminOrderRow>> {
+    let page = page.clamp(1, 10_000);
+    let rows = orders::search(state.db.pool(), status, query, 50, (page - 1) * 50).await?;
+    Ok(rows
+        .into_iter()
+        .map(|o| AdminOrderRow {
+            id: o.id,
+            number: order_number(o.id.0),
+            status: o.status,
+            placed_at: o.created_at,
+            email: o.email,
+            recipient: o.recipient_name,
+            country: o.country,
+            total: Money::new(o.total_minor, o.currency),
+        })
+        .collect())
+}
+
+/// Who changes an order: its shopper (or guest) cancelling, or staff.
+#[derive(Clone, Copy, Debug)]
+pub enum Actor {
+    Buyer,
+    Staff(UserId),
+}
+
+impl Actor {
+    fn staff_id(self) -> Option<UserId> {
+        match self {
+            Actor::Buyer => None,
+            Actor::Staff(id) => Some(id),
+        }
+    }
+}
+
+fn wrong_state() -> ShopError {
+    ShopError::Refused {
+        rule: Rule::OrderStateChanged,
+    }
+}
+
+/// Cancels a paid order that has not shipped: the stock goes back, the payment is refunded
+/// in full, the buyer is told. (The order is first marked cancelled, so that two cancels
+/// at once refund once.)
+pub async fn cancel(state: &AppState, order: &OrderRow, actor: Actor) -> ShopResult<()> {
+    if order.status != OrderStatus::Paid {
+        return Err(ShopError::Refused {
+            rule: Rule::TooLateToCancel,
+        });
+    }
+    let now = now();
+    let number = order_number(order.id.0);
+    let mut tx = state.db.begin_write().await?;
+    if !orders::change_status(
+        &mut tx,
+        order.id,
+        OrderStatus::Paid,
+        OrderStatus::Cancelled,
+        None,
+        now,
+    )
+    .await?
+    {
+        return Err(wrong_state());
+    }
+    orders::add_event(
+        &mut tx,
+        order.id,
+        OrderStatus::Cancelled,
+        "",
+        actor.staff_id(),
+        now,
+    )
+    .await?;
+    for line in orders::lines(&mut *tx, order.id).await? {
+        let reason = format!("order {number} cancelled");
+        products::adjust_stock(&mut tx, line.product_id, line.quantity, &reason, None, now).await?;
+    }
+    tx.commit().await?;
+    state.catalog_changed();
+    refund(state, order, actor).await
+}
+
+/// Refunds a cancelled order through the processor and records it.
+async fn refund(state: &AppState, order: &OrderRow, actor: Actor) -> ShopResult<()> {
+    if let Some(charge) = &order.payment_ref {
+        GATEWAY.refund(state, charge).await?;
+    }
+    let now = now();
+    let mut tx = state.db.begin_write().await?;
+    if orders::change_status(
+        &mut tx,
+        order.id,
+        OrderStatus::Cancelled,
+        OrderStatus::Refunded,
+        None,
+        now,
+    )
+    .await?
+    {
+        orders::add_event(
+            &mut tx,
+            order.id,
+            OrderStatus::Refunded,
+            "",
+            actor.staff_id(),
+            now,
+        )
+        .await?;
+        let number = order_number(order.id.0);
+        let total = Money::new(order.total_minor, order.currency).format(order.language);
+        let link = format!("{}{}", state.settings.public_url, order_path(state, order));
+        let letter = Letter::OrderCancelled {
+            name: &order.recipient_name,
+            number: &number,
+            total: &total,
+            link: &link,
+        };
+        Mail::compose(
+            order.language,
+            &state.settings.name,
+            order.user_id,
+            &order.email,
+            letter,
+        )
+        .enqueue(&mut tx, now)
+        .await?;
+    }
+    tx.commit().await?;
+    state.mail_written();
+    Ok(())
+}
+
+/// Staff: hands the parcel to the order's carrier (exactly the fields of the handoff, with a
+/// ledger entry), records the tracking number and tells the buyer.
+pub async fn mark_shipped(state: &AppState, staff: UserId, id: OrderId) -> ShopResult<()> {
+    let order = orders::find(state.db.pool(), id)
+        .await?
+        .filter(|o| o.status.was_paid())
+        .ok_or(ShopError::NotFound)?;
+    if order.status != OrderStatus::Paid {
+        return Err(wrong_state());
+    }
+    let now = now();
+    let mut tx = state.db.begin_write().await?;
+    if !orders::change_status(
+        &mut tx,
+        id,
+        OrderStatus::Paid,
+        OrderStatus::Shipped,
+        None,
+        now,
+    )
+    .await?
+    {
+        return Err(wrong_state());
+    }
+    let units: i64 = orders::lines(&mut *tx, id)
+        .await?
+        .iter()
+        .map(|l| l.quantity)
+        .sum();
+    let handoff = Handoff::of(&order, units);
+    let tracking = hand_over(order.carrier, &handoff);
+    orders::set_tracking(&mut tx, id, &tracking).await?;
+    let detail = format!("{} · {tracking}", order.carrier.name());
+    orders::add_event(&mut tx, id, OrderStatus::Shipped, &detail, Some(staff), now).await?;
+    orders::disclose(
+        &mut tx,
+        order.user_id,
+        id,
+        order.carrier.name(),
+        HANDOFF_FIELDS,
+        "delivery",
+        now,
+    )
+    .await?;
+    let number = order_number(id.0);
+    let link = format!("{}{}", state.settings.public_url, order_path(state, &order));
+    let letter = Letter::OrderShipped {
+        name: &order.recipient_name,
+        number: &number,
+        carrier: order.carrier.name(),
+        tracking: &tracking,
+        link: &link,
+    };
+    Mail::compose(
+        order.language,
+        &state.settings.name,
+        order.user_id,
+        &order.email,
+        letter,
+    )
+    .enqueue(&mut tx, now)
+    .await?;
+    tx.commit().await?;
+    state.mail_written();
+    Ok(())
+}
+
+/// Staff: the carrier delivered the parcel.
+pub async fn mark_delivered(state: &AppState, staff: UserId, id: OrderId) -> ShopResult<()> {
+    let now = now();
+    let mut tx = state.db.begin_write().await?;
+    if orders::find(&mut *tx, id)
+        .await?
+        .filter(|o| o.status.was_paid())
+        .is_none()
+    {
+        return Err(ShopError::NotFound);
+    }
+    if !orders::change_status(
+        &mut tx,
+        id,
+        OrderStatus::Shipped,
+        OrderStatus::Delivered,
+        None,
+        now,
+    )
+    .await?
+    {
+        return Err(wrong_state());
+    }
+    orders::add_event(&mut tx, id, OrderStatus::Delivered, "", Some(staff), now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Staff: cancels and refunds an order that has not shipped.
+pub async fn staff_cancel(state: &AppState, staff: UserId, id: OrderId) -> ShopResult<()> {
+    let order = orders::find(state.db.pool(), id)
+        .await?
+        .filter(|o| o.status.was_paid())
+        .ok_or(ShopError::NotFound)?;
+    cancel(state, &order, Actor::Staff(staff)).await
+}
+
+/// The buyer cancels their own order (the same rule as for seeing it).
+pub async fn buyer_cancel(state: &AppState, viewer: &Viewer<'_>, id: OrderId) -> ShopResult<()> {
+    let order = orders::find(state.db.pool(), id)
+        .await?
+        .filter(|o| may_see(state, viewer, o))
+        .filter(|o| o.status.was_paid())
+        .ok_or(ShopError::NotFound)?;
+    cancel(state, &order, Actor::Buyer).await
 }

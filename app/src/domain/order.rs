@@ -42,11 +42,11 @@ impl OrderStatus {
         }
     }
 
-    /// Whether the shopper holds what they paid for or is owed it (a paid order).
-    pub fn is_placed(self) -> bool {
-        matches!(
+    /// Whether the order was ever paid (an attempt that never was is not an order to show).
+    pub fn was_paid(self) -> bool {
+        !matches!(
             self,
-            OrderStatus::Paid | OrderStatus::Shipped | OrderStatus::Delivered
+            OrderStatus::PendingPayment | OrderStatus::PaymentFailed
         )
     }
 }

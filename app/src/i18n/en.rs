@@ -102,6 +102,25 @@ pub(super) fn text(key: Key) -> &'static str {
         CartContinue => "Continue shopping",
         CartFixLines => "Some lines ask for more than we have: change them before checking out.",
         CartUpdated => "Cart updated.",
+        AdminOrders => "Orders",
+        AdminOrdersText => "Ship paid orders, mark them delivered, cancel and refund.",
+        AdminOrdersEmpty => "No orders match.",
+        AdminSearchOrders => "Find an order (number, email or name)",
+        AdminOrderAll => "All",
+        AdminOrderStatusFilter => "Status",
+        AdminMarkShipped => "Hand to the carrier and mark shipped",
+        AdminMarkDelivered => "Mark delivered",
+        AdminCancelRefund => "Cancel and refund",
+        AdminCancelQuestion => "Cancel this order and refund the payment in full?",
+        AdminOrderUpdated => "Order updated.",
+        OrderCancel => "Cancel the order",
+        OrderCancelQuestion => "Cancel this order? Your payment is refunded in full.",
+        OrderCancelledNote => "Your order is cancelled and your payment refunded.",
+        OrderBy => "by",
+        RuleTooLateToCancel => "This order has shipped and can no longer be cancelled.",
+        RuleOrderStateChanged => {
+            "This order changed meanwhile: reload the page to see where it stands."
+        }
         CartCheckout => "Check out",
         CheckoutTitle => "Checkout",
         CheckoutAddressStep => "Delivery address",
@@ -673,6 +692,31 @@ pub fn msg(m: &Msg) -> String {
             link,
         } => format!(
             "Hello {name},\n\nThank you for your order {number}. We received your payment of {total}.\n\nSee your order and follow its delivery here:\n{link}\n\n{shop}"
+        ),
+        Msg::MailOrderShippedSubject { shop, number } => {
+            format!("{shop}: your order {number} is on its way")
+        }
+        Msg::MailOrderShippedBody {
+            shop,
+            name,
+            number,
+            carrier,
+            tracking,
+            link,
+        } => format!(
+            "Hello {name},\n\nYour order {number} has left us with {carrier}. Tracking number: {tracking}.\n\nFollow it here:\n{link}\n\n{shop}"
+        ),
+        Msg::MailOrderCancelledSubject { shop, number } => {
+            format!("{shop}: your order {number} is cancelled")
+        }
+        Msg::MailOrderCancelledBody {
+            shop,
+            name,
+            number,
+            total,
+            link,
+        } => format!(
+            "Hello {name},\n\nYour order {number} is cancelled and {total} has been refunded to your card.\n\n{link}\n\n{shop}"
         ),
         Msg::OnlyInStock { count } => match count {
             0 => "None in stock just now.".to_string(),

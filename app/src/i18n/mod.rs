@@ -115,6 +115,29 @@ impl Lang {
 /// placeholder, or a language without the text, does not compile.
 #[derive(Clone, Copy, Debug)]
 pub enum Msg<'a> {
+    MailOrderShippedSubject {
+        shop: &'a str,
+        number: &'a str,
+    },
+    MailOrderShippedBody {
+        shop: &'a str,
+        name: &'a str,
+        number: &'a str,
+        carrier: &'a str,
+        tracking: &'a str,
+        link: &'a str,
+    },
+    MailOrderCancelledSubject {
+        shop: &'a str,
+        number: &'a str,
+    },
+    MailOrderCancelledBody {
+        shop: &'a str,
+        name: &'a str,
+        number: &'a str,
+        total: &'a str,
+        link: &'a str,
+    },
     DeliveryDays {
         min: u32,
         max: u32,
@@ -395,6 +418,23 @@ keys! {
     CartContinue,
     CartFixLines,
     CartUpdated,
+    AdminOrders,
+    AdminOrdersText,
+    AdminOrdersEmpty,
+    AdminSearchOrders,
+    AdminOrderAll,
+    AdminOrderStatusFilter,
+    AdminMarkShipped,
+    AdminMarkDelivered,
+    AdminCancelRefund,
+    AdminCancelQuestion,
+    AdminOrderUpdated,
+    OrderCancel,
+    OrderCancelQuestion,
+    OrderCancelledNote,
+    OrderBy,
+    RuleTooLateToCancel,
+    RuleOrderStateChanged,
     CartCheckout,
     CheckoutTitle,
     CheckoutAddressStep,

@@ -92,6 +92,23 @@ pub(super) fn text(key: Key) -> &'static str {
         CartContinue => "继续购物",
         CartFixLines => "部分商品数量超过库存：请先修改再结账。",
         CartUpdated => "购物车已更新。",
+        AdminOrders => "订单",
+        AdminOrdersText => "为已付款订单发货、标记送达、取消并退款。",
+        AdminOrdersEmpty => "没有符合条件的订单。",
+        AdminSearchOrders => "查找订单（订单号、邮箱或姓名）",
+        AdminOrderAll => "全部",
+        AdminOrderStatusFilter => "状态",
+        AdminMarkShipped => "交给快递公司并标记为已发货",
+        AdminMarkDelivered => "标记为已送达",
+        AdminCancelRefund => "取消并退款",
+        AdminCancelQuestion => "取消此订单并全额退款？",
+        AdminOrderUpdated => "订单已更新。",
+        OrderCancel => "取消订单",
+        OrderCancelQuestion => "确定取消此订单？您的付款将全额退还。",
+        OrderCancelledNote => "您的订单已取消，付款已退还。",
+        OrderBy => "操作人",
+        RuleTooLateToCancel => "此订单已发货，无法取消。",
+        RuleOrderStateChanged => "此订单状态已变化，请刷新页面查看。",
         CartCheckout => "去结账",
         CheckoutTitle => "结账",
         CheckoutAddressStep => "收货地址",
@@ -109,7 +126,7 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         CheckoutEnterCard => "输入银行卡信息",
         CheckoutOtherCard => "使用其他银行卡",
-        CheckoutPlaceNote => "下单时将从您的银行卡扣款。发货前可随时取消。",
+        CheckoutPlaceNote => "下单时将从您的银行卡扣款。",
         CheckoutEditCart => "修改购物车",
         OrderShipping => "运费",
         OrderTotal => "合计",
@@ -584,6 +601,31 @@ pub fn msg(m: &Msg) -> String {
             link,
         } => format!(
             "{name}，您好：\n\n感谢您的订单 {number}。我们已收到您支付的 {total}。\n\n在这里查看订单并跟踪配送：\n{link}\n\n{shop}"
+        ),
+        Msg::MailOrderShippedSubject { shop, number } => {
+            format!("{shop}：您的订单 {number} 已发货")
+        }
+        Msg::MailOrderShippedBody {
+            shop,
+            name,
+            number,
+            carrier,
+            tracking,
+            link,
+        } => format!(
+            "{name}，您好：\n\n您的订单 {number} 已交由 {carrier} 承运，运单号：{tracking}。\n\n在这里跟踪：\n{link}\n\n{shop}"
+        ),
+        Msg::MailOrderCancelledSubject { shop, number } => {
+            format!("{shop}：您的订单 {number} 已取消")
+        }
+        Msg::MailOrderCancelledBody {
+            shop,
+            name,
+            number,
+            total,
+            link,
+        } => format!(
+            "{name}，您好：\n\n您的订单 {number} 已取消，{total} 已退回您的银行卡。\n\n{link}\n\n{shop}"
         ),
         Msg::OnlyInStock { count } => match count {
             0 => "目前无库存。".to_string(),

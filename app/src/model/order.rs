@@ -73,6 +73,8 @@ pub struct OrderEventView {
     pub status: OrderStatus,
     pub detail: String,
     pub at: i64,
+    /// The staff member who made the change (shown to staff only).
+    pub by: Option<String>,
 }
 
 /// Someone outside the shop who received personal data for this order.
@@ -102,6 +104,21 @@ pub struct OrderView {
     pub shared_with: Vec<SharedWith>,
     /// True for a guest's order (the page offers to create an account).
     pub guest: bool,
+    /// Built for the back office.
+    pub staff: bool,
+}
+
+/// A row of the staff's order list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminOrderRow {
+    pub id: OrderId,
+    pub number: String,
+    pub status: OrderStatus,
+    pub placed_at: i64,
+    pub email: String,
+    pub recipient: String,
+    pub country: String,
+    pub total: Money,
 }
 
 /// A row of a shopper's order history.

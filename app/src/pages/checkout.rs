@@ -123,7 +123,7 @@ fn CheckoutSteps(view: CheckoutView, actions: Actions) -> impl IntoView {
                     {(step >= CheckoutStep::Delivery).then(|| view! { <DeliveryStep view=view.get_value() action=actions.delivery /> })}
                 </Step>
                 <Step number=3 title=Key::CheckoutPaymentStep done=done(CheckoutStep::Payment) current=step == CheckoutStep::Payment>
-                    {(step >= CheckoutStep::Payment).then(|| view! { <PaymentStep view=view.get_value() action=actions.card /> })}
+                    {(step >= CheckoutStep::Payment).then(|| view! { <PaymentStep view=view.get_value() action=actions.card place=actions.place /> })}
                 </Step>
                 <Step number=4 title=Key::CheckoutReviewStep done=false current=step == CheckoutStep::Review>
                     {(step == CheckoutStep::Review).then(|| view! { <ReviewStep view=view.get_value() action=actions.place /> })}
@@ -269,8 +269,15 @@ fn DeliveryStep(view: CheckoutView, action: ServerAction<CheckoutDelivery>) -> i
 }
 
 #[component]
-fn PaymentStep(view: CheckoutView, action: ServerAction<CheckoutCard>) -> impl IntoView {
-    let error = action_error(action);
+fn PaymentStep(
+    view: CheckoutView,
+    action: ServerAction<CheckoutCard>,
+    place: ServerAction<PlaceOrder>,
+) -> impl IntoView {
+    // A declined card brings the shopper back here: its message shows with the way on.
+    let declined = action_error(place);
+    let card_error = action_error(action);
+    let error = Signal::derive(move || card_error.get().or_else(|| declined.get()));
     let card = view.card.clone();
     let has_card = card.is_some();
     view! {
@@ -292,7 +299,13 @@ fn PaymentStep(view: CheckoutView, action: ServerAction<CheckoutCard>) -> impl I
 #[component]
 fn ReviewStep(view: CheckoutView, action: ServerAction<PlaceOrder>) -> impl IntoView {
     let i18n = use_i18n();
-    let error = action_error(action);
+    // (A declined card shows in the payment step, where the shopper picks another.)
+    let placing = action_error(action);
+    let error = Signal::derive(move || {
+        placing
+            .get()
+            .filter(|e| !matches!(e, crate::error::ShopError::PaymentDeclined { .. }))
+    });
     let total = view.totals.map(|t| t.total);
     view! {
         <ActionForm action attr:class="form-stack">

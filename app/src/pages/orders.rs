@@ -3,8 +3,12 @@
 
 use super::{account::AccountLayout, not_found::NotFound};
 use crate::{
-    api::checkout::{get_order, get_orders},
-    components::page_meta::PageMeta,
+    api::checkout::{CancelOrder, get_order, get_orders},
+    components::{
+        confirm::{ConfirmPanel, confirm_href, confirming},
+        form::{FormMessage, action_error, successes},
+        page_meta::PageMeta,
+    },
     domain::{country::country_name, ids::OrderId, order::OrderStatus, tax::rate_text, time},
     i18n::{Key, Msg, tr, use_i18n},
     model::order::OrderView,
@@ -31,14 +35,17 @@ pub fn status_key(status: OrderStatus) -> Key {
 pub fn OrderPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
+    let cancel = ServerAction::<CancelOrder>::new();
+    let cancelled = successes(cancel);
     let order = Resource::new(
         move || {
             (
                 params.with(|p| p.get("id").and_then(|id| id.parse::<OrderId>().ok())),
                 query.with(|q| q.get("key")),
+                cancelled.get(),
             )
         },
-        |(id, key)| async move {
+        |(id, key, _)| async move {
             match id {
                 Some(id) => get_order(id, key).await.ok(),
                 None => None,
@@ -50,7 +57,11 @@ pub fn OrderPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match order.await {
-                    Some(order) => Either::Left(view! { <OrderDetail order /> }),
+                    Some(order) => Either::Left(view! {
+                        <OrderDetail order=order.clone()>
+                            <BuyerCancel order cancel key=query.with_untracked(|q| q.get("key")) />
+                        </OrderDetail>
+                    }),
                     None => Either::Right(view! { <NotFound /> }),
                 }
             })}
@@ -58,8 +69,44 @@ pub fn OrderPage() -> impl IntoView {
     }
 }
 
+/// "Cancel the order", asked twice, while the order has not shipped.
 #[component]
-fn OrderDetail(order: OrderView) -> impl IntoView {
+fn BuyerCancel(
+    order: OrderView,
+    cancel: ServerAction<CancelOrder>,
+    key: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_error(cancel);
+    let asking = confirming(|| "cancel".to_string());
+    let id = order.id;
+    let key = StoredValue::new(key);
+    (order.status == OrderStatus::Paid).then(|| view! {
+        <div class="card">
+            <FormMessage error />
+            <Show
+                when=move || asking.get()
+                fallback=|| view! { <a class="button button-secondary" href=confirm_href("cancel")>{tr(Key::OrderCancel)}</a> }
+            >
+                <ConfirmPanel question=Signal::derive(move || i18n.t(Key::OrderCancelQuestion).to_string())>
+                    <ActionForm action=cancel>
+                        <input type="hidden" name="id" value=id.to_string() />
+                        {key.get_value().map(|k| view! { <input type="hidden" name="key" value=k /> })}
+                        <button type="submit" class="button button-danger">{tr(Key::OrderCancel)}</button>
+                    </ActionForm>
+                </ConfirmPanel>
+            </Show>
+        </div>
+    })
+}
+
+/// One order: lines and totals, delivery, card, timeline, who received what; `children`
+/// (the actions its reader may take) under the delivery card.
+#[component]
+pub fn OrderDetail(
+    order: OrderView,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let a = order.address.clone();
     let country = a.country.clone();
@@ -74,10 +121,13 @@ fn OrderDetail(order: OrderView) -> impl IntoView {
                 <span class="badge">{tr(status_key(order.status))}</span>
                 " · " {move || i18n.msg(Msg::OrderPlacedAt { when: &placed })}
             </p>
-            {(order.status == OrderStatus::Paid).then(|| view! {
+            {(order.status == OrderStatus::Paid && !order.staff).then(|| view! {
                 <p class="form-message form-message-success" role="status">
                     {move || i18n.msg(Msg::OrderThanks { email: &order.email })}
                 </p>
+            })}
+            {(order.status == OrderStatus::Refunded && !order.staff).then(|| view! {
+                <p class="form-message form-message-success" role="status">{tr(Key::OrderCancelledNote)}</p>
             })}
             <div class="order-grid">
                 <div class="card">
@@ -115,6 +165,7 @@ fn OrderDetail(order: OrderView) -> impl IntoView {
                     </dl>
                 </div>
                 <div class="order-side">
+                    {children.map(|c| c())}
                     <div class="card">
                         <h2>{tr(Key::OrderDelivery)}</h2>
                         <address>
@@ -142,6 +193,7 @@ fn OrderDetail(order: OrderView) -> impl IntoView {
                                     <strong>{tr(status_key(e.status))}</strong>
                                     " · " {time::date_time(e.at)}
                                     {(!e.detail.is_empty()).then(|| format!(" · {}", e.detail))}
+                                    {e.by.clone().map(|by| view! { " · " {tr(Key::OrderBy)} " " {by} })}
                                 </li>
                             }).collect_view()}
                         </ol>
@@ -152,13 +204,13 @@ fn OrderDetail(order: OrderView) -> impl IntoView {
                             {order.shared_with.iter().map(|s| view! {
                                 <li>
                                     <strong>{s.recipient.clone()}</strong>
-                                    " (" {s.purpose.clone()} "): " {s.fields.join(", ")}
+                                    " (" {s.purpose.clone()} "): " {s.fields.join(", ").replace('_', " ")}
                                     " · " {time::date_time(s.at)}
                                 </li>
                             }).collect_view()}
                         </ul>
                     </div>
-                    {order.guest.then(|| view! {
+                    {(order.guest && !order.staff).then(|| view! {
                         <div class="card">
                             <p>{tr(Key::OrderGuestAccount)}</p>
                             <A href="/account/register" attr:class="button button-secondary">{tr(Key::RegisterTitle)}</A>

@@ -569,3 +569,179 @@ async fn no_card_number_is_kept(app: TestApp) {
     }
 }
 db_test!(no_card_number_is_kept);
+
+/// A signed-in shopper's paid order of two panels: (shopper's browser, order id).
+async fn shopper_with_an_order(app: &TestApp, email: &str) -> (Browser, i64) {
+    let panel = product_id(app, PANEL).await;
+    let b = app.new_browser();
+    registered_shopper(app, &b, email).await;
+    b.call(
+        "cart/add",
+        &[("product", &panel.to_string()), ("quantity", "2")],
+    )
+    .await;
+    let placed = buy_cart(&b).await;
+    (b, placed["id"].as_i64().unwrap())
+}
+
+async fn staff_ship_and_deliver_and_the_shopper_follows(app: TestApp) {
+    let (shopper, id) = shopper_with_an_order(&app, "mei@example.com").await;
+    let staff = crate::admin::staff(
+        &app,
+        "kai@lumenwall.example",
+        app::domain::account::Role::Staff,
+    )
+    .await;
+
+    // Shoppers cannot reach the back office.
+    let res = shopper
+        .call("admin/order-ship", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = shopper.get("/api/admin/orders?status=&query=&page=1").await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    let list: Value = staff
+        .get("/api/admin/orders?status=paid&query=mei&page=1")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let list: Value = staff
+        .get("/api/admin/orders?status=shipped&query=&page=1")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 0);
+    let res = staff
+        .get("/api/admin/orders?status=bogus&query=&page=1")
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+
+    let res = staff
+        .call("admin/order-ship", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = staff
+        .call("admin/order-ship", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT, "shipped once");
+
+    // The shopper sees the carrier, the tracking number and what the carrier received.
+    let order: Value = shopper
+        .get(&format!("/api/orders/view?id={id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(order["status"], "Shipped");
+    let tracking = order["tracking_number"].as_str().unwrap().to_string();
+    assert!(!tracking.is_empty());
+    let carrier = order["shared_with"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["purpose"] == "delivery")
+        .expect("a ledger entry for the carrier")
+        .clone();
+    let fields: Vec<&str> = carrier["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert_eq!(fields, app::domain::shipping::HANDOFF_FIELDS);
+    assert!(
+        order["timeline"][1]["by"].is_null(),
+        "shoppers are not told staff names"
+    );
+    let mail = app.last_mail_to("mei@example.com").await.unwrap();
+    assert!(mail.body.contains(&tracking), "{}", mail.body);
+
+    // Staff see who shipped it.
+    let staff_view: Value = staff
+        .get(&format!("/api/admin/order?id={id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let shipped = staff_view["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["status"] == "Shipped")
+        .unwrap()
+        .clone();
+    assert!(shipped["by"].as_str().is_some());
+
+    // Too late to cancel; then delivered.
+    let res = shopper
+        .call("orders/cancel", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let res = staff
+        .call("admin/order-delivered", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let order: Value = shopper
+        .get(&format!("/api/orders/view?id={id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(order["status"], "Delivered");
+    let (status, html) = shopper.page(&format!("/orders/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&tracking));
+}
+db_test!(staff_ship_and_deliver_and_the_shopper_follows);
+
+async fn a_shopper_cancels_before_shipping_and_is_refunded(app: TestApp) {
+    let panel = product_id(&app, PANEL).await;
+    let before = stock_of(&app, panel).await;
+    let (shopper, id) = shopper_with_an_order(&app, "mei@example.com").await;
+    assert_eq!(stock_of(&app, panel).await, before - 2);
+    let other = app.new_browser();
+    registered_shopper(&app, &other, "olu@example.com").await;
+    let res = other
+        .call("orders/cancel", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND, "not theirs");
+
+    let res = shopper
+        .call("orders/cancel", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = shopper
+        .call("orders/cancel", &[("id", &id.to_string())])
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT, "once");
+    assert_eq!(stock_of(&app, panel).await, before, "the stock is back");
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM sandbox_charges WHERE status = 'refunded'"
+        )
+        .await,
+        1
+    );
+    let order: Value = shopper
+        .get(&format!("/api/orders/view?id={id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(order["status"], "Refunded");
+    let steps: Vec<&str> = order["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(steps, ["Paid", "Cancelled", "Refunded"]);
+    let mail = app.last_mail_to("mei@example.com").await.unwrap();
+    assert!(mail.subject.contains("cancelled"), "{}", mail.subject);
+}
+db_test!(a_shopper_cancels_before_shipping_and_is_refunded);

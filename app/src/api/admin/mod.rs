@@ -3,4 +3,5 @@
 
 pub mod customers;
 pub mod mail;
+pub mod orders;
 pub mod products;

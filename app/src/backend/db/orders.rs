@@ -321,3 +321,55 @@ pub async fn disclosures<'e>(
     .fetch_all(db)
     .await
 }
+
+pub async fn set_tracking(
+    conn: &mut AnyConnection,
+    id: OrderId,
+    tracking: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE orders SET tracking_number = $1 WHERE id = $2")
+        .bind(tracking)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Staff's order list: paid orders and later, newest first, optionally in one state and
+/// matching `query` (an order number, an email address or a recipient's name, in part).
+pub async fn search<'e>(
+    db: impl Executor<'e, Database = Any>,
+    status: Option<OrderStatus>,
+    query: &str,
+    limit: i64,
+    offset: i64,
+) -> Result<Vec<OrderRow>, sqlx::Error> {
+    let digits: String = query.chars().filter(char::is_ascii_digit).collect();
+    let id: i64 = digits.parse().unwrap_or(-1);
+    let like = format!(
+        "%{}%",
+        query
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM orders
+         WHERE status NOT IN ($1, $2)
+           AND ($3 = '' OR status = $3)
+           AND ($4 = '' OR id = $5 OR LOWER(email) LIKE $6 ESCAPE '\\'
+                OR LOWER(recipient_name) LIKE $6 ESCAPE '\\')
+         ORDER BY id DESC LIMIT $7 OFFSET $8"
+    ))
+    .bind(OrderStatus::PendingPayment)
+    .bind(OrderStatus::PaymentFailed)
+    .bind(status.map(|s| s.code()).unwrap_or(""))
+    .bind(query)
+    .bind(id)
+    .bind(like)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(db)
+    .await
+}

@@ -64,6 +64,21 @@ pub enum Letter<'a> {
         name: &'a str,
         email: &'a str,
     },
+    /// An order was handed to its carrier.
+    OrderShipped {
+        name: &'a str,
+        number: &'a str,
+        carrier: &'a str,
+        tracking: &'a str,
+        link: &'a str,
+    },
+    /// An order was cancelled and its payment refunded.
+    OrderCancelled {
+        name: &'a str,
+        number: &'a str,
+        total: &'a str,
+        link: &'a str,
+    },
     /// An order was placed and paid.
     OrderPlaced {
         name: &'a str,
@@ -105,6 +120,38 @@ impl Letter<'_> {
             Letter::EmailChanged { name, email } => (
                 Msg::MailEmailChangedSubject { shop },
                 Msg::MailEmailChangedBody { shop, name, email },
+            ),
+            Letter::OrderShipped {
+                name,
+                number,
+                carrier,
+                tracking,
+                link,
+            } => (
+                Msg::MailOrderShippedSubject { shop, number },
+                Msg::MailOrderShippedBody {
+                    shop,
+                    name,
+                    number,
+                    carrier,
+                    tracking,
+                    link,
+                },
+            ),
+            Letter::OrderCancelled {
+                name,
+                number,
+                total,
+                link,
+            } => (
+                Msg::MailOrderCancelledSubject { shop, number },
+                Msg::MailOrderCancelledBody {
+                    shop,
+                    name,
+                    number,
+                    total,
+                    link,
+                },
             ),
             Letter::OrderPlaced {
                 name,

@@ -3,6 +3,7 @@
 
 pub mod customers;
 pub mod mail;
+pub mod orders;
 pub mod products;
 
 use super::guard::RequireStaff;
@@ -46,6 +47,7 @@ pub fn AdminLayout(title: Key, children: ChildrenFn) -> impl IntoView {
             <section class="container section admin">
                 <nav class="admin-menu" aria-label=tr(Key::AdminMenu)>
                     <A href="/admin" exact=true>{tr(Key::AdminHome)}</A>
+                    <A href="/admin/orders">{tr(Key::AdminOrders)}</A>
                     <A href="/admin/products">{tr(Key::AdminProducts)}</A>
                     <A href="/admin/customers">{tr(Key::AdminCustomers)}</A>
                     {move || is_admin().then(|| view! { <A href="/admin/mail">{tr(Key::AdminMail)}</A> })}
@@ -63,6 +65,10 @@ pub fn AdminHomePage() -> impl IntoView {
     view! {
         <AdminLayout title=Key::AdminHome>
             <ul class="feature-list">
+                <li class="feature">
+                    <h2><A href="/admin/orders">{tr(Key::AdminOrders)}</A></h2>
+                    <p>{tr(Key::AdminOrdersText)}</p>
+                </li>
                 <li class="feature">
                     <h2><A href="/admin/products">{tr(Key::AdminProducts)}</A></h2>
                     <p>{tr(Key::AdminProductsText)}</p>

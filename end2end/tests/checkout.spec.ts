@@ -1,0 +1,92 @@
+import { expect, type Page, type TestInfo } from "@playwright/test";
+import { test } from "@playwright/test";
+import { isHydrated, open } from "./helpers";
+
+// Checkout as a guest, hydrated and as a plain HTML site, on a desktop and a phone: address,
+// delivery, the card on the payment processor's own page, and the order page. A declined
+// card charges nothing and the shopper tries another.
+
+const PANEL = "/products/tourline-r-p3-91";
+
+async function cartWithOnePanel(page: Page, testInfo: TestInfo) {
+  await open(page, PANEL, testInfo);
+  await page.locator(".product-buy .add-to-cart").getByRole("button", { name: "Add to cart" }).click();
+  if (isHydrated(testInfo)) {
+    await expect(page.getByTestId("cart-count")).toHaveText("1");
+    await open(page, "/cart", testInfo);
+  }
+  await expect(page).toHaveURL(/\/cart$/);
+  await page.getByTestId("checkout").click();
+  await expect(page).toHaveURL(/\/checkout$/);
+}
+
+async function addressAndDelivery(page: Page, testInfo: TestInfo) {
+  if (isHydrated(testInfo)) {
+    await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+  }
+  await page.getByLabel("Email address").fill(`guest-${testInfo.project.name}@example.com`);
+  await page.getByLabel("Recipient’s name").fill("Mei Lin");
+  await page.getByLabel("Recipient’s telephone").fill("+49 30 1234567");
+  await page.getByLabel("Address", { exact: true }).fill("Torstraße 5");
+  await page.getByLabel("City", { exact: true }).fill("Berlin");
+  await page.getByLabel("Postal code", { exact: true }).fill("10119");
+  await page.getByLabel("Country or region").selectOption("DE");
+  await page.getByRole("button", { name: "Deliver to this address" }).click();
+  await expect(page.getByTestId("checkout-address")).toContainText("Torstraße 5");
+  await page.getByText("Kestrel Courier").click();
+  await page.getByRole("button", { name: "Use this delivery" }).click();
+  await expect(page.getByRole("button", { name: "Enter card details" })).toBeVisible();
+}
+
+async function payWith(page: Page, number: string) {
+  await page.getByRole("button", { name: /Enter card details|Use another card/ }).click();
+  await expect(page).toHaveURL(/\/sandbox-pay\/card\//);
+  await expect(page.getByText("TEST MODE")).toBeVisible();
+  await page.getByLabel("Card number").fill(number);
+  await page.getByLabel("Expiry (MM/YY)").fill("12/35");
+  await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: "Use this card" }).click();
+  await expect(page).toHaveURL(/\/checkout\?card_entry=/);
+  await expect(page.getByTestId("checkout-card")).toContainText(number.slice(-4));
+}
+
+test("a guest buys a panel", async ({ page }, testInfo) => {
+  await cartWithOnePanel(page, testInfo);
+  await addressAndDelivery(page, testInfo);
+  await payWith(page, "4242 4242 4242 4242");
+  const total = (await page.getByTestId("checkout-total").textContent())!.trim();
+  await page.getByTestId("place-order").click();
+  await expect(page).toHaveURL(/\/orders\/\d+\?key=/);
+  await expect(page.getByRole("heading", { name: /Order LW-\d{6}/ })).toBeVisible();
+  await expect(page.getByTestId("order-status")).toContainText("Paid");
+  await expect(page.getByTestId("order-total")).toHaveText(total);
+  await expect(page.getByTestId("order-card")).toContainText("Visa •••• 4242");
+  await expect(page.getByTestId("shared-with")).toContainText("payment");
+  await expect(page.getByTestId("cart-count")).toHaveCount(0);
+});
+
+test("a declined card, then another", async ({ page }, testInfo) => {
+  await cartWithOnePanel(page, testInfo);
+  await addressAndDelivery(page, testInfo);
+  await payWith(page, "4000 0000 0000 0002");
+  await page.getByTestId("place-order").click();
+  await expect(page.getByRole("alert")).toContainText("Your card was declined. Nothing was charged");
+  await expect(page.getByTestId("place-order")).toHaveCount(0);
+  await payWith(page, "4242 4242 4242 4242");
+  await page.getByTestId("place-order").click();
+  await expect(page.getByTestId("order-status")).toContainText("Paid");
+});
+
+test("the card page refuses a mistyped number and never shows it again", async ({ page }, testInfo) => {
+  await cartWithOnePanel(page, testInfo);
+  await addressAndDelivery(page, testInfo);
+  await page.getByRole("button", { name: "Enter card details" }).click();
+  await page.getByLabel("Card number").fill("4242 4242 4242 4241");
+  await page.getByLabel("Expiry (MM/YY)").fill("12/35");
+  await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: "Use this card" }).click();
+  await expect(page.getByRole("alert")).toContainText("not valid");
+  await expect(page.getByLabel("Card number")).toHaveValue("");
+  await expect(page.getByLabel("Security code")).toHaveValue("");
+  await expect(page.locator("body")).not.toContainText("4241");
+});
