@@ -39,9 +39,9 @@ async function addressAndDelivery(page: Page, testInfo: TestInfo) {
 }
 
 async function payWith(page: Page, number: string) {
-  await page.getByRole("button", { name: /Enter card details|Use another card/ }).click();
+  await page.getByRole("button", { name: /Enter card details|Use another card/ }).first().click();
   await expect(page).toHaveURL(/\/sandbox-pay\/card\//);
-  await expect(page.getByText("TEST MODE")).toBeVisible();
+  await expect(page.getByText("Sandbox Payments · TEST MODE")).toBeVisible();
   await page.getByLabel("Card number").fill(number);
   await page.getByLabel("Expiry (MM/YY)").fill("12/35");
   await page.getByLabel("Security code").fill("123");
@@ -71,7 +71,7 @@ test("a declined card, then another", async ({ page }, testInfo) => {
   await payWith(page, "4000 0000 0000 0002");
   await page.getByTestId("place-order").click();
   await expect(page.getByRole("alert")).toContainText("Your card was declined. Nothing was charged");
-  await expect(page.getByTestId("place-order")).toHaveCount(0);
+  await expect(page.getByTestId("place-order")).toBeHidden();
   await payWith(page, "4242 4242 4242 4242");
   await page.getByTestId("place-order").click();
   await expect(page.getByTestId("order-status")).toContainText("Paid");
@@ -89,4 +89,48 @@ test("the card page refuses a mistyped number and never shows it again", async (
   await expect(page.getByLabel("Card number")).toHaveValue("");
   await expect(page.getByLabel("Security code")).toHaveValue("");
   await expect(page.locator("body")).not.toContainText("4241");
+});
+
+async function guestOrder(page: Page, testInfo: TestInfo): Promise<string> {
+  await cartWithOnePanel(page, testInfo);
+  await addressAndDelivery(page, testInfo);
+  await payWith(page, "4242 4242 4242 4242");
+  await page.getByTestId("place-order").click();
+  await expect(page.getByTestId("order-status")).toContainText("Paid");
+  return page.url();
+}
+
+test("a guest cancels the order before it ships", async ({ page }, testInfo) => {
+  await guestOrder(page, testInfo);
+  await page.getByRole("link", { name: "Cancel the order" }).click();
+  await expect(page.getByText("Cancel this order? Your payment is refunded in full.")).toBeVisible();
+  await page.getByRole("button", { name: "Cancel the order" }).click();
+  await expect(page.getByTestId("order-status")).toContainText("Refunded");
+  await expect(page.getByText("Your order is cancelled and your payment refunded.")).toBeVisible();
+});
+
+test("staff ship the order and the shopper sees the tracking number", async ({ browser, page }, testInfo) => {
+  const orderUrl = await guestOrder(page, testInfo);
+  const number = (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Order ", "").trim();
+
+  const staffContext = await browser.newContext({ javaScriptEnabled: isHydrated(testInfo) });
+  const staff = await staffContext.newPage();
+  await open(staff, "/account/sign-in", testInfo);
+  await staff.getByLabel("Email address").fill("admin@lumenwall.example");
+  await staff.getByLabel("Password", { exact: true }).fill("lumenwall-demo-admin");
+  await staff.getByRole("button", { name: "Sign in" }).click();
+  await expect(staff).toHaveURL(/\/account$/);
+  await open(staff, `/admin/orders?status=paid&q=${encodeURIComponent(number)}`, testInfo);
+  await staff.getByRole("link", { name: number }).click();
+  await staff.getByRole("button", { name: "Hand to the carrier and mark shipped" }).click();
+  await expect(staff.getByTestId("order-status")).toContainText("Shipped");
+  const tracking = (await staff.getByTestId("tracking").locator("strong").textContent())!.trim();
+  await expect(staff.getByRole("button", { name: "Mark delivered" })).toBeVisible();
+  await staffContext.close();
+
+  await open(page, orderUrl, testInfo);
+  await expect(page.getByTestId("order-status")).toContainText("Shipped");
+  await expect(page.getByTestId("tracking")).toContainText(tracking);
+  await expect(page.getByTestId("shared-with")).toContainText("recipient name");
+  await expect(page.getByRole("link", { name: "Cancel the order" })).toHaveCount(0);
 });

@@ -28,11 +28,13 @@ pub fn CheckoutPage() -> impl IntoView {
     let delivery = ServerAction::<CheckoutDelivery>::new();
     let card = ServerAction::<CheckoutCard>::new();
     let place = ServerAction::<PlaceOrder>::new();
+    // Reloaded after each step that worked. A declined card does not reload the page with
+    // JavaScript: the review step says so and offers another card.
     let changes = (
         successes(address),
         successes(saved),
         successes(delivery),
-        place.version(),
+        successes(place),
     );
     let cart = use_cart();
     let checkout = Resource::new(
@@ -126,7 +128,7 @@ fn CheckoutSteps(view: CheckoutView, actions: Actions) -> impl IntoView {
                     {(step >= CheckoutStep::Payment).then(|| view! { <PaymentStep view=view.get_value() action=actions.card place=actions.place /> })}
                 </Step>
                 <Step number=4 title=Key::CheckoutReviewStep done=false current=step == CheckoutStep::Review>
-                    {(step == CheckoutStep::Review).then(|| view! { <ReviewStep view=view.get_value() action=actions.place /> })}
+                    {(step == CheckoutStep::Review).then(|| view! { <ReviewStep view=view.get_value() action=actions.place card=actions.card /> })}
                 </Step>
             </ol>
             <Summary view=view.get_value() />
@@ -274,12 +276,17 @@ fn PaymentStep(
     action: ServerAction<CheckoutCard>,
     place: ServerAction<PlaceOrder>,
 ) -> impl IntoView {
-    // A declined card brings the shopper back here: its message shows with the way on.
-    let declined = action_error(place);
-    let card_error = action_error(action);
-    let error = Signal::derive(move || card_error.get().or_else(|| declined.get()));
     let card = view.card.clone();
     let has_card = card.is_some();
+    // Without JavaScript a declined card brings the shopper back here (the card forgotten):
+    // its message shows with the way on.
+    let declined = action_error(place);
+    let card_error = action_error(action);
+    let error = Signal::derive(move || {
+        card_error
+            .get()
+            .or_else(|| declined.get().filter(|_| !has_card))
+    });
     view! {
         {card.map(|c| view! {
             <p class="checkout-card" data-testid="checkout-card">
@@ -297,14 +304,18 @@ fn PaymentStep(
 }
 
 #[component]
-fn ReviewStep(view: CheckoutView, action: ServerAction<PlaceOrder>) -> impl IntoView {
+fn ReviewStep(
+    view: CheckoutView,
+    action: ServerAction<PlaceOrder>,
+    card: ServerAction<CheckoutCard>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    // (A declined card shows in the payment step, where the shopper picks another.)
-    let placing = action_error(action);
-    let error = Signal::derive(move || {
-        placing
-            .get()
-            .filter(|e| !matches!(e, crate::error::ShopError::PaymentDeclined { .. }))
+    let error = action_error(action);
+    let declined = Signal::derive(move || {
+        matches!(
+            error.get(),
+            Some(crate::error::ShopError::PaymentDeclined { .. })
+        )
     });
     let total = view.totals.map(|t| t.total);
     view! {
@@ -312,10 +323,17 @@ fn ReviewStep(view: CheckoutView, action: ServerAction<PlaceOrder>) -> impl Into
             <FormMessage error />
             <input type="hidden" name="key" value=view.key.clone() />
             <p class="field-hint">{tr(Key::CheckoutPlaceNote)}</p>
-            <button type="submit" class="button button-primary button-large" data-testid="place-order">
+            <button type="submit" class="button button-primary button-large" data-testid="place-order"
+                hidden=move || declined.get()>
                 {move || i18n.msg(Msg::CheckoutPay { total: &total.map(|t| t.format(i18n.lang())).unwrap_or_default() })}
             </button>
         </ActionForm>
+        // After a declined card (with JavaScript): straight to the card page again.
+        <Show when=move || declined.get()>
+            <ActionForm action=card attr:class="form-stack">
+                <button type="submit" class="button button-primary">{tr(Key::CheckoutOtherCard)}</button>
+            </ActionForm>
+        </Show>
     }
 }
 
