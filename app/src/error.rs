@@ -103,13 +103,16 @@ pub enum Decline {
     Declined,
     InsufficientFunds,
     ExpiredCard,
+    /// The payment was never completed (the shop stopped half-way): nothing was charged.
+    NotCompleted,
 }
 
 impl Decline {
-    pub const ALL: [Decline; 3] = [
+    pub const ALL: [Decline; 4] = [
         Decline::Declined,
         Decline::InsufficientFunds,
         Decline::ExpiredCard,
+        Decline::NotCompleted,
     ];
 
     /// The spelling kept in records (as on the wire).
@@ -118,6 +121,7 @@ impl Decline {
             Decline::Declined => "declined",
             Decline::InsufficientFunds => "insufficient_funds",
             Decline::ExpiredCard => "expired_card",
+            Decline::NotCompleted => "not_completed",
         }
     }
 
@@ -261,6 +265,7 @@ impl ShopError {
                 Decline::Declined => Key::DeclineDeclined,
                 Decline::InsufficientFunds => Key::DeclineInsufficientFunds,
                 Decline::ExpiredCard => Key::DeclineExpiredCard,
+                Decline::NotCompleted => Key::DeclineNotCompleted,
             },
             ShopError::RateLimited { .. } => Key::ErrorRateLimited,
             ShopError::Unavailable | ShopError::Network => Key::ErrorUnavailable,

@@ -107,10 +107,11 @@ CREATE TABLE sandbox_cards (
 CREATE TABLE sandbox_charges (
     id              TEXT PRIMARY KEY,
     idempotency_key TEXT NOT NULL UNIQUE,
-    card_token      TEXT NOT NULL REFERENCES sandbox_cards (token),
+    -- NULL for a key voided before any charge was made with it
+    card_token      TEXT REFERENCES sandbox_cards (token),
     amount_minor    BIGINT NOT NULL,
     currency        TEXT NOT NULL,
-    -- captured | declined | refunded
+    -- captured | declined | refunded | voided
     status          TEXT NOT NULL,
     decline         TEXT,
     created_at      BIGINT NOT NULL,

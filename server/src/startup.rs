@@ -18,7 +18,7 @@ use crate::{
 use app::{
     App,
     backend::{
-        AppState, ShopSettings, accounts, catalog_seed,
+        AppState, ShopSettings, accounts, catalog_seed, checkout,
         db::{Db, DbOptions, DbSetupError, cart, outbox, products, throttle, tokens},
         keys::Keys,
         mail::worker::{self, Transport},
@@ -127,6 +127,7 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let maintenance = tokio::spawn(maintenance(self.state.clone(), self.mail_retention_days));
+        let recovery = tokio::spawn(recover_orders(self.state.clone()));
         let mailer = tokio::spawn(worker::run(
             self.state.db.clone(),
             self.transport.clone(),
@@ -145,6 +146,7 @@ impl Application {
         .with_graceful_shutdown(shutdown)
         .await;
         maintenance.abort();
+        recovery.abort();
         mailer.abort();
         self.state.db.close().await;
         result
@@ -224,6 +226,20 @@ pub async fn build_state(
     }
     passwords::warm_up().await;
     Ok((state, transport))
+}
+
+/// Every few seconds: orders whose placing stopped half-way (the process was killed between
+/// taking the stock and recording the payment) are settled with the processor's answer.
+async fn recover_orders(state: AppState) {
+    /// Older than any checkout still in flight.
+    const STALE_AFTER_SECS: i64 = 10;
+    let mut tick = tokio::time::interval(Duration::from_secs(5));
+    loop {
+        tick.tick().await;
+        if let Err(error) = checkout::recover_stale(&state, STALE_AFTER_SECS).await {
+            tracing::warn!(%error, "settling unfinished orders failed; will retry");
+        }
+    }
 }
 
 /// Periodic housekeeping, hourly: expired sessions, used and expired links, old throttling

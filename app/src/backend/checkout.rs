@@ -20,7 +20,7 @@ use super::{
         orders::{self, NewOrder, OrderLineRow, OrderRow},
         products,
     },
-    gateway::Gateway,
+    gateway::{ChargeOutcome, Gateway},
     keys::{is_token, random_token},
     mail::{Letter, Mail},
     now,
@@ -438,6 +438,33 @@ async fn charge_and_settle(
     let outcome = GATEWAY
         .charge(state, card, total, &order.idempotency_key)
         .await?;
+    settle(state, &order, &outcome, cart::owner(session).as_ref()).await?;
+    // The next attempt is a new order: a new key; a refused card is forgotten.
+    let mut draft = Draft::of(session);
+    match outcome {
+        Ok(_) => {
+            session.remove(DRAFT).await?;
+            Ok(placed(state, &order))
+        }
+        Err(decline) => {
+            draft.key = random_token();
+            draft.card = None;
+            draft.save(session).await?;
+            Err(ShopError::PaymentDeclined { decline })
+        }
+    }
+}
+
+/// Settles an order awaiting payment with the processor's outcome: paid (the buyer's cart
+/// emptied when known, the confirmation mail queued) or payment failed (the stock given
+/// back); either way the ledger records what the processor received. Only the first caller
+/// moves the order; returns whether this one did.
+async fn settle(
+    state: &AppState,
+    order: &OrderRow,
+    outcome: &ChargeOutcome,
+    cart_owner: Option<&CartOwner>,
+) -> ShopResult<bool> {
     let now = now();
     let mut tx = state.db.begin_write().await?;
     let to = match outcome {
@@ -454,84 +481,79 @@ async fn charge_and_settle(
         now,
     )
     .await?;
-    if moved {
-        let detail = match outcome {
-            Ok(_) => String::new(),
-            Err(decline) => decline.code().to_string(),
-        };
-        orders::add_event(&mut tx, order.id, to, &detail, None, now).await?;
-        orders::disclose(
-            &mut tx,
-            order.user_id,
-            order.id,
-            GATEWAY.name(),
-            GATEWAY.fields_sent(),
-            "payment",
-            now,
-        )
-        .await?;
-        let number = order_number(order.id.0);
-        match outcome {
-            Ok(_) => {
-                if let Some(owner) = cart::owner(session) {
-                    cart_db::remove(&mut *tx, &owner, None, None).await?;
-                }
-                let link = format!("{}{}", state.settings.public_url, order_path(state, &order));
-                let total = total.format(order.language);
-                let letter = Letter::OrderPlaced {
-                    name: &order.recipient_name,
-                    number: &number,
-                    total: &total,
-                    link: &link,
-                };
-                Mail::compose(
-                    order.language,
-                    &state.settings.name,
-                    order.user_id,
-                    &order.email,
-                    letter,
-                )
-                .enqueue(&mut tx, now)
-                .await?;
+    if !moved {
+        return Ok(false);
+    }
+    let detail = match outcome {
+        Ok(_) => "",
+        Err(decline) => decline.code(),
+    };
+    orders::add_event(&mut tx, order.id, to, detail, None, now).await?;
+    orders::disclose(
+        &mut tx,
+        order.user_id,
+        order.id,
+        GATEWAY.name(),
+        GATEWAY.fields_sent(),
+        "payment",
+        now,
+    )
+    .await?;
+    let number = order_number(order.id.0);
+    match outcome {
+        Ok(_) => {
+            if let Some(owner) = cart_owner {
+                cart_db::remove(&mut *tx, owner, None, None).await?;
             }
-            Err(_) => {
-                // The stock goes back.
-                for line in orders::lines(&mut *tx, order.id).await? {
-                    let reason = format!("order {number}: payment failed");
-                    products::adjust_stock(
-                        &mut tx,
-                        line.product_id,
-                        line.quantity,
-                        &reason,
-                        None,
-                        now,
-                    )
+            let link = format!("{}{}", state.settings.public_url, order_path(state, order));
+            let total = Money::new(order.total_minor, order.currency).format(order.language);
+            let letter = Letter::OrderPlaced {
+                name: &order.recipient_name,
+                number: &number,
+                total: &total,
+                link: &link,
+            };
+            Mail::compose(
+                order.language,
+                &state.settings.name,
+                order.user_id,
+                &order.email,
+                letter,
+            )
+            .enqueue(&mut tx, now)
+            .await?;
+        }
+        Err(_) => {
+            // The stock goes back.
+            for line in orders::lines(&mut *tx, order.id).await? {
+                let reason = format!("order {number}: payment failed");
+                products::adjust_stock(&mut tx, line.product_id, line.quantity, &reason, None, now)
                     .await?;
-                }
             }
         }
     }
     tx.commit().await?;
-    if moved {
-        match outcome {
-            Ok(_) => state.mail_written(),
-            Err(_) => state.catalog_changed(),
-        }
-    }
-    // The next attempt is a new order: a new key; a refused card is forgotten.
-    let mut draft = Draft::of(session);
     match outcome {
-        Ok(_) => {
-            session.remove(DRAFT).await?;
-            Ok(placed(state, &order))
-        }
-        Err(decline) => {
-            draft.key = random_token();
-            draft.card = None;
-            draft.save(session).await?;
-            Err(ShopError::PaymentDeclined { decline })
+        Ok(_) => state.mail_written(),
+        Err(_) => state.catalog_changed(),
+    }
+    Ok(true)
+}
+
+/// Orders left awaiting payment for more than `after_secs` (the server stopped between
+/// taking the stock and recording the payment): each is settled with what the processor
+/// knows of its key, and a key the processor never saw is voided first, so a charge still
+/// on its way is refused rather than lost. Returns how many were settled.
+pub async fn recover_stale(state: &AppState, after_secs: i64) -> ShopResult<usize> {
+    let mut settled = 0;
+    for order in orders::pending_before(state.db.pool(), now() - after_secs).await? {
+        let outcome = GATEWAY.settle_key(state, &order.idempotency_key).await?;
+        if settle(state, &order, &outcome, None).await? {
+            tracing::info!(order = %order.id, paid = outcome.is_ok(), "unfinished order settled");
+            settled += 1;
         }
     }
+    Ok(settled)
 }
 
 /// A guest's session remembers the orders it placed (besides the signed link in the mail),

@@ -178,6 +178,7 @@ pub(super) fn text(key: Key) -> &'static str {
             "Your card has insufficient funds. Nothing was charged: try another card."
         }
         DeclineExpiredCard => "Your card has expired. Nothing was charged: try another card.",
+        DeclineNotCompleted => "The payment was not completed. Nothing was charged: try again.",
         SandboxTitle => "Card payment",
         SandboxNote => {
             "Test mode: no real card can be used and no money moves. Test cards: 4242 4242 4242 4242 (succeeds), 4000 0000 0000 0002 (declined), 4000 0000 0000 9995 (insufficient funds), 4000 0000 0000 0069 (expired); any future expiry and any 3 digits."

@@ -480,6 +480,7 @@ keys! {
     DeclineDeclined,
     DeclineInsufficientFunds,
     DeclineExpiredCard,
+    DeclineNotCompleted,
     SandboxTitle,
     SandboxNote,
     SandboxNumber,

@@ -160,6 +160,7 @@ pub(super) fn text(key: Key) -> &'static str {
         DeclineDeclined => "您的银行卡被拒绝，未扣任何款项。请换一张卡。",
         DeclineInsufficientFunds => "您的银行卡余额不足，未扣任何款项。请换一张卡。",
         DeclineExpiredCard => "您的银行卡已过期，未扣任何款项。请换一张卡。",
+        DeclineNotCompleted => "付款未完成，未扣任何款项。请重试。",
         SandboxTitle => "银行卡支付",
         SandboxNote => {
             "测试模式：不能使用真实银行卡，不会产生真实扣款。测试卡号：4242 4242 4242 4242（成功）、4000 0000 0000 0002（被拒）、4000 0000 0000 9995（余额不足）、4000 0000 0000 0069（已过期）；任意未来有效期和任意 3 位安全码。"

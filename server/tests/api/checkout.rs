@@ -745,3 +745,224 @@ async fn a_shopper_cancels_before_shipping_and_is_refunded(app: TestApp) {
     assert!(mail.subject.contains("cancelled"), "{}", mail.subject);
 }
 db_test!(a_shopper_cancels_before_shipping_and_is_refunded);
+
+/// The shop process killed (SIGKILL) in the middle of a stream of checkouts, then started
+/// again on the same database: every order the clients saw confirmed is there and complete,
+/// none is left half written, the stock matches the orders, every paid order was charged once
+/// and its confirmation mail delivered once.
+async fn a_killed_server_loses_no_order(backend: crate::helpers::Backend) {
+    use crate::helpers::{Backend, TEST_KEY, fresh_postgres_database};
+    use std::process::{Command, Stdio};
+
+    let dir = tempfile::tempdir().unwrap();
+    let database_url = match backend {
+        Backend::Sqlite => format!("sqlite://{}", dir.path().join("shop.db").display()),
+        Backend::Postgres => match fresh_postgres_database().await {
+            Some(url) => url,
+            None => return,
+        },
+    };
+    let start = || {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new(env!("CARGO_BIN_EXE_server"))
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("SHOP_CONFIG", "")
+            .env("DATABASE_URL", &database_url)
+            .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+            .env("LEPTOS_SITE_ROOT", dir.path().display().to_string())
+            .env("SHOP_SESSION_SECRET", TEST_KEY)
+            .env("SHOP_SEED_CATALOG", "true")
+            .env("RUST_LOG", "error")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        (child, format!("http://127.0.0.1:{port}"))
+    };
+    let up = |base: String| async move {
+        for _ in 0..200 {
+            if let Ok(r) = reqwest::get(format!("{base}/healthz")).await
+                && r.status().is_success()
+            {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the shop did not start");
+    };
+    let (mut child, base) = start();
+    up(base.clone()).await;
+    let db = app::backend::db::Db::connect(&app::backend::db::DbOptions {
+        url: database_url.clone(),
+        max_connections: 2,
+        acquire_timeout: std::time::Duration::from_secs(5),
+    })
+    .await
+    .unwrap();
+    let pool = db.pool().clone();
+    let count = |sql: &'static str| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(sql)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+        }
+    };
+
+    let first = Browser::new(&base);
+    let p: Value = first
+        .get(&format!("/api/catalog/product?slug={PANEL}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let panel = p["card"]["id"].as_i64().unwrap();
+    let initial: i64 = p["card"]["stock"].as_i64().unwrap();
+
+    // Thirty checkouts ready to place.
+    let mut ready = Vec::new();
+    for i in 0..30 {
+        let b = Browser::new(&base);
+        b.call(
+            "cart/add",
+            &[("product", &panel.to_string()), ("quantity", "1")],
+        )
+        .await;
+        address_and_delivery(&b, Some(&format!("k{i}@example.com")), "DE").await;
+        let key = enter_card(&b, GOOD_CARD).await["key"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        ready.push((b, key));
+    }
+
+    // Placed as a stream; the process is killed once a few have been confirmed.
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    for (b, key) in ready {
+        let tx = tx.clone();
+        tokio::spawn(async move {
+            let res = b
+                .client
+                .post(b.url("/api/checkout/place"))
+                .header("sec-fetch-site", "same-origin")
+                .header("accept", "application/json")
+                .form(&[("key", key.as_str())])
+                .send()
+                .await;
+            let confirmed = match res {
+                Ok(r) if r.status() == StatusCode::OK => {
+                    r.json::<Value>().await.ok().and_then(|v| v["id"].as_i64())
+                }
+                _ => None,
+            };
+            let _ = tx.send(confirmed);
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    drop(tx);
+    let mut confirmed = Vec::new();
+    let mut killed = false;
+    while let Some(result) = rx.recv().await {
+        if let Some(id) = result {
+            confirmed.push(id);
+        }
+        if !killed && confirmed.len() >= 5 {
+            child.kill().unwrap(); // SIGKILL
+            child.wait().unwrap();
+            killed = true;
+        }
+    }
+    assert!(killed, "the stream ended before the kill");
+    assert!(
+        confirmed.len() < 30,
+        "the kill came too late to test anything"
+    );
+
+    // Started again: unfinished orders are settled within seconds.
+    let (mut child, base) = start();
+    up(base).await;
+    for _ in 0..300 {
+        let pending = count("SELECT COUNT(*) FROM orders WHERE status = 'pending_payment'").await;
+        let undelivered = count("SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL").await;
+        if pending == 0 && undelivered == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        count("SELECT COUNT(*) FROM orders WHERE status = 'pending_payment'").await,
+        0
+    );
+    for id in &confirmed {
+        let (status, lines): (String, i64) = sqlx::query_as(
+            "SELECT status, (SELECT COUNT(*) FROM order_lines WHERE order_id = orders.id)
+             FROM orders WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!((status.as_str(), lines), ("paid", 1), "order {id}");
+    }
+    let paid = count("SELECT COUNT(*) FROM orders WHERE status = 'paid'").await;
+    assert!(paid >= confirmed.len() as i64);
+    eprintln!(
+        "{} confirmed before the kill; after the restart {paid} paid, {} failed",
+        confirmed.len(),
+        count("SELECT COUNT(*) FROM orders WHERE status = 'payment_failed'").await
+    );
+    let sold = count(
+        "SELECT CAST(COALESCE(SUM(l.quantity), 0) AS BIGINT) FROM order_lines l
+         JOIN orders o ON o.id = l.order_id WHERE o.status = 'paid'",
+    )
+    .await;
+    let stock: i64 = sqlx::query_scalar("SELECT stock FROM products WHERE id = $1")
+        .bind(panel)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(stock, initial - sold, "the stock matches the paid orders");
+    assert_eq!(
+        count("SELECT COUNT(*) FROM sandbox_charges WHERE status = 'captured'").await,
+        paid,
+        "one charge per paid order"
+    );
+    assert_eq!(
+        count(
+            "SELECT COUNT(*) FROM orders o WHERE o.status = 'paid' AND NOT EXISTS
+             (SELECT 1 FROM sandbox_charges c WHERE c.idempotency_key = o.idempotency_key
+              AND c.status = 'captured')"
+        )
+        .await,
+        0
+    );
+    // One confirmation per paid order, each delivered.
+    assert_eq!(count("SELECT COUNT(*) FROM outbox").await, paid);
+    assert_eq!(
+        count("SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL").await,
+        0
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+    db.close().await;
+}
+
+mod a_killed_server_loses_no_order {
+    use crate::helpers::Backend;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        super::a_killed_server_loses_no_order(Backend::Sqlite).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        super::a_killed_server_loses_no_order(Backend::Postgres).await;
+    }
+}

@@ -247,7 +247,7 @@ pub async fn fresh_db(backend: Backend) -> Option<(Db, Option<tempfile::TempDir>
 }
 
 /// Creates an empty database named `shop_test_<random>` and returns its URL.
-async fn fresh_postgres_database() -> Option<String> {
+pub async fn fresh_postgres_database() -> Option<String> {
     let admin_url = match std::env::var("SHOP_TEST_POSTGRES_URL") {
         Ok(url) if !url.is_empty() => url,
         _ if std::env::var("SHOP_TEST_SKIP_POSTGRES").as_deref() == Ok("1") => {

@@ -373,3 +373,17 @@ pub async fn search<'e>(
     .fetch_all(db)
     .await
 }
+
+/// Orders still awaiting payment that were written before `before`.
+pub async fn pending_before<'e>(
+    db: impl Executor<'e, Database = Any>,
+    before: i64,
+) -> Result<Vec<OrderRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM orders WHERE status = $1 AND created_at < $2 ORDER BY id LIMIT 500"
+    ))
+    .bind(OrderStatus::PendingPayment)
+    .bind(before)
+    .fetch_all(db)
+    .await
+}

@@ -174,6 +174,30 @@ pub async fn charge(
     .bind(now())
     .execute(state.db.pool())
     .await?;
+    outcome_of(state, key).await
+}
+
+/// The outcome of the charge made with `key`; when none was made, the key is voided so
+/// that none ever will be (a later charge with it answers "not completed").
+pub async fn settle_key(state: &AppState, key: &str) -> ShopResult<Result<String, Decline>> {
+    let id = format!("ch_{}", &random_token()[..24]);
+    sqlx::query(
+        "INSERT INTO sandbox_charges
+            (id, idempotency_key, card_token, amount_minor, currency, status, decline, created_at)
+         VALUES ($1, $2, NULL, 0, '', 'voided', $3, $4)
+         ON CONFLICT (idempotency_key) DO NOTHING",
+    )
+    .bind(&id)
+    .bind(key)
+    .bind(Decline::NotCompleted.code())
+    .bind(now())
+    .execute(state.db.pool())
+    .await?;
+    outcome_of(state, key).await
+}
+
+/// The recorded outcome of the charge with `key`.
+async fn outcome_of(state: &AppState, key: &str) -> ShopResult<Result<String, Decline>> {
     let (id, decline): (String, Option<String>) =
         sqlx::query_as("SELECT id, decline FROM sandbox_charges WHERE idempotency_key = $1")
             .bind(key)
