@@ -90,6 +90,8 @@ pub enum Rule {
     CartNotReady,
     /// A checkout step (address, delivery, card) is not done yet.
     CheckoutIncomplete,
+    /// The shopper keeps as many saved cards as they may.
+    CardsFull { max: usize },
     /// An order that has shipped can no longer be cancelled.
     TooLateToCancel,
     /// The order changed state meanwhile (someone else acted on it first).
@@ -226,6 +228,7 @@ impl ShopError {
                 | Rule::CartNotReady
                 | Rule::CheckoutIncomplete
                 | Rule::TooLateToCancel
+                | Rule::CardsFull { .. }
                 | Rule::OrderStateChanged => 409,
             },
             ShopError::PaymentDeclined { .. } => 402,
@@ -253,7 +256,9 @@ impl ShopError {
                 Rule::KeepYourAdminRole => Key::RuleKeepYourAdminRole,
                 Rule::StaffAccountsNeedAnAdmin => Key::RuleStaffAccountsNeedAnAdmin,
                 // (The message names the limit: `components/form.rs::error_text`.)
-                Rule::AddressBookFull { .. } | Rule::CartFull { .. } => Key::ErrorConflict,
+                Rule::AddressBookFull { .. } | Rule::CartFull { .. } | Rule::CardsFull { .. } => {
+                    Key::ErrorConflict
+                }
                 Rule::NotSuspended => Key::RuleNotSuspended,
                 Rule::SoldOut => Key::RuleSoldOut,
                 Rule::CartNotReady => Key::RuleCartNotReady,

@@ -6,6 +6,7 @@ use crate::{
     pages::{
         account::{
             addresses::AddressesPage,
+            cards::CardsPage,
             data::{DataPage, DeactivatedPage, ErasedPage},
             profile::AccountPage,
             register::{CheckEmailPage, RegisterPage},
@@ -129,6 +130,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("account/addresses") view=AddressesPage ssr=SsrMode::Async />
                     <Route path=path!("account/orders") view=OrdersPage ssr=SsrMode::Async />
+                    <Route path=path!("account/cards") view=CardsPage ssr=SsrMode::Async />
                     <Route path=path!("account/security") view=SecurityPage ssr=SsrMode::Async />
                     <Route path=path!("account/data") view=DataPage ssr=SsrMode::Async />
                     <Route path=path!("admin") view=AdminHomePage ssr=SsrMode::Async />

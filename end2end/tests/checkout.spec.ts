@@ -134,3 +134,72 @@ test("staff ship the order and the shopper sees the tracking number", async ({ b
   await expect(page.getByTestId("shared-with")).toContainText("recipient name");
   await expect(page.getByRole("link", { name: "Cancel the order" })).toHaveCount(0);
 });
+
+test("the wall from the configurator bought in one go", async ({ page }, testInfo) => {
+  await open(page, "/configurator?product=tourline-r-p3-91&mode=cabinets&cols=2&rows=2", testInfo);
+  await page.getByRole("button", { name: "Add the whole wall to the cart" }).click();
+  if (isHydrated(testInfo)) {
+    await expect(page.getByText("The wall is in your cart")).toBeVisible();
+    await open(page, "/cart", testInfo);
+  }
+  await expect(page.getByRole("region", { name: "LED wall, 2 × 2 cabinets" })).toBeVisible();
+  await page.getByTestId("checkout").click();
+  await addressAndDelivery(page, testInfo);
+  await payWith(page, "4242 4242 4242 4242");
+  await page.getByTestId("place-order").click();
+  await expect(page.getByTestId("order-status")).toContainText("Paid");
+  const lines = page.locator(".order-lines tbody tr");
+  await expect(lines).toHaveCount(2);
+  await expect(lines.first()).toContainText("Tourline R P3.91 Rental Panel");
+  await expect(lines.first()).toContainText("4");
+});
+
+test("a new shopper saves a card after registering and checks out with it", async ({ page }, testInfo) => {
+  const email = `card-${testInfo.project.name}-${Date.now()}@example.com`;
+  const password = "violet staple drum";
+  await open(page, "/account/register", testInfo);
+  await page.getByLabel("Full name").fill("Mei Lin");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Telephone").fill("+86 138 0013 8000");
+  await page.getByLabel("Address", { exact: true }).fill("88 Century Avenue");
+  await page.getByLabel("City").fill("Shanghai");
+  await page.getByLabel("Postal code").fill("200120");
+  await page.getByLabel("Country or region").selectOption("CN");
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Type the password again").fill(password);
+  await page.getByLabel("I have read the privacy policy and the terms of use").check();
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+
+  // The card is offered right away; it is entered on the processor's page.
+  await page.getByRole("link", { name: "Add a card" }).click();
+  await expect(page).toHaveURL(/\/account\/sign-in/);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account\/cards$/);
+  await page.getByRole("button", { name: "Add a card" }).click();
+  await expect(page).toHaveURL(/\/sandbox-pay\/card\//);
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("Expiry (MM/YY)").fill("12/35");
+  await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: "Use this card" }).click();
+  await expect(page.getByTestId("saved-cards")).toContainText("Visa •••• 4242");
+
+  // Checkout: the registration address, the saved card.
+  await open(page, PANEL, testInfo);
+  await page.locator(".product-buy .add-to-cart").getByRole("button", { name: "Add to cart" }).click();
+  if (isHydrated(testInfo)) {
+    await expect(page.getByTestId("cart-count")).toHaveText("1");
+  }
+  await open(page, "/checkout", testInfo);
+  await expect(page.getByTestId("checkout-address")).toContainText("88 Century Avenue");
+  await page.getByRole("button", { name: "Use this delivery" }).click();
+  await page.getByTestId("checkout-saved-cards").getByRole("button", { name: "Pay with this card" }).click();
+  await expect(page.getByTestId("checkout-card")).toContainText("4242");
+  await page.getByTestId("place-order").click();
+  await expect(page.getByTestId("order-status")).toContainText("Paid");
+  await expect(page.getByTestId("order-card")).toContainText("Visa •••• 4242");
+  await open(page, "/account/orders", testInfo);
+  await expect(page.locator("table")).toContainText("Paid");
+});

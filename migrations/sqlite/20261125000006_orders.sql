@@ -117,3 +117,18 @@ CREATE TABLE sandbox_charges (
     created_at      BIGINT NOT NULL,
     refunded_at     BIGINT
 );
+
+-- A shopper's saved cards: the processor's token and what may be shown (promise P3: no
+-- card number or security code is ever stored by the shop). Added through the processor's
+-- card page only.
+CREATE TABLE saved_cards (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id    BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    token      TEXT NOT NULL,
+    brand      TEXT NOT NULL,
+    last4      TEXT NOT NULL,
+    exp_month  BIGINT NOT NULL,
+    exp_year   BIGINT NOT NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX saved_cards_user ON saved_cards (user_id);

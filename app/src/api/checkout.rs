@@ -5,7 +5,7 @@
 use crate::{
     domain::{
         account::AddressInput,
-        ids::{AddressId, OrderId},
+        ids::{AddressId, OrderId, SavedCardId},
     },
     error::ShopError,
     model::order::{CheckoutView, OrderSummary, OrderView, PlacedOrder},
@@ -149,4 +149,13 @@ pub async fn cancel_order(id: OrderId, key: Option<String>) -> Result<(), ShopEr
         key: key.as_deref(),
     };
     orders::buyer_cancel(&state, &viewer, id).await
+}
+
+/// Step 3, a saved card.
+#[server(endpoint = "checkout/saved-card")]
+pub async fn checkout_saved_card(id: SavedCardId) -> Result<(), ShopError> {
+    let user = context::require_user().await?;
+    checkout::use_saved_card(&context::state()?, &context::session()?, user.id, id).await?;
+    back_to_checkout();
+    Ok(())
 }

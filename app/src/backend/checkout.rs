@@ -30,7 +30,7 @@ use crate::{
     domain::{
         account::{AddressInput, check_email, normalize_email, validate_address},
         card::CardRef,
-        ids::{AddressId, OrderId, UserId},
+        ids::{AddressId, OrderId, SavedCardId, UserId},
         money::Money,
         order::{OrderStatus, Totals, order_number},
         shipping::{self, CarrierId, DeliveryQuote},
@@ -117,6 +117,10 @@ pub async fn view(
         Some((_, email)) => email.clone(),
         None => draft.email.clone(),
     };
+    let saved_cards = match &buyer.user {
+        Some((user, _)) => super::saved_cards::list(state, session, *user, None).await?,
+        None => Vec::new(),
+    };
     let weight = parcel_weight(state, owner.as_ref()).await?;
     let quotes = match &draft.address {
         Some(a) => shipping::quotes(weight, &a.country, state.settings.currency),
@@ -147,6 +151,7 @@ pub async fn view(
         quotes,
         carrier: chosen.map(|q| q.carrier),
         card: draft.card.as_ref().map(shown),
+        saved_cards,
         totals,
         key: draft.key,
     })
@@ -272,6 +277,23 @@ pub async fn start_card_entry(state: &AppState, session: &Session) -> ShopResult
     draft.card_entry = Some(entry);
     draft.save(session).await?;
     Ok(page)
+}
+
+/// Step 3, a saved card of the signed-in shopper.
+pub async fn use_saved_card(
+    state: &AppState,
+    session: &Session,
+    user: UserId,
+    id: SavedCardId,
+) -> ShopResult<()> {
+    let row = super::db::saved_cards::list(state.db.pool(), user)
+        .await?
+        .into_iter()
+        .find(|c| c.id == id)
+        .ok_or(ShopError::NotFound)?;
+    let mut draft = Draft::of(session);
+    draft.card = Some(row.card());
+    draft.save(session).await
 }
 
 /// Step 4: places the order and charges the card. See the module's documentation.

@@ -21,6 +21,7 @@ pub mod passwords;
 pub mod privacy;
 pub mod profile;
 pub mod redirect;
+pub mod saved_cards;
 pub mod session;
 pub mod state;
 pub mod throttle;

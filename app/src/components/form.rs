@@ -54,6 +54,9 @@ pub fn error_text(lang: Lang, error: &ShopError) -> String {
             rule: Rule::AddressBookFull { max },
         } => lang.msg(Msg::RuleAddressBookFull { max: *max }),
         ShopError::Refused {
+            rule: Rule::CardsFull { max },
+        } => lang.msg(Msg::RuleCardsFull { max: *max }),
+        ShopError::Refused {
             rule: Rule::CartFull { max },
         } => lang.msg(Msg::RuleCartFull { max: *max }),
         ShopError::RateLimited { retry_after_secs } => lang.msg(Msg::ErrorRateLimitedFor {

@@ -49,6 +49,8 @@ id_type!(
     CartLineId,
     /// An order.
     OrderId,
+    /// A shopper's saved card.
+    SavedCardId,
 );
 
 #[cfg(test)]

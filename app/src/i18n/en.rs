@@ -102,6 +102,17 @@ pub(super) fn text(key: Key) -> &'static str {
         CartContinue => "Continue shopping",
         CartFixLines => "Some lines ask for more than we have: change them before checking out.",
         CartUpdated => "Cart updated.",
+        AccountCards => "Saved cards",
+        CardsEmpty => {
+            "No saved card. Save one for a faster checkout: you enter it on our payment processor's page, and we keep only its brand, last four digits and expiry."
+        }
+        CardsAdd => "Add a card",
+        CardsRemove => "Remove",
+        CardsExpires => "expires",
+        CheckoutPayWithSaved => "Pay with this card",
+        CheckEmailAddCard => {
+            "You can also save a card for a faster checkout, entered on our payment processor's page."
+        }
         AdminOrders => "Orders",
         AdminOrdersText => "Ship paid orders, mark them delivered, cancel and refund.",
         AdminOrdersEmpty => "No orders match.",
@@ -745,6 +756,9 @@ pub fn msg(m: &Msg) -> String {
         Msg::RoleChangeQuestion { name, role } => format!("Make {name} {role}?"),
         Msg::RuleCartFull { max } => {
             format!("Your cart is full ({max} lines): check out or remove a line to add another.")
+        }
+        Msg::RuleCardsFull { max } => {
+            format!("You keep {max} saved cards already: remove one to add another.")
         }
         Msg::RuleAddressBookFull { max } => {
             format!("Your address book is full ({max} addresses): delete one to add another.")

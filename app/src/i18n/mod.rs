@@ -202,6 +202,9 @@ pub enum Msg<'a> {
     RuleCartFull {
         max: usize,
     },
+    RuleCardsFull {
+        max: usize,
+    },
     RuleAddressBookFull {
         max: usize,
     },
@@ -418,6 +421,13 @@ keys! {
     CartContinue,
     CartFixLines,
     CartUpdated,
+    AccountCards,
+    CardsEmpty,
+    CardsAdd,
+    CardsRemove,
+    CardsExpires,
+    CheckoutPayWithSaved,
+    CheckEmailAddCard,
     AdminOrders,
     AdminOrdersText,
     AdminOrdersEmpty,

@@ -92,6 +92,15 @@ pub(super) fn text(key: Key) -> &'static str {
         CartContinue => "继续购物",
         CartFixLines => "部分商品数量超过库存：请先修改再结账。",
         CartUpdated => "购物车已更新。",
+        AccountCards => "已保存的银行卡",
+        CardsEmpty => {
+            "还没有保存的银行卡。保存一张可让结账更快：您在支付服务商的页面上输入，我们只保留卡组织、末四位和有效期。"
+        }
+        CardsAdd => "添加银行卡",
+        CardsRemove => "删除",
+        CardsExpires => "有效期至",
+        CheckoutPayWithSaved => "使用此卡支付",
+        CheckEmailAddCard => "您还可以保存一张银行卡，让结账更快（在支付服务商的页面上输入）。",
         AdminOrders => "订单",
         AdminOrdersText => "为已付款订单发货、标记送达、取消并退款。",
         AdminOrdersEmpty => "没有符合条件的订单。",
@@ -653,6 +662,7 @@ pub fn msg(m: &Msg) -> String {
         Msg::RuleCartFull { max } => {
             format!("购物车已满（{max} 行）：请先结账或移除一行再添加。")
         }
+        Msg::RuleCardsFull { max } => format!("您已保存 {max} 张银行卡：请先删除一张再添加。"),
         Msg::RuleAddressBookFull { max } => {
             format!("您的地址簿已满（{max} 个地址），请删除一个后再添加。")
         }

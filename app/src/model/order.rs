@@ -4,7 +4,7 @@ use super::{account::AddressView, cart::CartView};
 use crate::domain::{
     account::AddressInput,
     card::CardBrand,
-    ids::{OrderId, ProductId},
+    ids::{OrderId, ProductId, SavedCardId},
     money::Money,
     order::{OrderStatus, Totals},
     shipping::{CarrierId, DeliveryQuote},
@@ -43,9 +43,18 @@ pub struct CheckoutView {
     pub quotes: Vec<DeliveryQuote>,
     pub carrier: Option<CarrierId>,
     pub card: Option<CardShown>,
+    /// A signed-in shopper's saved cards, to pay with one.
+    pub saved_cards: Vec<SavedCardView>,
     pub totals: Option<Totals>,
     /// The idempotency key the "Place order" form sends.
     pub key: String,
+}
+
+/// A saved card as the account and checkout pages show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedCardView {
+    pub id: SavedCardId,
+    pub card: CardShown,
 }
 
 /// What placing an order answers: where its page is.

@@ -5,8 +5,8 @@
 
 use crate::{
     api::checkout::{
-        CheckoutAddress, CheckoutCard, CheckoutDelivery, CheckoutSavedAddress, PlaceOrder,
-        get_checkout,
+        CheckoutAddress, CheckoutCard, CheckoutDelivery, CheckoutSavedAddress, CheckoutSavedCard,
+        PlaceOrder, get_checkout,
     },
     components::{
         cart::{refresh_cart_after, use_cart},
@@ -25,6 +25,7 @@ pub fn CheckoutPage() -> impl IntoView {
     let query = use_query_map();
     let address = ServerAction::<CheckoutAddress>::new();
     let saved = ServerAction::<CheckoutSavedAddress>::new();
+    let saved_card = ServerAction::<CheckoutSavedCard>::new();
     let delivery = ServerAction::<CheckoutDelivery>::new();
     let card = ServerAction::<CheckoutCard>::new();
     let place = ServerAction::<PlaceOrder>::new();
@@ -35,6 +36,7 @@ pub fn CheckoutPage() -> impl IntoView {
         successes(saved),
         successes(delivery),
         successes(place),
+        successes(saved_card),
     );
     let cart = use_cart();
     let checkout = Resource::new(
@@ -44,6 +46,7 @@ pub fn CheckoutPage() -> impl IntoView {
                 changes.1.get(),
                 changes.2.get(),
                 changes.3.get(),
+                changes.4.get(),
                 cart.version(),
                 query.with(|q| q.get("card_entry")),
             )
@@ -67,6 +70,7 @@ pub fn CheckoutPage() -> impl IntoView {
         saved,
         delivery,
         card,
+        saved_card,
         place,
     };
     view! {
@@ -107,6 +111,7 @@ struct Actions {
     saved: ServerAction<CheckoutSavedAddress>,
     delivery: ServerAction<CheckoutDelivery>,
     card: ServerAction<CheckoutCard>,
+    saved_card: ServerAction<CheckoutSavedCard>,
     place: ServerAction<PlaceOrder>,
 }
 
@@ -125,7 +130,7 @@ fn CheckoutSteps(view: CheckoutView, actions: Actions) -> impl IntoView {
                     {(step >= CheckoutStep::Delivery).then(|| view! { <DeliveryStep view=view.get_value() action=actions.delivery /> })}
                 </Step>
                 <Step number=3 title=Key::CheckoutPaymentStep done=done(CheckoutStep::Payment) current=step == CheckoutStep::Payment>
-                    {(step >= CheckoutStep::Payment).then(|| view! { <PaymentStep view=view.get_value() action=actions.card place=actions.place /> })}
+                    {(step >= CheckoutStep::Payment).then(|| view! { <PaymentStep view=view.get_value() action=actions.card place=actions.place saved=actions.saved_card /> })}
                 </Step>
                 <Step number=4 title=Key::CheckoutReviewStep done=false current=step == CheckoutStep::Review>
                     {(step == CheckoutStep::Review).then(|| view! { <ReviewStep view=view.get_value() action=actions.place card=actions.card /> })}
@@ -275,7 +280,9 @@ fn PaymentStep(
     view: CheckoutView,
     action: ServerAction<CheckoutCard>,
     place: ServerAction<PlaceOrder>,
+    saved: ServerAction<CheckoutSavedCard>,
 ) -> impl IntoView {
+    let saved_cards = view.saved_cards.clone();
     let card = view.card.clone();
     let has_card = card.is_some();
     // Without JavaScript a declined card brings the shopper back here (the card forgotten):
@@ -292,6 +299,22 @@ fn PaymentStep(
             <p class="checkout-card" data-testid="checkout-card">
                 {format!("{} •••• {}, {:02}/{:02}", c.brand.label(), c.last4, c.exp_month, c.exp_year % 100)}
             </p>
+        })}
+        {(!saved_cards.is_empty()).then(|| view! {
+            <ul class="checkout-book-list" data-testid="checkout-saved-cards">
+                {saved_cards.into_iter().map(|c| view! {
+                    <li>
+                        <ActionForm action=saved attr:class="checkout-book-entry">
+                            <input type="hidden" name="id" value=c.id.to_string() />
+                            <span>
+                                <strong>{c.card.brand.label()} " •••• " {c.card.last4.clone()}</strong>
+                                {format!(", {:02}/{:02}", c.card.exp_month, c.card.exp_year % 100)}
+                            </span>
+                            <button type="submit" class="button button-secondary button-small">{tr(Key::CheckoutPayWithSaved)}</button>
+                        </ActionForm>
+                    </li>
+                }).collect_view()}
+            </ul>
         })}
         <p class="field-hint">{tr(Key::CheckoutCardNote)}</p>
         <ActionForm action attr:class="form-stack">

@@ -116,6 +116,7 @@ async fn busy_shopper(app: &TestApp) -> app::domain::ids::UserId {
     let res = app.call("cart/add-wall", &wall).await;
     assert_eq!(res.status(), StatusCode::OK);
     crate::checkout::buy_cart(app).await;
+    crate::checkout::save_card(app, crate::checkout::GOOD_CARD).await;
     let res = app.call("cart/add-wall", &wall).await;
     assert_eq!(res.status(), StatusCode::OK);
     id

@@ -3,6 +3,7 @@
 
 pub mod addresses;
 pub mod auth;
+pub mod cards;
 pub mod data;
 pub mod profile;
 pub mod sessions;

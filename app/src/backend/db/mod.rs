@@ -10,6 +10,7 @@ pub mod orders;
 pub mod outbox;
 pub mod products;
 pub mod receipts;
+pub mod saved_cards;
 pub mod sessions;
 pub mod sql;
 pub mod throttle;

@@ -82,6 +82,27 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
 /// Every table with personal data. Children come before `users`, the order erasure runs.
 pub const PERSONAL: &[PersonalTable] = &[
     PersonalTable {
+        table: "saved_cards",
+        section: "saved_cards",
+        owner: Owner::UserId,
+        exported: &[
+            ("id", "saved_card_id"),
+            ("brand", "brand"),
+            ("last4", "last_4_digits"),
+            ("exp_month", "expiry_month"),
+            ("exp_year", "expiry_year"),
+            ("created_at", "saved_at"),
+        ],
+        withheld: &[
+            ("user_id", "the owner's id, shown as the export's subject"),
+            (
+                "token",
+                "the payment processor's token: it charges the card, so it is a secret",
+            ),
+        ],
+        on_erase: OnErase::Delete,
+    },
+    PersonalTable {
         table: "disclosures",
         section: "shared_with_others",
         owner: Owner::UserId,

@@ -17,11 +17,12 @@ use leptos_router::{components::A, hooks::use_params_map};
 use serde_json::Value;
 
 /// The export's sections in the order the page shows them.
-const SECTIONS: [&str; 10] = [
+const SECTIONS: [&str; 11] = [
     "profile",
     "addresses",
     "orders",
     "shared_with_others",
+    "saved_cards",
     "cart",
     "consent_choices",
     "privacy_policy_acknowledgements",
@@ -37,6 +38,7 @@ fn section_title(section: &str) -> Option<Key> {
         "addresses" => Key::DataAddresses,
         "cart" => Key::DataCart,
         "orders" => Key::DataOrders,
+        "saved_cards" => Key::AccountCards,
         "shared_with_others" => Key::DataShared,
         "privacy_policy_acknowledgements" => Key::DataPolicy,
         "consent_choices" => Key::DataConsents,

@@ -1,6 +1,7 @@
 //! The shopper's account pages (P8, P9) and the pages for signing in and registering.
 
 pub mod addresses;
+pub mod cards;
 pub mod data;
 pub mod profile;
 pub mod register;
@@ -49,6 +50,7 @@ fn AccountMenu() -> impl IntoView {
                 <li><A href="/account" exact=true>{tr(Key::AccountOverview)}</A></li>
                 <li><A href="/account/orders">{tr(Key::AccountOrders)}</A></li>
                 <li><A href="/account/addresses">{tr(Key::AccountAddresses)}</A></li>
+                <li><A href="/account/cards">{tr(Key::AccountCards)}</A></li>
                 <li><A href="/account/security">{tr(Key::AccountSecurity)}</A></li>
                 <li><A href="/account/data">{tr(Key::AccountData)}</A></li>
                 <Transition>

@@ -82,6 +82,10 @@ pub fn CheckEmailPage() -> impl IntoView {
         <section class="container section narrow status-page">
             <h1>{tr(Key::CheckEmailTitle)}</h1>
             <p>{tr(Key::CheckEmailText)}</p>
+            <p>
+                {tr(Key::CheckEmailAddCard)} " "
+                <A href="/account/cards">{tr(Key::CardsAdd)}</A>
+            </p>
             <p class="actions">
                 <A href="/account/sign-in" attr:class="button button-primary">{tr(Key::SignInTitle)}</A>
                 <A href="/catalog" attr:class="button button-secondary">{tr(Key::NavCatalog)}</A>

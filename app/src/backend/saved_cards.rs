@@ -1,0 +1,69 @@
+//! A shopper's saved cards (promise P3): added only through the payment processor's card
+//! page, kept as the processor's token with brand, last 4 and expiry; removed at will.
+
+use super::{AppState, checkout::GATEWAY, db::saved_cards, keys::is_token, now, session::Session};
+use crate::{
+    domain::ids::{SavedCardId, UserId},
+    error::{Rule, ShopError, ShopResult},
+    model::order::{CardShown, SavedCardView},
+};
+
+/// The session key of the card entry opened from the account page.
+const ENTRY: &str = "saved_card_entry";
+
+/// The most cards one shopper may keep.
+pub const MAX_CARDS: usize = 10;
+
+/// The shopper's cards; `entry` is the processor's entry id the card page sent the browser
+/// back with: when it is the one this session opened, its card is saved first.
+pub async fn list(
+    state: &AppState,
+    session: &Session,
+    user: UserId,
+    entry: Option<&str>,
+) -> ShopResult<Vec<SavedCardView>> {
+    if let Some(entry) = entry.filter(|e| is_token(e))
+        && session.get::<String>(ENTRY).as_deref() == Some(entry)
+    {
+        session.remove(ENTRY).await?;
+        if let Some(card) = GATEWAY.card_of_entry(state, entry).await? {
+            let count = saved_cards::list(state.db.pool(), user).await?.len();
+            if count >= MAX_CARDS {
+                return Err(ShopError::Refused {
+                    rule: Rule::CardsFull { max: MAX_CARDS },
+                });
+            }
+            saved_cards::insert(state.db.pool(), user, &card, now()).await?;
+        }
+    }
+    Ok(saved_cards::list(state.db.pool(), user)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let card = row.card();
+            SavedCardView {
+                id: row.id,
+                card: CardShown {
+                    brand: card.brand,
+                    last4: card.last4,
+                    exp_month: card.exp_month,
+                    exp_year: card.exp_year,
+                },
+            }
+        })
+        .collect())
+}
+
+/// Opens the processor's card page, returning to the saved cards; returns its address.
+pub async fn start_adding(state: &AppState, session: &Session) -> ShopResult<String> {
+    let (entry, page) = GATEWAY.start_card_entry(state, "/account/cards").await?;
+    session.insert(ENTRY, &entry).await?;
+    Ok(page)
+}
+
+pub async fn remove(state: &AppState, user: UserId, id: SavedCardId) -> ShopResult<()> {
+    match saved_cards::delete(state.db.pool(), user, id).await? {
+        0 => Err(ShopError::NotFound),
+        _ => Ok(()),
+    }
+}
