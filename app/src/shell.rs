@@ -29,7 +29,7 @@ use crate::{
         home::HomePage,
         legal::{PrivacyPage, TermsPage},
         not_found::NotFound,
-        orders::{OrderPage, OrdersPage},
+        orders::{InvoicePage, OrderPage, OrdersPage},
         product::ProductPage,
     },
 };
@@ -110,6 +110,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("cart") view=CartPage ssr=SsrMode::InOrder />
                     <Route path=path!("checkout") view=CheckoutPage ssr=SsrMode::InOrder />
                     <Route path=path!("orders/:id") view=OrderPage ssr=SsrMode::Async />
+                    <Route path=path!("orders/:id/invoice") view=InvoicePage ssr=SsrMode::Async />
                     <Route path=path!("privacy") view=PrivacyPage ssr=SsrMode::InOrder />
                     <Route path=path!("terms") view=TermsPage ssr=SsrMode::InOrder />
                     <Route path=path!("contact") view=ContactPage ssr=SsrMode::InOrder />

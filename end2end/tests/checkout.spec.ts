@@ -63,6 +63,9 @@ test("a guest buys a panel", async ({ page }, testInfo) => {
   await expect(page.getByTestId("order-card")).toContainText("Visa •••• 4242");
   await expect(page.getByTestId("shared-with")).toContainText("payment");
   await expect(page.getByTestId("cart-count")).toHaveCount(0);
+  await page.getByRole("link", { name: "Invoice" }).click();
+  await expect(page.getByTestId("invoice")).toContainText("Billed to");
+  await expect(page.getByTestId("invoice-total")).toHaveText(total);
 });
 
 test("a declined card, then another", async ({ page }, testInfo) => {

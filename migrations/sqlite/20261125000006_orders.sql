@@ -131,4 +131,5 @@ CREATE TABLE saved_cards (
     exp_year   BIGINT NOT NULL,
     created_at BIGINT NOT NULL
 );
-CREATE INDEX saved_cards_user ON saved_cards (user_id);
+-- One row per card: the page that brought a card back may be rendered more than once.
+CREATE UNIQUE INDEX saved_cards_user_token ON saved_cards (user_id, token);

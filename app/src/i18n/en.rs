@@ -102,6 +102,10 @@ pub(super) fn text(key: Key) -> &'static str {
         CartContinue => "Continue shopping",
         CartFixLines => "Some lines ask for more than we have: change them before checking out.",
         CartUpdated => "Cart updated.",
+        InvoiceTitle => "Invoice",
+        InvoiceBilledTo => "Billed to",
+        InvoicePaidBy => "Paid by",
+        InvoicePrintHint => "Print this page or save it as PDF from your browser's print menu.",
         AccountCards => "Saved cards",
         CardsEmpty => {
             "No saved card. Save one for a faster checkout: you enter it on our payment processor's page, and we keep only its brand, last four digits and expiry."

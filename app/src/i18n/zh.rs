@@ -92,6 +92,10 @@ pub(super) fn text(key: Key) -> &'static str {
         CartContinue => "继续购物",
         CartFixLines => "部分商品数量超过库存：请先修改再结账。",
         CartUpdated => "购物车已更新。",
+        InvoiceTitle => "发票",
+        InvoiceBilledTo => "开票对象",
+        InvoicePaidBy => "付款方式",
+        InvoicePrintHint => "可通过浏览器的打印菜单打印此页或另存为 PDF。",
         AccountCards => "已保存的银行卡",
         CardsEmpty => {
             "还没有保存的银行卡。保存一张可让结账更快：您在支付服务商的页面上输入，我们只保留卡组织、末四位和有效期。"

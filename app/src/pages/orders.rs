@@ -114,6 +114,7 @@ pub fn OrderDetail(
     let number = order.number.clone();
     let (min, max) = order.delivery_days;
     let placed = time::date_time(order.placed_at);
+    let invoice_href = invoice_path(&order);
     view! {
         <section class="container section order-page">
             <h1>{move || i18n.msg(Msg::OrderHeading { number: &number })}</h1>
@@ -184,6 +185,9 @@ pub fn OrderDetail(
                     <div class="card">
                         <h2>{tr(Key::OrderPayment)}</h2>
                         <p data-testid="order-card">{format!("{} •••• {}", order.card.brand.label(), order.card.last4)}</p>
+                        {invoice_href.clone().map(|href| view! {
+                            <A href=href attr:class="button button-secondary">{tr(Key::InvoiceTitle)}</A>
+                        })}
                     </div>
                     <div class="card">
                         <h2>{tr(Key::OrderTimeline)}</h2>
@@ -218,6 +222,114 @@ pub fn OrderDetail(
                     })}
                 </div>
             </div>
+        </section>
+    }
+}
+
+/// The invoice of an order, for its buyer (with the guest's key when there is one).
+fn invoice_path(order: &OrderView) -> Option<String> {
+    if order.staff {
+        return None;
+    }
+    let key = use_query_map().with_untracked(|q| q.get("key"));
+    Some(match key {
+        Some(key) => format!("/orders/{}/invoice?key={}", order.id, key),
+        None => format!("/orders/{}/invoice", order.id),
+    })
+}
+
+/// An invoice that prints on its own: seller, buyer, lines, delivery, tax and total.
+#[component]
+pub fn InvoicePage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let order = Resource::new(
+        move || {
+            (
+                params.with(|p| p.get("id").and_then(|id| id.parse::<OrderId>().ok())),
+                query.with(|q| q.get("key")),
+            )
+        },
+        |(id, key)| async move {
+            match id {
+                Some(id) => get_order(id, key).await.ok(),
+                None => None,
+            }
+        },
+    );
+    let info = OnceResource::new(crate::api::shop::get_shop_info());
+    view! {
+        <PageMeta title=Key::InvoiceTitle />
+        <Suspense>
+            {move || Suspend::new(async move {
+                let (Some(order), Ok(shop)) = (order.await, info.await) else {
+                    return Either::Right(view! { <NotFound /> });
+                };
+                Either::Left(view! { <Invoice order shop_name=shop.name /> })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Invoice(order: OrderView, shop_name: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let a = order.address.clone();
+    let country = a.country.clone();
+    let totals = order.totals;
+    let number = order.number.clone();
+    view! {
+        <section class="container section invoice" data-testid="invoice">
+            <header class="invoice-head">
+                <div>
+                    <p class="invoice-seller">{shop_name}</p>
+                    <h1>{tr(Key::InvoiceTitle)} " " {number.clone()}</h1>
+                    <p>{tr(Key::OrderDate)} ": " {time::date(order.placed_at)}</p>
+                </div>
+                <address>
+                    <strong>{tr(Key::InvoiceBilledTo)}</strong><br />
+                    {(!a.company.is_empty()).then(|| view! { {a.company.clone()}<br /> })}
+                    {a.recipient_name.clone()}<br />
+                    {a.line1.clone()}<br />
+                    {(!a.line2.is_empty()).then(|| view! { {a.line2.clone()}<br /> })}
+                    {a.postal_code.clone()} " " {a.city.clone()}<br />
+                    {move || country_name(&country, i18n.lang())}
+                    {(!a.tax_id.is_empty()).then(|| view! { <br /> {tr(Key::FieldTaxId)} ": " {a.tax_id.clone()} })}
+                </address>
+            </header>
+            <table class="table order-lines">
+                <thead><tr>
+                    <th scope="col">{tr(Key::CartProduct)}</th>
+                    <th scope="col" class="num">{tr(Key::Quantity)}</th>
+                    <th scope="col" class="num">{tr(Key::CartUnitPrice)}</th>
+                    <th scope="col" class="num">{tr(Key::CartLineTotal)}</th>
+                </tr></thead>
+                <tbody>
+                    {order.lines.iter().map(|l| {
+                        let (unit, total) = (l.unit, l.total);
+                        view! {
+                            <tr>
+                                <td>{l.name.clone()} " (" {l.model.clone()} ")"</td>
+                                <td class="num">{l.quantity}</td>
+                                <td class="num">{move || unit.format(i18n.lang())}</td>
+                                <td class="num">{move || total.format(i18n.lang())}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <dl class="facts order-totals">
+                <dt>{tr(Key::CartSubtotal)}</dt>
+                <dd>{move || totals.subtotal.format(i18n.lang())}</dd>
+                <dt>{tr(Key::OrderShipping)} " (" {order.carrier.name()} ")"</dt>
+                <dd>{move || totals.shipping.format(i18n.lang())}</dd>
+                <dt>{move || i18n.msg(Msg::OrderTax { rate: &rate_text(totals.tax_rate_bp) })}</dt>
+                <dd>{move || totals.tax.format(i18n.lang())}</dd>
+                <dt class="total">{tr(Key::OrderTotal)}</dt>
+                <dd class="total" data-testid="invoice-total">{move || totals.total.format(i18n.lang())}</dd>
+            </dl>
+            <p>{tr(Key::InvoicePaidBy)} " " {format!("{} •••• {}", order.card.brand.label(), order.card.last4)}</p>
+            <p class="field-hint no-print">{tr(Key::InvoicePrintHint)}</p>
         </section>
     }
 }

@@ -50,7 +50,8 @@ pub async fn insert<'e>(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO saved_cards (user_id, token, brand, last4, exp_month, exp_year, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (user_id, token) DO NOTHING",
     )
     .bind(user)
     .bind(&card.token)
