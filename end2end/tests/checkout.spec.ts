@@ -134,7 +134,7 @@ test("staff ship the order and the shopper sees the tracking number", async ({ b
   await open(page, orderUrl, testInfo);
   await expect(page.getByTestId("order-status")).toContainText("Shipped");
   await expect(page.getByTestId("tracking")).toContainText(tracking);
-  await expect(page.getByTestId("shared-with")).toContainText("recipient name");
+  await expect(page.getByTestId("shared-with")).toContainText("Recipient’s name");
   await expect(page.getByRole("link", { name: "Cancel the order" })).toHaveCount(0);
 });
 

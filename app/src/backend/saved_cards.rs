@@ -25,16 +25,19 @@ pub async fn list(
     if let Some(entry) = entry.filter(|e| is_token(e))
         && session.get::<String>(ENTRY).as_deref() == Some(entry)
     {
-        session.remove(ENTRY).await?;
+        // Saved before the entry is forgotten: a page rendering this twice at once lists
+        // the card either way (the insert is idempotent).
         if let Some(card) = GATEWAY.card_of_entry(state, entry).await? {
             let count = saved_cards::list(state.db.pool(), user).await?.len();
             if count >= MAX_CARDS {
+                session.remove(ENTRY).await?;
                 return Err(ShopError::Refused {
                     rule: Rule::CardsFull { max: MAX_CARDS },
                 });
             }
             saved_cards::insert(state.db.pool(), user, &card, now()).await?;
         }
+        session.remove(ENTRY).await?;
     }
     Ok(saved_cards::list(state.db.pool(), user)
         .await?

@@ -208,7 +208,8 @@ pub fn OrderDetail(
                             {order.shared_with.iter().map(|s| view! {
                                 <li>
                                     <strong>{s.recipient.clone()}</strong>
-                                    " (" {s.purpose.clone()} "): " {s.fields.join(", ").replace('_', " ")}
+                                    " (" {shared_label(&s.purpose)} "): "
+                                    {s.fields.iter().map(|f| shared_label(f)).collect::<Vec<_>>().join(", ")}
                                     " · " {time::date_time(s.at)}
                                 </li>
                             }).collect_view()}
@@ -224,6 +225,26 @@ pub fn OrderDetail(
             </div>
         </section>
     }
+}
+
+/// A ledger word (a purpose or a field sent) in the reader's language; an unknown one as
+/// recorded.
+fn shared_label(code: &str) -> String {
+    let key = match code {
+        "payment" => Key::SharedPayment,
+        "delivery" => Key::SharedDelivery,
+        "card_token" => Key::SharedCardToken,
+        "amount" => Key::SharedAmount,
+        "currency" => Key::SharedCurrency,
+        "order_number" => Key::OrderNumber,
+        "recipient_name" => Key::FieldRecipientName,
+        "recipient_phone" => Key::FieldRecipientPhone,
+        "address" => Key::SharedAddress,
+        "parcel_weight" => Key::SharedParcelWeight,
+        "parcel_count" => Key::SharedParcelCount,
+        other => return other.replace('_', " "),
+    };
+    use_i18n().t(key).to_string()
 }
 
 /// The invoice of an order, for its buyer (with the guest's key when there is one).
