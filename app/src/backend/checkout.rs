@@ -527,7 +527,7 @@ async fn settle(
             if let Some(owner) = cart_owner {
                 cart_db::remove(&mut *tx, owner, None, None).await?;
             }
-            let link = format!("{}{}", state.settings.public_url, order_path(state, order));
+            let link = order_link(state, order);
             let total = Money::new(order.total_minor, order.currency).format(order.language);
             let letter = Letter::OrderPlaced {
                 name: &order.recipient_name,
@@ -535,15 +535,9 @@ async fn settle(
                 total: &total,
                 link: &link,
             };
-            Mail::compose(
-                order.language,
-                &state.settings.name,
-                order.user_id,
-                &order.email,
-                letter,
-            )
-            .enqueue(&mut tx, now)
-            .await?;
+            mail_to_buyer(state, order, letter)
+                .enqueue(&mut tx, now)
+                .await?;
         }
         Err(_) => {
             // The stock goes back.
@@ -611,6 +605,22 @@ pub fn order_path(state: &AppState, order: &OrderRow) -> String {
         Some(_) => format!("/orders/{}", order.id),
         None => format!("/orders/{}?key={}", order.id, guest_key(state, order.id)),
     }
+}
+
+/// The full address of the order's page, for mail.
+pub fn order_link(state: &AppState, order: &OrderRow) -> String {
+    format!("{}{}", state.settings.public_url, order_path(state, order))
+}
+
+/// A letter about an order to its buyer, in the language they ordered in.
+pub fn mail_to_buyer(state: &AppState, order: &OrderRow, letter: Letter<'_>) -> Mail {
+    Mail::compose(
+        order.language,
+        &state.settings.name,
+        order.user_id,
+        &order.email,
+        letter,
+    )
 }
 
 /// The signature that lets a guest open their order's page.

@@ -5,12 +5,12 @@
 use super::{
     AppState,
     carriers::{Handoff, hand_over},
-    checkout::{GATEWAY, GUEST_ORDERS, guest_key, order_path},
+    checkout::{GATEWAY, GUEST_ORDERS, guest_key, mail_to_buyer, order_link},
     db::{
         orders::{self, OrderRow},
         products, users,
     },
-    mail::{Letter, Mail},
+    mail::Letter,
     now,
     session::Session,
 };
@@ -310,22 +310,16 @@ async fn refund(state: &AppState, order: &OrderRow, actor: Actor) -> ShopResult<
         .await?;
         let number = order_number(order.id.0);
         let total = Money::new(order.total_minor, order.currency).format(order.language);
-        let link = format!("{}{}", state.settings.public_url, order_path(state, order));
+        let link = order_link(state, order);
         let letter = Letter::OrderCancelled {
             name: &order.recipient_name,
             number: &number,
             total: &total,
             link: &link,
         };
-        Mail::compose(
-            order.language,
-            &state.settings.name,
-            order.user_id,
-            &order.email,
-            letter,
-        )
-        .enqueue(&mut tx, now)
-        .await?;
+        mail_to_buyer(state, order, letter)
+            .enqueue(&mut tx, now)
+            .await?;
     }
     tx.commit().await?;
     state.mail_written();
@@ -377,7 +371,7 @@ pub async fn mark_shipped(state: &AppState, staff: UserId, id: OrderId) -> ShopR
     )
     .await?;
     let number = order_number(id.0);
-    let link = format!("{}{}", state.settings.public_url, order_path(state, &order));
+    let link = order_link(state, &order);
     let letter = Letter::OrderShipped {
         name: &order.recipient_name,
         number: &number,
@@ -385,15 +379,9 @@ pub async fn mark_shipped(state: &AppState, staff: UserId, id: OrderId) -> ShopR
         tracking: &tracking,
         link: &link,
     };
-    Mail::compose(
-        order.language,
-        &state.settings.name,
-        order.user_id,
-        &order.email,
-        letter,
-    )
-    .enqueue(&mut tx, now)
-    .await?;
+    mail_to_buyer(state, &order, letter)
+        .enqueue(&mut tx, now)
+        .await?;
     tx.commit().await?;
     state.mail_written();
     Ok(())

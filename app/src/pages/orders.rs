@@ -11,7 +11,7 @@ use crate::{
     },
     domain::{country::country_name, ids::OrderId, order::OrderStatus, tax::rate_text, time},
     i18n::{Key, Msg, tr, use_i18n},
-    model::order::OrderView,
+    model::order::{OrderLineView, OrderView},
 };
 use leptos::{either::Either, prelude::*};
 use leptos_router::{
@@ -133,27 +133,7 @@ pub fn OrderDetail(
             <div class="order-grid">
                 <div class="card">
                     <h2>{tr(Key::OrderItems)}</h2>
-                    <table class="table order-lines">
-                        <thead><tr>
-                            <th scope="col">{tr(Key::CartProduct)}</th>
-                            <th scope="col" class="num">{tr(Key::Quantity)}</th>
-                            <th scope="col" class="num">{tr(Key::CartUnitPrice)}</th>
-                            <th scope="col" class="num">{tr(Key::CartLineTotal)}</th>
-                        </tr></thead>
-                        <tbody>
-                            {order.lines.iter().map(|l| {
-                                let (unit, total) = (l.unit, l.total);
-                                view! {
-                                    <tr>
-                                        <td>{l.name.clone()} <span class="product-brand">{l.model.clone()}</span></td>
-                                        <td class="num">{l.quantity}</td>
-                                        <td class="num">{move || unit.format(i18n.lang())}</td>
-                                        <td class="num">{move || total.format(i18n.lang())}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <OrderLines lines=order.lines.clone() />
                     <dl class="facts order-totals">
                         <dt>{tr(Key::CartSubtotal)}</dt>
                         <dd class="price">{move || totals.subtotal.format(i18n.lang())}</dd>
@@ -318,27 +298,7 @@ fn Invoice(order: OrderView, shop_name: String) -> impl IntoView {
                     {(!a.tax_id.is_empty()).then(|| view! { <br /> {tr(Key::FieldTaxId)} ": " {a.tax_id.clone()} })}
                 </address>
             </header>
-            <table class="table order-lines">
-                <thead><tr>
-                    <th scope="col">{tr(Key::CartProduct)}</th>
-                    <th scope="col" class="num">{tr(Key::Quantity)}</th>
-                    <th scope="col" class="num">{tr(Key::CartUnitPrice)}</th>
-                    <th scope="col" class="num">{tr(Key::CartLineTotal)}</th>
-                </tr></thead>
-                <tbody>
-                    {order.lines.iter().map(|l| {
-                        let (unit, total) = (l.unit, l.total);
-                        view! {
-                            <tr>
-                                <td>{l.name.clone()} " (" {l.model.clone()} ")"</td>
-                                <td class="num">{l.quantity}</td>
-                                <td class="num">{move || unit.format(i18n.lang())}</td>
-                                <td class="num">{move || total.format(i18n.lang())}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <OrderLines lines=order.lines.clone() />
             <dl class="facts order-totals">
                 <dt>{tr(Key::CartSubtotal)}</dt>
                 <dd>{move || totals.subtotal.format(i18n.lang())}</dd>
@@ -352,6 +312,35 @@ fn Invoice(order: OrderView, shop_name: String) -> impl IntoView {
             <p>{tr(Key::InvoicePaidBy)} " " {format!("{} •••• {}", order.card.brand.label(), order.card.last4)}</p>
             <p class="field-hint no-print">{tr(Key::InvoicePrintHint)}</p>
         </section>
+    }
+}
+
+/// What an order bought: product, quantity, unit price, line total.
+#[component]
+fn OrderLines(lines: Vec<OrderLineView>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <table class="table order-lines">
+            <thead><tr>
+                <th scope="col">{tr(Key::CartProduct)}</th>
+                <th scope="col" class="num">{tr(Key::Quantity)}</th>
+                <th scope="col" class="num">{tr(Key::CartUnitPrice)}</th>
+                <th scope="col" class="num">{tr(Key::CartLineTotal)}</th>
+            </tr></thead>
+            <tbody>
+                {lines.into_iter().map(|l| {
+                    let (unit, total) = (l.unit, l.total);
+                    view! {
+                        <tr>
+                            <td>{l.name} " " <span class="product-brand">{l.model}</span></td>
+                            <td class="num">{l.quantity}</td>
+                            <td class="num">{move || unit.format(i18n.lang())}</td>
+                            <td class="num">{move || total.format(i18n.lang())}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }
 
