@@ -755,6 +755,22 @@ async fn a_shopper_cancels_before_shipping_and_is_refunded(app: TestApp) {
 }
 db_test!(a_shopper_cancels_before_shipping_and_is_refunded);
 
+/// A server process that is killed when dropped, so that a failing test leaves none behind.
+struct Running(std::process::Child);
+
+impl Running {
+    fn kill(&mut self) {
+        let _ = self.0.kill(); // SIGKILL
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
 /// The shop process killed (SIGKILL) in the middle of a stream of checkouts, then started
 /// again on the same database: every order the clients saw confirmed is there and complete,
 /// none is left half written, the stock matches the orders, every paid order was charged once
@@ -798,7 +814,7 @@ async fn a_killed_server_loses_no_order(backend: crate::helpers::Backend) {
             .stderr(log)
             .spawn()
             .unwrap();
-        (child, format!("http://127.0.0.1:{port}"))
+        (Running(child), format!("http://127.0.0.1:{port}"))
     };
     let up = |base: String| async move {
         for _ in 0..200 {
@@ -908,8 +924,7 @@ async fn a_killed_server_loses_no_order(backend: crate::helpers::Backend) {
             confirmed.push(id);
         }
         if !killed && confirmed.len() >= 5 {
-            child.kill().unwrap(); // SIGKILL
-            child.wait().unwrap();
+            child.kill();
             killed = true;
         }
     }
@@ -983,8 +998,7 @@ async fn a_killed_server_loses_no_order(backend: crate::helpers::Backend) {
         count("SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL").await,
         0
     );
-    child.kill().unwrap();
-    child.wait().unwrap();
+    child.kill();
     db.close().await;
     let log = std::fs::read_to_string(&log_path).unwrap();
     assert!(
