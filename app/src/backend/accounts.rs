@@ -348,6 +348,8 @@ pub async fn verify_email(state: &AppState, token: &str) -> ShopResult<UserId> {
         .await?;
     }
     users::set_verified_email(&mut *tx, user.id, &claimed.email, now).await?;
+    // Orders placed as a guest with this address are the account's now that it is proven.
+    super::db::orders::claim_guest_orders(&mut tx, user.id, &claimed.email).await?;
     tx.commit().await?;
     state.mail_written();
     Ok(user.id)

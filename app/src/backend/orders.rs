@@ -136,23 +136,28 @@ async fn build_view(state: &AppState, order: OrderRow, staff: bool) -> ShopResul
     })
 }
 
+/// The buyer's account; or, for an order placed as a guest, the signed key from its link
+/// (which keeps working after the guest's address became an account) or the session that
+/// placed it.
 fn may_see(state: &AppState, viewer: &Viewer<'_>, order: &OrderRow) -> bool {
+    let signed = viewer.key.is_some_and(|key| {
+        let expected = guest_key(state, order.id);
+        // Compared in full, whatever the length typed.
+        key.len() == expected.len()
+            && key
+                .bytes()
+                .zip(expected.bytes())
+                .fold(0, |d, (a, b)| d | (a ^ b))
+                == 0
+    });
     match order.user_id {
-        Some(owner) => viewer.user == Some(owner),
+        Some(owner) => viewer.user == Some(owner) || signed,
         None => {
-            viewer.key.is_some_and(|key| {
-                let expected = guest_key(state, order.id);
-                // Compared in full, whatever the length typed.
-                key.len() == expected.len()
-                    && key
-                        .bytes()
-                        .zip(expected.bytes())
-                        .fold(0, |d, (a, b)| d | (a ^ b))
-                        == 0
-            }) || viewer
-                .session
-                .get::<Vec<OrderId>>(GUEST_ORDERS)
-                .is_some_and(|ids| ids.contains(&order.id))
+            signed
+                || viewer
+                    .session
+                    .get::<Vec<OrderId>>(GUEST_ORDERS)
+                    .is_some_and(|ids| ids.contains(&order.id))
         }
     }
 }

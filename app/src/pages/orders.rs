@@ -115,6 +115,11 @@ pub fn OrderDetail(
     let (min, max) = order.delivery_days;
     let placed = time::date_time(order.placed_at);
     let invoice_href = invoice_path(&order);
+    // The registration form filled in from the order (the link's key lets it read it).
+    let register_href = match use_query_map().with_untracked(|q| q.get("key")) {
+        Some(key) => format!("/account/register?order={}&key={key}", order.id),
+        None => format!("/account/register?order={}", order.id),
+    };
     view! {
         <section class="container section order-page">
             <h1>{move || i18n.msg(Msg::OrderHeading { number: &number })}</h1>
@@ -198,7 +203,7 @@ pub fn OrderDetail(
                     {(order.guest && !order.staff).then(|| view! {
                         <div class="card">
                             <p>{tr(Key::OrderGuestAccount)}</p>
-                            <A href="/account/register" attr:class="button button-secondary">{tr(Key::RegisterTitle)}</A>
+                            <A href=register_href.clone() attr:class="button button-secondary">{tr(Key::RegisterTitle)}</A>
                         </div>
                     })}
                 </div>

@@ -1112,3 +1112,107 @@ async fn a_shopper_saves_a_card_and_pays_with_it(app: TestApp) {
     assert_eq!(count(&app, "SELECT COUNT(*) FROM saved_cards").await, 0);
 }
 db_test!(a_shopper_saves_a_card_and_pays_with_it);
+
+async fn a_guest_registers_and_finds_their_order(app: TestApp) {
+    let panel = product_id(&app, PANEL).await;
+    app.call(
+        "cart/add",
+        &[("product", &panel.to_string()), ("quantity", "1")],
+    )
+    .await;
+    address_and_delivery(&app, Some("ana@example.com"), "DE").await;
+    let view = enter_card(&app, GOOD_CARD).await;
+    let placed: Value = place(&app, view["key"].as_str().unwrap())
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = placed["id"].as_i64().unwrap();
+    let key = placed["path"]
+        .as_str()
+        .unwrap()
+        .split("key=")
+        .nth(1)
+        .unwrap()
+        .to_string();
+
+    // The order page's "Create an account" fills the form from the order.
+    let (status, html) = app
+        .page(&format!("/account/register?order={id}&key={key}"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(r#"value="ana@example.com""#), "{html}");
+    assert!(html.contains(r#"value="Torstraße 5""#));
+    // Without the key, nothing of the order shows.
+    let (_, html) = app
+        .new_browser()
+        .page(&format!("/account/register?order={id}"))
+        .await;
+    assert!(!html.contains("ana@example.com"));
+
+    // Registering with the same address is not blocked, and once the address is verified
+    // the order is the account's.
+    let b = app.new_browser();
+    registered_shopper(&app, &b, "ana@example.com").await;
+    let history: Value = b.get("/api/orders/list").await.json().await.unwrap();
+    assert_eq!(history[0]["id"], id);
+    let order: Value = b
+        .get(&format!("/api/orders/view?id={id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(order["guest"], false);
+    // Another account never gets it.
+    let other = app.new_browser();
+    registered_shopper(&app, &other, "olu@example.com").await;
+    let res = other.get(&format!("/api/orders/view?id={id}")).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+db_test!(a_guest_registers_and_finds_their_order);
+
+/// Two lines of the same product (a wall and a loose line) draw on one stock: together they
+/// may not take more than there is, though each alone fits.
+async fn two_lines_of_one_product_share_its_stock(app: TestApp) {
+    let panel = product_id(&app, PANEL).await;
+    set_stock(&app, panel, 3).await;
+    let res = app
+        .call(
+            "cart/add-wall",
+            &[("product", PANEL), ("cols", "2"), ("rows", "1")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    app.call(
+        "cart/add",
+        &[("product", &panel.to_string()), ("quantity", "2")],
+    )
+    .await;
+    address_and_delivery(&app, Some("guest@example.com"), "DE").await;
+    let view = enter_card(&app, GOOD_CARD).await;
+    let res = place(&app, view["key"].as_str().unwrap()).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let error: Value = res.json().await.unwrap();
+    assert_eq!(error["rule"], "sold_out");
+    assert_eq!(stock_of(&app, panel).await, 3, "nothing taken");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM sandbox_charges").await, 0);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 0);
+
+    // One unit fewer on the loose line: all three go.
+    let cart: Value = app.get("/api/cart/view").await.json().await.unwrap();
+    let loose = cart["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["group"].is_null())
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    app.call("cart/update", &[("line", &loose), ("quantity", "1")])
+        .await;
+    let res = place(&app, checkout(&app).await["key"].as_str().unwrap()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(stock_of(&app, panel).await, 0);
+}
+db_test!(two_lines_of_one_product_share_its_stock);

@@ -387,3 +387,28 @@ pub async fn pending_before<'e>(
     .fetch_all(db)
     .await
 }
+
+/// Gives a newly verified account the guest orders placed with its (verified) address, with
+/// their ledger entries; returns how many.
+pub async fn claim_guest_orders(
+    conn: &mut AnyConnection,
+    user: UserId,
+    email: &str,
+) -> Result<u64, sqlx::Error> {
+    let claimed = sqlx::query(
+        "UPDATE orders SET user_id = $1 WHERE user_id IS NULL AND email = $2 AND email <> ''",
+    )
+    .bind(user)
+    .bind(email)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    sqlx::query(
+        "UPDATE disclosures SET user_id = $1
+         WHERE user_id IS NULL AND order_id IN (SELECT id FROM orders WHERE user_id = $1)",
+    )
+    .bind(user)
+    .execute(&mut *conn)
+    .await?;
+    Ok(claimed)
+}

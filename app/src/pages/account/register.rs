@@ -2,19 +2,20 @@
 //! left unticked).
 
 use crate::{
-    api::account::auth::Register,
+    api::{account::auth::Register, checkout::get_order},
     components::{
-        form::{AddressFields, Checkbox, Field, FormMessage, WithFlash, action_error},
+        form::{AddressFields, Checkbox, Field, FormMessage, FormValues, WithFlash, action_error},
         page_meta::PageMeta,
     },
     domain::{
         account::{check_email, check_password, check_phone},
+        ids::OrderId,
         limits,
     },
     i18n::{Key, tr},
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::{components::A, hooks::use_query_map};
 
 fn name(v: &str) -> Option<crate::error::Problem> {
     crate::domain::account::check_text(v, limits::NAME)
@@ -24,6 +25,39 @@ fn name(v: &str) -> Option<crate::error::Problem> {
 pub fn RegisterPage() -> impl IntoView {
     let action = ServerAction::<Register>::new();
     let error = action_error(action);
+    // Coming from a guest's order (`?order=…&key=…`): the form starts from what it holds.
+    let query = use_query_map();
+    let from_order = Resource::new(
+        move || {
+            query.with(|q| {
+                (
+                    q.get("order").and_then(|id| id.parse::<OrderId>().ok()),
+                    q.get("key"),
+                )
+            })
+        },
+        |(order, key)| async move {
+            let order = get_order(order?, key).await.ok()?;
+            let a = order.address;
+            let fields = [
+                ("email", order.email),
+                ("full_name", a.recipient_name),
+                ("phone", a.recipient_phone),
+                ("line1", a.line1),
+                ("line2", a.line2),
+                ("city", a.city),
+                ("region", a.region),
+                ("postal_code", a.postal_code),
+                ("country", a.country),
+            ];
+            Some(
+                fields
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), v))
+                    .collect::<std::collections::BTreeMap<_, _>>(),
+            )
+        },
+    );
     view! {
         <PageMeta title=Key::RegisterTitle />
         <section class="container section narrow">
@@ -32,9 +66,17 @@ pub fn RegisterPage() -> impl IntoView {
                 {tr(Key::RegisterIntro)} " "
                 <A href="/account/sign-in">{tr(Key::RegisterHaveAccount)}</A>
             </p>
+            <Suspense>
+            {move || Suspend::new(async move {
+            let from_order = from_order.await.map(FormValues);
+            view! {
             <WithFlash
                 form="register".to_string()
-                view=move |values| {
+                view=move |kept| {
+                    let values = match (&from_order, kept.is_empty()) {
+                        (Some(order), true) => order.clone(),
+                        _ => kept,
+                    };
                     view! {
                         <ActionForm action attr:class="form-card" attr:novalidate=true>
                             <FormMessage error />
@@ -70,6 +112,9 @@ pub fn RegisterPage() -> impl IntoView {
                     }
                 }
             />
+            }
+            })}
+            </Suspense>
         </section>
     }
 }
