@@ -15,7 +15,7 @@ const PANEL: &str = "tourline-r-p3-91";
 const PANEL_PRICE: i64 = 72_000;
 const PANEL_TIER_10: i64 = 67_600;
 
-async fn product_id(app: &TestApp, slug: &str) -> i64 {
+pub async fn product_id(app: &TestApp, slug: &str) -> i64 {
     let p: Value = app
         .get(&format!("/api/catalog/product?slug={slug}"))
         .await
@@ -25,7 +25,7 @@ async fn product_id(app: &TestApp, slug: &str) -> i64 {
     p["card"]["id"].as_i64().expect("product id")
 }
 
-async fn set_stock(app: &TestApp, product: i64, stock: i64) {
+pub async fn set_stock(app: &TestApp, product: i64, stock: i64) {
     sqlx::query("UPDATE products SET stock = $1 WHERE id = $2")
         .bind(stock)
         .bind(product)

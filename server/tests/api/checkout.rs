@@ -5,6 +5,7 @@
 
 use crate::{
     accounts::registered_shopper,
+    cart::{product_id, set_stock},
     db_test,
     helpers::{Browser, TestApp},
 };
@@ -18,31 +19,12 @@ const DECLINED: &str = "4000000000000002";
 const NO_FUNDS: &str = "4000000000009995";
 const EXPIRED: &str = "4000000000000069";
 
-async fn product_id(app: &TestApp, slug: &str) -> i64 {
-    let p: Value = app
-        .get(&format!("/api/catalog/product?slug={slug}"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    p["card"]["id"].as_i64().expect("product id")
-}
-
 async fn stock_of(app: &TestApp, product: i64) -> i64 {
     sqlx::query_scalar("SELECT stock FROM products WHERE id = $1")
         .bind(product)
         .fetch_one(app.state.db.pool())
         .await
         .unwrap()
-}
-
-async fn set_stock(app: &TestApp, product: i64, stock: i64) {
-    sqlx::query("UPDATE products SET stock = $1 WHERE id = $2")
-        .bind(stock)
-        .bind(product)
-        .execute(app.state.db.pool())
-        .await
-        .unwrap();
 }
 
 async fn count(app: &TestApp, sql: &str) -> i64 {

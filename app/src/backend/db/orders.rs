@@ -346,14 +346,7 @@ pub async fn search<'e>(
 ) -> Result<Vec<OrderRow>, sqlx::Error> {
     let digits: String = query.chars().filter(char::is_ascii_digit).collect();
     let id: i64 = digits.parse().unwrap_or(-1);
-    let like = format!(
-        "%{}%",
-        query
-            .to_lowercase()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    );
+    let like = format!("%{}%", super::sql::escape_like(&query.to_lowercase()));
     sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM orders
          WHERE status NOT IN ($1, $2)

@@ -159,6 +159,19 @@ impl Sql {
     }
 }
 
+/// Escapes `%`, `_` and `\` so user text matches literally inside a LIKE pattern (used
+/// with `ESCAPE '\'`).
+pub fn escape_like(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,5 +197,10 @@ mod tests {
             .push(" AND b = ")
             .bind("x'; DROP TABLE t; --");
         assert_eq!(sql.text(), "SELECT * FROM t WHERE a = $1 AND b = $2");
+    }
+
+    #[test]
+    fn like_patterns_are_escaped() {
+        assert_eq!(super::escape_like("50%_off\\"), "50\\%\\_off\\\\");
     }
 }

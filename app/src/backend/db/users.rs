@@ -210,7 +210,10 @@ pub async fn search<'e>(
     limit: i64,
     offset: i64,
 ) -> Result<Vec<UserRow>, sqlx::Error> {
-    let pattern = format!("%{}%", escape_like(&query.trim().to_lowercase()));
+    let pattern = format!(
+        "%{}%",
+        super::sql::escape_like(&query.trim().to_lowercase())
+    );
     sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM users
          WHERE status <> 'deactivated'
@@ -256,24 +259,4 @@ pub async fn exists_with_role<'e>(
         .fetch_one(db)
         .await?;
     Ok(n > 0)
-}
-
-/// Escapes `%`, `_` and `\` so user text matches literally inside a LIKE pattern.
-fn escape_like(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn like_patterns_are_escaped() {
-        assert_eq!(super::escape_like("50%_off\\"), "50\\%\\_off\\\\");
-    }
 }
