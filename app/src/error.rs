@@ -96,6 +96,9 @@ pub enum Rule {
     TooLateToCancel,
     /// The order changed state meanwhile (someone else acted on it first).
     OrderStateChanged,
+    /// The carrier is booking the parcel at this moment (the background worker got there
+    /// first).
+    ParcelBeingBooked,
 }
 
 /// Why a payment processor refused a charge.
@@ -229,7 +232,8 @@ impl ShopError {
                 | Rule::CheckoutIncomplete
                 | Rule::TooLateToCancel
                 | Rule::CardsFull { .. }
-                | Rule::OrderStateChanged => 409,
+                | Rule::OrderStateChanged
+                | Rule::ParcelBeingBooked => 409,
             },
             ShopError::PaymentDeclined { .. } => 402,
             ShopError::RateLimited { .. } => 429,
@@ -265,6 +269,7 @@ impl ShopError {
                 Rule::CheckoutIncomplete => Key::RuleCheckoutIncomplete,
                 Rule::TooLateToCancel => Key::RuleTooLateToCancel,
                 Rule::OrderStateChanged => Key::RuleOrderStateChanged,
+                Rule::ParcelBeingBooked => Key::RuleParcelBeingBooked,
             },
             ShopError::PaymentDeclined { decline } => match decline {
                 Decline::Declined => Key::DeclineDeclined,

@@ -18,7 +18,7 @@ use crate::{
 use app::{
     App,
     backend::{
-        AppState, ShopSettings, accounts, catalog_seed, checkout,
+        AppState, ShopSettings, accounts, carriers, catalog_seed, checkout,
         db::{Db, DbOptions, DbSetupError, cart, outbox, products, throttle, tokens},
         keys::Keys,
         mail::worker::{self, Transport},
@@ -128,11 +128,7 @@ impl Application {
     ) -> std::io::Result<()> {
         let maintenance = tokio::spawn(maintenance(self.state.clone(), self.mail_retention_days));
         let recovery = tokio::spawn(recover_orders(self.state.clone()));
-        let mailer = tokio::spawn(worker::run(
-            self.state.db.clone(),
-            self.transport.clone(),
-            self.state.mail_nudge.clone(),
-        ));
+        let outbox = tokio::spawn(deliver_outbox(self.state.clone(), self.transport.clone()));
         // Without TCP_NODELAY, responses written in several pieces (static files, streamed
         // pages) wait ~20 ms for delayed ACKs on every request.
         let listener = self.listener.tap_io(|tcp| {
@@ -147,7 +143,7 @@ impl Application {
         .await;
         maintenance.abort();
         recovery.abort();
-        mailer.abort();
+        outbox.abort();
         self.state.db.close().await;
         result
     }
@@ -230,6 +226,23 @@ pub async fn build_state(
 
 /// Every few seconds: orders whose placing stopped half-way (the process was killed between
 /// taking the stock and recording the payment) are settled with the processor's answer.
+/// Delivers the outboxes (mail, and parcels to book with carriers): on every nudge and at
+/// least every five seconds.
+async fn deliver_outbox(state: AppState, transport: Transport) {
+    loop {
+        if let Err(error) = worker::deliver_due(&state.db, &transport).await {
+            tracing::warn!(%error, "mail outbox pass failed");
+        }
+        if let Err(error) = carriers::deliver_due(&state).await {
+            tracing::warn!(%error, "carrier outbox pass failed");
+        }
+        tokio::select! {
+            _ = state.mail_nudge.notified() => {}
+            _ = tokio::time::sleep(Duration::from_secs(5)) => {}
+        }
+    }
+}
+
 async fn recover_orders(state: AppState) {
     /// Older than any checkout still in flight.
     const STALE_AFTER_SECS: i64 = 10;

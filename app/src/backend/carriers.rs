@@ -1,11 +1,37 @@
 //! Handing a parcel to the express company (promise P5): the carrier receives exactly the
 //! recipient's name, telephone and address and the parcel's data ([`Handoff`], whose fields
 //! are `domain/shipping.rs::HANDOFF_FIELDS`, the names the disclosure ledger records), and
-//! answers with a tracking number. The built-in carriers are invented and answer at once.
+//! answers with a tracking number.
+//!
+//! A paid order's parcel is queued in `carrier_handoffs` by the transaction that records the
+//! payment; [`deliver_due`] (the outbox worker) books it, retrying with growing delays, and
+//! staff marking the order shipped books it at once if the worker has not yet. Each attempt
+//! is claimed by one worker, and a carrier books a booking reference (the order number) once
+//! however often it is sent, so a parcel is booked, and written in the ledger, exactly once.
+//!
+//! The built-in carriers are invented: they answer at once and keep their bookings in the
+//! `sandbox_parcels` table, which only this file touches.
 
-use super::{db::orders::OrderRow, keys::random_token};
-use crate::domain::shipping::CarrierId;
+use super::{
+    AppState,
+    db::{
+        handoffs::{self, HandoffRow},
+        orders::{self, OrderRow},
+    },
+    mail::worker::{MAX_ATTEMPTS, retry_delay},
+    now,
+};
+use crate::{
+    domain::{
+        order::{OrderStatus, order_number},
+        shipping::{CarrierId, HANDOFF_FIELDS},
+    },
+    error::{Rule, ShopError, ShopResult},
+};
 use serde::Serialize;
+
+/// The purpose the ledger gives a handoff.
+pub const DELIVERY: &str = "delivery";
 
 /// What the carrier receives: nothing else of the order leaves the shop.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -44,19 +70,139 @@ impl Handoff {
     }
 }
 
-/// Books the parcel with its carrier; returns the tracking number.
-pub fn hand_over(carrier: CarrierId, handoff: &Handoff) -> String {
-    let prefix = match carrier {
-        CarrierId::Swiftwing => "SW",
-        CarrierId::Kestrel => "KC",
-        CarrierId::Harborline => "HL",
+/// One pass over the parcels due for booking; returns how many were booked.
+pub async fn deliver_due(state: &AppState) -> ShopResult<usize> {
+    let now = now();
+    let mut booked = 0;
+    for row in handoffs::due(state.db.pool(), now, MAX_ATTEMPTS, 50).await? {
+        if !handoffs::claim(state.db.pool(), &row, now + retry_delay(row.attempts)).await? {
+            continue;
+        }
+        match book_claimed(state, &row).await {
+            Ok(Some(_)) => booked += 1,
+            Ok(None) => {}
+            Err(error) => {
+                tracing::warn!(order = %row.order_id, attempts = row.attempts + 1, %error, "carrier booking failed");
+                handoffs::mark_failed(state.db.pool(), row.order_id, &error.to_string()).await?;
+            }
+        }
+    }
+    Ok(booked)
+}
+
+/// The parcel's tracking number, booking it now if the worker has not yet (staff are
+/// shipping it).
+pub async fn book_now(state: &AppState, order: &OrderRow) -> ShopResult<String> {
+    if let Some(tracking) = &order.tracking_number {
+        return Ok(tracking.clone());
+    }
+    let row = match handoffs::find(state.db.pool(), order.id).await? {
+        Some(row) => row,
+        // Paid before parcels were queued at payment.
+        None => {
+            let mut conn = state.db.pool().acquire().await?;
+            handoffs::queue(&mut conn, order.id, order.carrier, now()).await?;
+            HandoffRow {
+                order_id: order.id,
+                carrier: order.carrier,
+                attempts: 0,
+                booked_at: None,
+            }
+        }
     };
+    let being_booked = ShopError::Refused {
+        rule: Rule::ParcelBeingBooked,
+    };
+    if row.booked_at.is_some()
+        || !handoffs::claim(state.db.pool(), &row, now() + retry_delay(row.attempts)).await?
+    {
+        return Err(being_booked);
+    }
+    book_claimed(state, &row).await?.ok_or(being_booked)
+}
+
+/// Books a parcel whose attempt this caller claimed: the tracking number, or `None` when
+/// its order no longer ships (cancelled meanwhile: the parcel is withdrawn).
+async fn book_claimed(state: &AppState, row: &HandoffRow) -> ShopResult<Option<String>> {
+    let pool = state.db.pool();
+    let id = row.order_id;
+    let order = orders::find(pool, id).await?;
+    let Some(order) = order.filter(|o| o.status == OrderStatus::Paid) else {
+        handoffs::withdraw(pool, id).await?;
+        return Ok(None);
+    };
+    let units: i64 = orders::lines(pool, id)
+        .await?
+        .iter()
+        .map(|l| l.quantity)
+        .sum();
+    let handoff = Handoff::of(&order, units);
+    let tracking = book(state, order.carrier, &order_number(id.0), &handoff).await?;
+    let now = now();
+    let mut tx = state.db.begin_write().await?;
+    handoffs::mark_booked(&mut tx, id, now).await?;
+    orders::set_tracking(&mut tx, id, &tracking).await?;
+    // The carrier has the data now, whoever recorded the booking first.
+    if !orders::disclosed(&mut *tx, id, DELIVERY).await? {
+        orders::disclose(
+            &mut tx,
+            order.user_id,
+            id,
+            order.carrier.name(),
+            HANDOFF_FIELDS,
+            DELIVERY,
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Some(tracking))
+}
+
+/// Sends the parcel to its carrier, which books `booking_ref` once (a repeated reference
+/// gets the first booking's tracking number back).
+async fn book(
+    state: &AppState,
+    carrier: CarrierId,
+    booking_ref: &str,
+    handoff: &Handoff,
+) -> ShopResult<String> {
     tracing::info!(
         carrier = carrier.code(),
         weight_g = handoff.parcel_weight,
         "parcel handed over"
     );
-    let digits: String = random_token()
+    let fresh = tracking_number(carrier);
+    sqlx::query(
+        "INSERT INTO sandbox_parcels
+             (booking_ref, carrier, tracking_number, weight_g, parcel_count, booked_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (booking_ref) DO NOTHING",
+    )
+    .bind(booking_ref)
+    .bind(carrier)
+    .bind(&fresh)
+    .bind(handoff.parcel_weight)
+    .bind(handoff.parcel_count)
+    .bind(now())
+    .execute(state.db.pool())
+    .await?;
+    Ok(
+        sqlx::query_scalar("SELECT tracking_number FROM sandbox_parcels WHERE booking_ref = $1")
+            .bind(booking_ref)
+            .fetch_one(state.db.pool())
+            .await?,
+    )
+}
+
+/// A new tracking number in the carrier's style: its prefix and ten digits.
+fn tracking_number(carrier: CarrierId) -> String {
+    let prefix = match carrier {
+        CarrierId::Swiftwing => "SW",
+        CarrierId::Kestrel => "KC",
+        CarrierId::Harborline => "HL",
+    };
+    let digits: String = super::keys::random_token()
         .bytes()
         .filter(u8::is_ascii_digit)
         .take(10)
@@ -90,7 +236,7 @@ mod tests {
         let mut listed = HANDOFF_FIELDS.to_vec();
         listed.sort();
         assert_eq!(sent, listed);
-        let tracking = hand_over(CarrierId::Kestrel, &handoff);
+        let tracking = tracking_number(CarrierId::Kestrel);
         assert!(
             tracking.starts_with("KC") && tracking.len() == 12,
             "{tracking}"

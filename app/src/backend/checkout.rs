@@ -17,6 +17,7 @@ use super::{
     AppState, cart,
     db::{
         cart::{self as cart_db, CartOwner},
+        handoffs,
         orders::{self, NewOrder, OrderLineRow, OrderRow},
         products,
     },
@@ -527,6 +528,7 @@ async fn settle(
             if let Some(owner) = cart_owner {
                 cart_db::remove(&mut *tx, owner, None, None).await?;
             }
+            handoffs::queue(&mut tx, order.id, order.carrier, now).await?;
             let link = order_link(state, order);
             let total = Money::new(order.total_minor, order.currency).format(order.language);
             let letter = Letter::OrderPlaced {

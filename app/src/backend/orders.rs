@@ -3,10 +3,10 @@
 //! `NotFound`, never "forbidden": an order number says nothing about who bought it.
 
 use super::{
-    AppState,
-    carriers::{Handoff, hand_over},
+    AppState, carriers,
     checkout::{GATEWAY, GUEST_ORDERS, guest_key, mail_to_buyer, order_link},
     db::{
+        handoffs,
         orders::{self, OrderRow},
         products, users,
     },
@@ -15,7 +15,6 @@ use super::{
     session::Session,
 };
 use crate::{
-    domain::shipping::HANDOFF_FIELDS,
     domain::{
         account::AddressInput,
         card::CardBrand,
@@ -278,6 +277,7 @@ pub async fn cancel(state: &AppState, order: &OrderRow, actor: Actor) -> ShopRes
         now,
     )
     .await?;
+    handoffs::withdraw(&mut *tx, order.id).await?;
     for line in orders::lines(&mut *tx, order.id).await? {
         let reason = format!("order {number} cancelled");
         products::adjust_stock(&mut tx, line.product_id, line.quantity, &reason, None, now).await?;
@@ -331,8 +331,8 @@ async fn refund(state: &AppState, order: &OrderRow, actor: Actor) -> ShopResult<
     Ok(())
 }
 
-/// Staff: hands the parcel to the order's carrier (exactly the fields of the handoff, with a
-/// ledger entry), records the tracking number and tells the buyer.
+/// Staff: the parcel has left. It was handed to the carrier when the order was paid (booked
+/// now if the worker has not yet, see `carriers.rs`); the tracking number goes to the buyer.
 pub async fn mark_shipped(state: &AppState, staff: UserId, id: OrderId) -> ShopResult<()> {
     let order = orders::find(state.db.pool(), id)
         .await?
@@ -341,6 +341,7 @@ pub async fn mark_shipped(state: &AppState, staff: UserId, id: OrderId) -> ShopR
     if order.status != OrderStatus::Paid {
         return Err(wrong_state());
     }
+    let tracking = carriers::book_now(state, &order).await?;
     let now = now();
     let mut tx = state.db.begin_write().await?;
     if !orders::change_status(
@@ -355,26 +356,8 @@ pub async fn mark_shipped(state: &AppState, staff: UserId, id: OrderId) -> ShopR
     {
         return Err(wrong_state());
     }
-    let units: i64 = orders::lines(&mut *tx, id)
-        .await?
-        .iter()
-        .map(|l| l.quantity)
-        .sum();
-    let handoff = Handoff::of(&order, units);
-    let tracking = hand_over(order.carrier, &handoff);
-    orders::set_tracking(&mut tx, id, &tracking).await?;
     let detail = format!("{} · {tracking}", order.carrier.name());
     orders::add_event(&mut tx, id, OrderStatus::Shipped, &detail, Some(staff), now).await?;
-    orders::disclose(
-        &mut tx,
-        order.user_id,
-        id,
-        order.carrier.name(),
-        HANDOFF_FIELDS,
-        "delivery",
-        now,
-    )
-    .await?;
     let number = order_number(id.0);
     let link = order_link(state, &order);
     let letter = Letter::OrderShipped {

@@ -33,7 +33,7 @@ pub struct AppState {
     pub sessions: SessionStore,
     pub keys: Keys,
     pub settings: Arc<ShopSettings>,
-    /// Wakes the mail worker after a transaction wrote to the outbox.
+    /// Wakes the outbox worker (mail, parcels for carriers) after a transaction wrote to it.
     pub mail_nudge: Arc<tokio::sync::Notify>,
     /// Bumped by every change to what anonymous catalog pages show (products, prices,
     /// stock, pictures); the page cache drops pages rendered before it.
@@ -41,7 +41,8 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Tells the mail worker there is new mail (call after the transaction committed).
+    /// Tells the outbox worker there is new mail or a parcel to book (call after the
+    /// transaction committed).
     pub fn mail_written(&self) {
         self.mail_nudge.notify_one();
     }

@@ -141,6 +141,9 @@ pub(super) fn text(key: Key) -> &'static str {
         OrderCancelledNote => "Your order is cancelled and your payment refunded.",
         OrderBy => "by",
         RuleTooLateToCancel => "This order has shipped and can no longer be cancelled.",
+        RuleParcelBeingBooked => {
+            "The carrier is booking this parcel right now. Try again in a moment."
+        }
         RuleOrderStateChanged => {
             "This order changed meanwhile: reload the page to see where it stands."
         }

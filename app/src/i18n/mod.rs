@@ -457,6 +457,7 @@ keys! {
     OrderBy,
     RuleTooLateToCancel,
     RuleOrderStateChanged,
+    RuleParcelBeingBooked,
     CartCheckout,
     CheckoutTitle,
     CheckoutAddressStep,

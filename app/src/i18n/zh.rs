@@ -130,6 +130,7 @@ pub(super) fn text(key: Key) -> &'static str {
         OrderBy => "操作人",
         RuleTooLateToCancel => "此订单已发货，无法取消。",
         RuleOrderStateChanged => "此订单状态已变化，请刷新页面查看。",
+        RuleParcelBeingBooked => "快递公司正在登记此包裹，请稍后再试。",
         CartCheckout => "去结账",
         CheckoutTitle => "结账",
         CheckoutAddressStep => "收货地址",

@@ -57,6 +57,11 @@ pub async fn address_and_delivery(b: &Browser, email: Option<&str>, country: &st
     if let Some(email) = email {
         form.push(("email", email.into()));
     }
+    address_form_and_delivery(b, form).await;
+}
+
+/// The address form as given, the cheapest carrier.
+async fn address_form_and_delivery(b: &Browser, form: Vec<(&'static str, String)>) {
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let res = b.call("checkout/address", &form).await;
     assert_eq!(
@@ -644,6 +649,23 @@ async fn staff_ship_and_deliver_and_the_shopper_follows(app: TestApp) {
         .map(|f| f.as_str().unwrap())
         .collect();
     assert_eq!(fields, app::domain::shipping::HANDOFF_FIELDS);
+    // Booked once with the carrier, under the order number, with the same tracking number.
+    let booked: Vec<(String, String)> =
+        sqlx::query_as("SELECT booking_ref, tracking_number FROM sandbox_parcels")
+            .fetch_all(app.state.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(booked.len(), 1);
+    assert_eq!(booked[0].1, tracking);
+    assert_eq!(booked[0].0, order["number"].as_str().unwrap());
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM disclosures WHERE purpose = 'delivery'"
+        )
+        .await,
+        1
+    );
     assert!(
         order["timeline"][1]["by"].is_null(),
         "shoppers are not told staff names"
@@ -922,7 +944,8 @@ async fn a_killed_server_loses_no_order(backend: crate::helpers::Backend) {
     for _ in 0..300 {
         let pending = count("SELECT COUNT(*) FROM orders WHERE status = 'pending_payment'").await;
         let undelivered = count("SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL").await;
-        if pending == 0 && undelivered == 0 {
+        let unbooked = count("SELECT COUNT(*) FROM carrier_handoffs WHERE booked_at IS NULL").await;
+        if pending == 0 && undelivered == 0 && unbooked == 0 {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
@@ -978,6 +1001,21 @@ async fn a_killed_server_loses_no_order(backend: crate::helpers::Backend) {
     assert_eq!(count("SELECT COUNT(*) FROM outbox").await, paid);
     assert_eq!(
         count("SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL").await,
+        0
+    );
+    // One parcel per paid order booked with its carrier, once, and recorded once.
+    assert_eq!(
+        count("SELECT COUNT(*) FROM carrier_handoffs WHERE booked_at IS NOT NULL").await,
+        paid
+    );
+    assert_eq!(count("SELECT COUNT(*) FROM sandbox_parcels").await, paid);
+    assert_eq!(
+        count("SELECT COUNT(*) FROM disclosures WHERE purpose = 'delivery'").await,
+        paid
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM orders WHERE status = 'paid' AND tracking_number IS NULL")
+            .await,
         0
     );
     child.kill();
@@ -1198,3 +1236,54 @@ async fn two_lines_of_one_product_share_its_stock(app: TestApp) {
     assert_eq!(stock_of(&app, panel).await, 0);
 }
 db_test!(two_lines_of_one_product_share_its_stock);
+
+/// Markup typed into the checkout address is text everywhere the order is shown: its page,
+/// its invoice, the staff's view, and the confirmation (plain-text mail).
+async fn markup_in_an_address_stays_text(app: TestApp) {
+    let panel = product_id(&app, PANEL).await;
+    let b = app.new_browser();
+    b.call(
+        "cart/add",
+        &[("product", &panel.to_string()), ("quantity", "1")],
+    )
+    .await;
+    let name = "<script>alert(1)</script>";
+    let street = "\"><img src=x onerror=alert(2)>";
+    let mut form = address("DE");
+    form[0].1 = name.into();
+    form[2].1 = street.into();
+    form.push(("email", "x@example.com".into()));
+    address_form_and_delivery(&b, form).await;
+    let view = enter_card(&b, GOOD_CARD).await;
+    let res = place(&b, view["key"].as_str().unwrap()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let placed: Value = res.json().await.unwrap();
+    let path = placed["path"].as_str().unwrap().to_string();
+    let id = placed["id"].as_i64().unwrap();
+    let staff = crate::admin::staff(
+        &app,
+        "kai@lumenwall.example",
+        app::domain::account::Role::Staff,
+    )
+    .await;
+    let pages = [
+        b.page(&path).await,
+        b.page(&path.replacen('?', "/invoice?", 1)).await,
+        staff.page(&format!("/admin/orders/{id}")).await,
+    ];
+    for (status, html) in pages {
+        assert_eq!(status, StatusCode::OK);
+        assert!(!html.contains("<script>alert"), "a script tag got through");
+        assert!(!html.contains("<img src=x"), "an img tag got through");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "the name is shown as text"
+        );
+    }
+    let mail = app.last_mail_to("x@example.com").await.unwrap();
+    assert!(
+        mail.body.contains(name),
+        "plain-text mail keeps the name as typed"
+    );
+}
+db_test!(markup_in_an_address_stays_text);

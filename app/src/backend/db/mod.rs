@@ -6,6 +6,7 @@
 pub mod addresses;
 pub mod cart;
 pub mod consents;
+pub mod handoffs;
 pub mod orders;
 pub mod outbox;
 pub mod products;

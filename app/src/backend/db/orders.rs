@@ -310,6 +310,22 @@ pub async fn disclose(
     Ok(())
 }
 
+/// Whether the ledger records a disclosure for `purpose` about the order.
+pub async fn disclosed<'e>(
+    db: impl Executor<'e, Database = Any>,
+    order: OrderId,
+    purpose: &str,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM disclosures WHERE order_id = $1 AND purpose = $2 LIMIT 1",
+    )
+    .bind(order)
+    .bind(purpose)
+    .fetch_optional(db)
+    .await?;
+    Ok(found.is_some())
+}
+
 pub async fn disclosures<'e>(
     db: impl Executor<'e, Database = Any>,
     order: OrderId,

@@ -1,4 +1,4 @@
-//! Delivers the outbox: a background task claims due messages (one worker per message even
+//! Delivers the outbox: a background task (`server/src/startup.rs`) claims due messages (one worker per message even
 //! with many app servers) and sends them through SMTP, deleting their text once sent. In
 //! development without SMTP they are kept, text and all, in the local mailbox that admins
 //! read at /admin/mail (production refuses to start without SMTP). Failures are retried with
@@ -12,8 +12,6 @@ use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
     message::{Mailbox, header::ContentType},
 };
-use std::{sync::Arc, time::Duration};
-use tokio::sync::Notify;
 
 /// After this many attempts a message is left for staff to look at.
 pub const MAX_ATTEMPTS: i64 = 10;
@@ -120,19 +118,6 @@ pub async fn deliver_due(db: &Db, transport: &Transport) -> Result<usize, sqlx::
         }
     }
     Ok(delivered)
-}
-
-/// Runs the delivery loop: on every nudge and at least every five seconds.
-pub async fn run(db: Db, transport: Transport, nudge: Arc<Notify>) {
-    loop {
-        if let Err(error) = deliver_due(&db, &transport).await {
-            tracing::warn!(%error, "outbox pass failed");
-        }
-        tokio::select! {
-            _ = nudge.notified() => {}
-            _ = tokio::time::sleep(Duration::from_secs(5)) => {}
-        }
-    }
 }
 
 #[cfg(test)]

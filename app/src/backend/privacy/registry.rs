@@ -63,6 +63,14 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
         "sandbox_charges",
         "the sandbox payment processor's charges: token, amount, outcome",
     ),
+    (
+        "carrier_handoffs",
+        "the queue of parcels to book with carriers: order ids, carriers, attempt times; the recipient's data is read from the order when handed over",
+    ),
+    (
+        "sandbox_parcels",
+        "the invented carriers' own bookings (a real carrier keeps them outside the shop): booking reference, tracking number, parcel weight and count",
+    ),
     ("products", "the catalog"),
     ("price_tiers", "the catalog"),
     ("product_images", "the catalog"),
