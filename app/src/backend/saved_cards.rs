@@ -65,8 +65,12 @@ pub async fn start_adding(state: &AppState, session: &Session) -> ShopResult<Str
 }
 
 pub async fn remove(state: &AppState, user: UserId, id: SavedCardId) -> ShopResult<()> {
-    match saved_cards::delete(state.db.pool(), user, id).await? {
-        0 => Err(ShopError::NotFound),
-        _ => Ok(()),
+    let token = saved_cards::delete(state.db.pool(), user, id)
+        .await?
+        .ok_or(ShopError::NotFound)?;
+    // The card is gone from the shop either way; the processor is asked to forget it too.
+    if let Err(error) = GATEWAY.forget_card(state, &token).await {
+        tracing::warn!(%error, "the processor did not forget a removed card");
     }
+    Ok(())
 }

@@ -1127,9 +1127,41 @@ async fn a_shopper_saves_a_card_and_pays_with_it(app: TestApp) {
         .await,
         1
     );
+
+    // Removed while a checkout is about to use it: the processor forgets it too, so the
+    // charge is declined; the earlier charge stays, without the card.
+    b.call(
+        "cart/add",
+        &[("product", &panel.to_string()), ("quantity", "1")],
+    )
+    .await;
+    assert_eq!(checkout(&b).await["step"], "Delivery");
+    let res = b.call("checkout/delivery", &[("carrier", &carrier)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = b.call("checkout/saved-card", &[("id", &card_id)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let view = checkout(&b).await;
+    assert_eq!(view["step"], "Review");
+    let key = view["key"].as_str().unwrap().to_string();
     let res = b.call("account/remove-card", &[("id", &card_id)]).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM saved_cards").await, 0);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM sandbox_cards").await, 0);
+    assert_eq!(place(&b, &key).await.status(), StatusCode::PAYMENT_REQUIRED);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM sandbox_charges WHERE status = 'captured'"
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        b.call("account/remove-card", &[("id", &card_id)])
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
 }
 db_test!(a_shopper_saves_a_card_and_pays_with_it);
 

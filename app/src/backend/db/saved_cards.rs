@@ -65,18 +65,15 @@ pub async fn insert<'e>(
     Ok(())
 }
 
-/// Deletes the owner's card; the number of rows deleted (0: not theirs).
+/// Deletes the owner's card; its processor token (`None`: not theirs).
 pub async fn delete<'e>(
     db: impl Executor<'e, Database = Any>,
     user: UserId,
     id: SavedCardId,
-) -> Result<u64, sqlx::Error> {
-    Ok(
-        sqlx::query("DELETE FROM saved_cards WHERE id = $1 AND user_id = $2")
-            .bind(id)
-            .bind(user)
-            .execute(db)
-            .await?
-            .rows_affected(),
-    )
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("DELETE FROM saved_cards WHERE id = $1 AND user_id = $2 RETURNING token")
+        .bind(id)
+        .bind(user)
+        .fetch_optional(db)
+        .await
 }

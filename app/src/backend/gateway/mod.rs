@@ -71,6 +71,14 @@ impl Gateway {
         }
     }
 
+    /// Asks the processor to forget a card (a shopper removed it): later charges on it are
+    /// declined; its past charges stay, without the card.
+    pub async fn forget_card(self, state: &AppState, token: &str) -> ShopResult<()> {
+        match self {
+            Gateway::Sandbox => sandbox::forget_card(state, token).await,
+        }
+    }
+
     /// The outcome of the charge made with `key`, or, when none was made, a promise that none
     /// will be (the key is voided: a charge arriving later with it is refused). For orders
     /// whose placing stopped half-way (`checkout::recover_stale`).

@@ -136,22 +136,27 @@ pub async fn card_of_entry(state: &AppState, entry: &str) -> ShopResult<Option<C
     row.map(|r| r.card()).transpose()
 }
 
-/// Charges a card once per `key`: a repeated key answers the first outcome.
+/// Charges a card once per `key`: a repeated key answers the first outcome. A card the
+/// processor does not know (forgotten) is declined.
 pub async fn charge(
     state: &AppState,
     token: &str,
     amount: Money,
     key: &str,
 ) -> ShopResult<Result<String, Decline>> {
-    let card: CardRow = sqlx::query_as(&format!(
+    let card: Option<CardRow> = sqlx::query_as(&format!(
         "SELECT {CARD_COLUMNS} FROM sandbox_cards c WHERE c.token = $1"
     ))
     .bind(token)
     .fetch_optional(state.db.pool())
-    .await?
-    .ok_or(ShopError::NotFound)?;
-    let behaviour = TestBehaviour::from_stored(&card.behaviour).ok_or(ShopError::Internal)?;
-    let decline = behaviour.decline();
+    .await?;
+    let decline = match &card {
+        Some(card) => TestBehaviour::from_stored(&card.behaviour)
+            .ok_or(ShopError::Internal)?
+            .decline(),
+        None => Some(Decline::Declined),
+    };
+    let token = card.as_ref().map(|_| token);
     let id = format!("ch_{}", &random_token()[..24]);
     let status = if decline.is_some() {
         "declined"
@@ -175,6 +180,25 @@ pub async fn charge(
     .execute(state.db.pool())
     .await?;
     outcome_of(state, key).await
+}
+
+/// Forgets a card: its entries and the card go, its charges stay without it.
+pub async fn forget_card(state: &AppState, token: &str) -> ShopResult<()> {
+    let mut tx = state.db.begin_write().await?;
+    sqlx::query("UPDATE sandbox_charges SET card_token = NULL WHERE card_token = $1")
+        .bind(token)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM sandbox_card_entries WHERE card_token = $1")
+        .bind(token)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM sandbox_cards WHERE token = $1")
+        .bind(token)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// The outcome of the charge made with `key`; when none was made, the key is voided so
