@@ -5,6 +5,7 @@ use crate::{
     config::{Config, Environment, redact_url},
     media,
     middleware::{
+        changes::catch_up_after_writes,
         origin_check::{AllowedOrigins, reject_cross_site},
         page_cache::{PageCache, page_cache},
         redirects::safe_redirects,
@@ -18,7 +19,9 @@ use crate::{
 use app::{
     App,
     backend::{
-        AppState, ShopSettings, accounts, carriers, catalog_seed, checkout,
+        AppState, ShopSettings, accounts, carriers, catalog_seed,
+        changes::{self, ChangeFeed},
+        checkout,
         db::{Db, DbOptions, DbSetupError, cart, outbox, products, throttle, tokens},
         keys::Keys,
         mail::worker::{self, Transport},
@@ -128,6 +131,10 @@ impl Application {
     ) -> std::io::Result<()> {
         let maintenance = tokio::spawn(maintenance(self.state.clone(), self.mail_retention_days));
         let recovery = tokio::spawn(recover_orders(self.state.clone()));
+        let feed = tokio::spawn(changes::run(
+            self.state.changes.clone(),
+            self.state.db.clone(),
+        ));
         let outbox = tokio::spawn(deliver_outbox(self.state.clone(), self.transport.clone()));
         // Without TCP_NODELAY, responses written in several pieces (static files, streamed
         // pages) wait ~20 ms for delayed ACKs on every request.
@@ -143,6 +150,7 @@ impl Application {
         .await;
         maintenance.abort();
         recovery.abort();
+        feed.abort();
         outbox.abort();
         self.state.db.close().await;
         result
@@ -188,6 +196,11 @@ pub async fn build_state(
     };
     let keys = Keys::new(config.session_key.expose());
     let sessions = SessionStore::new(db.clone(), keys.clone(), https, SessionPolicy::default());
+    let changes = Arc::new(
+        ChangeFeed::start(&db)
+            .await
+            .map_err(|e| db_error(DbSetupError::Connect(e)))?,
+    );
     let state = AppState {
         leptos_options,
         db,
@@ -203,7 +216,7 @@ pub async fn build_state(
             local_mailbox: transport.keeps_mail(),
         }),
         mail_nudge: Arc::new(tokio::sync::Notify::new()),
-        catalog_version: Arc::default(),
+        changes,
     };
     let configured = config.shop.currency.code();
     let found = products::currencies(state.db.pool())
@@ -220,12 +233,16 @@ pub async fn build_state(
             .await
             .map_err(|e| StartupError::Seed(format!("{e:?}")))?;
     }
+    // Serving starts with everything written so far seen.
+    state
+        .changes
+        .catch_up(&state.db)
+        .await
+        .map_err(|e| db_error(DbSetupError::Connect(e)))?;
     passwords::warm_up().await;
     Ok((state, transport))
 }
 
-/// Every few seconds: orders whose placing stopped half-way (the process was killed between
-/// taking the stock and recording the payment) are settled with the processor's answer.
 /// Delivers the outboxes (mail, and parcels to book with carriers): on every nudge and at
 /// least every five seconds.
 async fn deliver_outbox(state: AppState, transport: Transport) {
@@ -243,6 +260,8 @@ async fn deliver_outbox(state: AppState, transport: Transport) {
     }
 }
 
+/// Every few seconds: orders whose placing stopped half-way (the process was killed between
+/// taking the stock and recording the payment) are settled with the processor's answer.
 async fn recover_orders(state: AppState) {
     /// Older than any checkout still in flight.
     const STALE_AFTER_SECS: i64 = 10;
@@ -355,6 +374,7 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
         .layer(from_fn_with_state(allowed.clone(), safe_redirects))
         .layer(from_fn_with_state(state.sessions.clone(), with_session))
         .merge(static_files)
+        .layer(from_fn_with_state(state.clone(), catch_up_after_writes))
         .layer(CompressionLayer::new())
         .layer(from_fn_with_state(pages, page_cache))
         .layer(from_fn_with_state(allowed, reject_cross_site))

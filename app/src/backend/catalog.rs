@@ -218,7 +218,6 @@ pub async fn save_product(
     products::set_tiers(&mut tx, id, tiers).await?;
     products::index(&mut tx, state.db.backend(), id).await?;
     tx.commit().await?;
-    state.catalog_changed();
     Ok(id)
 }
 
@@ -268,10 +267,7 @@ pub async fn set_status(state: &AppState, id: ProductId, status: &str) -> ShopRe
         .ok_or_else(|| ShopError::invalid("status", Problem::Invalid))?;
     match products::set_status(state.db.pool(), id, status, now()).await? {
         0 => Err(ShopError::NotFound),
-        _ => {
-            state.catalog_changed();
-            Ok(())
-        }
+        _ => Ok(()),
     }
 }
 
@@ -302,7 +298,6 @@ pub async fn adjust_stock(
             ShopError::invalid("delta", problem)
         })?;
     tx.commit().await?;
-    state.catalog_changed();
     Ok(stock)
 }
 
@@ -318,7 +313,6 @@ pub async fn save_image(state: &AppState, id: ProductId, bytes: &[u8]) -> ShopRe
     let image_id = products::insert_image(&mut tx, id, content_type, bytes, now()).await?;
     products::set_image(&mut *tx, id, image_id).await?;
     tx.commit().await?;
-    state.catalog_changed();
     Ok(image_id)
 }
 

@@ -8,6 +8,7 @@ pub mod carriers;
 pub mod cart;
 pub mod catalog;
 pub mod catalog_seed;
+pub mod changes;
 pub mod checkout;
 pub mod context;
 pub mod customers;

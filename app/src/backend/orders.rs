@@ -283,7 +283,6 @@ pub async fn cancel(state: &AppState, order: &OrderRow, actor: Actor) -> ShopRes
         products::adjust_stock(&mut tx, line.product_id, line.quantity, &reason, None, now).await?;
     }
     tx.commit().await?;
-    state.catalog_changed();
     refund(state, order, actor).await
 }
 

@@ -35,9 +35,9 @@ pub struct AppState {
     pub settings: Arc<ShopSettings>,
     /// Wakes the outbox worker (mail, parcels for carriers) after a transaction wrote to it.
     pub mail_nudge: Arc<tokio::sync::Notify>,
-    /// Bumped by every change to what anonymous catalog pages show (products, prices,
-    /// stock, pictures); the page cache drops pages rendered before it.
-    pub catalog_version: Arc<std::sync::atomic::AtomicU64>,
+    /// What changed in the database, from any server (see `changes.rs`): the page cache
+    /// drops pages rendered before a catalog change.
+    pub changes: Arc<super::changes::ChangeFeed>,
 }
 
 impl AppState {
@@ -47,15 +47,10 @@ impl AppState {
         self.mail_nudge.notify_one();
     }
 
-    /// Call after a committed change to the catalog (see `catalog_version`).
-    pub fn catalog_changed(&self) {
-        self.catalog_version
-            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    }
-
+    /// The version of the newest change to what catalog pages show (products, prices,
+    /// stock, pictures), made on any server.
     pub fn catalog_version(&self) -> u64 {
-        self.catalog_version
-            .load(std::sync::atomic::Ordering::SeqCst)
+        self.changes.catalog_version()
     }
 }
 

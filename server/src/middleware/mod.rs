@@ -1,5 +1,6 @@
 //! HTTP middleware of the shop, one concern per module.
 
+pub mod changes;
 pub mod origin_check;
 pub mod page_cache;
 pub mod redirects;

@@ -5,8 +5,8 @@
 //! cart), it is one of the catalog pages, and the answer is a plain 200 that sets no cookie.
 //! The key is the path with its query and the negotiated language.
 //!
-//! Kept pages are dropped when the catalog changes (`AppState::catalog_changed`, called by
-//! every catalog write) and after `shop.page_cache_seconds` in any case.
+//! Kept pages are dropped when the catalog changes, on this server or another (the change
+//! log, `app/src/backend/changes.rs`), and after `shop.page_cache_seconds` in any case.
 //!
 //! A rendered page allows its inline scripts by a per-response CSP nonce. A kept page allows
 //! exactly the scripts it holds by their SHA-256 hashes instead and loses the nonce, so its

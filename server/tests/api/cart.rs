@@ -32,6 +32,7 @@ pub async fn set_stock(app: &TestApp, product: i64, stock: i64) {
         .execute(app.state.db.pool())
         .await
         .unwrap();
+    app.state.changes.catch_up(&app.state.db).await.unwrap();
 }
 
 async fn cart(b: &Browser) -> Value {

@@ -48,6 +48,25 @@ impl std::ops::Deref for TestApp {
 }
 
 impl TestApp {
+    /// Another app server on the same database (as behind a load balancer): its address and
+    /// state. It runs until the test ends.
+    pub async fn another_server(&self) -> (String, AppState) {
+        let pairs: Vec<(&str, &str)> = self
+            .env
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let config = Config::from_parts(None, Path::new("test"), &env_from(&pairs))
+            .expect("test configuration");
+        let app = Application::build(config)
+            .await
+            .expect("the second server starts");
+        let addr = app.addr();
+        let state = app.state().clone();
+        tokio::spawn(app.run_until(std::future::pending()));
+        (format!("http://{addr}"), state)
+    }
+
     /// Another browser, with its own cookies.
     pub fn new_browser(&self) -> Browser {
         Browser::new(&self.browser.base)

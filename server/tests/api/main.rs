@@ -16,4 +16,5 @@ mod pages;
 mod privacy;
 mod schema;
 mod security;
+mod servers;
 mod sessions;

@@ -5,6 +5,7 @@
 
 pub mod addresses;
 pub mod cart;
+pub mod changes;
 pub mod consents;
 pub mod handoffs;
 pub mod orders;

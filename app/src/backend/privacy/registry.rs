@@ -64,6 +64,10 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
         "the sandbox payment processor's charges: token, amount, outcome",
     ),
     (
+        "changes",
+        "what app servers must drop from memory: scopes with keyed session hashes, account ids and guest cart keys; rows live ten minutes",
+    ),
+    (
         "carrier_handoffs",
         "the queue of parcels to book with carriers: order ids, carriers, attempt times; the recipient's data is read from the order when handed over",
     ),
