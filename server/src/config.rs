@@ -16,7 +16,7 @@ use serde::Deserialize;
 use std::{
     collections::HashMap,
     fmt,
-    net::SocketAddr,
+    net::{IpAddr, SocketAddr},
     path::{Path, PathBuf},
 };
 
@@ -29,6 +29,7 @@ pub const ENV: &[(&str, &str)] = &[
     ("site.hash_files", "LEPTOS_HASH_FILES"),
     ("site.public_url", "SHOP_PUBLIC_URL"),
     ("site.environment", "SHOP_ENV"),
+    ("site.trusted_proxies", "SHOP_TRUSTED_PROXIES"),
     ("database.url", "DATABASE_URL"),
     ("database.max_connections", "SHOP_DATABASE_MAX_CONNECTIONS"),
     ("session.secret", "SHOP_SESSION_SECRET"),
@@ -121,6 +122,22 @@ pub struct SiteConfig {
     /// http:// and `addr`.
     pub public_url: String,
     pub environment: Environment,
+    /// Addresses of the reverse proxies (load balancers) in front of the shop: only from
+    /// these is `X-Forwarded-For` believed. Comma-separated; empty: none.
+    #[serde(deserialize_with = "ip_list")]
+    pub trusted_proxies: Vec<IpAddr>,
+}
+
+fn ip_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<IpAddr>, D::Error> {
+    String::deserialize(d)?
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<IpAddr>()
+                .map_err(|_| serde::de::Error::custom(format!("{s:?} is not an IP address")))
+        })
+        .collect()
 }
 
 impl Default for SiteConfig {
@@ -133,6 +150,7 @@ impl Default for SiteConfig {
             hash_files: true,
             public_url: String::new(),
             environment: Environment::Development,
+            trusted_proxies: Vec::new(),
         }
     }
 }

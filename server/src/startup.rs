@@ -6,6 +6,7 @@ use crate::{
     media,
     middleware::{
         changes::catch_up_after_writes,
+        client_address::{TrustedProxies, client_address},
         origin_check::{AllowedOrigins, reject_cross_site},
         page_cache::{PageCache, page_cache},
         redirects::safe_redirects,
@@ -378,6 +379,10 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
         .layer(CompressionLayer::new())
         .layer(from_fn_with_state(pages, page_cache))
         .layer(from_fn_with_state(allowed, reject_cross_site))
+        .layer(from_fn_with_state(
+            TrustedProxies(Arc::new(config.site.trusted_proxies.clone())),
+            client_address,
+        ))
         .layer(from_fn_with_state(HeaderPolicy { https: config.site.https() }, add_security_headers))
         .layer(RequestBodyLimitLayer::new(config.limits.request_body_bytes))
         .layer(TimeoutLayer::with_status_code(

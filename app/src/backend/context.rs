@@ -77,13 +77,21 @@ pub async fn require_admin() -> ShopResult<UserRow> {
     }
 }
 
-/// The client's address (the TCP peer).
+/// The client's address as worked out by the server (`server/src/middleware/
+/// client_address.rs`: the TCP peer, or what a trusted proxy says).
+#[derive(Clone, Copy, Debug)]
+pub struct ClientAddr(pub IpAddr);
+
+/// The client's address ([`ClientAddr`], else the TCP peer).
 pub fn client_ip() -> Option<IpAddr> {
-    parts()
-        .ok()?
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip())
+    let parts = parts().ok()?;
+    match parts.extensions.get::<ClientAddr>() {
+        Some(ClientAddr(ip)) => Some(*ip),
+        None => parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip()),
+    }
 }
 
 /// True when the request is a plain HTML form post (JavaScript off): the browser will be

@@ -1,6 +1,7 @@
 //! HTTP middleware of the shop, one concern per module.
 
 pub mod changes;
+pub mod client_address;
 pub mod origin_check;
 pub mod page_cache;
 pub mod redirects;

@@ -1099,3 +1099,61 @@ async fn requested_mail_is_limited_per_recipient_and_client(app: TestApp) {
     assert_eq!(written, MAILS_PER_CLIENT_PER_HOUR, "one client's allowance");
 }
 db_test!(requested_mail_is_limited_per_recipient_and_client);
+
+/// Behind a load balancer every request comes from its address: the shop believes
+/// `X-Forwarded-For` from a configured proxy only, so shoppers keep separate sign-in limits
+/// there, and a visitor who sends the header straight to the shop gains nothing.
+async fn clients_behind_a_trusted_proxy_are_told_apart(app: TestApp) {
+    let from = |last: u8| {
+        Browser::from_address(
+            &app.base,
+            Some(std::net::Ipv4Addr::new(127, 0, 0, last).into()),
+        )
+    };
+    // Attempts until limited (None: never within 40).
+    let attempts_until_limited = |b: Browser, forwarded: &'static str| async move {
+        for i in 0..40 {
+            let res = b
+                .client
+                .post(b.url("/api/account/sign-in"))
+                .header("sec-fetch-site", "same-origin")
+                .header("accept", "application/json")
+                .header("x-forwarded-for", forwarded)
+                .form(&[
+                    ("email", format!("user{i}@example.com")),
+                    ("password", "wrong password!".to_string()),
+                ])
+                .send()
+                .await
+                .unwrap();
+            if res.status() == StatusCode::TOO_MANY_REQUESTS {
+                return Some(i);
+            }
+        }
+        None
+    };
+    // The proxy (127.0.0.1, trusted) forwards two shoppers: each has their own allowance.
+    let first = attempts_until_limited(from(1), "203.0.113.1").await;
+    assert!(first.is_some_and(|i| i >= 30), "{first:?}");
+    let second = attempts_until_limited(from(1), "10.9.9.9, 203.0.113.2").await;
+    assert!(
+        second.is_some_and(|i| i >= 30),
+        "another shopper behind the proxy starts afresh: {second:?}"
+    );
+    // Straight to the shop from an untrusted address: the header is ignored, so changing it
+    // does not reset the limit.
+    assert!(
+        attempts_until_limited(from(2), "198.51.100.1")
+            .await
+            .is_some()
+    );
+    assert_eq!(
+        attempts_until_limited(from(2), "198.51.100.2").await,
+        Some(0),
+        "a forged header gives no new allowance"
+    );
+}
+db_test!(
+    clients_behind_a_trusted_proxy_are_told_apart,
+    [("SHOP_TRUSTED_PROXIES", "127.0.0.1")]
+);
