@@ -80,13 +80,12 @@ async fn main() {
     let mut db = sqlx::AnyConnection::connect(&database)
         .await
         .expect("database");
-    let body: String = sqlx::query_scalar(
-        "SELECT body FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1",
-    )
-    .bind(&email)
-    .fetch_one(&mut db)
-    .await
-    .expect("the verification mail");
+    let body: String =
+        sqlx::query_scalar("SELECT body FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1")
+            .bind(&email)
+            .fetch_one(&mut db)
+            .await
+            .expect("the verification mail");
     let token: String = body
         .split("/account/verify/")
         .nth(1)

@@ -9,6 +9,15 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 const KEY: &str = "form_flash";
+/// The session key of the error of the visitor's last plain form post (`server/src/
+/// middleware/redirects.rs`).
+pub const FORM_ERROR: &str = "form_error";
+/// The session key of the server function the visitor's last plain form post ran
+/// successfully (`server/src/middleware/redirects.rs`).
+pub const FORM_DONE: &str = "form_done";
+/// The session keys whose value the next page shows once: while one is there, that page is
+/// rendered for the visitor, not taken from the page cache.
+pub const ONE_TIME_KEYS: [&str; 3] = [KEY, FORM_ERROR, FORM_DONE];
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Flash {

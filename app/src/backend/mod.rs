@@ -19,6 +19,7 @@ pub mod keys;
 pub mod mail;
 pub mod orders;
 pub mod passwords;
+pub mod personal;
 pub mod privacy;
 pub mod profile;
 pub mod redirect;

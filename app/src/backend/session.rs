@@ -101,7 +101,8 @@ impl SessionStore {
         }
     }
 
-    fn hash(&self, token: &str) -> String {
+    /// The stored id of the session a token opens (whether or not it is live).
+    pub fn id_hash_of(&self, token: &str) -> String {
         self.keys.hash("session", token)
     }
 
@@ -126,7 +127,7 @@ impl SessionStore {
                 user_agent,
             ));
         };
-        let id_hash = self.hash(&token);
+        let id_hash = self.id_hash_of(&token);
         let now = now();
         match sessions::find_live(self.db.pool(), &id_hash, now).await? {
             Some(row) => {
@@ -170,7 +171,7 @@ impl SessionStore {
         };
         let now = now();
         let row = SessionRow {
-            id_hash: self.hash(&token),
+            id_hash: self.id_hash_of(&token),
             data: Value::Object(data.clone()).to_string(),
             created_at: now,
             last_seen_at: now,
@@ -275,6 +276,14 @@ impl Session {
     /// True when the request came with a live session.
     pub fn exists(&self) -> bool {
         self.lock().loaded.is_some()
+    }
+
+    /// True when the session holds a value under `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.lock()
+            .loaded
+            .as_ref()
+            .is_some_and(|l| l.data.contains_key(key))
     }
 
     pub fn get<T: DeserializeOwned>(&self, key: &str) -> Option<T> {

@@ -29,6 +29,18 @@ pub fn provide_auth() -> Auth {
     let user = Resource::new(move || version.get(), |_| get_current_user());
     let auth = Auth { version, user };
     provide_context(auth);
+    // A kept page that came with a shopper's values (see `personal.rs`) was hydrated with
+    // what a visitor without a session gets: ask who this is, once.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let personal = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("[data-personal='1']").ok().flatten())
+            .is_some();
+        if personal {
+            auth.refresh();
+        }
+    });
     auth
 }
 

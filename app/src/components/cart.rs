@@ -6,12 +6,13 @@ use super::{
     auth::use_auth,
     form::{error_text, problem_text},
     icons,
+    personal::{Slot, cart_parts, template_mode},
 };
 use crate::{
     api::cart::{AddToCart, get_cart_summary},
     domain::{cart::QUANTITY_MAX, ids::ProductId, limits},
     error::ShopError,
-    i18n::{Key, Lang, Msg, tr, use_i18n},
+    i18n::{Key, Lang, tr, use_i18n},
     model::cart::CartSummary,
 };
 use leptos::prelude::*;
@@ -80,7 +81,9 @@ pub fn cart_error_text(lang: Lang, error: &ShopError) -> String {
     }
 }
 
-/// The header's cart link: the count of items and, on wider screens, the subtotal.
+/// The header's cart link: the count of items and, on wider screens, the subtotal. The same
+/// elements whatever the cart holds (the count is hidden when it is empty), so that a kept
+/// page's template hydrates for any visitor (see `personal.rs`).
 #[component]
 pub fn CartLink() -> impl IntoView {
     let i18n = use_i18n();
@@ -96,26 +99,23 @@ pub fn CartLink() -> impl IntoView {
     view! {
         <Transition fallback=plain>
             {move || {
-                let s = cart.summary.get().and_then(Result::ok).unwrap_or_default();
-                let total = s.subtotal.filter(|_| s.units > 0).map(|t| t.format(i18n.lang()));
-                let units = s.units;
-                let label = match &total {
-                    Some(total) => format!(
-                        "{}: {}",
-                        i18n.t(Key::NavCart),
-                        i18n.msg(Msg::CartSummary { count: units, total })
-                    ),
-                    None => format!("{}: {}", i18n.t(Key::NavCart), i18n.t(Key::CartEmpty)),
+                let summary = cart.summary.get().and_then(Result::ok).unwrap_or_default();
+                let (label, total, count, class) = if template_mode() {
+                    (
+                        Slot::CartLabel.text(),
+                        Slot::CartTotal.text(),
+                        Slot::CartCount.text(),
+                        Slot::CartCountClass.text(),
+                    )
+                } else {
+                    let parts = cart_parts(i18n.lang(), &summary);
+                    (parts.label, parts.total, parts.count, parts.count_class.to_string())
                 };
                 view! {
                     <A href="/cart" attr:class="icon-link cart-link" attr:aria-label=label>
                         <icons::Cart />
-                        <span class="icon-link-label cart-total" data-testid="cart-total">
-                            {total.unwrap_or_else(|| i18n.t(Key::NavCart).to_string())}
-                        </span>
-                        {(units > 0).then(|| view! {
-                            <span class="cart-count" data-testid="cart-count">{units.to_string()}</span>
-                        })}
+                        <span class="icon-link-label cart-total" data-testid="cart-total">{total}</span>
+                        <span data-testid="cart-count" class=class>{count}</span>
                     </A>
                 }
             }}

@@ -2,7 +2,12 @@
 //! the main landmark and the footer.
 
 use super::{
-    auth::use_auth, cart::CartLink, icons, language_picker::LanguagePicker, search_box::SearchBox,
+    auth::use_auth,
+    cart::CartLink,
+    icons,
+    language_picker::LanguagePicker,
+    personal::{Slot, account_parts, template_mode},
+    search_box::SearchBox,
 };
 use crate::{
     api::shop::get_shop_info,
@@ -48,33 +53,46 @@ fn Header() -> impl IntoView {
 }
 
 /// "Sign in" for visitors; the shopper's first name (and the back office for staff) once
-/// signed in.
+/// signed in. In a kept page's template, the visitor's shape with slots for the values (see
+/// `personal.rs`).
 #[component]
 fn AccountLink() -> impl IntoView {
     let auth = use_auth();
+    let i18n = use_i18n();
     view! {
         <Transition fallback=|| view! { <span class="icon-link"><icons::User /></span> }>
             {move || Suspend::new(async move {
-                match auth.user.await.ok().flatten() {
-                    Some(user) => {
-                        let first = user.full_name.split_whitespace().next().unwrap_or("").to_string();
-                        Either::Left(view! {
-                            {user.role.is_staff().then(|| view! {
-                                <A href="/admin" attr:class="icon-link staff-link">{tr(Key::AdminShort)}</A>
-                            })}
-                            <A href="/account" attr:class="icon-link account-link" attr:aria-label=tr(Key::NavAccount)>
+                let user = auth.user.await.ok().flatten();
+                let (href, label, text, marker) = match &user {
+                    _ if template_mode() => (
+                        Slot::AccountHref.text(),
+                        Slot::AccountLabel.text(),
+                        Slot::AccountText.text(),
+                        Some(Slot::Personal.text()),
+                    ),
+                    Some(user) if user.role.is_staff() => {
+                        let parts = account_parts(i18n.lang(), Some(&user.full_name));
+                        return Either::Left(view! {
+                            <A href="/admin" attr:class="icon-link staff-link">{tr(Key::AdminShort)}</A>
+                            <A href=parts.href attr:class="icon-link account-link" attr:aria-label=parts.label>
                                 <icons::User />
-                                <span class="icon-link-label">{first}</span>
+                                <span class="icon-link-label">{parts.text}</span>
                             </A>
-                        })
+                        });
                     }
-                    None => Either::Right(view! {
-                        <A href="/account/sign-in" attr:class="icon-link account-link" attr:aria-label=tr(Key::SignInTitle)>
-                            <icons::User />
-                            <span class="icon-link-label">{tr(Key::SignInTitle)}</span>
-                        </A>
-                    }),
-                }
+                    user => {
+                        let parts = account_parts(i18n.lang(), user.as_ref().map(|u| u.full_name.as_str()));
+                        (parts.href.to_string(), parts.label.to_string(), parts.text, None)
+                    }
+                };
+                // A plain link (the router still takes its clicks): `A` would resolve a slot
+                // mark as a relative path.
+                Either::Right(view! {
+                    <a href=href class="icon-link account-link" aria-label=label data-personal=marker>
+                        <icons::User />
+                        <span class="icon-link-label">{text}</span>
+                    </a>
+                })
             })}
         </Transition>
     }

@@ -8,6 +8,7 @@ pub mod icons;
 pub mod language_picker;
 pub mod layout;
 pub mod page_meta;
+pub mod personal;
 pub mod product_card;
 pub mod search_box;
 pub mod specs;

@@ -15,7 +15,10 @@
 
 use super::origin_check::AllowedOrigins;
 use app::{
-    backend::{flash::FormDone, session::Session},
+    backend::{
+        flash::{FORM_DONE, FORM_ERROR, FormDone},
+        session::Session,
+    },
     domain::redirect::SafePath,
 };
 use axum::{
@@ -27,10 +30,6 @@ use axum::{
 };
 use serde::{Deserialize, Serialize};
 
-/// The session key of the error of the visitor's last plain form post.
-const FORM_ERROR: &str = "form_error";
-/// The session key of the server function the visitor's last plain form post ran successfully.
-const FORM_DONE: &str = "form_done";
 const ERR: &str = "__err";
 const PATH: &str = "__path";
 

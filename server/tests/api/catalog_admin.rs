@@ -644,12 +644,149 @@ async fn anonymous_pages_come_from_memory_until_the_catalog_changes(app: TestApp
         "new stock shown"
     );
 
-    // Signed-in visitors always get their own page.
+    // Staff always get their own page (the header has the back office).
     let own = page(&b).await;
     assert!(own.headers().get("x-page-cache").is_none());
     assert!(own.text().await.unwrap().contains("Sam Staff"));
 }
 db_test!(anonymous_pages_come_from_memory_until_the_catalog_changes);
+
+/// A page as a browser asks for it (gzip accepted), decoded: (cache header, personal
+/// header, HTML).
+async fn kept_page(b: &Browser, path: &str) -> (String, String, String) {
+    let res = b
+        .client
+        .get(b.url(path))
+        .header("accept", "text/html")
+        .header("accept-encoding", "br, gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let header = |name: &str| {
+        res.headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    let (cache, personal) = (header("x-page-cache"), header("x-page-personal"));
+    let encoding = header("content-encoding");
+    let bytes = res.bytes().await.unwrap();
+    let mut html = String::new();
+    match encoding.as_str() {
+        "gzip" => {
+            std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut html)
+                .unwrap();
+        }
+        "br" => {
+            std::io::Read::read_to_string(
+                &mut brotli::Decompressor::new(&bytes[..], 4096),
+                &mut html,
+            )
+            .unwrap();
+        }
+        _ => html = String::from_utf8(bytes.to_vec()).unwrap(),
+    }
+    assert!(
+        !html.chars().any(|c| ('\u{E000}'..='\u{E0FF}').contains(&c)),
+        "no slot mark reaches a browser"
+    );
+    (cache, personal, html)
+}
+
+/// Shoppers get the same kept catalog pages as anonymous visitors, with their own name and
+/// cart put in, and every change to either shows on their next page.
+async fn shoppers_get_kept_pages_with_their_own_name_and_cart(app: TestApp) {
+    use crate::{accounts::registered_shopper, cart::product_id};
+    const PATH: &str = "/products/lumenwall-pc-3m";
+    let visitor = app.new_browser();
+    let (cache, personal, html) = kept_page(&visitor, PATH).await;
+    assert_eq!((cache.as_str(), personal.as_str()), ("miss", ""));
+    assert!(html.contains(r#"data-personal="0""#));
+    assert!(html.contains(r#"href="/account/sign-in""#));
+
+    let shopper = app.new_browser();
+    registered_shopper(&app, &shopper, "mei@example.com").await;
+    let id = product_id(&app, "lumenwall-pc-3m").await.to_string();
+    let res = shopper
+        .call("cart/add", &[("product", &id), ("quantity", "3")])
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let (cache, personal, html) = kept_page(&shopper, PATH).await;
+    assert_eq!((cache.as_str(), personal.as_str()), ("hit", "shopper"));
+    assert!(html.contains(r#"data-personal="1""#));
+    assert!(html.contains(r#"href="/account""#));
+    assert!(html.contains(">Mei<"), "the shopper's first name");
+    assert!(
+        html.contains(r#"class="cart-count">3<"#),
+        "the cart's count"
+    );
+
+    // The anonymous copy is untouched by it.
+    let (cache, _, html) = kept_page(&visitor, PATH).await;
+    assert_eq!(cache, "hit");
+    assert!(!html.contains(">Mei<"));
+    assert!(html.contains(r#"class="cart-count is-empty">0<"#));
+
+    // A change to the cart, the name, or the session shows on the very next page.
+    shopper
+        .call("cart/add", &[("product", &id), ("quantity", "1")])
+        .await;
+    let (_, _, html) = kept_page(&shopper, PATH).await;
+    assert!(html.contains(r#"class="cart-count">4<"#));
+    let res = shopper
+        .call(
+            "account/update-profile",
+            &[
+                ("form[full_name]", "<b>Lin</b> Mei"),
+                ("form[phone]", "+86 138 0013 8000"),
+                ("form[language]", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::OK,
+        "{}",
+        res.text().await.unwrap()
+    );
+    let (_, _, html) = kept_page(&shopper, PATH).await;
+    assert!(
+        html.contains(">&lt;b&gt;Lin&lt;/b&gt;<"),
+        "the new name, as text"
+    );
+    shopper.call("account/sign-out", &[]).await;
+    let (_, personal, html) = kept_page(&shopper, PATH).await;
+    assert_ne!(personal, "shopper");
+    assert!(html.contains(r#"href="/account/sign-in""#));
+
+    // A guest's cart counts too.
+    let guest = app.new_browser();
+    guest
+        .call("cart/add", &[("product", &id), ("quantity", "2")])
+        .await;
+    let (cache, personal, html) = kept_page(&guest, PATH).await;
+    assert_eq!((cache.as_str(), personal.as_str()), ("hit", "shopper"));
+    assert!(html.contains(r#"class="cart-count">2<"#));
+    assert!(html.contains(r#"href="/account/sign-in""#));
+
+    // Without gzip, the same page plainly.
+    let res = guest
+        .client
+        .get(guest.url(PATH))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert!(res.headers().get("content-encoding").is_none());
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains(r#"class="cart-count">2<"#)
+    );
+}
+db_test!(shoppers_get_kept_pages_with_their_own_name_and_cart);
 
 /// The probe's finding: a product name that closes `<title>` (leptos_meta writes the title
 /// unescaped) or opens a comment in the JSON-LD block. Checked on the rendered page and on

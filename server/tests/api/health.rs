@@ -17,12 +17,13 @@ async fn healthz_follows_the_database(app: TestApp) {
 db_test!(healthz_follows_the_database);
 
 async fn database_failure_answers_503_not_a_crash(app: TestApp) {
-    // A visitor with a session needs the database on every request.
+    // A visitor with a session needs the database for every page rendered for them (the
+    // cart; catalog pages come from memory).
     let token = crate::sessions::new_session_token(&app).await;
     let cookie = format!("shop_session={token}");
     let res = app
         .client
-        .get(app.url("/"))
+        .get(app.url("/cart"))
         .header("cookie", &cookie)
         .send()
         .await
@@ -32,7 +33,7 @@ async fn database_failure_answers_503_not_a_crash(app: TestApp) {
     app.state.db.close().await;
     let res = app
         .client
-        .get(app.url("/"))
+        .get(app.url("/cart"))
         .header("cookie", &cookie)
         .send()
         .await

@@ -1,9 +1,15 @@
-//! Catalog pages for visitors without cookies, served from memory.
+//! Catalog pages served from memory, to every visitor.
 //!
-//! Most traffic to a shop is anonymous browsing of the same pages. A page is kept when the
-//! request carries no cookie but the language choice (so no session, no comparison list, no
-//! cart), it is one of the catalog pages, and the answer is a plain 200 that sets no cookie.
-//! The key is the path with its query and the negotiated language.
+//! Most traffic to a shop is browsing the same pages. A catalog page (home, listings,
+//! search, product pages) is rendered once per address and language as a template
+//! (`app/src/components/personal.rs`): the page a visitor without a session gets, with a
+//! slot mark in place of each personal value (the header's account and cart links). Each
+//! answer fills the slots: the anonymous values, or a shopper's own name and cart (kept per
+//! session in [`personal::PersonalCache`]); a shopper's page is gzipped by splicing their
+//! values between pieces compressed once ([`gzip_splice`]). Staff, a shopper whose address
+//! is unconfirmed, and a session holding a form's one-time outcome get their pages rendered,
+//! as does a request carrying a cookie the shop does not know or a form error in its
+//! address. The key is the path with its query and the negotiated language.
 //!
 //! Kept pages are dropped when the catalog changes, on this server or another (the change
 //! log, `app/src/backend/changes.rs`), and after `shop.page_cache_seconds` in any case.
@@ -13,9 +19,13 @@
 //! bytes never change: it is compressed once per encoding, carries an ETag, and a browser
 //! that has it already gets `304 Not Modified`.
 
+mod gzip_splice;
+mod personal;
+
 use super::security_headers::{HTML_CACHE_CONTROL, HTML_VARY};
 use app::{
-    backend::AppState,
+    backend::{AppState, personal::Shown},
+    components::personal::{Slot, TemplateMode, slot_values},
     cookies,
     i18n::{Lang, lang_of_request},
 };
@@ -27,6 +37,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use base64::Engine;
+pub use personal::PersonalCache;
 use sha2::{Digest, Sha256};
 use std::{
     collections::HashMap,
@@ -38,9 +49,13 @@ use std::{
 /// Tells tests and operators whether a page came from memory (`hit`) or was rendered and
 /// kept (`miss`); absent when the page could not be kept.
 pub const CACHE_HEADER: HeaderName = HeaderName::from_static("x-page-cache");
+/// `shopper` on a kept page that carries a shopper's values (absent for the anonymous ones).
+pub const PERSONAL_HEADER: HeaderName = HeaderName::from_static("x-page-personal");
 
 /// Pages larger than this are not kept.
 const MAX_PAGE_BYTES: usize = 512 * 1024;
+/// A template larger than this cannot have its slots filled (far beyond any catalog page).
+const MAX_TEMPLATE_BYTES: usize = 8 * 1024 * 1024;
 /// Beyond this many pages (searches are endless), the older half is dropped: about 30 MB at
 /// most with their compressed copies.
 const MAX_PAGES: usize = 1000;
@@ -50,6 +65,7 @@ pub struct PageCache {
     state: AppState,
     ttl: Duration,
     pages: Arc<RwLock<HashMap<Key, Arc<Page>>>>,
+    personal: PersonalCache,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -70,10 +86,70 @@ struct Page {
     stored: Instant,
     /// The rendered page's headers, with the hash-based policy in place of the nonce one.
     headers: HeaderMap,
+    /// The anonymous page's.
     etag: HeaderValue,
+    /// The page with the anonymous values.
     body: Bytes,
     gzip: OnceLock<Option<Bytes>>,
     brotli: OnceLock<Option<Bytes>>,
+    template: Template,
+    /// The template's pieces, deflated (see `gzip_splice.rs`).
+    deflated: OnceLock<Option<Vec<Bytes>>>,
+}
+
+/// A page cut at its slot marks: `pieces[0] slots[0] pieces[1] … pieces[n]`.
+struct Template {
+    pieces: Vec<Bytes>,
+    slots: Vec<Slot>,
+}
+
+impl Template {
+    fn parse(html: &str) -> Template {
+        let mut pieces = Vec::new();
+        let mut slots = Vec::new();
+        let mut start = 0;
+        for (at, c) in html.char_indices() {
+            if let Some(slot) = Slot::of_mark(c) {
+                pieces.push(Bytes::copy_from_slice(&html.as_bytes()[start..at]));
+                slots.push(slot);
+                start = at + c.len_utf8();
+            }
+        }
+        pieces.push(Bytes::copy_from_slice(&html.as_bytes()[start..]));
+        Template { pieces, slots }
+    }
+
+    /// True when every slot is there exactly once, or none is (a page without the header):
+    /// otherwise some text in the page used a mark, and the page is not kept.
+    fn is_whole(&self) -> bool {
+        self.slots.is_empty()
+            || (self.slots.len() == Slot::ALL.len()
+                && Slot::ALL
+                    .iter()
+                    .all(|s| self.slots.iter().filter(|t| *t == s).count() == 1))
+    }
+
+    /// The value at each slot, from `values` in `Slot::ALL`'s order.
+    fn gaps<'v>(&self, values: &'v [String]) -> Vec<&'v str> {
+        self.slots
+            .iter()
+            .map(|slot| values[*slot as usize].as_str())
+            .collect()
+    }
+
+    fn fill(&self, values: &[String]) -> Bytes {
+        let gaps = self.gaps(values);
+        let len = self.pieces.iter().map(Bytes::len).sum::<usize>()
+            + gaps.iter().map(|g| g.len()).sum::<usize>();
+        let mut out = Vec::with_capacity(len);
+        for (i, piece) in self.pieces.iter().enumerate() {
+            out.extend_from_slice(piece);
+            if let Some(gap) = gaps.get(i) {
+                out.extend_from_slice(gap.as_bytes());
+            }
+        }
+        Bytes::from(out)
+    }
 }
 
 impl PageCache {
@@ -83,6 +159,7 @@ impl PageCache {
             state,
             ttl,
             pages: Arc::default(),
+            personal: PersonalCache::default(),
         }
     }
 
@@ -91,7 +168,15 @@ impl PageCache {
             return None;
         }
         let uri = request.uri();
-        if !is_catalog_page(uri.path()) || !only_language_cookie(request.headers()) {
+        let known = [
+            cookies::LANG,
+            cookies::COMPARE,
+            self.state.sessions.cookie_name(),
+        ];
+        if !is_catalog_page(uri.path())
+            || !only_cookies(request.headers(), &known)
+            || carries_form_error(uri.query())
+        {
             return None;
         }
         Some(Key {
@@ -134,14 +219,38 @@ fn is_catalog_page(path: &str) -> bool {
         })
 }
 
-/// True when the request has no cookie at all, or only the language choice.
-fn only_language_cookie(headers: &HeaderMap) -> bool {
-    // A header that is not even text counts as a personal cookie: never kept.
+/// True when every cookie of the request is one of `known` (the language, the comparison
+/// list, which catalog pages do not show, and the session, whose part is filled in).
+fn only_cookies(headers: &HeaderMap, known: &[&str]) -> bool {
+    // A header that is not even text counts as an unknown cookie: rendered.
     let readable = headers
         .get_all(header::COOKIE)
         .iter()
         .all(|v| v.to_str().is_ok());
-    readable && cookies::all(headers).all(|(name, _)| name == cookies::LANG)
+    readable && cookies::all(headers).all(|(name, _)| known.contains(&name.as_str()))
+}
+
+/// True when the address carries a form's error (see `redirects.rs`): that page is the
+/// visitor's own.
+fn carries_form_error(query: Option<&str>) -> bool {
+    query.is_some_and(|q| {
+        form_urlencoded::parse(q.as_bytes()).any(|(k, _)| k == "__err" || k == "__path")
+    })
+}
+
+/// The request as a visitor without a session sends it: no cookie but the language, no
+/// compression (each encoding is made once from the kept page), and template mode.
+fn as_template_request(request: &mut Request) {
+    let lang = cookies::get(request.headers(), cookies::LANG);
+    let headers = request.headers_mut();
+    headers.remove(header::COOKIE);
+    headers.remove(header::ACCEPT_ENCODING);
+    if let Some(value) =
+        lang.and_then(|l| HeaderValue::from_str(&format!("{}={l}", cookies::LANG)).ok())
+    {
+        headers.insert(header::COOKIE, value);
+    }
+    request.extensions_mut().insert(TemplateMode);
 }
 
 /// The best encoding the browser accepts of those kept (brotli, then gzip).
@@ -220,7 +329,14 @@ fn brotli(body: &[u8]) -> Option<Bytes> {
 
 impl Page {
     /// Builds the kept form of a rendered page; `None` when its scripts cannot be pinned.
-    fn from_rendered(catalog_version: u64, mut headers: HeaderMap, html: &[u8]) -> Option<Page> {
+    /// Builds the kept form of a page rendered as a template; `None` when its scripts
+    /// cannot be pinned or its slots are not whole.
+    fn from_rendered(
+        catalog_version: u64,
+        mut headers: HeaderMap,
+        html: &[u8],
+        lang: Lang,
+    ) -> Option<Page> {
         let html = std::str::from_utf8(html).ok()?;
         let csp = headers
             .get(header::CONTENT_SECURITY_POLICY)?
@@ -249,17 +365,52 @@ impl Page {
             header::VARY,
             HeaderValue::from_str(&format!("{HTML_VARY}, Accept-Encoding")).ok()?,
         );
-        let digest = Sha256::digest(body.as_bytes());
+        let template = Template::parse(&body);
+        if !template.is_whole() {
+            return None;
+        }
+        let body = template.fill(&slot_values(lang, None));
+        let digest = Sha256::digest(&body);
         let etag = HeaderValue::from_str(&format!("\"{}\"", hex::encode(&digest[..12]))).ok()?;
         Some(Page {
             catalog_version,
             stored: Instant::now(),
             headers,
             etag,
-            body: Bytes::from(body),
+            body,
             gzip: OnceLock::new(),
             brotli: OnceLock::new(),
+            template,
+            deflated: OnceLock::new(),
         })
+    }
+
+    /// The page with a shopper's values, gzipped when the browser takes gzip (brotli cannot
+    /// be spliced; gzip costs a few percent more bytes and no compression per request).
+    fn personal_body(
+        &self,
+        request_headers: &HeaderMap,
+        shown: &Shown,
+        lang: Lang,
+    ) -> (Bytes, Option<&'static str>) {
+        let values = slot_values(lang, Some((shown.full_name.as_deref(), &shown.cart)));
+        if preferred_encoding(request_headers) != Encoding::Identity
+            && let Some(deflated) = self
+                .deflated
+                .get_or_init(|| {
+                    self.template
+                        .pieces
+                        .iter()
+                        .map(|p| gzip_splice::deflate_piece(p))
+                        .collect()
+                })
+                .as_ref()
+        {
+            let gaps = self.template.gaps(&values);
+            let body = gzip_splice::gzip(&self.template.pieces, deflated, &gaps);
+            return (Bytes::from(body), Some("gzip"));
+        }
+        (self.template.fill(&values), None)
     }
 
     /// The body in `encoding` (compressed once, on first use), or the plain body.
@@ -283,7 +434,26 @@ impl Page {
         }
     }
 
-    fn respond(&self, request_headers: &HeaderMap, outcome: &'static str) -> Response {
+    /// The answer for a visitor: `shown` is a shopper's part (`None`: the anonymous page).
+    fn respond(
+        &self,
+        request_headers: &HeaderMap,
+        outcome: &'static str,
+        shown: Option<&Shown>,
+        lang: Lang,
+    ) -> Response {
+        if let Some(shown) = shown {
+            let (body, encoding) = self.personal_body(request_headers, shown, lang);
+            let mut response = Response::new(Body::from(body));
+            *response.headers_mut() = self.headers.clone();
+            let headers = response.headers_mut();
+            if let Some(encoding) = encoding {
+                headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+            }
+            headers.insert(CACHE_HEADER, HeaderValue::from_static(outcome));
+            headers.insert(PERSONAL_HEADER, HeaderValue::from_static("shopper"));
+            return response;
+        }
         let not_modified = request_headers
             .get_all(header::IF_NONE_MATCH)
             .iter()
@@ -331,34 +501,49 @@ pub async fn page_cache(
     let Some(key) = cache.key(&request) else {
         return next.run(request).await;
     };
+    // A session's visitor gets the kept page with their part put in, when it will do.
+    let personal = match cache.state.sessions.token_in(request.headers()) {
+        None => None,
+        Some(token) => match cache
+            .personal
+            .get(&cache.state, request.headers(), &token)
+            .await
+        {
+            Some(personal) if personal.shown.is_some() => Some(personal),
+            _ => return next.run(request).await,
+        },
+    };
+    let shown = personal.as_ref().and_then(|p| p.shown.as_ref());
     if let Some(page) = cache.get(&key) {
-        return page.respond(request.headers(), "hit");
+        return page.respond(request.headers(), "hit", shown, key.lang);
     }
     // The version before rendering: a change made meanwhile makes this page stale at once.
     let catalog_version = cache.state.catalog_version();
     let request_headers = request.headers().clone();
-    // The page is kept uncompressed; each encoding is made once from it.
-    request.headers_mut().remove(header::ACCEPT_ENCODING);
+    as_template_request(&mut request);
     let response = next.run(request).await;
-    let keepable = response.status() == StatusCode::OK
-        && !response.headers().contains_key(header::SET_COOKIE)
-        && !response.headers().contains_key(header::CONTENT_ENCODING)
-        && response
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("text/html"));
-    if !keepable {
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !is_html {
         return response;
     }
+    let keepable = response.status() == StatusCode::OK
+        && !response.headers().contains_key(header::SET_COOKIE)
+        && !response.headers().contains_key(header::CONTENT_ENCODING);
     let (parts, body) = response.into_parts();
-    let bytes = match buffer_up_to(body, MAX_PAGE_BYTES).await {
+    let bytes = match buffer_up_to(body, MAX_TEMPLATE_BYTES).await {
         Ok(bytes) => bytes,
-        // Too large to keep: the visitor still gets the whole page, just not from memory.
-        Err(Unbuffered::TooLarge(body)) => return Response::from_parts(parts, body),
-        Err(Unbuffered::Failed(error)) => {
-            // The render failed half-way: the visitor cannot get the rest of this body.
-            tracing::warn!(%error, "a catalog page could not be rendered");
+        Err(error) => {
+            match error {
+                Unbuffered::TooLarge => tracing::error!("a catalog page is too large to fill"),
+                // The render failed half-way: the visitor cannot get the rest of this body.
+                Unbuffered::Failed(error) => {
+                    tracing::warn!(%error, "a catalog page could not be rendered")
+                }
+            }
             return (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side.",
@@ -366,28 +551,34 @@ pub async fn page_cache(
                 .into_response();
         }
     };
-    match Page::from_rendered(catalog_version, parts.headers.clone(), &bytes) {
-        Some(page) => {
-            let page = Arc::new(page);
-            cache.put(key, page.clone());
-            page.respond(&request_headers, "miss")
-        }
-        None => {
-            tracing::warn!("a catalog page's scripts could not be pinned; not kept");
-            Response::from_parts(parts, Body::from(bytes))
-        }
+    if keepable
+        && bytes.len() <= MAX_PAGE_BYTES
+        && let Some(page) =
+            Page::from_rendered(catalog_version, parts.headers.clone(), &bytes, key.lang)
+    {
+        let page = Arc::new(page);
+        cache.put(key.clone(), page.clone());
+        return page.respond(&request_headers, "miss", shown, key.lang);
     }
+    if keepable && bytes.len() <= MAX_PAGE_BYTES {
+        tracing::warn!("a catalog page's scripts or slots could not be read; not kept");
+    }
+    // Not kept (too large, an error page…): this visitor's values, the page as rendered.
+    let values = slot_values(key.lang, shown.map(|s| (s.full_name.as_deref(), &s.cart)));
+    let mut parts = parts;
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let body = Template::parse(&String::from_utf8_lossy(&bytes)).fill(&values);
+    Response::from_parts(parts, Body::from(body))
 }
 
 /// Why a body was not buffered.
 enum Unbuffered {
-    /// Longer than the limit: the same body, whole, for the visitor.
-    TooLarge(Body),
+    /// Longer than the limit.
+    TooLarge,
     Failed(axum::Error),
 }
 
-/// Reads `body` into memory if it is at most `max` bytes long; a longer one comes back whole
-/// (what was read, then the rest) to be sent on as a stream.
+/// Reads `body` into memory if it is at most `max` bytes long.
 async fn buffer_up_to(body: Body, max: usize) -> Result<Bytes, Unbuffered> {
     use futures_util::StreamExt;
     let mut stream = body.into_data_stream();
@@ -398,8 +589,7 @@ async fn buffer_up_to(body: Body, max: usize) -> Result<Bytes, Unbuffered> {
         len += chunk.len();
         read.push(chunk);
         if len > max {
-            let head = futures_util::stream::iter(read.into_iter().map(Ok::<_, axum::Error>));
-            return Err(Unbuffered::TooLarge(Body::from_stream(head.chain(stream))));
+            return Err(Unbuffered::TooLarge);
         }
     }
     Ok(match read.len() {
@@ -411,31 +601,23 @@ async fn buffer_up_to(body: Body, max: usize) -> Result<Bytes, Unbuffered> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::body::to_bytes;
 
     #[tokio::test]
-    async fn pages_too_large_to_keep_are_still_served_whole() {
+    async fn bodies_are_buffered_up_to_a_limit() {
         let chunks = || {
             futures_util::stream::iter(
                 (0..10u8).map(|i| Ok::<_, std::io::Error>(Bytes::from(vec![b'a' + i; 1000]))),
             )
         };
         let whole: Vec<u8> = (0..10u8).flat_map(|i| vec![b'a' + i; 1000]).collect();
-
         let small = Body::from_stream(chunks());
         let kept = buffer_up_to(small, 10_000).await.ok().expect("fits");
         assert_eq!(kept.as_ref(), whole.as_slice());
-
         let large = Body::from_stream(chunks());
-        let Err(Unbuffered::TooLarge(body)) = buffer_up_to(large, 2_500).await else {
-            panic!("a body over the limit must come back unbuffered");
-        };
-        let sent = to_bytes(body, usize::MAX).await.unwrap();
-        assert_eq!(
-            sent.as_ref(),
-            whole.as_slice(),
-            "nothing lost, nothing repeated"
-        );
+        assert!(matches!(
+            buffer_up_to(large, 2_500).await,
+            Err(Unbuffered::TooLarge)
+        ));
     }
 
     #[test]
@@ -462,15 +644,41 @@ mod tests {
     }
 
     #[test]
-    fn any_cookie_but_the_language_means_a_personal_page() {
+    fn an_unknown_cookie_or_a_form_error_means_a_rendered_page() {
+        let known = ["lang", "compare", "shop_session"];
         let mut headers = HeaderMap::new();
-        assert!(only_language_cookie(&headers));
-        headers.insert(header::COOKIE, HeaderValue::from_static("lang=zh"));
-        assert!(only_language_cookie(&headers));
+        assert!(only_cookies(&headers, &known));
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("lang=zh; compare=1,2; shop_session=abc"),
+        );
+        assert!(only_cookies(&headers, &known));
         headers.insert(header::COOKIE, HeaderValue::from_static("lang=zh; sid=abc"));
-        assert!(!only_language_cookie(&headers));
-        headers.insert(header::COOKIE, HeaderValue::from_static("compare=1,2"));
-        assert!(!only_language_cookie(&headers));
+        assert!(!only_cookies(&headers, &known));
+        assert!(!carries_form_error(None));
+        assert!(!carries_form_error(Some("q=led")));
+        assert!(carries_form_error(Some("q=led&__err=x&__path=y")));
+    }
+
+    #[test]
+    fn templates_are_cut_at_their_slots_and_filled_per_visitor() {
+        let marks: String = Slot::ALL
+            .iter()
+            .map(|s| format!("<i>{}</i>", s.mark()))
+            .collect();
+        let template = Template::parse(&format!("<head></head>{marks}<p>rest</p>"));
+        assert!(template.is_whole());
+        assert_eq!(template.pieces.len(), Slot::ALL.len() + 1);
+        let values: Vec<String> = (0..Slot::ALL.len()).map(|i| format!("v{i}")).collect();
+        let filled = template.fill(&values);
+        assert_eq!(
+            std::str::from_utf8(&filled).unwrap(),
+            "<head></head><i>v0</i><i>v1</i><i>v2</i><i>v3</i><i>v4</i><i>v5</i><i>v6</i><i>v7</i><p>rest</p>"
+        );
+        // A mark used twice (a product named with one): not kept.
+        let twice = Template::parse(&format!("{marks}{}", Slot::CartCount.mark()));
+        assert!(!twice.is_whole());
+        assert!(Template::parse("<p>no header</p>").is_whole());
     }
 
     #[test]
@@ -504,7 +712,7 @@ mod tests {
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static("script-src 'self' 'nonce-N1' 'wasm-unsafe-eval'"),
         );
-        let page = Page::from_rendered(0, headers, html.as_bytes()).unwrap();
+        let page = Page::from_rendered(0, headers, html.as_bytes(), Lang::En).unwrap();
         let csp = page.headers[header::CONTENT_SECURITY_POLICY]
             .to_str()
             .unwrap();
@@ -521,11 +729,11 @@ mod tests {
             HeaderValue::from_static("default-src 'self'"),
         );
         let html = "<p>Solara FX P10</p>".repeat(50);
-        let page = Page::from_rendered(0, headers, html.as_bytes()).unwrap();
+        let page = Page::from_rendered(0, headers, html.as_bytes(), Lang::En).unwrap();
 
         let mut request = HeaderMap::new();
         request.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("gzip"));
-        let response = page.respond(&request, "hit");
+        let response = page.respond(&request, "hit", None, Lang::En);
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");
         let (bytes, _) = page.body_in(Encoding::Gzip);
@@ -536,7 +744,7 @@ mod tests {
 
         let mut again = HeaderMap::new();
         again.insert(header::IF_NONE_MATCH, page.etag.clone());
-        let response = page.respond(&again, "hit");
+        let response = page.respond(&again, "hit", None, Lang::En);
         assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
         assert_eq!(response.headers()[header::ETAG], page.etag);
         assert_eq!(

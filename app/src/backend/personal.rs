@@ -1,0 +1,88 @@
+//! What kept pages show one visitor (see `components/personal.rs`): their first name and cart,
+//! worked out from their session, and whether a kept page with these put in is the page they
+//! would get rendered. It is not for staff (the header has a back-office link), for an address
+//! not yet confirmed (a banner on every page), or while the session holds a form's one-time
+//! outcome (the page shows it). The server keeps it in memory until the change log names
+//! its session, account or cart, or the catalog changes (prices are in the subtotal).
+
+use super::{
+    AppState,
+    cart::{self, summary},
+    changes::{ChangeFeed, Scope},
+    db::{cart::CartOwner, users},
+    flash::ONE_TIME_KEYS,
+};
+use crate::{domain::account::AccountStatus, error::ShopResult, model::cart::CartSummary};
+use axum::http::HeaderMap;
+
+#[derive(Clone, Debug)]
+pub struct Personal {
+    /// `None` when a kept page will not do for this visitor.
+    pub shown: Option<Shown>,
+    /// What it was built from, each as the change log names it.
+    depends_on: Vec<(Scope, String)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Shown {
+    /// The signed-in shopper's full name; `None` for a guest.
+    pub full_name: Option<String>,
+    pub cart: CartSummary,
+}
+
+impl Personal {
+    /// False once anything it was built from changed after `version` (see `changes.rs`).
+    pub fn is_current(&self, feed: &ChangeFeed, version: u64) -> bool {
+        !feed.changed_after(Scope::Catalog, "", version)
+            && !self
+                .depends_on
+                .iter()
+                .any(|(scope, key)| feed.changed_after(*scope, key, version))
+    }
+}
+
+/// The change log's key of a cart.
+pub fn cart_key(owner: &CartOwner) -> String {
+    match owner {
+        CartOwner::User(id) => format!("u{id}"),
+        CartOwner::Guest(key) => format!("g{key}"),
+    }
+}
+
+/// What kept pages show the visitor whose request has these headers: `None` when the request
+/// names no live session (its page is rendered, which also clears a dead cookie).
+pub async fn of_request(state: &AppState, headers: &HeaderMap) -> ShopResult<Option<Personal>> {
+    let session = state.sessions.open(headers).await?;
+    let Some(session_hash) = session.id_hash() else {
+        return Ok(None);
+    };
+    let mut depends_on = vec![(Scope::Session, session_hash)];
+    let mut full_name = None;
+    let mut kept_page_will_do = !ONE_TIME_KEYS.iter().any(|k| session.has(k));
+    if let Some(id) = session.user_id() {
+        depends_on.push((Scope::User, format!("u{id}")));
+        match users::find_by_id(state.db.pool(), id).await? {
+            Some(user)
+                if user.status == AccountStatus::Active
+                    && !user.role.is_staff()
+                    && user.email_verified_at.is_some() =>
+            {
+                full_name = Some(user.full_name);
+            }
+            _ => kept_page_will_do = false,
+        }
+    }
+    let owner = cart::owner(&session);
+    if let Some(owner) = &owner {
+        depends_on.push((Scope::Cart, cart_key(owner)));
+    }
+    let shown = if kept_page_will_do {
+        Some(Shown {
+            full_name,
+            cart: summary(state, owner.as_ref()).await?,
+        })
+    } else {
+        None
+    };
+    Ok(Some(Personal { shown, depends_on }))
+}
