@@ -66,6 +66,16 @@ test("a shopper registers, verifies, signs in, edits, exports and deletes their 
   await expect(page.getByText("Thank you: your email address is confirmed.")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
 
+  // Catalog pages come from the page cache with the shopper's own header put in, and the
+  // app hydrated on them knows who is signed in.
+  await open(page, "/", testInfo);
+  await expect(page.locator(".account-link")).toContainText("Mei");
+  await open(page, "/catalog", testInfo);
+  await expect(page.locator(".account-link")).toContainText("Mei");
+  await page.locator(".account-link").click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+
   // Sign out and back in.
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/$/);

@@ -72,4 +72,9 @@ test("add from a listing card", async ({ page }, testInfo) => {
     await open(page, "/cart", testInfo);
   }
   await expect(page.getByTestId("cart-line")).toContainText(name);
+  // Catalog pages come from the page cache with this visitor's cart put in.
+  await open(page, "/catalog", testInfo);
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
+  await open(page, "/", testInfo);
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
 });
