@@ -142,6 +142,10 @@ impl Db {
         let pool = AnyPoolOptions::new()
             .max_connections(options.max_connections)
             .acquire_timeout(options.acquire_timeout)
+            // A PostgreSQL connection is checked before each use (a restart or a proxy may
+            // have dropped it); a SQLite connection, a file opened by this process, cannot be
+            // dropped from outside, and checking it cost a round trip to its thread per query.
+            .test_before_acquire(backend == Backend::Postgres)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
