@@ -7,37 +7,46 @@ CREATE TABLE changes (
     seq   INTEGER PRIMARY KEY AUTOINCREMENT,
     -- catalog | session | user | cart
     scope TEXT NOT NULL,
-    -- the session's id hash, 'u<user id>', 'g<guest cart key>', or '' for the catalog
+    -- the session's id hash, 'u<user id>', 'g<guest cart key>', or 'p<product id>'
     key   TEXT NOT NULL DEFAULT '',
     at    BIGINT NOT NULL
 );
 
 CREATE TRIGGER products_inserted AFTER INSERT ON products BEGIN
-    INSERT INTO changes (scope, at) VALUES ('catalog', CAST(strftime('%s', 'now') AS INTEGER));
+    INSERT INTO changes (scope, key, at)
+    VALUES ('catalog', 'p' || NEW.id, CAST(strftime('%s', 'now') AS INTEGER));
 END;
 CREATE TRIGGER products_updated AFTER UPDATE ON products BEGIN
-    INSERT INTO changes (scope, at) VALUES ('catalog', CAST(strftime('%s', 'now') AS INTEGER));
+    INSERT INTO changes (scope, key, at)
+    VALUES ('catalog', 'p' || NEW.id, CAST(strftime('%s', 'now') AS INTEGER));
 END;
 CREATE TRIGGER products_deleted AFTER DELETE ON products BEGIN
-    INSERT INTO changes (scope, at) VALUES ('catalog', CAST(strftime('%s', 'now') AS INTEGER));
+    INSERT INTO changes (scope, key, at)
+    VALUES ('catalog', 'p' || OLD.id, CAST(strftime('%s', 'now') AS INTEGER));
 END;
 CREATE TRIGGER price_tiers_inserted AFTER INSERT ON price_tiers BEGIN
-    INSERT INTO changes (scope, at) VALUES ('catalog', CAST(strftime('%s', 'now') AS INTEGER));
+    INSERT INTO changes (scope, key, at)
+    VALUES ('catalog', 'p' || NEW.product_id, CAST(strftime('%s', 'now') AS INTEGER));
 END;
 CREATE TRIGGER price_tiers_updated AFTER UPDATE ON price_tiers BEGIN
-    INSERT INTO changes (scope, at) VALUES ('catalog', CAST(strftime('%s', 'now') AS INTEGER));
+    INSERT INTO changes (scope, key, at)
+    VALUES ('catalog', 'p' || NEW.product_id, CAST(strftime('%s', 'now') AS INTEGER));
 END;
 CREATE TRIGGER price_tiers_deleted AFTER DELETE ON price_tiers BEGIN
-    INSERT INTO changes (scope, at) VALUES ('catalog', CAST(strftime('%s', 'now') AS INTEGER));
+    INSERT INTO changes (scope, key, at)
+    VALUES ('catalog', 'p' || OLD.product_id, CAST(strftime('%s', 'now') AS INTEGER));
 END;
 CREATE TRIGGER product_images_inserted AFTER INSERT ON product_images BEGIN
-    INSERT INTO changes (scope, at) VALUES ('catalog', CAST(strftime('%s', 'now') AS INTEGER));
+    INSERT INTO changes (scope, key, at)
+    VALUES ('catalog', 'p' || NEW.product_id, CAST(strftime('%s', 'now') AS INTEGER));
 END;
 CREATE TRIGGER product_images_updated AFTER UPDATE ON product_images BEGIN
-    INSERT INTO changes (scope, at) VALUES ('catalog', CAST(strftime('%s', 'now') AS INTEGER));
+    INSERT INTO changes (scope, key, at)
+    VALUES ('catalog', 'p' || NEW.product_id, CAST(strftime('%s', 'now') AS INTEGER));
 END;
 CREATE TRIGGER product_images_deleted AFTER DELETE ON product_images BEGIN
-    INSERT INTO changes (scope, at) VALUES ('catalog', CAST(strftime('%s', 'now') AS INTEGER));
+    INSERT INTO changes (scope, key, at)
+    VALUES ('catalog', 'p' || OLD.product_id, CAST(strftime('%s', 'now') AS INTEGER));
 END;
 
 CREATE TRIGGER sessions_updated AFTER UPDATE OF data, user_id ON sessions BEGIN

@@ -61,10 +61,10 @@ pub async fn view(state: &AppState, owner: Option<&CartOwner>, lang: Lang) -> Sh
     let mut lines = Vec::new();
     let mut groups: Vec<CartGroup> = Vec::new();
     for row in cart::lines(pool, owner).await? {
-        let Some(product) = products::find_by_id(pool, row.product_id).await? else {
+        let Some(shown) = state.products.get(state, row.product_id).await? else {
             continue;
         };
-        let tiers = products::tiers(pool, product.id).await?;
+        let (product, tiers) = (&shown.product, &shown.tiers);
         let group = (!row.group_key.is_empty()).then(|| row.group_key.clone());
         if let Some(key) = &group
             && !groups.iter().any(|g| &g.key == key)
@@ -78,10 +78,10 @@ pub async fn view(state: &AppState, owner: Option<&CartOwner>, lang: Lang) -> Sh
         }
         lines.push(CartLineView {
             id: row.id,
-            product: catalog::card(&product, lang),
+            product: catalog::card(product, lang),
             quantity: row.quantity,
-            price: price_line(&tiers, row.quantity),
-            in_stock: on_sale_stock(&product),
+            price: price_line(tiers, row.quantity),
+            in_stock: on_sale_stock(product),
             group,
         });
     }

@@ -29,7 +29,8 @@ use std::{
 /// What a change is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scope {
-    /// Anything anonymous catalog pages show.
+    /// Anything catalog pages show (key: `p<product id>`; any such change also moves the
+    /// catalog as a whole).
     Catalog,
     /// One session (key: its id hash).
     Session,
@@ -100,9 +101,10 @@ impl ChangeFeed {
         self.catalog.load(Ordering::SeqCst)
     }
 
-    /// True when `key` in `scope` changed after `version` (as far as this server has read).
+    /// True when `key` in `scope` changed after `version` (as far as this server has read);
+    /// `Catalog` with an empty key: anything in the catalog.
     pub fn changed_after(&self, scope: Scope, key: &str, version: u64) -> bool {
-        if scope == Scope::Catalog {
+        if scope == Scope::Catalog && key.is_empty() {
             return self.catalog_version() > version;
         }
         let Ok(touched) = self.touched.read() else {
@@ -152,10 +154,13 @@ impl ChangeFeed {
     fn apply(&self, row: &changes::ChangeRow, now: Instant) {
         let version = self.version.fetch_add(1, Ordering::SeqCst) + 1;
         match Scope::parse(&row.scope) {
-            Some(Scope::Catalog) => {
+            Some(Scope::Catalog) if row.key.is_empty() => {
                 self.catalog.fetch_max(version, Ordering::SeqCst);
             }
             Some(scope) => {
+                if scope == Scope::Catalog {
+                    self.catalog.fetch_max(version, Ordering::SeqCst);
+                }
                 if let Ok(mut touched) = self.touched.write() {
                     touched.insert((scope, row.key.clone()), (version, now));
                 }

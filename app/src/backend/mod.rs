@@ -21,6 +21,7 @@ pub mod orders;
 pub mod passwords;
 pub mod personal;
 pub mod privacy;
+pub mod product_cache;
 pub mod profile;
 pub mod redirect;
 pub mod saved_cards;

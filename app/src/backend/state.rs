@@ -38,6 +38,8 @@ pub struct AppState {
     /// What changed in the database, from any server (see `changes.rs`): the page cache
     /// drops pages rendered before a catalog change.
     pub changes: Arc<super::changes::ChangeFeed>,
+    /// Products as shown, kept until the change log names them.
+    pub products: Arc<super::product_cache::ProductCache>,
 }
 
 impl AppState {
