@@ -40,7 +40,7 @@ BEGIN
     VALUES ('session', OLD.id_hash, EXTRACT(EPOCH FROM now())::BIGINT);
     RETURN NULL;
 END $$;
-CREATE TRIGGER sessions_changed AFTER UPDATE OF data, user_id OR DELETE ON sessions
+CREATE TRIGGER sessions_changed AFTER UPDATE OR DELETE ON sessions
     FOR EACH ROW EXECUTE FUNCTION changes_session();
 
 CREATE FUNCTION changes_user() RETURNS trigger LANGUAGE plpgsql AS $$

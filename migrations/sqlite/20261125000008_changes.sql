@@ -49,7 +49,7 @@ CREATE TRIGGER product_images_deleted AFTER DELETE ON product_images BEGIN
     VALUES ('catalog', 'p' || OLD.product_id, CAST(strftime('%s', 'now') AS INTEGER));
 END;
 
-CREATE TRIGGER sessions_updated AFTER UPDATE OF data, user_id ON sessions BEGIN
+CREATE TRIGGER sessions_updated AFTER UPDATE ON sessions BEGIN
     INSERT INTO changes (scope, key, at)
     VALUES ('session', OLD.id_hash, CAST(strftime('%s', 'now') AS INTEGER));
 END;

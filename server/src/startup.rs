@@ -196,11 +196,17 @@ pub async fn build_state(
         None => Transport::Mailbox,
     };
     let keys = Keys::new(config.session_key.expose());
-    let sessions = SessionStore::new(db.clone(), keys.clone(), https, SessionPolicy::default());
     let changes = Arc::new(
         ChangeFeed::start(&db)
             .await
             .map_err(|e| db_error(DbSetupError::Connect(e)))?,
+    );
+    let sessions = SessionStore::new(
+        db.clone(),
+        keys.clone(),
+        https,
+        SessionPolicy::default(),
+        changes.clone(),
     );
     let state = AppState {
         leptos_options,

@@ -4,10 +4,16 @@
 //! configured session key, so neither a copy of the table nor the key alone lets anyone take
 //! over a session, and changing the key ends every session. A session row is written only when
 //! something needs remembering (no cookie for a plain visit). Each session has an absolute
-//! lifetime and an idle timeout, both enforced by the query that loads it.
+//! lifetime and an idle timeout, both enforced when it is loaded.
+//!
+//! A loaded session is kept in memory for a few seconds ([`MEMORY_LIFE`]) so that a page
+//! does not read it again: dropped at once by this server's own writes to it, and by the
+//! change log (`changes.rs`) for writes anywhere else (sign-out on another server, a
+//! password reset ending every session).
 
 use crate::domain::ids::UserId;
 
+use super::changes::{ChangeFeed, Scope};
 use super::keys::{Keys, is_token, random_token};
 use super::{
     db::{
@@ -20,7 +26,16 @@ use crate::cookies;
 use axum::http::{HeaderMap, HeaderValue, header::USER_AGENT};
 use serde::{Serialize, de::DeserializeOwned};
 use serde_json::{Map, Value};
-use std::sync::{Arc, Mutex};
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex, RwLock},
+    time::{Duration, Instant},
+};
+
+/// The longest a loaded session is used from memory.
+pub const MEMORY_LIFE: Duration = Duration::from_secs(30);
+/// Beyond this many sessions in memory, it starts afresh.
+const MEMORY_MAX: usize = 50_000;
 
 /// How long a session lives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,6 +78,15 @@ pub struct SessionStore {
     keys: Keys,
     secure: bool,
     policy: SessionPolicy,
+    changes: Arc<ChangeFeed>,
+    memory: Arc<RwLock<HashMap<String, Remembered>>>,
+}
+
+/// A session row as loaded, and when.
+struct Remembered {
+    row: SessionRow,
+    version: u64,
+    read: Instant,
 }
 
 impl std::fmt::Debug for SessionStore {
@@ -84,12 +108,59 @@ pub enum CookieChange {
 
 impl SessionStore {
     /// `secure` marks cookies `Secure` and names them with the `__Host-` prefix (HTTPS only).
-    pub fn new(db: Db, keys: Keys, secure: bool, policy: SessionPolicy) -> Self {
+    pub fn new(
+        db: Db,
+        keys: Keys,
+        secure: bool,
+        policy: SessionPolicy,
+        changes: Arc<ChangeFeed>,
+    ) -> Self {
         SessionStore {
             db,
             keys,
             secure,
             policy,
+            changes,
+            memory: Arc::default(),
+        }
+    }
+
+    /// The live session row with this hash: from memory while nothing changed it, else from
+    /// the database.
+    async fn live_row(&self, id_hash: &str, now: i64) -> Result<Option<SessionRow>, sqlx::Error> {
+        let live =
+            |row: &SessionRow| row.expires_at > now && row.last_seen_at + row.idle_timeout > now;
+        if let Ok(memory) = self.memory.read()
+            && let Some(kept) = memory.get(id_hash)
+            && kept.read.elapsed() < MEMORY_LIFE
+            && !self
+                .changes
+                .changed_after(Scope::Session, id_hash, kept.version)
+        {
+            return Ok(Some(kept.row.clone()).filter(live));
+        }
+        let version = self.changes.version();
+        let row = sessions::find_live(self.db.pool(), id_hash, now).await?;
+        if let (Some(row), Ok(mut memory)) = (&row, self.memory.write()) {
+            if memory.len() >= MEMORY_MAX {
+                memory.clear();
+            }
+            memory.insert(
+                id_hash.to_string(),
+                Remembered {
+                    row: row.clone(),
+                    version,
+                    read: Instant::now(),
+                },
+            );
+        }
+        Ok(row)
+    }
+
+    /// Drops a session from memory (this server wrote to it).
+    fn forget(&self, id_hash: &str) {
+        if let Ok(mut memory) = self.memory.write() {
+            memory.remove(id_hash);
         }
     }
 
@@ -129,11 +200,12 @@ impl SessionStore {
         };
         let id_hash = self.id_hash_of(&token);
         let now = now();
-        match sessions::find_live(self.db.pool(), &id_hash, now).await? {
+        match self.live_row(&id_hash, now).await? {
             Some(row) => {
                 // Refresh the idle clock at most once a minute, not on every request.
                 if now - row.last_seen_at >= 60 {
                     sessions::touch(self.db.pool(), &id_hash, now).await?;
+                    self.forget(&id_hash);
                 }
                 let data = serde_json::from_str(&row.data).unwrap_or_default();
                 Ok(Session::new(
@@ -301,6 +373,7 @@ impl Session {
                 loaded.data.insert(key.to_string(), value);
                 let text = Value::Object(loaded.data.clone()).to_string();
                 sessions::update_data(self.store.db.pool(), &loaded.id_hash, &text).await?;
+                self.store.forget(&loaded.id_hash);
                 self.lock().loaded = Some(loaded);
             }
             None => {
@@ -353,6 +426,7 @@ impl Session {
         {
             let text = Value::Object(loaded.data.clone()).to_string();
             sessions::update_data(self.store.db.pool(), &loaded.id_hash, &text).await?;
+            self.store.forget(&loaded.id_hash);
             self.lock().loaded = Some(loaded);
         }
         Ok(())
@@ -376,6 +450,7 @@ impl Session {
         let data = old.as_ref().map(|l| l.data.clone()).unwrap_or_default();
         if let Some(old) = &old {
             sessions::delete(self.store.db.pool(), &old.id_hash).await?;
+            self.store.forget(&old.id_hash);
         }
         let (loaded, change) = self
             .store
@@ -392,6 +467,7 @@ impl Session {
         let old = self.lock().loaded.take();
         if let Some(old) = old {
             sessions::delete(self.store.db.pool(), &old.id_hash).await?;
+            self.store.forget(&old.id_hash);
         }
         self.lock().cookie = CookieChange::Clear;
         Ok(())

@@ -172,6 +172,7 @@ async fn cookie_flags_follow_the_deployment(app: TestApp) {
         Keys::new(&key),
         false,
         SessionPolicy::default(),
+        app.state.changes.clone(),
     );
     let change = CookieChange::Set {
         token: "t".into(),
@@ -193,6 +194,7 @@ async fn cookie_flags_follow_the_deployment(app: TestApp) {
         Keys::new(&key),
         true,
         SessionPolicy::default(),
+        app.state.changes.clone(),
     );
     let value = https.set_cookie_value(&change).unwrap();
     let value = value.to_str().unwrap();
@@ -214,6 +216,7 @@ async fn a_new_session_key_ends_every_session(app: TestApp) {
         Keys::new(&[9u8; 32]),
         false,
         SessionPolicy::default(),
+        app.state.changes.clone(),
     );
     assert!(!rotated.open(&headers_with(&token)).await.unwrap().exists());
 }
