@@ -14,6 +14,7 @@ use crate::{
         server_fn_status::map_error_status,
         sessions::with_session,
         static_cache::{CachePolicy, set_cache_control},
+        whole_pages::whole_pages,
     },
     sandbox_pay,
 };
@@ -383,6 +384,7 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
         .layer(from_fn_with_state(state.sessions.clone(), with_session))
         .merge(static_files)
         .layer(from_fn_with_state(state.clone(), catch_up_after_writes))
+        .layer(from_fn(whole_pages))
         // Pages rendered per request are compressed at a fast level: brotli's default (11)
         // cost milliseconds per page; 4 compresses about as well as gzip's best in a fraction
         // of the time. Kept pages and the bundle are compressed once, at the best levels.

@@ -9,3 +9,4 @@ pub mod security_headers;
 pub mod server_fn_status;
 pub mod sessions;
 pub mod static_cache;
+pub mod whole_pages;
