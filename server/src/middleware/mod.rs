@@ -10,3 +10,13 @@ pub mod server_fn_status;
 pub mod sessions;
 pub mod static_cache;
 pub mod whole_pages;
+
+use axum::http::{HeaderMap, header};
+
+/// True when a response's headers say it is an HTML page.
+fn is_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"))
+}

@@ -50,11 +50,7 @@ pub async fn add_security_headers(
             HeaderValue::from_static("max-age=63072000; includeSubDomains"),
         );
     }
-    let is_html = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if is_html && !headers.contains_key(header::CACHE_CONTROL) {
+    if super::is_html(headers) && !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(
             header::CACHE_CONTROL,
             HeaderValue::from_static(HTML_CACHE_CONTROL),

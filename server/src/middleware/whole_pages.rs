@@ -6,7 +6,6 @@
 use axum::{
     body::{Body, Bytes},
     extract::Request,
-    http::header,
     middleware::Next,
     response::Response,
 };
@@ -17,12 +16,7 @@ const MAX_BYTES: usize = 2 * 1024 * 1024;
 
 pub async fn whole_pages(request: Request, next: Next) -> Response {
     let response = next.run(request).await;
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if !is_html {
+    if !super::is_html(response.headers()) {
         return response;
     }
     let (parts, body) = response.into_parts();

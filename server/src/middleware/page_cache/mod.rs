@@ -522,12 +522,7 @@ pub async fn page_cache(
     let request_headers = request.headers().clone();
     as_template_request(&mut request);
     let response = next.run(request).await;
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if !is_html {
+    if !super::is_html(response.headers()) {
         return response;
     }
     let keepable = response.status() == StatusCode::OK
