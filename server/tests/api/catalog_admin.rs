@@ -653,7 +653,7 @@ db_test!(anonymous_pages_come_from_memory_until_the_catalog_changes);
 
 /// A page as a browser asks for it (gzip accepted), decoded: (cache header, personal
 /// header, HTML).
-async fn kept_page(b: &Browser, path: &str) -> (String, String, String) {
+pub async fn kept_page(b: &Browser, path: &str) -> (String, String, String) {
     let res = b
         .client
         .get(b.url(path))

@@ -5,6 +5,7 @@
 use crate::{
     accounts::registered_shopper,
     cart::product_id,
+    catalog_admin::kept_page,
     checkout::{address_and_delivery, enter_card},
     db_test,
     helpers::{Browser, TestApp},
@@ -23,20 +24,9 @@ fn at(b: &Browser, base: &str) -> Browser {
     }
 }
 
+/// Whether a kept page shows the product out of stock, and where it came from.
 async fn stock_class(b: &Browser, path: &str) -> (String, String) {
-    let res = b
-        .client
-        .get(b.url(path))
-        .header("accept", "text/html")
-        .send()
-        .await
-        .unwrap();
-    let cache = res
-        .headers()
-        .get("x-page-cache")
-        .map(|v| v.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    let html = res.text().await.unwrap();
+    let (cache, _, html) = kept_page(b, path).await;
     let class = if html.contains("stock stock-out") {
         "out"
     } else {

@@ -97,6 +97,11 @@ struct Page {
     deflated: OnceLock<Option<Vec<Bytes>>>,
 }
 
+/// The slots' values for a visitor: a shopper's part, or `None` for the anonymous page.
+fn visitor_values(lang: Lang, shown: Option<&Shown>) -> Vec<String> {
+    slot_values(lang, shown.map(|s| (s.full_name.as_deref(), &s.cart)))
+}
+
 /// A page cut at its slot marks: `pieces[0] slots[0] pieces[1] … pieces[n]`.
 struct Template {
     pieces: Vec<Bytes>,
@@ -369,7 +374,7 @@ impl Page {
         if !template.is_whole() {
             return None;
         }
-        let body = template.fill(&slot_values(lang, None));
+        let body = template.fill(&visitor_values(lang, None));
         let digest = Sha256::digest(&body);
         let etag = HeaderValue::from_str(&format!("\"{}\"", hex::encode(&digest[..12]))).ok()?;
         Some(Page {
@@ -393,7 +398,7 @@ impl Page {
         shown: &Shown,
         lang: Lang,
     ) -> (Bytes, Option<&'static str>) {
-        let values = slot_values(lang, Some((shown.full_name.as_deref(), &shown.cart)));
+        let values = visitor_values(lang, Some(shown));
         if preferred_encoding(request_headers) != Encoding::Identity
             && let Some(deflated) = self
                 .deflated
@@ -546,20 +551,18 @@ pub async fn page_cache(
                 .into_response();
         }
     };
-    if keepable
-        && bytes.len() <= MAX_PAGE_BYTES
-        && let Some(page) =
-            Page::from_rendered(catalog_version, parts.headers.clone(), &bytes, key.lang)
-    {
-        let page = Arc::new(page);
-        cache.put(key.clone(), page.clone());
-        return page.respond(&request_headers, "miss", shown, key.lang);
-    }
     if keepable && bytes.len() <= MAX_PAGE_BYTES {
-        tracing::warn!("a catalog page's scripts or slots could not be read; not kept");
+        match Page::from_rendered(catalog_version, parts.headers.clone(), &bytes, key.lang) {
+            Some(page) => {
+                let page = Arc::new(page);
+                cache.put(key.clone(), page.clone());
+                return page.respond(&request_headers, "miss", shown, key.lang);
+            }
+            None => tracing::warn!("a catalog page's scripts or slots could not be read; not kept"),
+        }
     }
     // Not kept (too large, an error page…): this visitor's values, the page as rendered.
-    let values = slot_values(key.lang, shown.map(|s| (s.full_name.as_deref(), &s.cart)));
+    let values = visitor_values(key.lang, shown);
     let mut parts = parts;
     parts.headers.remove(header::CONTENT_LENGTH);
     let body = Template::parse(&String::from_utf8_lossy(&bytes)).fill(&values);
