@@ -3,7 +3,10 @@
 
 use super::not_found::NotFound;
 use crate::components::auth::use_auth;
-use leptos::{either::EitherOf3, prelude::*};
+use leptos::{
+    either::{EitherOf3, EitherOf4},
+    prelude::*,
+};
 use leptos_router::{components::Redirect, hooks::use_location};
 
 /// The sign-in page, coming back to the current page afterwards.
@@ -33,17 +36,26 @@ fn url_escape(text: &str) -> String {
 }
 
 /// Shows `children` to a signed-in shopper; sends anyone else to the sign-in page.
+///
+/// A shopper who signs out, deactivates or deletes their account here is already on the way
+/// to the page the server answered with (a lazily loaded page arrives a moment later): the
+/// guard then shows nothing rather than racing that navigation to the sign-in page.
 #[component]
 pub fn RequireUser(children: ChildrenFn) -> impl IntoView {
     let auth = use_auth();
     let children = StoredValue::new(children);
+    let shown = StoredValue::new(false);
     view! {
         <Suspense>
             {move || Suspend::new(async move {
                 match auth.user.await {
-                    Ok(Some(_)) => EitherOf3::A(children.read_value()()),
-                    Ok(None) => EitherOf3::B(view! { <Redirect path=sign_in_path() /> }),
-                    Err(_) => EitherOf3::C(view! { <NotFound /> }),
+                    Ok(Some(_)) => {
+                        shown.set_value(true);
+                        EitherOf4::A(children.read_value()())
+                    }
+                    Ok(None) if shown.get_value() => EitherOf4::D(()),
+                    Ok(None) => EitherOf4::B(view! { <Redirect path=sign_in_path() /> }),
+                    Err(_) => EitherOf4::C(view! { <NotFound /> }),
                 }
             })}
         </Suspense>
