@@ -1,7 +1,7 @@
 //! The HTML document (`shell`, server only) and the root component with the routes (`App`).
 
 use crate::{
-    components::{auth::provide_auth, cart::provide_cart, layout::Layout},
+    components::{auth::provide_auth, cart::provide_cart, hydration::StartApp, layout::Layout},
     i18n::provide_i18n,
     pages::{
         account::{
@@ -53,7 +53,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options=options.clone() />
+                <StartApp options=options.clone() />
                 <HashedStylesheet options id="leptos" />
                 <MetaTags />
             </head>

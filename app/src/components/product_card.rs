@@ -9,8 +9,14 @@ use crate::{
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// `first_seen`: the card is in the first row of a page's main content, so its picture is
+/// fetched at once (the first one with high priority: it is the largest paint of a listing),
+/// not when scrolled to.
 #[component]
-pub fn ProductCard(product: Card) -> impl IntoView {
+pub fn ProductCard(
+    product: Card,
+    #[prop(default = None)] first_seen: Option<usize>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let href = format!("/products/{}", product.slug);
     let price = product.price;
@@ -26,7 +32,14 @@ pub fn ProductCard(product: Card) -> impl IntoView {
     view! {
         <li class="product-card">
             <A href=href.clone() attr:class="product-card-link">
-                <img src=product.image.clone() alt="" width="320" height="200" loading="lazy" />
+                <img
+                    src=product.image.clone()
+                    alt=""
+                    width="320"
+                    height="200"
+                    loading=first_seen.is_none().then_some("lazy")
+                    fetchpriority=(first_seen == Some(0)).then_some("high")
+                />
                 <span class="product-brand">{product.brand.clone()}</span>
                 <span class="product-name">{product.name.clone()}</span>
             </A>
@@ -45,12 +58,23 @@ pub fn ProductCard(product: Card) -> impl IntoView {
     }
 }
 
-/// A grid of product cards.
+/// How many cards a grid's first row holds at most (a wide screen shows four).
+const FIRST_ROW: usize = 4;
+
+/// A grid of product cards. `top`: the grid opens the page (a listing), so its first row's
+/// pictures load at once.
 #[component]
-pub fn ProductGrid(products: Vec<Card>) -> impl IntoView {
+pub fn ProductGrid(products: Vec<Card>, #[prop(optional)] top: bool) -> impl IntoView {
     view! {
         <ul class="product-grid">
-            {products.into_iter().map(|p| view! { <ProductCard product=p /> }).collect_view()}
+            {products
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let first_seen = (top && i < FIRST_ROW).then_some(i);
+                    view! { <ProductCard product=p first_seen /> }
+                })
+                .collect_view()}
         </ul>
     }
 }

@@ -176,7 +176,7 @@ fn ListingBody(
                     })
                 } else {
                     Either::Right(view! {
-                        <ProductGrid products=page.products.clone() />
+                        <ProductGrid products=page.products.clone() top=true />
                         <Pager q=q.clone() pages=page.pages path=path.clone() />
                     })
                 }}

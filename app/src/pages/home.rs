@@ -35,6 +35,7 @@ pub fn HomePage() -> impl IntoView {
                     class="hero-art"
                     src="/images/hero-stadium.svg"
                     alt=""
+                    fetchpriority="high"
                     width="640"
                     height="420"
                 />

@@ -106,7 +106,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
             </nav>
             <div class="product-grid-top">
                 <div class="product-media">
-                    <img src=card.image.clone() alt=card.name.clone() width="640" height="400" />
+                    <img src=card.image.clone() alt=card.name.clone() width="640" height="400" fetchpriority="high" />
                 </div>
                 <div class="product-buy">
                     <p class="product-brand">{card.brand.clone()}</p>

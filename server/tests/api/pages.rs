@@ -15,6 +15,35 @@ async fn home_page_presents_the_shop(app: TestApp) {
 }
 db_test!(home_page_presents_the_shop);
 
+/// What a phone downloads first is the page and its pictures: the app is started by one
+/// script once the browser is idle (no preload of the wasm competing with the
+/// pictures), and the picture a visitor sees first is fetched eagerly with high priority.
+async fn pictures_come_before_the_app(app: TestApp) {
+    // Each page's first picture is the first <img> after its marker.
+    for (path, marker) in [
+        ("/", r#"class="hero""#),
+        ("/catalog", r#"class="product-card-link""#),
+        ("/products/solara-fx-p10", r#"class="product-media""#),
+    ] {
+        let (status, body) = app.page(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(!body.contains(r#"rel="preload""#), "{path} preloads something");
+        assert!(!body.contains(r#"rel="modulepreload""#), "{path} preloads the app");
+        assert!(body.contains("requestIdleCallback"), "{path} has no start script");
+        assert_eq!(body.matches(r#"<script type="module""#).count(), 1, "{path}");
+        let after = &body[body.find(marker).unwrap_or_else(|| panic!("{path}: no {marker}"))..];
+        let img = &after[after.find("<img").expect("a picture")..];
+        let tag = &img[..img.find('>').unwrap()];
+        assert!(tag.contains(r#"fetchpriority="high""#), "{path}: {tag}");
+        assert!(!tag.contains(r#"loading="lazy""#), "{path}: {tag}");
+    }
+    // Further down a listing, pictures wait until they are scrolled to.
+    let (_, body) = app.page("/catalog").await;
+    assert!(body.matches(r#"loading="lazy""#).count() > 0);
+    assert_eq!(body.matches(r#"fetchpriority="high""#).count(), 1);
+}
+db_test!(pictures_come_before_the_app);
+
 async fn browser_language_picks_chinese(app: TestApp) {
     let res = app
         .client
