@@ -27,11 +27,26 @@ async fn pictures_come_before_the_app(app: TestApp) {
     ] {
         let (status, body) = app.page(path).await;
         assert_eq!(status, StatusCode::OK, "{path}");
-        assert!(!body.contains(r#"rel="preload""#), "{path} preloads something");
-        assert!(!body.contains(r#"rel="modulepreload""#), "{path} preloads the app");
-        assert!(body.contains("requestIdleCallback"), "{path} has no start script");
-        assert_eq!(body.matches(r#"<script type="module""#).count(), 1, "{path}");
-        let after = &body[body.find(marker).unwrap_or_else(|| panic!("{path}: no {marker}"))..];
+        assert!(
+            !body.contains(r#"rel="preload""#),
+            "{path} preloads something"
+        );
+        assert!(
+            !body.contains(r#"rel="modulepreload""#),
+            "{path} preloads the app"
+        );
+        assert!(
+            body.contains("requestIdleCallback"),
+            "{path} has no start script"
+        );
+        assert_eq!(
+            body.matches(r#"<script type="module""#).count(),
+            1,
+            "{path}"
+        );
+        let after = &body[body
+            .find(marker)
+            .unwrap_or_else(|| panic!("{path}: no {marker}"))..];
         let img = &after[after.find("<img").expect("a picture")..];
         let tag = &img[..img.find('>').unwrap()];
         assert!(tag.contains(r#"fetchpriority="high""#), "{path}: {tag}");
