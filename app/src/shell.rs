@@ -85,13 +85,7 @@ pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
     provide_auth();
     provide_cart();
-    // Marks the page once the wasm app has taken over (end-to-end tests wait for it).
-    #[cfg(feature = "hydrate")]
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
+    // `frontend/src/lib.rs` marks the page once the wasm app has taken over.
 
     view! {
         <Html attr:lang=move || i18n.lang().html_tag() />
@@ -105,6 +99,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("catalog/:category") view=CategoryPage ssr=SsrMode::InOrder />
                     <Route path=path!("search") view=SearchPage ssr=SsrMode::InOrder />
                     <Route path=path!("products/:slug") view=ProductPage ssr=SsrMode::Async />
+                    // The pages above are in the main wasm (visitors land on them); the
+                    // ones below are lazy: each is a chunk fetched when it is first shown.
                     <Route path=path!("compare") view={Lazy::<ComparePageRoute>::new()} ssr=SsrMode::InOrder />
                     <Route path=path!("configurator") view={Lazy::<ConfiguratorPageRoute>::new()} ssr=SsrMode::InOrder />
                     <Route path=path!("cart") view={Lazy::<CartPageRoute>::new()} ssr=SsrMode::InOrder />

@@ -652,6 +652,32 @@ mod tests {
     }
 
     #[test]
+    fn trusted_proxies_are_a_list_of_addresses() {
+        let c = load(None, &[("SHOP_TRUSTED_PROXIES", "10.0.0.7, ::1")]).unwrap();
+        assert_eq!(
+            c.site.trusted_proxies,
+            [
+                "10.0.0.7".parse::<IpAddr>().unwrap(),
+                "::1".parse().unwrap()
+            ]
+        );
+        assert!(load(None, &[]).unwrap().site.trusted_proxies.is_empty());
+        // A name or a network is refused at start-up, naming the setting and the value.
+        for bad in ["proxy.internal", "10.0.0.0/8", "10.0.0.7;10.0.0.8"] {
+            let err = load(None, &[("SHOP_TRUSTED_PROXIES", bad)]).unwrap_err();
+            let line = err.to_string();
+            assert!(
+                line.contains("site.trusted_proxies (SHOP_TRUSTED_PROXIES)"),
+                "{line}"
+            );
+            assert!(
+                line.contains(bad.split([';', '/']).next().unwrap()),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
     fn the_shipped_file_is_valid() {
         let c = load(Some(include_str!("../../Leptos.toml")), &[]).unwrap();
         assert_eq!(c.site.addr.to_string(), "127.0.0.1:3000");

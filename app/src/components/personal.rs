@@ -131,7 +131,14 @@ pub fn slot_values(lang: Lang, shopper: Option<(Option<&str>, &CartSummary)>) ->
             Slot::AccountHref => account.href.to_string(),
             Slot::AccountLabel => html_text(account.label),
             Slot::AccountText => html_text(&account.text),
-            Slot::Personal => if shopper.is_some() { "1" } else { "0" }.to_string(),
+            // The hydrated app asks who this is only when the page differs from a
+            // visitor's without a session (a name or a cart).
+            Slot::Personal => if name.is_some() || cart.units > 0 {
+                "1"
+            } else {
+                "0"
+            }
+            .to_string(),
             Slot::CartLabel => html_text(&cart_parts.label),
             Slot::CartTotal => html_text(&cart_parts.total),
             Slot::CartCount => cart_parts.count.clone(),

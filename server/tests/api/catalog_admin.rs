@@ -768,6 +768,17 @@ async fn shoppers_get_kept_pages_with_their_own_name_and_cart(app: TestApp) {
     let (cache, personal, html) = kept_page(&guest, PATH).await;
     assert_eq!((cache.as_str(), personal.as_str()), ("hit", "shopper"));
     assert!(html.contains(r#"class="cart-count">2<"#));
+    assert!(html.contains(r#"data-personal="1""#));
+    // Once it is empty, the page is a visitor's without a session: the app need not ask.
+    let res = guest.call("cart/empty", &[]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let (_, personal, html) = kept_page(&guest, PATH).await;
+    assert_eq!(personal, "shopper");
+    assert!(html.contains(r#"class="cart-count is-empty">0<"#));
+    assert!(html.contains(r#"data-personal="0""#));
+    guest
+        .call("cart/add", &[("product", &id), ("quantity", "2")])
+        .await;
     assert!(html.contains(r#"href="/account/sign-in""#));
 
     // Without gzip, the same page plainly.
