@@ -38,8 +38,8 @@ fn url_escape(text: &str) -> String {
 /// Shows `children` to a signed-in shopper; sends anyone else to the sign-in page.
 ///
 /// A shopper who signs out, deactivates or deletes their account here is already on the way
-/// to the page the server answered with (a lazily loaded page arrives a moment later): the
-/// guard then shows nothing rather than racing that navigation to the sign-in page.
+/// to the page the server answered with (which may arrive a moment later): the guard then
+/// shows nothing rather than racing that navigation to the sign-in page.
 #[component]
 pub fn RequireUser(children: ChildrenFn) -> impl IntoView {
     let auth = use_auth();
