@@ -15,6 +15,7 @@ pub mod customers;
 pub mod db;
 pub mod flash;
 pub mod gateway;
+pub mod kept;
 pub mod keys;
 pub mod mail;
 pub mod orders;

@@ -6,20 +6,17 @@ use super::{
     AppState,
     changes::Scope,
     db::products::{self, ProductRow},
+    kept::Kept,
 };
 use crate::{
     domain::{ids::ProductId, pricing::Tier},
     error::ShopResult,
 };
-use std::{
-    collections::HashMap,
-    sync::{Arc, RwLock},
-    time::{Duration, Instant},
-};
+use std::{sync::Arc, time::Duration};
 
 /// The longest an entry is used (shorter than the change log keeps what it applied).
 const LIFE: Duration = Duration::from_secs(60);
-/// Beyond this many products, the cache starts afresh.
+/// The most products kept.
 const MAX_ENTRIES: usize = 50_000;
 
 /// A product with its tiers, as read at one version.
@@ -29,50 +26,33 @@ pub struct Shown {
     pub tiers: Vec<Tier>,
 }
 
-#[derive(Default)]
 pub struct ProductCache {
-    entries: RwLock<HashMap<ProductId, Entry>>,
+    kept: Kept<ProductId, Arc<Shown>>,
 }
 
-struct Entry {
-    shown: Arc<Shown>,
-    version: u64,
-    read: Instant,
+impl Default for ProductCache {
+    fn default() -> Self {
+        ProductCache {
+            kept: Kept::new(LIFE, MAX_ENTRIES),
+        }
+    }
 }
 
 impl ProductCache {
     /// The product with its tiers; `None` when there is no such product.
     pub async fn get(&self, state: &AppState, id: ProductId) -> ShopResult<Option<Arc<Shown>>> {
         let key = format!("p{id}");
-        if let Ok(entries) = self.entries.read()
-            && let Some(entry) = entries.get(&id)
-            && entry.read.elapsed() < LIFE
-            && !state
-                .changes
-                .changed_after(Scope::Catalog, &key, entry.version)
-        {
-            return Ok(Some(entry.shown.clone()));
-        }
-        let version = state.changes.version();
-        let pool = state.db.pool();
-        let Some(product) = products::find_by_id(pool, id).await? else {
-            return Ok(None);
-        };
-        let tiers = products::tiers(pool, id).await?;
-        let shown = Arc::new(Shown { product, tiers });
-        if let Ok(mut entries) = self.entries.write() {
-            if entries.len() >= MAX_ENTRIES {
-                entries.clear();
-            }
-            entries.insert(
-                id,
-                Entry {
-                    shown: shown.clone(),
-                    version,
-                    read: Instant::now(),
-                },
-            );
-        }
-        Ok(Some(shown))
+        let current =
+            |_: &Arc<Shown>, version| !state.changes.changed_after(Scope::Catalog, &key, version);
+        self.kept
+            .get_or_load(&state.changes, id, current, async {
+                let pool = state.db.pool();
+                let Some(product) = products::find_by_id(pool, id).await? else {
+                    return Ok(None);
+                };
+                let tiers = products::tiers(pool, id).await?;
+                Ok(Some(Arc::new(Shown { product, tiers })))
+            })
+            .await
     }
 }

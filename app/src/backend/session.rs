@@ -14,6 +14,7 @@
 use crate::domain::ids::UserId;
 
 use super::changes::{ChangeFeed, Scope};
+use super::kept::Kept;
 use super::keys::{Keys, is_token, random_token};
 use super::{
     db::{
@@ -27,9 +28,8 @@ use axum::http::{HeaderMap, HeaderValue, header::USER_AGENT};
 use serde::{Serialize, de::DeserializeOwned};
 use serde_json::{Map, Value};
 use std::{
-    collections::HashMap,
-    sync::{Arc, Mutex, RwLock},
-    time::{Duration, Instant},
+    sync::{Arc, Mutex},
+    time::Duration,
 };
 
 /// The longest a loaded session is used from memory.
@@ -79,14 +79,7 @@ pub struct SessionStore {
     secure: bool,
     policy: SessionPolicy,
     changes: Arc<ChangeFeed>,
-    memory: Arc<RwLock<HashMap<String, Remembered>>>,
-}
-
-/// A session row as loaded, and when.
-struct Remembered {
-    row: SessionRow,
-    version: u64,
-    read: Instant,
+    memory: Arc<Kept<String, SessionRow>>,
 }
 
 impl std::fmt::Debug for SessionStore {
@@ -121,7 +114,7 @@ impl SessionStore {
             secure,
             policy,
             changes,
-            memory: Arc::default(),
+            memory: Arc::new(Kept::new(MEMORY_LIFE, MEMORY_MAX)),
         }
     }
 
@@ -130,38 +123,23 @@ impl SessionStore {
     async fn live_row(&self, id_hash: &str, now: i64) -> Result<Option<SessionRow>, sqlx::Error> {
         let live =
             |row: &SessionRow| row.expires_at > now && row.last_seen_at + row.idle_timeout > now;
-        if let Ok(memory) = self.memory.read()
-            && let Some(kept) = memory.get(id_hash)
-            && kept.read.elapsed() < MEMORY_LIFE
-            && !self
-                .changes
-                .changed_after(Scope::Session, id_hash, kept.version)
-        {
-            return Ok(Some(kept.row.clone()).filter(live));
-        }
-        let version = self.changes.version();
-        let row = sessions::find_live(self.db.pool(), id_hash, now).await?;
-        if let (Some(row), Ok(mut memory)) = (&row, self.memory.write()) {
-            if memory.len() >= MEMORY_MAX {
-                memory.clear();
-            }
-            memory.insert(
+        let current =
+            |_: &SessionRow, version| !self.changes.changed_after(Scope::Session, id_hash, version);
+        let row = self
+            .memory
+            .get_or_load(
+                &self.changes,
                 id_hash.to_string(),
-                Remembered {
-                    row: row.clone(),
-                    version,
-                    read: Instant::now(),
-                },
-            );
-        }
-        Ok(row)
+                current,
+                sessions::find_live(self.db.pool(), id_hash, now),
+            )
+            .await?;
+        Ok(row.filter(live))
     }
 
     /// Drops a session from memory (this server wrote to it).
     fn forget(&self, id_hash: &str) {
-        if let Ok(mut memory) = self.memory.write() {
-            memory.remove(id_hash);
-        }
+        self.memory.forget(id_hash);
     }
 
     pub fn cookie_name(&self) -> &'static str {

@@ -5,29 +5,28 @@
 
 use app::backend::{
     AppState,
+    kept::Kept,
     personal::{self, Personal},
 };
 use axum::http::HeaderMap;
-use std::{
-    collections::HashMap,
-    sync::{Arc, RwLock},
-    time::{Duration, Instant},
-};
+use std::{sync::Arc, time::Duration};
 
 /// The longest an entry is used.
 const LIFE: Duration = Duration::from_secs(30);
-/// Beyond this many sessions, entries past their life are dropped, then the older half.
+/// The most sessions kept.
 const MAX_ENTRIES: usize = 20_000;
 
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct PersonalCache {
-    entries: Arc<RwLock<HashMap<String, Entry>>>,
+    kept: Arc<Kept<String, Arc<Personal>>>,
 }
 
-struct Entry {
-    personal: Arc<Personal>,
-    version: u64,
-    built: Instant,
+impl Default for PersonalCache {
+    fn default() -> Self {
+        PersonalCache {
+            kept: Arc::new(Kept::new(LIFE, MAX_ENTRIES)),
+        }
+    }
 }
 
 impl PersonalCache {
@@ -40,41 +39,23 @@ impl PersonalCache {
         token: &str,
     ) -> Option<Arc<Personal>> {
         let hash = state.sessions.id_hash_of(token);
-        if let Ok(entries) = self.entries.read()
-            && let Some(entry) = entries.get(&hash)
-            && entry.built.elapsed() < LIFE
-            && entry.personal.is_current(&state.changes, entry.version)
+        let current =
+            |personal: &Arc<Personal>, version| personal.is_current(&state.changes, version);
+        let load = async {
+            personal::of_request(state, headers)
+                .await
+                .map(|personal| personal.map(Arc::new))
+        };
+        match self
+            .kept
+            .get_or_load(&state.changes, hash, current, load)
+            .await
         {
-            return Some(entry.personal.clone());
-        }
-        let version = state.changes.version();
-        let personal = match personal::of_request(state, headers).await {
-            Ok(Some(personal)) => Arc::new(personal),
-            Ok(None) => return None,
+            Ok(personal) => personal,
             Err(error) => {
                 tracing::warn!(?error, "cannot work out a visitor's header");
-                return None;
+                None
             }
-        };
-        if let Ok(mut entries) = self.entries.write() {
-            if entries.len() >= MAX_ENTRIES {
-                entries.retain(|_, e| e.built.elapsed() < LIFE);
-                if entries.len() >= MAX_ENTRIES {
-                    let mut ages: Vec<Instant> = entries.values().map(|e| e.built).collect();
-                    ages.sort();
-                    let cut = ages[ages.len() / 2];
-                    entries.retain(|_, e| e.built > cut);
-                }
-            }
-            entries.insert(
-                hash,
-                Entry {
-                    personal: personal.clone(),
-                    version,
-                    built: Instant::now(),
-                },
-            );
         }
-        Some(personal)
     }
 }
