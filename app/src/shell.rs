@@ -1,7 +1,9 @@
 //! The HTML document (`shell`, server only) and the root component with the routes (`App`).
 
 use crate::{
-    components::{auth::provide_auth, cart::provide_cart, layout::Layout},
+    components::{
+        auth::provide_auth, cart::provide_cart, form::provide_after_plain_post, layout::Layout,
+    },
     i18n::provide_i18n,
     pages::{
         account::{
@@ -82,16 +84,11 @@ fn provide_csp_nonce() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // First: what it holds must take the same place in the page's data on both sides.
+    provide_after_plain_post();
     let i18n = provide_i18n();
     provide_auth();
     provide_cart();
-    // Marks the page once the wasm app has taken over (end-to-end tests wait for it).
-    #[cfg(feature = "hydrate")]
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
 
     view! {
         <Html attr:lang=move || i18n.lang().html_tag() />

@@ -77,6 +77,25 @@ test("fix a mistake in the profile and save it with one click", async ({ page },
   await expect(page.getByLabel("Telephone")).toHaveValue("+34 600 999 888");
 });
 
+test("a form sent before the app started: the page after it shows the outcome and comes alive", async ({ page }, testInfo) => {
+  test.skip(!isHydrated(testInfo), "about the moment before the app starts");
+  await newShopper(page, testInfo, "early");
+  // A slow phone: the page is there, its app is not yet, and the shopper saves anyway.
+  let appArrives = false;
+  await page.route(/\.wasm$/, (route) => (appArrives ? route.continue() : route.abort()));
+  await page.goto("/account");
+  await page.getByLabel("Telephone").fill("+34 600 777 666");
+  appArrives = true;
+  await page.getByRole("button", { name: "Save changes" }).click();
+  // The form posted as plain HTML; the page it came back to hydrates with the same outcome.
+  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+  await expect(page.getByRole("status").filter({ hasText: "Your changes are saved." })).toBeVisible();
+  await expect(page.getByLabel("Telephone")).toHaveValue("+34 600 777 666");
+  // Live: an edit takes the "saved" note away (only the app does that).
+  await page.getByLabel("Full name").fill("Ana Early");
+  await expect(page.getByText("Your changes are saved.")).toHaveCount(0);
+});
+
 test("fix a mistake in an address and save it; deleting asks first", async ({ page }, testInfo) => {
   await newShopper(page, testInfo, "address");
   await open(page, "/account/addresses", testInfo);

@@ -2,8 +2,14 @@
 //! browser is redirected back to the form, which refills itself from here once. Passwords are
 //! never kept. With JavaScript the form never reloads, so nothing is stored.
 
-use super::context::{is_plain_form_post, session};
-use crate::error::ShopResult;
+use super::{
+    context::{is_plain_form_post, session},
+    session::Session,
+};
+use crate::{
+    error::ShopResult,
+    model::forms::{AfterPlainPost, KeptForm},
+};
 use leptos::prelude::use_context;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -55,25 +61,27 @@ pub async fn keep<T: Serialize>(form: &str, input: &T) -> ShopResult<()> {
     Ok(())
 }
 
-/// Marks the page a plain form post (JavaScript off) succeeded and redirected to: the server
-/// function at `path` worked. Put into the page request's extensions by the server's redirect
-/// middleware, from the session, for that one page.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FormDone {
-    pub path: String,
+/// Takes what the page after a plain form post shows (the server function that worked, the
+/// values of the form that failed) from the session: called by the server's redirect
+/// middleware for each page request, which puts the result into the request's extensions.
+pub async fn take_after_plain_post(session: &Session) -> Result<AfterPlainPost, sqlx::Error> {
+    if !session.exists() {
+        return Ok(AfterPlainPost::default());
+    }
+    let done = session.take_if::<String>(FORM_DONE, |_| true).await?;
+    let kept = session
+        .take_if::<Flash>(KEY, |_| true)
+        .await?
+        .map(|flash| KeptForm {
+            form: flash.form,
+            values: flash.values,
+        });
+    Ok(AfterPlainPost { done, kept })
 }
 
-/// True when this page follows a successful plain post to the server function at `path`.
-pub fn form_done(path: &str) -> bool {
+/// What this page shows about the visitor's last plain form post (rendering a page).
+pub fn after_plain_post() -> AfterPlainPost {
     use_context::<axum::http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<FormDone>().cloned())
-        .is_some_and(|done| done.path == path)
-}
-
-/// The values kept for `form`, removed on reading.
-pub async fn take(form: &str) -> ShopResult<Option<BTreeMap<String, String>>> {
-    let flash = session()?
-        .take_if::<Flash>(KEY, |flash| flash.form == form)
-        .await?;
-    Ok(flash.map(|flash| flash.values))
+        .and_then(|parts| parts.extensions.get::<AfterPlainPost>().cloned())
+        .unwrap_or_default()
 }

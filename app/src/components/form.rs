@@ -6,6 +6,7 @@ use crate::{
     domain::{account::check_country, country::COUNTRIES},
     error::{Problem, Rule, ShopError},
     i18n::{Key, Lang, Msg, tr, use_i18n},
+    model::forms::AfterPlainPost,
 };
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -75,6 +76,62 @@ where
     Signal::derive(move || action.value().get().and_then(|r| r.err()))
 }
 
+/// What this page shows about the visitor's last plain form post, the same in the server's
+/// rendering and in the browser app that takes the page over: a [`SharedValue`] made once
+/// per page by [`provide_after_plain_post`] before any resource, so its place among the
+/// page's serialized values never depends on which part of the page finished first. (A
+/// resource made per form, after other parts had loaded, took another one's value in the
+/// browser now and then, and the page failed to hydrate.) It speaks for the page it came
+/// with only: after the first navigation in the browser it is forgotten.
+#[derive(Clone, Copy)]
+struct PlainPost {
+    after: StoredValue<AfterPlainPost>,
+    current: RwSignal<bool>,
+}
+
+/// Called by `App` before anything that loads data.
+pub fn provide_after_plain_post() {
+    let after = SharedValue::new(|| {
+        #[cfg(feature = "ssr")]
+        {
+            crate::backend::flash::after_plain_post()
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            AfterPlainPost::default()
+        }
+    })
+    .into_inner();
+    provide_context(PlainPost {
+        after: StoredValue::new(after),
+        current: RwSignal::new(true),
+    });
+}
+
+/// Called inside the router: the outcome of a plain post belongs to the page it came with.
+pub fn forget_plain_post_on_navigation() {
+    #[cfg(feature = "hydrate")]
+    {
+        let plain = expect_context::<PlainPost>();
+        let location = leptos_router::hooks::use_location();
+        Effect::new(move |previous: Option<()>| {
+            location.pathname.track();
+            location.search.track();
+            if previous.is_some() {
+                plain.current.set(false);
+            }
+        });
+    }
+}
+
+fn after_plain_post<T>(read: impl FnOnce(&AfterPlainPost) -> T) -> Option<T> {
+    let plain = use_context::<PlainPost>()?;
+    plain
+        .current
+        .get()
+        .then(|| plain.after.with_value(|after| read(after)))
+}
+
 /// True once the last submission of an action succeeded: with JavaScript, the action's own
 /// result; without, the page the browser was sent back to after the plain post worked (the
 /// server remembers it for that one page, see `middleware/redirects.rs`).
@@ -83,24 +140,9 @@ where
     S: server_fn::ServerFn<Output = O, Error = ShopError> + Clone + Send + Sync + 'static,
     O: Clone + Send + Sync + 'static,
 {
-    let after_plain_post = Resource::new(
-        || (),
-        |_| async move {
-            #[cfg(feature = "ssr")]
-            {
-                crate::api::account::form_done(S::PATH.to_string())
-                    .await
-                    .unwrap_or(false)
-            }
-            #[cfg(not(feature = "ssr"))]
-            {
-                false
-            }
-        },
-    );
     Signal::derive(move || match action.value().get() {
         Some(result) => result.is_ok(),
-        None => after_plain_post.get() == Some(true),
+        None => after_plain_post(|after| after.done.as_deref() == Some(S::PATH)) == Some(true),
     })
 }
 
@@ -190,15 +232,13 @@ pub fn FormMessage(
                     })
             }}
             {success.map(|(done, key)| view! {
-                <Suspense>
-                    {move || {
-                        (done.get() && !edited.get() && error.get().is_none()).then(|| view! {
-                            <p class="form-message form-message-success" role="status">
-                                {i18n.t(key)}
-                            </p>
-                        })
-                    }}
-                </Suspense>
+                {move || {
+                    (done.get() && !edited.get() && error.get().is_none()).then(|| view! {
+                        <p class="form-message form-message-success" role="status">
+                            {i18n.t(key)}
+                        </p>
+                    })
+                }}
             })}
         </div>
     }
@@ -246,40 +286,24 @@ impl FormValues {
     }
 }
 
-/// Renders a form with the values kept for it (see `backend/flash.rs`). Only a page rendered
-/// by the server can need them; in the browser the form is built at once with none.
+/// Renders a form with the values kept for it after a failed plain post (see
+/// `backend/flash.rs`); otherwise with none.
 #[component]
 pub fn WithFlash<F, V>(form: String, view: F) -> impl IntoView
 where
-    F: Fn(FormValues) -> V + Clone + Send + Sync + 'static,
+    F: FnOnce(FormValues) -> V,
     V: IntoView + 'static,
 {
-    let kept = Resource::new(
-        move || form.clone(),
-        |form| async move {
-            #[cfg(feature = "ssr")]
-            {
-                crate::api::account::take_form_flash(form)
-                    .await
-                    .ok()
-                    .flatten()
-                    .unwrap_or_default()
-            }
-            #[cfg(not(feature = "ssr"))]
-            {
-                let _ = form;
-                BTreeMap::new()
-            }
-        },
-    );
-    view! {
-        <Suspense>
-            {move || {
-                let view = view.clone();
-                Suspend::new(async move { view(FormValues(kept.await)) })
-            }}
-        </Suspense>
-    }
+    let kept = after_plain_post(|after| {
+        after
+            .kept
+            .as_ref()
+            .filter(|kept| kept.form == form)
+            .map(|kept| kept.values.clone())
+    })
+    .flatten()
+    .unwrap_or_default();
+    view(FormValues(kept))
 }
 
 /// A labelled input with its error. `name` is the field's name in errors; with `form` set

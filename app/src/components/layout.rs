@@ -19,6 +19,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
+    super::form::forget_plain_post_on_navigation();
     view! {
         <a class="skip-link" href="#main">{tr(Key::SkipToContent)}</a>
         <Header />

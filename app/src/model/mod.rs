@@ -10,5 +10,6 @@ pub mod account;
 pub mod admin;
 pub mod cart;
 pub mod catalog;
+pub mod forms;
 pub mod order;
 pub mod shop;

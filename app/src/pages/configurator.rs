@@ -54,6 +54,33 @@ fn metres(mm: u32) -> String {
 #[component]
 pub fn ConfiguratorPage() -> impl IntoView {
     let options = OnceResource::new(configurator_cabinets());
+    // Made here, not inside the Suspense below (which the server may build more than once):
+    // a resource's place in the page's serialized data must be the same in the browser.
+    let query = use_query_map();
+    // The server's priced wall for the submitted form (the address).
+    let submitted = Memo::new(move |_| {
+        let q = query.read();
+        let get = |k: &str| q.get(k).unwrap_or_default();
+        let slug = q.get("product")?;
+        request_of(
+            &get("mode"),
+            &get("cols"),
+            &get("rows"),
+            &get("width"),
+            &get("height"),
+        )
+        .map(|r| (slug, r))
+    });
+    let quote = Resource::new(
+        move || submitted.get(),
+        |s| async move {
+            match s {
+                Some((slug, request)) => quote_wall(slug, request).await.ok(),
+                None => None,
+            }
+        },
+    );
+
     view! {
         <PageMeta title=Key::ConfiguratorTitle description=Key::ConfiguratorIntro />
         <section class="container section">
@@ -62,7 +89,7 @@ pub fn ConfiguratorPage() -> impl IntoView {
             <Suspense>
                 {move || Suspend::new(async move {
                     let options = options.await.unwrap_or_default();
-                    view! { <Configurator options /> }
+                    view! { <Configurator options quote /> }
                 })}
             </Suspense>
         </section>
@@ -70,7 +97,10 @@ pub fn ConfiguratorPage() -> impl IntoView {
 }
 
 #[component]
-fn Configurator(options: Vec<CabinetOption>) -> impl IntoView {
+fn Configurator(
+    options: Vec<CabinetOption>,
+    quote: Resource<Option<crate::model::catalog::WallQuote>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let param = move |name: &str, default: &str| {
@@ -114,30 +144,6 @@ fn Configurator(options: Vec<CabinetOption>) -> impl IntoView {
                 .and_then(|r| plan_wall(&option.cabinet, r).map_err(|_| ())),
         )
     });
-    // The server's priced wall for the submitted form (the address).
-    let submitted = Memo::new(move |_| {
-        let q = query.read();
-        let get = |k: &str| q.get(k).unwrap_or_default();
-        let slug = q.get("product")?;
-        request_of(
-            &get("mode"),
-            &get("cols"),
-            &get("rows"),
-            &get("width"),
-            &get("height"),
-        )
-        .map(|r| (slug, r))
-    });
-    let quote = Resource::new(
-        move || submitted.get(),
-        |s| async move {
-            match s {
-                Some((slug, request)) => quote_wall(slug, request).await.ok(),
-                None => None,
-            }
-        },
-    );
-
     view! {
         <div class="configurator">
             <Form method="GET" action="/configurator" attr:class="form-card configurator-form">

@@ -13,6 +13,7 @@ use crate::{
     i18n::{Key, Msg, tr, use_i18n},
     model::order::{OrderLineView, OrderView},
 };
+use crate::{error::ShopError, model::order::OrderSummary};
 use leptos::{either::Either, prelude::*};
 use leptos_router::{
     components::A,
@@ -352,18 +353,19 @@ fn OrderLines(lines: Vec<OrderLineView>) -> impl IntoView {
 /// The signed-in shopper's orders, newest first.
 #[component]
 pub fn OrdersPage() -> impl IntoView {
+    // Made here, not inside the guard: see `AccountLayout`.
+    let orders = Resource::new(|| (), |_| get_orders());
     view! {
         <PageMeta title=Key::AccountOrders />
         <AccountLayout title=Key::AccountOrders>
-            <OrderHistory />
+            <OrderHistory orders />
         </AccountLayout>
     }
 }
 
 #[component]
-fn OrderHistory() -> impl IntoView {
+fn OrderHistory(orders: Resource<Result<Vec<OrderSummary>, ShopError>>) -> impl IntoView {
     let i18n = use_i18n();
-    let orders = Resource::new(|| (), |_| get_orders());
     view! {
         <Suspense>
             {move || Suspend::new(async move {

@@ -9,6 +9,9 @@
 //!   Any other (put in a link by someone else, or reached again with Back after the form was
 //!   fixed) is dropped by a redirect to the same address without it, so the page cannot be
 //!   made to show words the shop never said.
+//! - The page after a plain post gets what it shows about the post (the server function that
+//!   worked, the values of a form that failed) taken from the session into its request
+//!   (`backend/flash.rs::take_after_plain_post`), once.
 //! - A page that sends the visitor elsewhere (sign-in required…) answers with a real `302`
 //!   whatever the client accepts; Leptos would give a client that does not ask for HTML a
 //!   `200` with a `Location` header and an empty page.
@@ -16,7 +19,7 @@
 use super::origin_check::AllowedOrigins;
 use app::{
     backend::{
-        flash::{FORM_DONE, FORM_ERROR, FormDone},
+        flash::{FORM_DONE, FORM_ERROR, take_after_plain_post},
         session::Session,
     },
     domain::redirect::SafePath,
@@ -53,8 +56,15 @@ pub async fn safe_redirects(
             return redirect(StatusCode::SEE_OTHER, &clean);
         }
         shows_an_error = request.uri().query().is_some_and(|q| q.contains(ERR));
-        if let Some(done) = take_form_done(session.as_ref()).await {
-            request.extensions_mut().insert(done);
+        if let Some(session) = &session {
+            match take_after_plain_post(session).await {
+                Ok(after) => {
+                    request.extensions_mut().insert(after);
+                }
+                Err(error) => {
+                    tracing::warn!(%error, "cannot read a form's outcome from the session")
+                }
+            }
         }
     }
     let api_path = is_api.then(|| request.uri().path().to_string());
@@ -146,19 +156,6 @@ async fn unclaimed_error(uri: &Uri, session: Option<&Session>) -> Option<SafePat
         .collect();
     let clean = with_query(uri.path(), &kept);
     Some(SafePath::parse_or(Some(&clean), "/"))
-}
-
-/// The server function the visitor's last plain form post ran successfully, taken from the
-/// session for the page it was redirected to.
-async fn take_form_done(session: Option<&Session>) -> Option<FormDone> {
-    let session = session.filter(|s| s.exists())?;
-    match session.take_if::<String>(FORM_DONE, |_| true).await {
-        Ok(path) => path.map(|path| FormDone { path }),
-        Err(error) => {
-            tracing::warn!(%error, "cannot read a form's outcome from the session");
-            None
-        }
-    }
 }
 
 /// The origins a `Referer` of this site starts with: the public address, and the request's

@@ -15,36 +15,57 @@ use crate::{
     },
     domain::country::country_name,
     domain::ids::AddressId,
+    error::ShopError,
     i18n::{Key, tr, use_i18n},
-    model::account::AddressView,
+    model::account::{AccountView, AddressView},
 };
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 #[component]
 pub fn AddressesPage() -> impl IntoView {
+    // Made here, not inside the guard: see `AccountLayout`.
+    let actions = AddressActions {
+        add: ServerAction::new(),
+        update: ServerAction::new(),
+        remove: ServerAction::new(),
+        make_default: ServerAction::new(),
+    };
+    let (added, updated, removed, defaulted) = (
+        successes(actions.add),
+        successes(actions.update),
+        successes(actions.remove),
+        successes(actions.make_default),
+    );
+    let changes = move || (added.get(), updated.get(), removed.get(), defaulted.get());
+    let account = Resource::new(changes, |_| get_account());
     view! {
         <PageMeta title=Key::AccountAddresses />
         <AccountLayout title=Key::AccountAddresses>
-            <AddressBook />
+            <AddressBook actions account />
         </AccountLayout>
     }
 }
 
+#[derive(Clone, Copy)]
+struct AddressActions {
+    add: ServerAction<AddAddress>,
+    update: ServerAction<UpdateAddress>,
+    remove: ServerAction<DeleteAddress>,
+    make_default: ServerAction<SetDefaultAddress>,
+}
+
 #[component]
-fn AddressBook() -> impl IntoView {
-    let add = ServerAction::<AddAddress>::new();
-    let update = ServerAction::<UpdateAddress>::new();
-    let remove = ServerAction::<DeleteAddress>::new();
-    let make_default = ServerAction::<SetDefaultAddress>::new();
-    let (added, updated, removed, defaulted) = (
-        successes(add),
-        successes(update),
-        successes(remove),
-        successes(make_default),
-    );
-    let changes = move || (added.get(), updated.get(), removed.get(), defaulted.get());
-    let account = Resource::new(changes, |_| get_account());
+fn AddressBook(
+    actions: AddressActions,
+    account: Resource<Result<AccountView, ShopError>>,
+) -> impl IntoView {
+    let AddressActions {
+        add,
+        update,
+        remove,
+        make_default,
+    } = actions;
     let add_error = action_error(add);
     // Which card's form was submitted last (the action forgets its input once it is done).
     let last_edited = RwSignal::new(None::<AddressId>);

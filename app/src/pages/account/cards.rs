@@ -2,6 +2,8 @@
 //! goes to the payment processor's own card page and comes back here.
 
 use super::AccountLayout;
+use crate::error::ShopError;
+use crate::model::order::SavedCardView;
 use crate::{
     api::account::cards::{AddSavedCard, RemoveSavedCard, get_saved_cards},
     components::{
@@ -15,16 +17,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn CardsPage() -> impl IntoView {
-    view! {
-        <PageMeta title=Key::AccountCards />
-        <AccountLayout title=Key::AccountCards>
-            <SavedCards />
-        </AccountLayout>
-    }
-}
-
-#[component]
-fn SavedCards() -> impl IntoView {
+    // Made here, not inside the guard: see `AccountLayout`.
     let query = use_query_map();
     let add = ServerAction::<AddSavedCard>::new();
     let remove = ServerAction::<RemoveSavedCard>::new();
@@ -33,6 +26,20 @@ fn SavedCards() -> impl IntoView {
         move || (query.with(|q| q.get("card_entry")), removed.get()),
         |(entry, _)| get_saved_cards(entry),
     );
+    view! {
+        <PageMeta title=Key::AccountCards />
+        <AccountLayout title=Key::AccountCards>
+            <SavedCards add remove cards />
+        </AccountLayout>
+    }
+}
+
+#[component]
+fn SavedCards(
+    add: ServerAction<AddSavedCard>,
+    remove: ServerAction<RemoveSavedCard>,
+    cards: Resource<Result<Vec<SavedCardView>, ShopError>>,
+) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(page)) = add.value().get() {
             let _ = window().location().set_href(&page);

@@ -2,6 +2,7 @@
 //! document as the download), and cancelling or erasing the account (P9).
 
 use super::AccountLayout;
+use crate::error::ShopError;
 use crate::{
     api::account::data::{DeactivateAccount, DeleteAccount, get_erasure_receipt, my_data},
     components::{
@@ -69,10 +70,12 @@ fn cell(value: &Value) -> String {
 
 #[component]
 pub fn DataPage() -> impl IntoView {
+    // Made here, not inside the guard: see `AccountLayout`.
+    let data = Resource::new(|| (), |_| my_data());
     view! {
         <PageMeta title=Key::AccountData />
         <AccountLayout title=Key::AccountData>
-            <HeldData />
+            <HeldData data />
             <CancelCard />
             <DeleteCard />
         </AccountLayout>
@@ -80,8 +83,7 @@ pub fn DataPage() -> impl IntoView {
 }
 
 #[component]
-fn HeldData() -> impl IntoView {
-    let data = Resource::new(|| (), |_| my_data());
+fn HeldData(data: Resource<Result<serde_json::Value, ShopError>>) -> impl IntoView {
     view! {
         <div class="card">
             <h2>{tr(Key::DataHeading)}</h2>

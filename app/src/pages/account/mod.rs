@@ -19,6 +19,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The frame of the signed-in account pages: a section menu beside the content.
+///
+/// A page makes its resources before this frame, at the top of its own component, and hands
+/// them down: the guard builds `children` inside a `Suspense`, which the server may build
+/// more than once while data loads, and the browser once. A resource made in there would
+/// take a different place in the page's serialized data on each side, read another one's
+/// value in the browser, and the page would fail to hydrate.
 #[component]
 pub fn AccountLayout(title: Key, children: ChildrenFn) -> impl IntoView {
     let children = StoredValue::new(children);

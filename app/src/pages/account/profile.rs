@@ -11,6 +11,7 @@ use crate::{
         page_meta::PageMeta,
     },
     domain::{account::check_phone, limits, time},
+    error::ShopError,
     i18n::{Key, Lang, Msg, tr, use_i18n},
     model::account::AccountView,
 };
@@ -23,19 +24,23 @@ fn name(v: &str) -> Option<crate::error::Problem> {
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
+    // Made here, not inside the guard: see `AccountLayout`.
+    let update = ServerAction::<UpdateProfile>::new();
+    let saved = successes(update);
+    let account = Resource::new(move || saved.get(), |_| get_account());
     view! {
         <PageMeta title=Key::AccountTitle />
         <AccountLayout title=Key::AccountTitle>
-            <AccountOverview />
+            <AccountOverview update account />
         </AccountLayout>
     }
 }
 
 #[component]
-fn AccountOverview() -> impl IntoView {
-    let update = ServerAction::<UpdateProfile>::new();
-    let saved = successes(update);
-    let account = Resource::new(move || saved.get(), |_| get_account());
+fn AccountOverview(
+    update: ServerAction<UpdateProfile>,
+    account: Resource<Result<AccountView, ShopError>>,
+) -> impl IntoView {
     let query = use_query_map();
     let just_verified = move || query.read().get("verified").is_some();
     view! {

@@ -1,6 +1,8 @@
 //! Sign-in security: email address, password, and the list of signed-in sessions.
 
 use super::AccountLayout;
+use crate::error::ShopError;
+use crate::model::account::SessionView;
 use crate::{
     api::account::{
         profile::{ChangeEmail, ChangePassword},
@@ -18,24 +20,30 @@ use crate::{
 };
 use leptos::prelude::*;
 
+/// The password change ends the other sessions, so the sessions list follows it.
 #[component]
 pub fn SecurityPage() -> impl IntoView {
+    // Made here, not inside the guard: see `AccountLayout`.
+    let change_password = ServerAction::<ChangePassword>::new();
+    let end_one = ServerAction::<EndSession>::new();
+    let end_others = ServerAction::<EndOtherSessions>::new();
+    let sessions = Resource::new(
+        move || {
+            (
+                end_one.version().get(),
+                end_others.version().get(),
+                change_password.version().get(),
+            )
+        },
+        |_| list_sessions(),
+    );
     view! {
         <PageMeta title=Key::AccountSecurity />
         <AccountLayout title=Key::AccountSecurity>
-            <SecurityCards />
+            <ChangeEmailCard />
+            <ChangePasswordCard action=change_password />
+            <SessionsCard end_one end_others sessions />
         </AccountLayout>
-    }
-}
-
-/// The password change ends the other sessions, so the sessions list follows it.
-#[component]
-fn SecurityCards() -> impl IntoView {
-    let change_password = ServerAction::<ChangePassword>::new();
-    view! {
-        <ChangeEmailCard />
-        <ChangePasswordCard action=change_password />
-        <SessionsCard change_password />
     }
 }
 
@@ -80,19 +88,11 @@ fn ChangePasswordCard(action: ServerAction<ChangePassword>) -> impl IntoView {
 }
 
 #[component]
-fn SessionsCard(change_password: ServerAction<ChangePassword>) -> impl IntoView {
-    let end_one = ServerAction::<EndSession>::new();
-    let end_others = ServerAction::<EndOtherSessions>::new();
-    let sessions = Resource::new(
-        move || {
-            (
-                end_one.version().get(),
-                end_others.version().get(),
-                change_password.version().get(),
-            )
-        },
-        |_| list_sessions(),
-    );
+fn SessionsCard(
+    end_one: ServerAction<EndSession>,
+    end_others: ServerAction<EndOtherSessions>,
+    sessions: Resource<Result<Vec<SessionView>, ShopError>>,
+) -> impl IntoView {
     let error = Signal::derive(move || {
         action_error(end_one)
             .get()
