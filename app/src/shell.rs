@@ -2,7 +2,8 @@
 
 use crate::{
     components::{
-        auth::provide_auth, cart::provide_cart, form::provide_after_plain_post, layout::Layout,
+        auth::provide_auth, cart::provide_cart, form::provide_after_plain_post,
+        hydration::StartApp, layout::Layout,
     },
     i18n::provide_i18n,
     pages::{
@@ -55,7 +56,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options=options.clone() />
+                <StartApp options=options.clone() />
                 <HashedStylesheet options id="leptos" />
                 <MetaTags />
             </head>

@@ -16,8 +16,8 @@ async fn home_page_presents_the_shop(app: TestApp) {
 db_test!(home_page_presents_the_shop);
 
 /// The picture a visitor sees first (home's hero, a listing's first card, a product's photo)
-/// is fetched eagerly with high priority; further down a listing pictures wait until they
-/// are scrolled to.
+/// is fetched eagerly with high priority, and the app is not preloaded beside it; further
+/// down a listing pictures wait until they are scrolled to.
 async fn the_first_picture_is_fetched_first(app: TestApp) {
     // Each page's first picture is the first <img> after its marker.
     for (path, marker) in [
@@ -27,6 +27,25 @@ async fn the_first_picture_is_fetched_first(app: TestApp) {
     ] {
         let (status, body) = app.page(path).await;
         assert_eq!(status, StatusCode::OK, "{path}");
+        // The app is started by one script once the browser is idle: no preload of the wasm
+        // competes with the pictures.
+        assert!(
+            !body.contains(r#"rel="preload""#),
+            "{path} preloads something"
+        );
+        assert!(
+            !body.contains(r#"rel="modulepreload""#),
+            "{path} preloads the app"
+        );
+        assert!(
+            body.contains("requestIdleCallback"),
+            "{path} has no start script"
+        );
+        assert_eq!(
+            body.matches(r#"<script type="module""#).count(),
+            1,
+            "{path}"
+        );
         let after = &body[body
             .find(marker)
             .unwrap_or_else(|| panic!("{path}: no {marker}"))..];
