@@ -945,7 +945,11 @@ async fn a_killed_server_loses_no_order(backend: crate::helpers::Backend) {
         let pending = count("SELECT COUNT(*) FROM orders WHERE status = 'pending_payment'").await;
         let undelivered = count("SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL").await;
         let unbooked = count("SELECT COUNT(*) FROM carrier_handoffs WHERE booked_at IS NULL").await;
-        if pending == 0 && undelivered == 0 && unbooked == 0 {
+        // A paid order's mail and parcel rows may not exist yet a moment after it is paid.
+        let paid = count("SELECT COUNT(*) FROM orders WHERE status = 'paid'").await;
+        let mails = count("SELECT COUNT(*) FROM outbox").await;
+        let parcels = count("SELECT COUNT(*) FROM carrier_handoffs").await;
+        if pending == 0 && undelivered == 0 && unbooked == 0 && mails == paid && parcels == paid {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
