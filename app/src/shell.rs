@@ -2,8 +2,11 @@
 
 use crate::{
     components::{
-        auth::provide_auth, cart::provide_cart, form::provide_after_plain_post,
-        hydration::StartApp, layout::Layout,
+        auth::provide_auth,
+        cart::provide_cart,
+        form::provide_after_plain_post,
+        head::{StartApp, Stylesheet},
+        layout::Layout,
     },
     i18n::provide_i18n,
     pages::{
@@ -37,7 +40,7 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, Html, Link, Meta, MetaTags, provide_meta_context};
+use leptos_meta::{Html, Link, Meta, MetaTags, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -57,7 +60,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
                 <StartApp options=options.clone() />
-                <HashedStylesheet options id="leptos" />
+                <Stylesheet options />
                 <MetaTags />
             </head>
             <body>

@@ -4,7 +4,7 @@ pub mod auth;
 pub mod cart;
 pub mod confirm;
 pub mod form;
-pub mod hydration;
+pub mod head;
 pub mod icons;
 pub mod language_picker;
 pub mod layout;

@@ -1,5 +1,6 @@
-//! The script that starts the wasm app, in the document's `<head>` (used by `shell`, server
-//! only). It takes the place of Leptos's `HydrationScripts` for two reasons:
+//! What the document's `<head>` loads (used by `shell`, server only): the stylesheet, and the
+//! script that starts the wasm app. They take the place of Leptos's `HashedStylesheet` and
+//! `HydrationScripts` for two reasons:
 //!
 //! - **No preload of the app**: Leptos announces the main wasm and JS with `<link rel=preload>`
 //!   at the top of the page, so a phone on a slow network downloads a megabyte of wasm
@@ -8,8 +9,8 @@
 //!   browser is first idle after the page has loaded, the JS and the wasm at once. The page
 //!   works before that: its links and forms are plain HTML, and the page a form post comes
 //!   back to shows its outcome on both sides (`components/form.rs`).
-//! - **File names worked out once**: Leptos reads the build's hash file from disk on every
-//!   render; here it is read at the first render.
+//! - **File names worked out once**: Leptos's components read the build's hash file from
+//!   disk on every render (twice per page); here it is read at the first render.
 
 use leptos::prelude::*;
 
@@ -25,6 +26,19 @@ const START: &str = r#"(function (js, wasm) {
 		setTimeout(start, 0);
 	}
 })"#;
+
+/// The site's stylesheet.
+#[component]
+pub fn Stylesheet(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let href = files::of(&options).css.clone();
+    #[cfg(not(feature = "ssr"))]
+    let href = {
+        let _ = options;
+        String::new()
+    };
+    view! { <link id="leptos" rel="stylesheet" href=href /> }
+}
 
 #[component]
 pub fn StartApp(options: LeptosOptions) -> impl IntoView {
@@ -50,6 +64,7 @@ mod files {
     use std::{collections::HashMap, path::PathBuf, sync::OnceLock};
 
     pub struct Files {
+        pub css: String,
         pub js: String,
         pub wasm: String,
     }
@@ -60,7 +75,7 @@ mod files {
         FILES.get_or_init(|| read(options))
     }
 
-    /// The build's hash file (`js: …`, `wasm: …` lines) sits next to the server binary when
+    /// The build's hash file (`css: …`, `js: …`, `wasm: …` lines) sits next to the server binary when
     /// file names are hashed (release builds).
     fn hashes(options: &LeptosOptions) -> HashMap<String, String> {
         if !options.hash_files {
@@ -98,6 +113,7 @@ mod files {
             format!("{}_bg", options.output_name)
         };
         Files {
+            css: named("css", options.output_name.to_string(), "css"),
             js: named("js", options.output_name.to_string(), "js"),
             wasm: named("wasm", plain_wasm, "wasm"),
         }
