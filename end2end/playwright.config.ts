@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 // The journeys run against a release build of the shop (built by `./shop test` or
-// `cargo leptos build --release`) on its own port and a fresh SQLite database.
+// `cargo leptos build --release --split`) on its own port and a fresh SQLite database.
 const root = resolve(__dirname, "..");
 const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, "target");
 const port = Number(process.env.E2E_PORT ?? 3100);

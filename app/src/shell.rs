@@ -42,9 +42,9 @@ use crate::{
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, Meta, MetaTags, provide_meta_context};
 use leptos_router::{
-    SsrMode,
+    Lazy, LazyRoute, SsrMode,
     components::{Route, Router, Routes},
-    path,
+    lazy_route, path,
 };
 
 /// The whole HTML document, rendered on the server. It sets a fresh CSP nonce for the
@@ -135,17 +135,54 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("account/cards") view=CardsPage ssr=SsrMode::Async />
                     <Route path=path!("account/security") view=SecurityPage ssr=SsrMode::Async />
                     <Route path=path!("account/data") view=DataPage ssr=SsrMode::Async />
-                    <Route path=path!("admin") view=AdminHomePage ssr=SsrMode::Async />
-                    <Route path=path!("admin/customers") view=CustomersPage ssr=SsrMode::Async />
-                    <Route path=path!("admin/customers/:id") view=CustomerPage ssr=SsrMode::Async />
-                    <Route path=path!("admin/mail") view=MailPage ssr=SsrMode::Async />
-                    <Route path=path!("admin/orders") view=AdminOrdersPage ssr=SsrMode::Async />
-                    <Route path=path!("admin/orders/:id") view=AdminOrderPage ssr=SsrMode::Async />
-                    <Route path=path!("admin/products") view=ProductsAdminPage ssr=SsrMode::Async />
-                    <Route path=path!("admin/products/new") view=NewProductPage ssr=SsrMode::Async />
-                    <Route path=path!("admin/products/:id") view=EditProductPage ssr=SsrMode::Async />
+                    // The back office is loaded lazily: its code is its own wasm chunk, which
+                    // a shopper's browser never downloads (see `lazy_pages!` below).
+                    <Route path=path!("admin") view={Lazy::<AdminHomePageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/customers") view={Lazy::<CustomersPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/customers/:id") view={Lazy::<CustomerPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/mail") view={Lazy::<MailPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/orders") view={Lazy::<AdminOrdersPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/orders/:id") view={Lazy::<AdminOrderPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/products") view={Lazy::<ProductsAdminPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/products/new") view={Lazy::<NewProductPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/products/:id") view={Lazy::<EditProductPageRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>
     }
+}
+
+/// A lazily loaded route per page: in the browser the page's code is its own wasm chunk,
+/// fetched when the page is first shown (built with `cargo leptos --split`; see
+/// docs/ARCHITECTURE.md, "First load"). On the server a lazy route renders at once, exactly
+/// like an eager one. A lazy page makes its resources at its top like any page ("Data a page
+/// loads").
+macro_rules! lazy_pages {
+    ($($page:ident => $route:ident,)*) => {$(
+        struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(this: Self) -> AnyView {
+                let _ = this;
+                view! { <$page /> }.into_any()
+            }
+        }
+    )*};
+}
+
+lazy_pages! {
+    AdminHomePage => AdminHomePageRoute,
+    CustomersPage => CustomersPageRoute,
+    CustomerPage => CustomerPageRoute,
+    MailPage => MailPageRoute,
+    AdminOrdersPage => AdminOrdersPageRoute,
+    AdminOrderPage => AdminOrderPageRoute,
+    ProductsAdminPage => ProductsAdminPageRoute,
+    NewProductPage => NewProductPageRoute,
+    EditProductPage => EditProductPageRoute,
 }
