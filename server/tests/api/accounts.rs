@@ -216,6 +216,9 @@ async fn a_failed_plain_form_keeps_what_was_typed_but_not_the_password(app: Test
         if *k == "form[phone]" {
             *v = "call me".into();
         }
+        if *k == "form[city]" {
+            *v = "Shanghai</script><script>alert(1)</script>".into();
+        }
     }
     let res = app
         .post_plain("account/register", "/account/register", &pairs(&form))
@@ -234,6 +237,15 @@ async fn a_failed_plain_form_keeps_what_was_typed_but_not_the_password(app: Test
     let (_, page) = app.page(path).await;
     assert!(page.contains(r#"value="Mei Lin""#), "name not refilled");
     assert!(page.contains(r#"value="88 Century Avenue""#));
+    // The kept values travel to the browser app in the page's data too: never as markup.
+    assert!(
+        page.contains("Shanghai&lt;/script&gt;"),
+        "city not refilled"
+    );
+    assert!(
+        !page.contains("<script>alert(1)"),
+        "kept text written as markup"
+    );
     assert!(!page.contains(PASSWORD), "password refilled");
     assert!(
         page.contains("Enter a telephone number"),
