@@ -85,21 +85,26 @@ impl<K: Eq + Hash, V: Clone> Kept<K, V> {
         }
     }
 
-    /// The kept value, or else what `load` reads (kept when it is `Some`).
-    pub async fn get_or_load<E>(
+    /// The kept value, or else what `load` reads (kept when it is `Some`). The key is owned
+    /// only when something is kept (a hit costs no allocation).
+    pub async fn get_or_load<Q, E>(
         &self,
         feed: &ChangeFeed,
-        key: K,
+        key: &Q,
         current: impl Fn(&V, u64) -> bool,
         load: impl Future<Output = Result<Option<V>, E>>,
-    ) -> Result<Option<V>, E> {
-        if let Some(value) = self.get(&key, current) {
+    ) -> Result<Option<V>, E>
+    where
+        K: Borrow<Q>,
+        Q: Eq + Hash + ToOwned<Owned = K> + ?Sized,
+    {
+        if let Some(value) = self.get(key, current) {
             return Ok(Some(value));
         }
         let version = feed.version();
         let value = load.await?;
         if let Some(value) = &value {
-            self.put(key, value.clone(), version);
+            self.put(key.to_owned(), value.clone(), version);
         }
         Ok(value)
     }
@@ -150,15 +155,15 @@ mod tests {
         let feed = ChangeFeed::default();
         let kept: Kept<u32, &str> = Kept::new(Duration::from_secs(60), 10);
         let loaded = kept
-            .get_or_load(&feed, 1, |_, _| true, async { Ok::<_, ()>(Some("read")) })
+            .get_or_load(&feed, &1, |_, _| true, async { Ok::<_, ()>(Some("read")) })
             .await;
         assert_eq!(loaded, Ok(Some("read")));
         let again = kept
-            .get_or_load(&feed, 1, |_, _| true, async { Ok::<_, ()>(Some("again")) })
+            .get_or_load(&feed, &1, |_, _| true, async { Ok::<_, ()>(Some("again")) })
             .await;
         assert_eq!(again, Ok(Some("read")), "the kept value, no second read");
         let none = kept
-            .get_or_load(&feed, 2, |_, _| true, async { Ok::<_, ()>(None) })
+            .get_or_load(&feed, &2, |_, _| true, async { Ok::<_, ()>(None) })
             .await;
         assert_eq!(none, Ok(None));
         assert_eq!(kept.get(&2, |_, _| true), None, "nothing kept for a miss");

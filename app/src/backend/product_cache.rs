@@ -45,7 +45,7 @@ impl ProductCache {
         let current =
             |_: &Arc<Shown>, version| !state.changes.changed_after(Scope::Catalog, &key, version);
         self.kept
-            .get_or_load(&state.changes, id, current, async {
+            .get_or_load(&state.changes, &id, current, async {
                 let pool = state.db.pool();
                 let Some(product) = products::find_by_id(pool, id).await? else {
                     return Ok(None);

@@ -129,7 +129,7 @@ impl SessionStore {
             .memory
             .get_or_load(
                 &self.changes,
-                id_hash.to_string(),
+                id_hash,
                 current,
                 sessions::find_live(self.db.pool(), id_hash, now),
             )

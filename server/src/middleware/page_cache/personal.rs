@@ -48,7 +48,7 @@ impl PersonalCache {
         };
         match self
             .kept
-            .get_or_load(&state.changes, hash, current, load)
+            .get_or_load(&state.changes, hash.as_str(), current, load)
             .await
         {
             Ok(personal) => personal,
