@@ -75,8 +75,8 @@ mod files {
         FILES.get_or_init(|| read(options))
     }
 
-    /// The build's hash file (`css: …`, `js: …`, `wasm: …` lines) sits next to the server binary when
-    /// file names are hashed (release builds).
+    /// The build's hash file (`css: …`, `js: …`, `wasm: …` lines) sits next to the server
+    /// binary when file names are hashed (release builds).
     fn hashes(options: &LeptosOptions) -> HashMap<String, String> {
         if !options.hash_files {
             return HashMap::new();

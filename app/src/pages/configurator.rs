@@ -18,7 +18,7 @@ use crate::{
         pricing::{line_total, tier_for},
     },
     i18n::{Key, Msg, tr, use_i18n},
-    model::catalog::CabinetOption,
+    model::catalog::{CabinetOption, WallQuote},
 };
 use leptos::{either::Either, prelude::*};
 use leptos_router::{
@@ -97,10 +97,7 @@ pub fn ConfiguratorPage() -> impl IntoView {
 }
 
 #[component]
-fn Configurator(
-    options: Vec<CabinetOption>,
-    quote: Resource<Option<crate::model::catalog::WallQuote>>,
-) -> impl IntoView {
+fn Configurator(options: Vec<CabinetOption>, quote: Resource<Option<WallQuote>>) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let param = move |name: &str, default: &str| {

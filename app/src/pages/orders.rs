@@ -10,10 +10,10 @@ use crate::{
         page_meta::PageMeta,
     },
     domain::{country::country_name, ids::OrderId, order::OrderStatus, tax::rate_text, time},
+    error::ShopError,
     i18n::{Key, Msg, tr, use_i18n},
-    model::order::{OrderLineView, OrderView},
+    model::order::{OrderLineView, OrderSummary, OrderView},
 };
-use crate::{error::ShopError, model::order::OrderSummary};
 use leptos::{either::Either, prelude::*};
 use leptos_router::{
     components::A,

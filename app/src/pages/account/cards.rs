@@ -2,15 +2,15 @@
 //! goes to the payment processor's own card page and comes back here.
 
 use super::AccountLayout;
-use crate::error::ShopError;
-use crate::model::order::SavedCardView;
 use crate::{
     api::account::cards::{AddSavedCard, RemoveSavedCard, get_saved_cards},
     components::{
         form::{FormMessage, action_error, successes},
         page_meta::PageMeta,
     },
+    error::ShopError,
     i18n::{Key, tr},
+    model::order::SavedCardView,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

@@ -2,7 +2,6 @@
 //! document as the download), and cancelling or erasing the account (P9).
 
 use super::AccountLayout;
-use crate::error::ShopError;
 use crate::{
     api::account::data::{DeactivateAccount, DeleteAccount, get_erasure_receipt, my_data},
     components::{
@@ -11,6 +10,7 @@ use crate::{
         page_meta::PageMeta,
     },
     domain::time,
+    error::ShopError,
     i18n::{Key, Msg, tr, use_i18n},
 };
 use leptos::{either::Either, prelude::*};

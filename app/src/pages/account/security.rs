@@ -1,8 +1,6 @@
 //! Sign-in security: email address, password, and the list of signed-in sessions.
 
 use super::AccountLayout;
-use crate::error::ShopError;
-use crate::model::account::SessionView;
 use crate::{
     api::account::{
         profile::{ChangeEmail, ChangePassword},
@@ -16,7 +14,9 @@ use crate::{
         account::{check_email, check_password},
         limits, time,
     },
+    error::ShopError,
     i18n::{Key, tr},
+    model::account::SessionView,
 };
 use leptos::prelude::*;
 
