@@ -20,7 +20,10 @@ use crate::{
     i18n::{Key, Msg, tr, use_i18n},
     model::catalog::{CabinetOption, WallQuote},
 };
-use leptos::{either::Either, prelude::*};
+use leptos::{
+    either::{Either, EitherOf3},
+    prelude::*,
+};
 use leptos_router::{
     components::{A, Form},
     hooks::use_query_map,
@@ -189,8 +192,8 @@ fn Configurator(options: Vec<CabinetOption>, quote: Resource<Option<WallQuote>>)
             </Form>
             <div class="configurator-result" aria-live="polite">
                 {move || match live.get() {
-                    None => Either::Left(view! { <p class="empty-state">{tr(Key::ConfiguratorChoose)}</p> }),
-                    Some(Err(())) => Either::Left(view! {
+                    None => EitherOf3::A(view! { <p class="empty-state">{tr(Key::ConfiguratorChoose)}</p> }),
+                    Some(Err(())) => EitherOf3::B(view! {
                         <p class="form-message form-message-error" role="alert">{tr(Key::ConfiguratorInvalid)}</p>
                     }),
                     Some(Ok(plan)) => {
@@ -200,7 +203,7 @@ fn Configurator(options: Vec<CabinetOption>, quote: Resource<Option<WallQuote>>)
                         let tier = tier_for(&tiers, qty);
                         let total = line_total(&tiers, qty);
                         let pitch = option.as_ref().map(|o| pitch_mm(o.cabinet.pitch_um)).unwrap_or_default();
-                        Either::Right(view! {
+                        EitherOf3::C(view! {
                             <h2>{tr(Key::ConfiguratorYourWall)}</h2>
                             <WallDrawing plan />
                             <dl class="facts wall-facts">
