@@ -385,9 +385,10 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
         .merge(static_files)
         .layer(from_fn_with_state(state.clone(), catch_up_after_writes))
         .layer(from_fn(whole_pages))
-        // Pages rendered per request are compressed at a fast level: brotli's default (11)
-        // cost milliseconds per page; 4 compresses about as well as gzip's best in a fraction
-        // of the time. Kept pages and the bundle are compressed once, at the best levels.
+        // Pages are compressed by `whole_pages` (rendered ones, fast) and the page cache
+        // (kept ones, once, at the best levels); the bundle is precompressed. This layer
+        // compresses the rest (server functions' answers) at a fast level: brotli's default
+        // (11) cost milliseconds per answer.
         .layer(CompressionLayer::new().quality(COMPRESSION))
         .layer(from_fn_with_state(pages, page_cache))
         .layer(from_fn_with_state(allowed, reject_cross_site))

@@ -2,6 +2,7 @@
 
 pub mod changes;
 pub mod client_address;
+pub mod encoding;
 pub mod origin_check;
 pub mod page_cache;
 pub mod redirects;

@@ -10,9 +10,9 @@ use axum::{
 };
 
 /// Pages depend on the visitor's language and session: never stored in a shared cache, and
-/// revalidated by the browser.
+/// revalidated by the browser. Every page may come compressed.
 pub const HTML_CACHE_CONTROL: &str = "private, no-cache";
-pub const HTML_VARY: &str = "Cookie, Accept-Language";
+pub const HTML_VARY: &str = "Cookie, Accept-Language, Accept-Encoding";
 
 #[derive(Clone, Copy, Debug)]
 pub struct HeaderPolicy {

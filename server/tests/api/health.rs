@@ -6,6 +6,7 @@ use crate::{
 };
 use axum::{Router, routing::get};
 use reqwest::StatusCode;
+use std::io::Read;
 
 async fn healthz_follows_the_database(app: TestApp) {
     let res = app.get("/healthz").await;
@@ -104,6 +105,42 @@ async fn pages_are_compressed(app: TestApp) {
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()["content-encoding"], "br");
+
+    // A page rendered for one request is compressed too (by `whole_pages`), in the
+    // encoding the browser takes, and decodes to the page.
+    let plain = app.get("/account/sign-in").await;
+    assert!(plain.headers().get("content-encoding").is_none());
+    let plain = plain.text().await.unwrap();
+    assert!(plain.contains("<form"), "{plain}");
+    for encoding in ["br", "gzip"] {
+        let res = app
+            .client
+            .get(app.url("/account/sign-in"))
+            .header("accept-encoding", encoding)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()["content-encoding"], encoding);
+        assert_eq!(
+            res.headers()["vary"],
+            "Cookie, Accept-Language, Accept-Encoding"
+        );
+        let bytes = res.bytes().await.unwrap();
+        let mut page = String::new();
+        if encoding == "br" {
+            brotli::Decompressor::new(&bytes[..], 4096)
+                .read_to_string(&mut page)
+                .unwrap();
+        } else {
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_string(&mut page)
+                .unwrap();
+        }
+        // The same page but for its per-response nonce.
+        assert_eq!(page.len(), plain.len(), "{encoding}");
+        assert!(page.contains("<form"));
+    }
 }
 db_test!(pages_are_compressed);
 

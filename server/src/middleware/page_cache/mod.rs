@@ -22,7 +22,10 @@
 mod gzip_splice;
 mod personal;
 
-use super::security_headers::{HTML_CACHE_CONTROL, HTML_VARY};
+use super::{
+    encoding::{Effort, Encoding},
+    security_headers::{HTML_CACHE_CONTROL, HTML_VARY},
+};
 use app::{
     backend::{AppState, personal::Shown},
     components::personal::{Slot, TemplateMode, slot_values},
@@ -41,7 +44,6 @@ pub use personal::PersonalCache;
 use sha2::{Digest, Sha256};
 use std::{
     collections::HashMap,
-    io::Write,
     sync::{Arc, OnceLock, RwLock},
     time::{Duration, Instant},
 };
@@ -72,13 +74,6 @@ pub struct PageCache {
 struct Key {
     path_and_query: String,
     lang: Lang,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Encoding {
-    Identity,
-    Gzip,
-    Brotli,
 }
 
 struct Page {
@@ -258,28 +253,6 @@ fn as_template_request(request: &mut Request) {
     request.extensions_mut().insert(TemplateMode);
 }
 
-/// The best encoding the browser accepts of those kept (brotli, then gzip).
-fn preferred_encoding(headers: &HeaderMap) -> Encoding {
-    let accepts = |name: &str| {
-        headers
-            .get_all(header::ACCEPT_ENCODING)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .any(|item| {
-                let mut parts = item.split(';').map(str::trim);
-                parts.next() == Some(name) && !parts.any(|p| p.replace(' ', "") == "q=0")
-            })
-    };
-    if accepts("br") {
-        Encoding::Brotli
-    } else if accepts("gzip") {
-        Encoding::Gzip
-    } else {
-        Encoding::Identity
-    }
-}
-
 /// The nonce in a policy such as `script-src 'self' 'nonce-abc'`.
 fn nonce_of(csp: &str) -> Option<&str> {
     let start = csp.find("'nonce-")? + "'nonce-".len();
@@ -316,22 +289,6 @@ fn pin_scripts(html: &str, nonce: &str) -> Option<(String, Vec<String>)> {
     Some((out, hashes))
 }
 
-fn gzip(body: &[u8]) -> Option<Bytes> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(body).ok()?;
-    encoder.finish().ok().map(Bytes::from)
-}
-
-fn brotli(body: &[u8]) -> Option<Bytes> {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 9,
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &body[..], &mut out, &params).ok()?;
-    Some(Bytes::from(out))
-}
-
 impl Page {
     /// Builds the kept form of a rendered page; `None` when its scripts cannot be pinned.
     /// Builds the kept form of a page rendered as a template; `None` when its scripts
@@ -366,10 +323,7 @@ impl Page {
             header::CACHE_CONTROL,
             HeaderValue::from_static(HTML_CACHE_CONTROL),
         );
-        headers.insert(
-            header::VARY,
-            HeaderValue::from_str(&format!("{HTML_VARY}, Accept-Encoding")).ok()?,
-        );
+        headers.insert(header::VARY, HeaderValue::from_static(HTML_VARY));
         let template = Template::parse(&body);
         if !template.is_whole() {
             return None;
@@ -399,7 +353,7 @@ impl Page {
         lang: Lang,
     ) -> (Bytes, Option<&'static str>) {
         let values = visitor_values(lang, Some(shown));
-        if preferred_encoding(request_headers) != Encoding::Identity
+        if Encoding::preferred(request_headers) != Encoding::Identity
             && let Some(deflated) = self
                 .deflated
                 .get_or_init(|| {
@@ -424,12 +378,12 @@ impl Page {
             Encoding::Identity => None,
             Encoding::Gzip => self
                 .gzip
-                .get_or_init(|| gzip(&self.body))
+                .get_or_init(|| Encoding::Gzip.compress(&self.body, Effort::Once))
                 .clone()
                 .map(|b| (b, "gzip")),
             Encoding::Brotli => self
                 .brotli
-                .get_or_init(|| brotli(&self.body))
+                .get_or_init(|| Encoding::Brotli.compress(&self.body, Effort::Once))
                 .clone()
                 .map(|b| (b, "br")),
         };
@@ -478,7 +432,7 @@ impl Page {
             }
             response
         } else {
-            let (body, encoding) = self.body_in(preferred_encoding(request_headers));
+            let (body, encoding) = self.body_in(Encoding::preferred(request_headers));
             let mut response = Response::new(Body::from(body));
             *response.headers_mut() = self.headers.clone();
             if let Some(encoding) = encoding {
@@ -677,20 +631,6 @@ mod tests {
         let twice = Template::parse(&format!("{marks}{}", Slot::CartCount.mark()));
         assert!(!twice.is_whole());
         assert!(Template::parse("<p>no header</p>").is_whole());
-    }
-
-    #[test]
-    fn encodings_follow_the_browser() {
-        let with = |v: &'static str| {
-            let mut h = HeaderMap::new();
-            h.insert(header::ACCEPT_ENCODING, HeaderValue::from_static(v));
-            preferred_encoding(&h)
-        };
-        assert_eq!(preferred_encoding(&HeaderMap::new()), Encoding::Identity);
-        assert_eq!(with("gzip, deflate, br, zstd"), Encoding::Brotli);
-        assert_eq!(with("gzip"), Encoding::Gzip);
-        assert_eq!(with("br;q=0, gzip"), Encoding::Gzip);
-        assert_eq!(with("identity"), Encoding::Identity);
     }
 
     #[test]
