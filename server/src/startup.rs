@@ -226,6 +226,7 @@ pub async fn build_state(
         mail_nudge: Arc::new(tokio::sync::Notify::new()),
         changes,
         products: Arc::default(),
+        shoppers: Arc::default(),
     };
     let configured = config.shop.currency.code();
     let found = products::currencies(state.db.pool())

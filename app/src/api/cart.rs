@@ -22,7 +22,14 @@ use crate::{
 #[server(endpoint = "cart/view", input = server_fn::codec::GetUrl)]
 pub async fn get_cart() -> Result<CartView, ShopError> {
     let owner = owner(&context::session()?);
-    cart::view(&context::state()?, owner.as_ref(), current_request_lang()).await
+    let state = context::state()?;
+    cart::view(
+        &state,
+        owner.as_ref(),
+        current_request_lang(),
+        cart::Read::Kept,
+    )
+    .await
 }
 
 /// How many items the cart holds and what they cost (the header's cart link).

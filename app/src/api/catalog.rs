@@ -36,10 +36,12 @@ pub async fn suggest(q: String) -> Result<Vec<(String, String)>, ShopError> {
 /// The comparison list this request carries in its cookie.
 #[cfg(feature = "ssr")]
 fn compare_list() -> CompareList {
-    use_context::<axum::http::request::Parts>()
-        .and_then(|parts| crate::cookies::get(&parts.headers, crate::cookies::COMPARE))
-        .map(|value| CompareList::parse(&value))
-        .unwrap_or_default()
+    with_context::<axum::http::request::Parts, _>(|parts| {
+        crate::cookies::get(&parts.headers, crate::cookies::COMPARE)
+    })
+    .flatten()
+    .map(|value| CompareList::parse(&value))
+    .unwrap_or_default()
 }
 
 /// The products on the comparison list, with their specifications and tiers.

@@ -26,6 +26,7 @@ use crate::{
     model::cart::{CartGroup, CartLineView, CartSummary, CartView},
 };
 use sqlx::AnyConnection;
+use std::sync::Arc;
 
 /// The session key that holds a guest's cart key.
 const GUEST_CART: &str = "cart";
@@ -52,15 +53,33 @@ pub async fn owner_or_start(session: &Session) -> ShopResult<CartOwner> {
     Ok(CartOwner::Guest(key))
 }
 
+/// How a cart is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Read {
+    /// From the database (checkout, and anything that may act on what it reads).
+    Fresh,
+    /// The lines as last read, while the change log names no change to them (pages and
+    /// other GET requests; `shopper_cache.rs`).
+    Kept,
+}
+
 /// The cart with every line priced at its quantity and checked against the stock.
-pub async fn view(state: &AppState, owner: Option<&CartOwner>, lang: Lang) -> ShopResult<CartView> {
+pub async fn view(
+    state: &AppState,
+    owner: Option<&CartOwner>,
+    lang: Lang,
+    read: Read,
+) -> ShopResult<CartView> {
     let Some(owner) = owner else {
         return Ok(CartView::default());
     };
-    let pool = state.db.pool();
+    let stored = match read {
+        Read::Fresh => Arc::new(cart::lines(state.db.pool(), owner).await?),
+        Read::Kept => state.shoppers.cart_lines(state, owner).await?,
+    };
     let mut lines = Vec::new();
     let mut groups: Vec<CartGroup> = Vec::new();
-    for row in cart::lines(pool, owner).await? {
+    for row in stored.iter() {
         let Some(shown) = state.products.get(state, row.product_id).await? else {
             continue;
         };
@@ -93,9 +112,9 @@ pub async fn view(state: &AppState, owner: Option<&CartOwner>, lang: Lang) -> Sh
     })
 }
 
-/// What the header shows.
+/// What the header shows (a page's, so read as kept).
 pub async fn summary(state: &AppState, owner: Option<&CartOwner>) -> ShopResult<CartSummary> {
-    Ok(view(state, owner, Lang::En).await?.summary)
+    Ok(view(state, owner, Lang::En, Read::Kept).await?.summary)
 }
 
 fn summarise(lines: &[CartLineView]) -> CartSummary {

@@ -102,7 +102,7 @@ pub async fn view(
         draft.save(session).await?;
     }
     let owner = cart::owner(session);
-    let cart = cart::view(state, owner.as_ref(), buyer.lang).await?;
+    let cart = cart::view(state, owner.as_ref(), buyer.lang, cart::Read::Fresh).await?;
     let saved_addresses = match &buyer.user {
         Some((user, _)) => super::addresses::list(state, *user).await?,
         None => Vec::new(),
@@ -326,7 +326,7 @@ pub async fn place_order(
     let owner = cart::owner(session).ok_or(ShopError::Refused {
         rule: Rule::CartNotReady,
     })?;
-    let view = cart::view(state, Some(&owner), buyer.lang).await?;
+    let view = cart::view(state, Some(&owner), buyer.lang, cart::Read::Fresh).await?;
     if view.lines.is_empty() {
         return Err(ShopError::Refused {
             rule: Rule::CartNotReady,

@@ -11,7 +11,10 @@ use crate::{
     domain::account::{AccountStatus, Role},
     error::{ShopError, ShopResult},
 };
-use axum::{extract::ConnectInfo, http::request::Parts};
+use axum::{
+    extract::ConnectInfo,
+    http::{Method, request::Parts},
+};
 use leptos::prelude::*;
 use std::net::{IpAddr, SocketAddr};
 
@@ -19,8 +22,9 @@ pub fn state() -> ShopResult<AppState> {
     app_state()
 }
 
-fn parts() -> ShopResult<Parts> {
-    use_context::<Parts>().ok_or_else(|| {
+/// `read` applied to this request's parts (borrowed from the Leptos context, not copied).
+fn with_parts<T>(read: impl FnOnce(&Parts) -> T) -> ShopResult<T> {
+    with_context::<Parts, _>(read).ok_or_else(|| {
         tracing::error!("request parts missing from the Leptos context");
         ShopError::Internal
     })
@@ -28,19 +32,27 @@ fn parts() -> ShopResult<Parts> {
 
 /// The session of this request (the session middleware always provides one).
 pub fn session() -> ShopResult<Session> {
-    parts()?
-        .extensions
-        .get::<Session>()
-        .cloned()
-        .ok_or_else(|| {
-            tracing::error!("session missing from the request");
-            ShopError::Internal
-        })
+    with_parts(|parts| parts.extensions.get::<Session>().cloned())?.ok_or_else(|| {
+        tracing::error!("session missing from the request");
+        ShopError::Internal
+    })
 }
 
-/// The signed-in user, if the session has one and the account is active.
+/// The signed-in user, if the session has one and the account is active. A GET request
+/// reads it as kept (`shopper_cache.rs`: without the password hash); any other reads the
+/// database.
 pub async fn current_user() -> ShopResult<Option<UserRow>> {
-    user_of(&state()?, &session()?).await
+    let state = state()?;
+    let session = session()?;
+    let Some(id) = session.user_id() else {
+        return Ok(None);
+    };
+    let user = if with_parts(|parts| parts.method == Method::GET)? {
+        state.shoppers.user(&state, id).await?
+    } else {
+        users::find_by_id(state.db.pool(), id).await?
+    };
+    Ok(user.filter(|u| u.status == AccountStatus::Active))
 }
 
 /// The active account signed in to `session`, if any (for handlers outside Leptos).
@@ -84,23 +96,25 @@ pub struct ClientAddr(pub IpAddr);
 
 /// The client's address ([`ClientAddr`], else the TCP peer).
 pub fn client_ip() -> Option<IpAddr> {
-    let parts = parts().ok()?;
-    match parts.extensions.get::<ClientAddr>() {
+    with_parts(|parts| match parts.extensions.get::<ClientAddr>() {
         Some(ClientAddr(ip)) => Some(*ip),
         None => parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map(|ConnectInfo(addr)| addr.ip()),
-    }
+    })
+    .ok()
+    .flatten()
 }
 
 /// True when the request is a plain HTML form post (JavaScript off): the browser will be
 /// redirected back to the form page.
 pub fn is_plain_form_post() -> bool {
-    parts().is_ok_and(|p| {
+    with_parts(|p| {
         p.headers
             .get(axum::http::header::ACCEPT)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.contains("text/html"))
     })
+    .unwrap_or(false)
 }

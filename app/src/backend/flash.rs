@@ -10,7 +10,7 @@ use crate::{
     error::ShopResult,
     model::forms::{AfterPlainPost, KeptForm},
 };
-use leptos::prelude::use_context;
+use leptos::prelude::with_context;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -81,7 +81,9 @@ pub async fn take_after_plain_post(session: &Session) -> Result<AfterPlainPost, 
 
 /// What this page shows about the visitor's last plain form post (rendering a page).
 pub fn after_plain_post() -> AfterPlainPost {
-    use_context::<axum::http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<AfterPlainPost>().cloned())
-        .unwrap_or_default()
+    with_context::<axum::http::request::Parts, _>(|parts| {
+        parts.extensions.get::<AfterPlainPost>().cloned()
+    })
+    .flatten()
+    .unwrap_or_default()
 }

@@ -27,6 +27,7 @@ pub mod profile;
 pub mod redirect;
 pub mod saved_cards;
 pub mod session;
+pub mod shopper_cache;
 pub mod state;
 pub mod throttle;
 

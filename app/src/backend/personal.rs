@@ -9,7 +9,7 @@ use super::{
     AppState,
     cart::{self, summary},
     changes::{ChangeFeed, Scope},
-    db::{cart::CartOwner, users},
+    db::cart::CartOwner,
     flash::ONE_TIME_KEYS,
 };
 use crate::{domain::account::AccountStatus, error::ShopResult, model::cart::CartSummary};
@@ -61,7 +61,7 @@ pub async fn of_request(state: &AppState, headers: &HeaderMap) -> ShopResult<Opt
     let mut kept_page_will_do = !ONE_TIME_KEYS.iter().any(|k| session.has(k));
     if let Some(id) = session.user_id() {
         depends_on.push((Scope::User, format!("u{id}")));
-        match users::find_by_id(state.db.pool(), id).await? {
+        match state.shoppers.user(state, id).await? {
             Some(user)
                 if user.status == AccountStatus::Active
                     && !user.role.is_staff()

@@ -40,6 +40,9 @@ pub struct AppState {
     pub changes: Arc<super::changes::ChangeFeed>,
     /// Products as shown, kept until the change log names them.
     pub products: Arc<super::product_cache::ProductCache>,
+    /// Signed-in accounts and cart lines as pages read them, kept until the change log
+    /// names them (GET requests only).
+    pub shoppers: Arc<super::shopper_cache::ShopperCache>,
 }
 
 impl AppState {

@@ -155,8 +155,10 @@ pub struct TemplateMode;
 pub fn template_mode() -> bool {
     #[cfg(feature = "ssr")]
     {
-        leptos::prelude::use_context::<axum::http::request::Parts>()
-            .is_some_and(|parts| parts.extensions.get::<TemplateMode>().is_some())
+        leptos::prelude::with_context::<axum::http::request::Parts, _>(|parts| {
+            parts.extensions.get::<TemplateMode>().is_some()
+        })
+        .unwrap_or(false)
     }
     #[cfg(not(feature = "ssr"))]
     {

@@ -946,8 +946,7 @@ fn initial_lang() -> Lang {
 /// The language of the request being served (cookie, then `Accept-Language`).
 #[cfg(feature = "ssr")]
 pub fn current_request_lang() -> Lang {
-    use_context::<axum::http::request::Parts>()
-        .map(|parts| lang_of_request(&parts.headers))
+    with_context::<axum::http::request::Parts, _>(|parts| lang_of_request(&parts.headers))
         .unwrap_or_default()
 }
 

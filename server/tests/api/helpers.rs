@@ -101,7 +101,9 @@ pub fn token_in(mail: &OutboxRow, path: &str) -> String {
         .collect()
 }
 
-/// One browser: a cookie jar, no redirects followed.
+/// One browser: a cookie jar, no redirects followed. A clone is the same browser (it shares
+/// the cookies).
+#[derive(Clone)]
 pub struct Browser {
     pub base: String,
     pub client: reqwest::Client,

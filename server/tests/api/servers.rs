@@ -154,3 +154,104 @@ async fn two_servers_behave_like_one(app: TestApp) {
     );
 }
 db_test!(two_servers_behave_like_one);
+
+/// Waits up to a second for `seen` to hold of what `read` answers.
+async fn within_a_second<T: std::fmt::Debug, F: Future<Output = T>>(
+    what: &str,
+    read: impl Fn() -> F,
+    seen: impl Fn(&T) -> bool,
+) {
+    let changed = Instant::now();
+    loop {
+        let now = read().await;
+        if seen(&now) {
+            return;
+        }
+        assert!(
+            changed.elapsed() < Duration::from_secs(1),
+            "{what}: still {now:?} after a second"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Pages keep the signed-in account and the cart lines in memory between requests
+/// (`shopper_cache.rs`); a change made anywhere (another server, any code writing the tables)
+/// shows within a second, and on the server that made it at once.
+async fn kept_accounts_and_carts_follow_every_change(app: TestApp) {
+    let (base_b, _state_b) = app.another_server().await;
+    let pool = app.state.db.pool();
+    let shopper = app.new_browser();
+    registered_shopper(&app, &shopper, "mei@example.com").await;
+    let on_b = at(&shopper, &base_b);
+    let me = |b: &Browser| {
+        let b = b.clone();
+        async move {
+            let me: Value = b.get("/api/account/me").await.json().await.unwrap();
+            me
+        }
+    };
+    let name_on_b = me(&on_b).await["full_name"].clone();
+    assert_eq!(me(&on_b).await["full_name"], name_on_b);
+
+    // Renamed by a statement no server made: B shows the new name.
+    sqlx::query("UPDATE users SET full_name = 'Mei Renamed' WHERE email = 'mei@example.com'")
+        .execute(pool)
+        .await
+        .unwrap();
+    within_a_second(
+        "the name on B",
+        || me(&on_b),
+        |me| me["full_name"] == "Mei Renamed",
+    )
+    .await;
+
+    // Added to the cart on A: A shows it at once, B within a second.
+    let units = |b: &Browser| {
+        let b = b.clone();
+        async move {
+            let summary: Value = b.get("/api/cart/summary").await.json().await.unwrap();
+            summary["units"].as_i64().unwrap()
+        }
+    };
+    assert_eq!(units(&on_b).await, 0);
+    assert_eq!(units(&shopper).await, 0);
+    let id = product_id(&app, PANEL).await.to_string();
+    let res = shopper
+        .call("cart/add", &[("product", &id), ("quantity", "2")])
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(units(&shopper).await, 2, "A, right after its own write");
+    within_a_second("the cart on B", || units(&on_b), |units| *units == 2).await;
+
+    // Suspended: B no longer counts the account as signed in.
+    sqlx::query("UPDATE users SET status = 'suspended' WHERE email = 'mei@example.com'")
+        .execute(pool)
+        .await
+        .unwrap();
+    within_a_second("the suspended account on B", || me(&on_b), Value::is_null).await;
+
+    // A staff member made a shopper loses the back office on B.
+    let staff = crate::admin::staff(
+        &app,
+        "kai@lumenwall.example",
+        app::domain::account::Role::Staff,
+    )
+    .await;
+    let staff_on_b = at(&staff, &base_b);
+    let customers = || {
+        let b = staff_on_b.clone();
+        async move { b.get("/api/admin/customers?query=&page=1").await.status() }
+    };
+    assert_eq!(customers().await, StatusCode::OK);
+    assert_eq!(customers().await, StatusCode::OK);
+    sqlx::query("UPDATE users SET role = 'shopper' WHERE email = 'kai@lumenwall.example'")
+        .execute(pool)
+        .await
+        .unwrap();
+    within_a_second("the demoted staff on B", customers, |s| {
+        *s == StatusCode::FORBIDDEN
+    })
+    .await;
+}
+db_test!(kept_accounts_and_carts_follow_every_change);
