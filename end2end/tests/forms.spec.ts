@@ -1,4 +1,4 @@
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { isHydrated, open } from "./helpers";
 
 // Forms a shopper can trust: fix a mistake and save with one click (nothing moves under the
@@ -31,15 +31,17 @@ async function newShopper(page: Page, testInfo: TestInfo, tag: string): Promise<
   return email;
 }
 
-/** The focused element is not hidden under the sticky header. */
-async function expectClearOfHeader(page: Page) {
+/** The focused element (or `element`) is not hidden under the sticky header. */
+async function expectClearOfHeader(page: Page, element?: Locator) {
   const header = await page.locator(".site-header").boundingBox();
-  const focused = await page.evaluate(() => {
-    const r = document.activeElement?.getBoundingClientRect();
-    return r ? { top: r.top, bottom: r.bottom } : null;
-  });
-  expect(focused).not.toBeNull();
-  expect(focused!.top).toBeGreaterThanOrEqual(header!.y + header!.height - 1);
+  const box = element
+    ? await element.evaluate((e) => ({ top: e.getBoundingClientRect().top }))
+    : await page.evaluate(() => {
+        const r = document.activeElement?.getBoundingClientRect();
+        return r ? { top: r.top } : null;
+      });
+  expect(box).not.toBeNull();
+  expect(box!.top).toBeGreaterThanOrEqual(header!.y + header!.height - 1);
 }
 
 test("fix a mistake in the profile and save it with one click", async ({ page }, testInfo) => {
@@ -61,8 +63,12 @@ test("fix a mistake in the profile and save it with one click", async ({ page },
   // Fix it and click Save once, in the middle of the button.
   await page.getByLabel("Telephone").fill("+34 600 999 888");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Your changes are saved." })).toBeVisible();
+  const saved = page.getByRole("status").filter({ hasText: "Your changes are saved." });
+  await expect(saved).toBeVisible();
   await expect(page.getByText("Enter a telephone number with 6 to 20 digits")).toHaveCount(0);
+  // The confirmation is on screen, not above or below it, and not under the header.
+  await expect(saved).toBeInViewport();
+  await expectClearOfHeader(page, saved);
 
   if (isHydrated(testInfo)) {
     // Edited again, the form no longer looks saved.

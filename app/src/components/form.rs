@@ -181,12 +181,14 @@ pub fn FormMessage(
     #[cfg(feature = "hydrate")]
     {
         use leptos::ev;
-        // A new result resets the edits; a new error takes the focus.
+        // A new result resets the edits and is brought on screen; a new error takes the
+        // focus.
         Effect::new(move |_| {
             if let Some((done, _)) = success
                 && done.get()
             {
                 edited.set(false);
+                bring_success_on_screen(anchor);
             }
         });
         Effect::new(move |_| {
@@ -234,7 +236,9 @@ pub fn FormMessage(
             {success.map(|(done, key)| view! {
                 {move || {
                     (done.get() && !edited.get() && error.get().is_none()).then(|| view! {
-                        <p class="form-message form-message-success" role="status">
+                        // Without JavaScript the page arrives with the note, often below
+                        // the first screen on a phone: the browser scrolls to it on load.
+                        <p class="form-message form-message-success" role="status" tabindex="-1" autofocus=true>
                             {i18n.t(key)}
                         </p>
                     })
@@ -260,6 +264,34 @@ fn focus_first_problem(anchor: NodeRef<leptos::html::Div>) {
         if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();
             el.scroll_into_view_with_bool(false);
+        }
+    });
+}
+
+/// Scrolls the success note of the form holding `anchor` into view when any of it is off
+/// screen or under the sticky header (the page's `scroll-padding-top`); leaves the focus.
+#[cfg(feature = "hydrate")]
+fn bring_success_on_screen(anchor: NodeRef<leptos::html::Div>) {
+    request_animation_frame(move || {
+        let Some(note) = anchor
+            .get_untracked()
+            .and_then(|a| a.query_selector(".form-message-success").ok().flatten())
+        else {
+            return;
+        };
+        let header_bottom = document()
+            .query_selector(".site-header")
+            .ok()
+            .flatten()
+            .map_or(0.0, |h| h.get_bounding_client_rect().bottom());
+        let height = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(f64::MAX);
+        let rect = note.get_bounding_client_rect();
+        if rect.top() < header_bottom || rect.bottom() > height {
+            note.scroll_into_view();
         }
     });
 }
