@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { isHydrated, open } from "./helpers";
+import { isHydrated, open, test } from "./helpers";
 
 const PASSWORD = "violet staple drum";
 const ADMIN = { email: "admin@lumenwall.example", password: "lumenwall-demo-admin" };

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { isHydrated, open } from "./helpers";
+import { expect } from "@playwright/test";
+import { isHydrated, open, test } from "./helpers";
 
 // The cart, hydrated and as a plain HTML site, on a desktop and a phone: add with a quantity
 // (tier price and saving), change it, a wall from the configurator as one group, empty.

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { isHydrated, open } from "./helpers";
+import { expect } from "@playwright/test";
+import { isHydrated, open, test } from "./helpers";
 
 test("a buyer filters, sorts, searches, prices a quantity and plans a wall", async ({ page }, testInfo) => {
   // Browse and filter: rental panels of 3 mm pitch or finer.

@@ -1,6 +1,5 @@
 import { expect, type Page, type TestInfo } from "@playwright/test";
-import { test } from "@playwright/test";
-import { isHydrated, open } from "./helpers";
+import { isHydrated, open, test } from "./helpers";
 
 // Checkout as a guest, hydrated and as a plain HTML site, on a desktop and a phone: address,
 // delivery, the card on the payment processor's own page, and the order page. A declined

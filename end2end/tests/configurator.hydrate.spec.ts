@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { open } from "./helpers";
+import { expect } from "@playwright/test";
+import { open, test } from "./helpers";
 
 test("the configurator recomputes as you type", async ({ page }, testInfo) => {
   await open(page, "/configurator?product=solara-fx-p10", testInfo);

@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
-import { isHydrated, open } from "./helpers";
+import { expect, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { isHydrated, open, test } from "./helpers";
 
 // Forms a shopper can trust: fix a mistake and save with one click (nothing moves under the
 // pointer), the confirmation in both modes, the focus after an error, Back after a save,

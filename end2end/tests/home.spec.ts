@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { open } from "./helpers";
+import { expect } from "@playwright/test";
+import { open, test } from "./helpers";
 
 test("home page presents the shop", async ({ page }, testInfo) => {
   const response = await open(page, "/", testInfo);

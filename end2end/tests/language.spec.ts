@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { open } from "./helpers";
+import { expect } from "@playwright/test";
+import { open, test } from "./helpers";
 
 test("switching to Chinese and back is remembered", async ({ page }, testInfo) => {
   await open(page, "/catalog", testInfo);

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { open } from "./helpers";
+import { expect } from "@playwright/test";
+import { open, test } from "./helpers";
 
 test("unknown addresses get the designed 404 page", async ({ page }, testInfo) => {
   const response = await open(page, "/this/does/not/exist", testInfo);

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./helpers";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 

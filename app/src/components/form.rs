@@ -254,7 +254,7 @@ pub fn FormMessage(
 fn focus_first_problem(anchor: NodeRef<leptos::html::Div>) {
     use wasm_bindgen::JsCast;
     request_animation_frame(move || {
-        let Some(anchor) = anchor.get_untracked() else {
+        let Some(anchor) = anchor.try_get_untracked().flatten() else {
             return;
         };
         let form = anchor.closest("form").ok().flatten();
@@ -273,8 +273,10 @@ fn focus_first_problem(anchor: NodeRef<leptos::html::Div>) {
 #[cfg(feature = "hydrate")]
 fn bring_success_on_screen(anchor: NodeRef<leptos::html::Div>) {
     request_animation_frame(move || {
+        // The form may be gone by the next frame (its page reloaded its data and rebuilt it).
         let Some(note) = anchor
-            .get_untracked()
+            .try_get_untracked()
+            .flatten()
             .and_then(|a| a.query_selector(".form-message-success").ok().flatten())
         else {
             return;

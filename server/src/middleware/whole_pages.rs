@@ -6,13 +6,12 @@
 //! A gathered page is compressed here, in one go, at the per-answer effort
 //! (`encoding.rs`): the general compression layer would use a window sized for large files,
 //! which costs twice the time on a page. The layer leaves a response that has its encoding.
-//! (`Vary` on every page, `Accept-Encoding` included, is set in `security_headers.rs`.)
 
 use super::encoding::{Effort, Encoding};
 use axum::{
     body::{Body, Bytes},
     extract::Request,
-    http::{HeaderValue, header},
+    http::{HeaderValue, StatusCode, header},
     middleware::Next,
     response::Response,
 };
@@ -20,8 +19,6 @@ use futures_util::StreamExt;
 
 /// Pages larger than this stream as rendered.
 const MAX_BYTES: usize = 2 * 1024 * 1024;
-/// Smaller pages are sent as they are (a compressed header costs more than it saves).
-const MIN_COMPRESSED_BYTES: usize = 256;
 
 pub async fn whole_pages(request: Request, next: Next) -> Response {
     let encoding = Encoding::preferred(request.headers());
@@ -61,7 +58,8 @@ pub async fn whole_pages(request: Request, next: Next) -> Response {
         _ => Bytes::from(read.concat()),
     };
     let mut parts = parts;
-    if whole.len() >= MIN_COMPRESSED_BYTES
+    if !whole.is_empty()
+        && parts.status != StatusCode::PARTIAL_CONTENT
         && !parts.headers.contains_key(header::CONTENT_ENCODING)
         && let Some(name) = encoding.header_value()
         && let Some(compressed) = encoding.compress(&whole, Effort::PerAnswer)
@@ -70,6 +68,11 @@ pub async fn whole_pages(request: Request, next: Next) -> Response {
         parts
             .headers
             .insert(header::CONTENT_ENCODING, HeaderValue::from_static(name));
+        // Pages with their own caching headers keep this; others get the full list from
+        // `security_headers.rs`.
+        parts
+            .headers
+            .append(header::VARY, HeaderValue::from_static("accept-encoding"));
         return Response::from_parts(parts, Body::from(compressed));
     }
     Response::from_parts(parts, Body::from(whole))

@@ -122,6 +122,8 @@ async fn pages_are_compressed(app: TestApp) {
             .unwrap();
         assert_eq!(res.status(), StatusCode::OK);
         assert_eq!(res.headers()["content-encoding"], encoding);
+        // Compressed whole (a length), not streamed through the general layer (chunked).
+        assert!(res.headers().get("content-length").is_some(), "{encoding}");
         assert_eq!(
             res.headers()["vary"],
             "Cookie, Accept-Language, Accept-Encoding"
