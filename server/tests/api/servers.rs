@@ -249,6 +249,15 @@ async fn kept_accounts_and_carts_follow_every_change(app: TestApp) {
         .execute(pool)
         .await
         .unwrap();
+    // A write checks the database, not the kept copy: refused at once, before B has read
+    // the change log.
+    let res = staff_on_b
+        .call(
+            "admin/adjust-stock",
+            &[("id", &id), ("delta", "5"), ("reason", "counted")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
     within_a_second("the demoted staff on B", customers, |s| {
         *s == StatusCode::FORBIDDEN
     })
