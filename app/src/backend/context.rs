@@ -44,14 +44,13 @@ pub fn session() -> ShopResult<Session> {
 pub async fn current_user() -> ShopResult<Option<UserRow>> {
     let state = state()?;
     let session = session()?;
+    if !with_parts(|parts| parts.method == Method::GET)? {
+        return user_of(&state, &session).await;
+    }
     let Some(id) = session.user_id() else {
         return Ok(None);
     };
-    let user = if with_parts(|parts| parts.method == Method::GET)? {
-        state.shoppers.user(&state, id).await?
-    } else {
-        users::find_by_id(state.db.pool(), id).await?
-    };
+    let user = state.shoppers.user(&state, id).await?;
     Ok(user.filter(|u| u.status == AccountStatus::Active))
 }
 

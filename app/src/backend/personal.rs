@@ -12,7 +12,11 @@ use super::{
     db::cart::CartOwner,
     flash::ONE_TIME_KEYS,
 };
-use crate::{domain::account::AccountStatus, error::ShopResult, model::cart::CartSummary};
+use crate::{
+    domain::{account::AccountStatus, ids::UserId},
+    error::ShopResult,
+    model::cart::CartSummary,
+};
 use axum::http::HeaderMap;
 
 #[derive(Clone, Debug)]
@@ -41,10 +45,15 @@ impl Personal {
     }
 }
 
+/// The change log's key of an account.
+pub fn user_key(id: UserId) -> String {
+    format!("u{id}")
+}
+
 /// The change log's key of a cart.
 pub fn cart_key(owner: &CartOwner) -> String {
     match owner {
-        CartOwner::User(id) => format!("u{id}"),
+        CartOwner::User(id) => user_key(*id),
         CartOwner::Guest(key) => format!("g{key}"),
     }
 }
@@ -60,7 +69,7 @@ pub async fn of_request(state: &AppState, headers: &HeaderMap) -> ShopResult<Opt
     let mut full_name = None;
     let mut kept_page_will_do = !ONE_TIME_KEYS.iter().any(|k| session.has(k));
     if let Some(id) = session.user_id() {
-        depends_on.push((Scope::User, format!("u{id}")));
+        depends_on.push((Scope::User, user_key(id)));
         match state.shoppers.user(state, id).await? {
             Some(user)
                 if user.status == AccountStatus::Active

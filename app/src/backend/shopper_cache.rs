@@ -18,7 +18,7 @@ use super::{
         users::{self, UserRow},
     },
     kept::Kept,
-    personal::cart_key,
+    personal::{cart_key, user_key},
 };
 use crate::{domain::ids::UserId, error::ShopResult};
 use std::{sync::Arc, time::Duration};
@@ -46,7 +46,7 @@ impl ShopperCache {
     /// The account `id` as last read, its password hash left out (empty); `None` when there
     /// is no such account.
     pub async fn user(&self, state: &AppState, id: UserId) -> ShopResult<Option<UserRow>> {
-        let key = format!("u{id}");
+        let key = user_key(id);
         let current =
             |_: &UserRow, version| !state.changes.changed_after(Scope::User, &key, version);
         let user = self
