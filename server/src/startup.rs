@@ -21,7 +21,7 @@ use crate::{
 use app::{
     App,
     backend::{
-        AppState, ShopSettings, accounts, carriers, catalog_seed,
+        AppState, Shared, ShopSettings, accounts, carriers, catalog_seed,
         changes::{self, ChangeFeed},
         checkout,
         db::{Db, DbOptions, DbSetupError, cart, outbox, products, throttle, tokens},
@@ -209,7 +209,7 @@ pub async fn build_state(
         SessionPolicy::default(),
         changes.clone(),
     );
-    let state = AppState {
+    let state = AppState::new(Shared {
         leptos_options,
         db,
         sessions,
@@ -227,7 +227,7 @@ pub async fn build_state(
         changes,
         products: Arc::default(),
         shoppers: Arc::default(),
-    };
+    });
     let configured = config.shop.currency.code();
     let found = products::currencies(state.db.pool())
         .await

@@ -23,7 +23,7 @@ pub async fn set_language(lang: String) -> Result<Lang, ShopError> {
 pub fn remember_language_cookie(lang: Lang) -> Result<(), ShopError> {
     use crate::cookies;
     const YEAR: i64 = 365 * 24 * 3600;
-    let settings = crate::backend::app_state()?.settings;
+    let settings = crate::backend::app_state()?.settings.clone();
     let cookie = cookies::set(cookies::LANG, lang.code(), Some(YEAR), settings.https)
         .ok_or(ShopError::Internal)?;
     expect_context::<leptos_axum::ResponseOptions>()

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 #[server(endpoint = "shop/info", input = server_fn::codec::GetUrl)]
 pub async fn get_shop_info() -> Result<ShopInfo, ShopError> {
-    let settings = crate::backend::app_state()?.settings;
+    let settings = crate::backend::app_state()?.settings.clone();
     Ok(ShopInfo {
         name: settings.name.clone(),
         contact_email: settings.contact_email.clone(),

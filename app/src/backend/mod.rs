@@ -31,7 +31,7 @@ pub mod shopper_cache;
 pub mod state;
 pub mod throttle;
 
-pub use state::{AppState, ShopSettings, app_state};
+pub use state::{AppState, Shared, ShopSettings, app_state};
 
 /// Seconds since the Unix epoch: the one clock the database stores.
 pub fn now() -> i64 {

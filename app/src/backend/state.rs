@@ -26,8 +26,14 @@ pub struct ShopSettings {
     pub local_mailbox: bool,
 }
 
+/// The state every request shares. Cloning it (each `use_context`, each server function,
+/// each route's service) copies one pointer: the fields live behind an `Arc` (`Shared`),
+/// read through `Deref` as `state.db`, `state.settings`...
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+/// What `AppState` holds.
+pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub sessions: SessionStore,
@@ -45,7 +51,19 @@ pub struct AppState {
     pub shoppers: Arc<super::shopper_cache::ShopperCache>,
 }
 
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
 impl AppState {
+    pub fn new(shared: Shared) -> AppState {
+        AppState(Arc::new(shared))
+    }
+
     /// Tells the outbox worker there is new mail or a parcel to book (call after the
     /// transaction committed).
     pub fn mail_written(&self) {
