@@ -1,13 +1,14 @@
 //! Compressing HTML pages: which encoding a browser takes, and how hard to compress for
 //! how often the result is sent.
 //!
-//! Measured on a rendered 11 KB cart page (this machine, one run, 2026-11-26): brotli 4 with
-//! its default 4 MB window, what the general compression layer uses, took ~220 µs; the same
-//! level with a 64 KB window, which gives the same bytes for any page under 64 KB, ~125 µs;
-//! brotli 3 with that window ~83 µs for 7% more bytes (3,469 B against 3,232 B); gzip 3 ~75 µs
-//! (3,422 B). Brotli 5 with the small window took milliseconds. A page rendered for one
-//! answer is compressed at [`Effort::PerAnswer`]; a kept page, sent many times, at
-//! [`Effort::Once`].
+//! Measured on rendered pages of 9–11 KB (cart, account, privacy; this machine, 2026-11-26,
+//! each compressed 3,000 times in a loop): brotli 3 with a 64 KB window ~75–82 µs
+//! (3,193–3,462 B); gzip 3 with flate2's default backend (miniz_oxide) ~69–77 µs, with its
+//! zlib-rs backend ~50–60 µs; **gzip 2 with zlib-rs ~42–45 µs (3,270–3,615 B, 2–4 % more
+//! than brotli 3)**; gzip 1 ~24–26 µs but 29–31 % more bytes. The general compression layer's
+//! brotli 4 with its 4 MB window took ~220 µs for the cart page. So a page rendered for one
+//! answer ([`Effort::PerAnswer`]) is gzipped at level 2 whenever the browser takes gzip; a
+//! kept page, sent many times ([`Effort::Once`]), gets the smallest: brotli 9, else gzip 9.
 
 use axum::{
     body::Bytes,
@@ -32,8 +33,10 @@ pub enum Effort {
 }
 
 impl Encoding {
-    /// The best encoding the browser accepts of those the shop makes (brotli, then gzip).
-    pub fn preferred(headers: &HeaderMap) -> Encoding {
+    /// The encoding to answer in, of those the browser accepts: for a kept page the
+    /// smallest (brotli, then gzip), for a page rendered for one answer the cheapest to make
+    /// (gzip, then brotli).
+    pub fn preferred(headers: &HeaderMap, effort: Effort) -> Encoding {
         let accepts = |name: &str| {
             headers
                 .get_all(header::ACCEPT_ENCODING)
@@ -45,13 +48,14 @@ impl Encoding {
                     parts.next() == Some(name) && !parts.any(|p| p.replace(' ', "") == "q=0")
                 })
         };
-        if accepts("br") {
-            Encoding::Brotli
-        } else if accepts("gzip") {
-            Encoding::Gzip
-        } else {
-            Encoding::Identity
-        }
+        let order = match effort {
+            Effort::Once => [Encoding::Brotli, Encoding::Gzip],
+            Effort::PerAnswer => [Encoding::Gzip, Encoding::Brotli],
+        };
+        order
+            .into_iter()
+            .find(|encoding| encoding.header_value().is_some_and(accepts))
+            .unwrap_or(Encoding::Identity)
     }
 
     /// The `Content-Encoding` value; `None` for identity.
@@ -70,7 +74,7 @@ impl Encoding {
             Encoding::Gzip => {
                 let level = match effort {
                     Effort::Once => flate2::Compression::best(),
-                    Effort::PerAnswer => flate2::Compression::new(3),
+                    Effort::PerAnswer => flate2::Compression::new(2),
                 };
                 let mut encoder = flate2::write::GzEncoder::new(Vec::new(), level);
                 encoder.write_all(body).ok()?;
@@ -104,16 +108,26 @@ mod tests {
 
     #[test]
     fn encodings_follow_the_browser() {
-        let with = |v: &'static str| {
+        let with = |v: &'static str, effort| {
             let mut h = HeaderMap::new();
             h.insert(header::ACCEPT_ENCODING, HeaderValue::from_static(v));
-            Encoding::preferred(&h)
+            Encoding::preferred(&h, effort)
         };
-        assert_eq!(Encoding::preferred(&HeaderMap::new()), Encoding::Identity);
-        assert_eq!(with("gzip, deflate, br, zstd"), Encoding::Brotli);
-        assert_eq!(with("gzip"), Encoding::Gzip);
-        assert_eq!(with("br;q=0, gzip"), Encoding::Gzip);
-        assert_eq!(with("identity"), Encoding::Identity);
+        use Effort::{Once, PerAnswer};
+        for effort in [Once, PerAnswer] {
+            assert_eq!(
+                Encoding::preferred(&HeaderMap::new(), effort),
+                Encoding::Identity
+            );
+            assert_eq!(with("gzip", effort), Encoding::Gzip);
+            assert_eq!(with("br", effort), Encoding::Brotli);
+            assert_eq!(with("br;q=0, gzip", effort), Encoding::Gzip);
+            assert_eq!(with("gzip;q=0, br", effort), Encoding::Brotli);
+            assert_eq!(with("identity", effort), Encoding::Identity);
+        }
+        // Both taken: the smallest for a kept page, the cheapest for a rendered one.
+        assert_eq!(with("gzip, deflate, br, zstd", Once), Encoding::Brotli);
+        assert_eq!(with("gzip, deflate, br, zstd", PerAnswer), Encoding::Gzip);
     }
 
     #[test]

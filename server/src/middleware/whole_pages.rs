@@ -21,7 +21,7 @@ use futures_util::StreamExt;
 const MAX_BYTES: usize = 2 * 1024 * 1024;
 
 pub async fn whole_pages(request: Request, next: Next) -> Response {
-    let encoding = Encoding::preferred(request.headers());
+    let encoding = Encoding::preferred(request.headers(), Effort::PerAnswer);
     let response = next.run(request).await;
     if !super::is_html(response.headers()) {
         return response;

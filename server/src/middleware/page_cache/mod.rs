@@ -353,7 +353,7 @@ impl Page {
         lang: Lang,
     ) -> (Bytes, Option<&'static str>) {
         let values = visitor_values(lang, Some(shown));
-        if Encoding::preferred(request_headers) != Encoding::Identity
+        if Encoding::preferred(request_headers, Effort::Once) != Encoding::Identity
             && let Some(deflated) = self
                 .deflated
                 .get_or_init(|| {
@@ -432,7 +432,7 @@ impl Page {
             }
             response
         } else {
-            let (body, encoding) = self.body_in(Encoding::preferred(request_headers));
+            let (body, encoding) = self.body_in(Encoding::preferred(request_headers, Effort::Once));
             let mut response = Response::new(Body::from(body));
             *response.headers_mut() = self.headers.clone();
             if let Some(encoding) = encoding {
