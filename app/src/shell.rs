@@ -101,62 +101,67 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=NotFound>
+                    // Every page streams in order, so that it is complete without JavaScript
+                    // (out-of-order streaming needs a script to put the pieces in place).
+                    // Product pages render whole (Async) because their title and metadata
+                    // come from the product. Pages behind a sign-in render completely before
+                    // answering, so that a visitor can be redirected to the sign-in page with
+                    // a real 302.
+                    //
+                    // The catalog pages and the cart, where most visits start, are in the
+                    // main wasm; every other page is a lazy route, its code in chunks fetched
+                    // when it is first shown (see `lazy_pages!` below).
                     <Route path=path!("") view=HomePage ssr=SsrMode::InOrder />
                     <Route path=path!("catalog") view=CatalogPage ssr=SsrMode::InOrder />
                     <Route path=path!("catalog/:category") view=CategoryPage ssr=SsrMode::InOrder />
                     <Route path=path!("search") view=SearchPage ssr=SsrMode::InOrder />
                     <Route path=path!("products/:slug") view=ProductPage ssr=SsrMode::Async />
                     <Route path=path!("compare") view=ComparePage ssr=SsrMode::InOrder />
-                    <Route path=path!("configurator") view=ConfiguratorPage ssr=SsrMode::InOrder />
+                    <Route path=path!("configurator") view={Lazy::<ConfiguratorPageRoute>::new()} ssr=SsrMode::InOrder />
                     <Route path=path!("cart") view=CartPage ssr=SsrMode::InOrder />
-                    <Route path=path!("checkout") view=CheckoutPage ssr=SsrMode::InOrder />
-                    <Route path=path!("orders/:id") view=OrderPage ssr=SsrMode::Async />
-                    <Route path=path!("orders/:id/invoice") view=InvoicePage ssr=SsrMode::Async />
-                    <Route path=path!("privacy") view=PrivacyPage ssr=SsrMode::InOrder />
-                    <Route path=path!("terms") view=TermsPage ssr=SsrMode::InOrder />
-                    <Route path=path!("contact") view=ContactPage ssr=SsrMode::InOrder />
-                    <Route path=path!("account/register") view=RegisterPage ssr=SsrMode::InOrder />
-                    <Route path=path!("account/check-email") view=CheckEmailPage ssr=SsrMode::InOrder />
-                    <Route path=path!("account/sign-in") view=SignInPage ssr=SsrMode::InOrder />
-                    <Route path=path!("account/forgot") view=ForgotPasswordPage ssr=SsrMode::InOrder />
-                    <Route path=path!("account/reset/:token") view=ResetPasswordPage ssr=SsrMode::InOrder />
-                    <Route path=path!("account/verify/:token") view=VerifyEmailPage ssr=SsrMode::InOrder />
-                    <Route path=path!("account/deactivated") view=DeactivatedPage ssr=SsrMode::InOrder />
-                    <Route path=path!("account/erased/:receipt") view=ErasedPage ssr=SsrMode::InOrder />
-                    // Every page streams in order, so that it is complete without JavaScript
-                    // (out-of-order streaming needs a script to put the pieces in place).
-                    // Product pages render whole (Async) because their title and metadata
-                    // come from the product.
-                    // Pages behind a sign-in render completely before answering, so that a
-                    // visitor can be redirected to the sign-in page with a real 302.
-                    <Route path=path!("account") view=AccountPage ssr=SsrMode::Async />
-                    <Route path=path!("account/addresses") view=AddressesPage ssr=SsrMode::Async />
-                    <Route path=path!("account/orders") view=OrdersPage ssr=SsrMode::Async />
-                    <Route path=path!("account/cards") view=CardsPage ssr=SsrMode::Async />
-                    <Route path=path!("account/security") view=SecurityPage ssr=SsrMode::Async />
-                    <Route path=path!("account/data") view=DataPage ssr=SsrMode::Async />
-                    // The back office is loaded lazily: its code is its own wasm chunk, which
-                    // a shopper's browser never downloads (see `lazy_pages!` below).
+                    <Route path=path!("checkout") view={Lazy::<CheckoutPageRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("orders/:id") view={Lazy::<OrderPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("orders/:id/invoice") view={Lazy::<InvoicePageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("privacy") view={Lazy::<PrivacyPageRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("terms") view={Lazy::<TermsPageRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("contact") view={Lazy::<ContactPageRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("account/register") view={Lazy::<RegisterPageRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("account/check-email") view={Lazy::<CheckEmailPageRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("account/sign-in") view={Lazy::<SignInPageRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("account/forgot") view={Lazy::<ForgotPasswordPageRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("account/reset/:token") view={Lazy::<ResetPasswordPageRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("account/verify/:token") view={Lazy::<VerifyEmailPageRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("account/deactivated") view={Lazy::<DeactivatedPageRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("account/erased/:receipt") view={Lazy::<ErasedPageRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("account") view={Lazy::<AccountPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("account/addresses") view={Lazy::<AddressesPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("account/orders") view={Lazy::<OrdersPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("account/cards") view={Lazy::<CardsPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("account/security") view={Lazy::<SecurityPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("account/data") view={Lazy::<DataPageRoute>::new()} ssr=SsrMode::Async />
+                    // The back office: its routes are named `Admin…Route`, and its chunks a
+                    // shopper's browser never downloads (end2end/tests/split.hydrate.spec.ts).
                     <Route path=path!("admin") view={Lazy::<AdminHomePageRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("admin/customers") view={Lazy::<CustomersPageRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("admin/customers/:id") view={Lazy::<CustomerPageRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("admin/mail") view={Lazy::<MailPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/customers") view={Lazy::<AdminCustomersPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/customers/:id") view={Lazy::<AdminCustomerPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/mail") view={Lazy::<AdminMailPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/orders") view={Lazy::<AdminOrdersPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/orders/:id") view={Lazy::<AdminOrderPageRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("admin/products") view={Lazy::<ProductsAdminPageRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("admin/products/new") view={Lazy::<NewProductPageRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("admin/products/:id") view={Lazy::<EditProductPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/products") view={Lazy::<AdminProductsPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/products/new") view={Lazy::<AdminNewProductPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/products/:id") view={Lazy::<AdminEditProductPageRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>
     }
 }
 
-/// A lazily loaded route per page: in the browser the page's code is its own wasm chunk,
-/// fetched when the page is first shown (built with `cargo leptos --split`; see
+/// A lazily loaded route per page: in the browser the page's code is in its own wasm
+/// chunks, fetched when the page is first shown (built with `cargo leptos --split`; see
 /// docs/ARCHITECTURE.md, "First load"). On the server a lazy route renders at once, exactly
 /// like an eager one. A lazy page makes its resources at its top like any page ("Data a page
-/// loads").
+/// loads"). A back-office route's name starts with `Admin`: the manifest of the split build
+/// names each chunk's route that way, and the split test tells the back office's apart by it.
 macro_rules! lazy_pages {
     ($($page:ident => $route:ident,)*) => {$(
         struct $route;
@@ -176,13 +181,34 @@ macro_rules! lazy_pages {
 }
 
 lazy_pages! {
+    ConfiguratorPage => ConfiguratorPageRoute,
+    CheckoutPage => CheckoutPageRoute,
+    OrderPage => OrderPageRoute,
+    InvoicePage => InvoicePageRoute,
+    PrivacyPage => PrivacyPageRoute,
+    TermsPage => TermsPageRoute,
+    ContactPage => ContactPageRoute,
+    RegisterPage => RegisterPageRoute,
+    CheckEmailPage => CheckEmailPageRoute,
+    SignInPage => SignInPageRoute,
+    ForgotPasswordPage => ForgotPasswordPageRoute,
+    ResetPasswordPage => ResetPasswordPageRoute,
+    VerifyEmailPage => VerifyEmailPageRoute,
+    DeactivatedPage => DeactivatedPageRoute,
+    ErasedPage => ErasedPageRoute,
+    AccountPage => AccountPageRoute,
+    AddressesPage => AddressesPageRoute,
+    OrdersPage => OrdersPageRoute,
+    CardsPage => CardsPageRoute,
+    SecurityPage => SecurityPageRoute,
+    DataPage => DataPageRoute,
     AdminHomePage => AdminHomePageRoute,
-    CustomersPage => CustomersPageRoute,
-    CustomerPage => CustomerPageRoute,
-    MailPage => MailPageRoute,
+    CustomersPage => AdminCustomersPageRoute,
+    CustomerPage => AdminCustomerPageRoute,
+    MailPage => AdminMailPageRoute,
     AdminOrdersPage => AdminOrdersPageRoute,
     AdminOrderPage => AdminOrderPageRoute,
-    ProductsAdminPage => ProductsAdminPageRoute,
-    NewProductPage => NewProductPageRoute,
-    EditProductPage => EditProductPageRoute,
+    ProductsAdminPage => AdminProductsPageRoute,
+    NewProductPage => AdminNewProductPageRoute,
+    EditProductPage => AdminEditProductPageRoute,
 }
