@@ -37,25 +37,38 @@ impl Encoding {
     /// smallest (brotli, then gzip), for a page rendered for one answer the cheapest to make
     /// (gzip, then brotli).
     pub fn preferred(headers: &HeaderMap, effort: Effort) -> Encoding {
-        let accepts = |name: &str| {
-            headers
-                .get_all(header::ACCEPT_ENCODING)
-                .iter()
-                .filter_map(|v| v.to_str().ok())
-                .flat_map(|v| v.split(','))
-                .any(|item| {
-                    let mut parts = item.split(';').map(str::trim);
-                    parts.next() == Some(name) && !parts.any(|p| p.replace(' ', "") == "q=0")
-                })
-        };
         let order = match effort {
             Effort::Once => [Encoding::Brotli, Encoding::Gzip],
             Effort::PerAnswer => [Encoding::Gzip, Encoding::Brotli],
         };
         order
             .into_iter()
-            .find(|encoding| encoding.header_value().is_some_and(accepts))
+            .find(|encoding| encoding.is_accepted(headers))
             .unwrap_or(Encoding::Identity)
+    }
+
+    /// True when `Accept-Encoding` names this encoding with a weight above zero
+    /// (`gzip;q=0`, `gzip;q=0.0` refuse it). Identity is never "accepted" here: it is what
+    /// is left when nothing else is.
+    pub fn is_accepted(self, headers: &HeaderMap) -> bool {
+        let Some(name) = self.header_value() else {
+            return false;
+        };
+        headers
+            .get_all(header::ACCEPT_ENCODING)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .any(|item| {
+                let mut parts = item.split(';').map(str::trim);
+                parts.next().is_some_and(|n| n.eq_ignore_ascii_case(name))
+                    && !parts.any(|p| {
+                        p.replace(' ', "")
+                            .strip_prefix("q=")
+                            .and_then(|q| q.parse::<f32>().ok())
+                            .is_some_and(|q| q <= 0.0)
+                    })
+            })
     }
 
     /// The `Content-Encoding` value; `None` for identity.
@@ -123,6 +136,8 @@ mod tests {
             assert_eq!(with("br", effort), Encoding::Brotli);
             assert_eq!(with("br;q=0, gzip", effort), Encoding::Gzip);
             assert_eq!(with("gzip;q=0, br", effort), Encoding::Brotli);
+            assert_eq!(with("gzip; q=0.0, br;q=0.5", effort), Encoding::Brotli);
+            assert_eq!(with("GZIP", effort), Encoding::Gzip);
             assert_eq!(with("identity", effort), Encoding::Identity);
         }
         // Both taken: the smallest for a kept page, the cheapest for a rendered one.

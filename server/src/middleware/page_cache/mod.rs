@@ -353,7 +353,7 @@ impl Page {
         lang: Lang,
     ) -> (Bytes, Option<&'static str>) {
         let values = visitor_values(lang, Some(shown));
-        if Encoding::preferred(request_headers, Effort::Once) != Encoding::Identity
+        if Encoding::Gzip.is_accepted(request_headers)
             && let Some(deflated) = self
                 .deflated
                 .get_or_init(|| {
@@ -631,6 +631,45 @@ mod tests {
         let twice = Template::parse(&format!("{marks}{}", Slot::CartCount.mark()));
         assert!(!twice.is_whole());
         assert!(Template::parse("<p>no header</p>").is_whole());
+    }
+
+    #[test]
+    fn a_shoppers_page_is_gzipped_only_for_a_browser_that_takes_gzip() {
+        let marks: String = Slot::ALL
+            .iter()
+            .map(|s| format!("<i>{}</i>", s.mark()))
+            .collect();
+        let html = format!("<head></head>{marks}{}", "<p>Solara FX P10</p>".repeat(50));
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'self'"),
+        );
+        let page = Page::from_rendered(0, headers, html.as_bytes(), Lang::En).unwrap();
+        let shown = Shown {
+            full_name: Some("Mei Lin".into()),
+            cart: Default::default(),
+        };
+        let with = |accepted: &'static str| {
+            let mut request = HeaderMap::new();
+            request.insert(header::ACCEPT_ENCODING, HeaderValue::from_static(accepted));
+            page.personal_body(&request, &shown, Lang::En)
+        };
+        let (plain, encoding) = with("br");
+        assert_eq!(encoding, None, "brotli only: sent plain, never gzip");
+        let plain = String::from_utf8(plain.to_vec()).unwrap();
+        assert!(plain.contains("<i>Mei</i>"), "{plain}");
+        for accepted in ["gzip", "br, gzip"] {
+            let (bytes, encoding) = with(accepted);
+            assert_eq!(encoding, Some("gzip"), "{accepted}");
+            let mut unzipped = String::new();
+            std::io::Read::read_to_string(
+                &mut flate2::read::GzDecoder::new(&bytes[..]),
+                &mut unzipped,
+            )
+            .unwrap();
+            assert_eq!(unzipped, plain);
+        }
     }
 
     #[test]
