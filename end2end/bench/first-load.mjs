@@ -3,7 +3,7 @@
 // .br files the build made), the number of files and how long the page took to come alive.
 // Used by `./shop bench`:
 //   node end2end/bench/first-load.mjs BASE_URL SITE_ROOT PATH...
-import { chromium } from "playwright";
+import { chromium } from "@playwright/test";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -24,9 +24,12 @@ for (const path of paths) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const files = new Set();
-  page.on("request", (request) => {
-    const { pathname } = new URL(request.url());
-    if (/^\/pkg\/[^/]+\.(js|wasm)$/.test(pathname)) files.add(pathname);
+  const missing = new Set();
+  page.on("response", (response) => {
+    const { pathname } = new URL(response.url());
+    if (!/^\/pkg\/[^/]+\.(js|wasm)$/.test(pathname)) return;
+    if (response.ok() && existsSync(join(site, pathname))) files.add(pathname);
+    else missing.add(`${pathname} (${response.status()})`);
   });
   const started = Date.now();
   try {
@@ -40,7 +43,11 @@ for (const path of paths) {
     continue;
   }
   const alive = Date.now() - started;
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("networkidle").catch(() => {});
+  if (missing.size > 0) {
+    console.log(`    ${path.padEnd(26)} asked for files the build does not have: ${[...missing].join(", ")}`);
+    failed = true;
+  }
   let raw = 0;
   let gzip = 0;
   let brotli = 0;
