@@ -612,12 +612,17 @@ mod tests {
         assert!(carries_form_error(Some("q=led&__err=x&__path=y")));
     }
 
-    #[test]
-    fn templates_are_cut_at_their_slots_and_filled_per_visitor() {
-        let marks: String = Slot::ALL
+    /// Every slot's mark, each in its own `<i>` (a header's worth of personal values).
+    fn every_slot_in_a_tag() -> String {
+        Slot::ALL
             .iter()
             .map(|s| format!("<i>{}</i>", s.mark()))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn templates_are_cut_at_their_slots_and_filled_per_visitor() {
+        let marks = every_slot_in_a_tag();
         let template = Template::parse(&format!("<head></head>{marks}<p>rest</p>"));
         assert!(template.is_whole());
         assert_eq!(template.pieces.len(), Slot::ALL.len() + 1);
@@ -635,10 +640,7 @@ mod tests {
 
     #[test]
     fn a_shoppers_page_is_gzipped_only_for_a_browser_that_takes_gzip() {
-        let marks: String = Slot::ALL
-            .iter()
-            .map(|s| format!("<i>{}</i>", s.mark()))
-            .collect();
+        let marks = every_slot_in_a_tag();
         let html = format!("<head></head>{marks}{}", "<p>Solara FX P10</p>".repeat(50));
         let mut headers = HeaderMap::new();
         headers.insert(
