@@ -342,18 +342,13 @@ impl Session {
         serde_json::from_value(value).ok()
     }
 
-    /// Stores a value, creating the session (and its cookie) if there is none yet.
+    /// Stores a value, creating the session (and its cookie) if there is none yet. Only this
+    /// key is written: what another request of the same session stored meanwhile stays.
     pub async fn insert<T: Serialize>(&self, key: &str, value: &T) -> Result<(), sqlx::Error> {
         let value = serde_json::to_value(value).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-        let existing = self.lock().loaded.clone();
+        let existing = self.lock().loaded.as_ref().map(|l| l.id_hash.clone());
         match existing {
-            Some(mut loaded) => {
-                loaded.data.insert(key.to_string(), value);
-                let text = Value::Object(loaded.data.clone()).to_string();
-                sessions::update_data(self.store.db.pool(), &loaded.id_hash, &text).await?;
-                self.store.forget(&loaded.id_hash);
-                self.lock().loaded = Some(loaded);
-            }
+            Some(id_hash) => self.write_key(&id_hash, key, Some(value)).await?,
             None => {
                 let mut data = Map::new();
                 data.insert(key.to_string(), value);
@@ -364,6 +359,34 @@ impl Session {
                 let mut state = self.lock();
                 state.loaded = Some(loaded);
                 state.cookie = change;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes one key of the stored session and takes the stored data as it now is (with
+    /// what other requests wrote since this one loaded it).
+    async fn write_key(
+        &self,
+        id_hash: &str,
+        key: &str,
+        value: Option<Value>,
+    ) -> Result<(), sqlx::Error> {
+        let stored = sessions::set_key(&self.store.db, id_hash, key, value.as_ref()).await?;
+        self.store.forget(id_hash);
+        let mut state = self.lock();
+        if let Some(loaded) = state.loaded.as_mut().filter(|l| l.id_hash == id_hash) {
+            match stored {
+                Some(data) => loaded.data = data,
+                // Ended meanwhile (signed out elsewhere): this request still sees its change.
+                None => match value {
+                    Some(value) => {
+                        loaded.data.insert(key.to_string(), value);
+                    }
+                    None => {
+                        loaded.data.remove(key);
+                    }
+                },
             }
         }
         Ok(())
@@ -398,14 +421,14 @@ impl Session {
     }
 
     pub async fn remove(&self, key: &str) -> Result<(), sqlx::Error> {
-        let existing = self.lock().loaded.clone();
-        if let Some(mut loaded) = existing
-            && loaded.data.remove(key).is_some()
-        {
-            let text = Value::Object(loaded.data.clone()).to_string();
-            sessions::update_data(self.store.db.pool(), &loaded.id_hash, &text).await?;
-            self.store.forget(&loaded.id_hash);
-            self.lock().loaded = Some(loaded);
+        let existing = self
+            .lock()
+            .loaded
+            .as_ref()
+            .filter(|l| l.data.contains_key(key))
+            .map(|l| l.id_hash.clone());
+        if let Some(id_hash) = existing {
+            self.write_key(&id_hash, key, None).await?;
         }
         Ok(())
     }

@@ -2,6 +2,8 @@
 
 use crate::domain::ids::UserId;
 
+use super::{Backend, Db};
+use serde_json::{Map, Value};
 use sqlx::{Any, AnyPool, Executor, FromRow};
 
 #[derive(Clone, Debug, FromRow)]
@@ -108,13 +110,44 @@ pub async fn touch(pool: &AnyPool, id_hash: &str, now: i64) -> Result<(), sqlx::
     Ok(())
 }
 
-pub async fn update_data(pool: &AnyPool, id_hash: &str, data: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE sessions SET data = $1 WHERE id_hash = $2")
-        .bind(data)
-        .bind(id_hash)
-        .execute(pool)
-        .await?;
-    Ok(())
+/// Sets (`Some`) or removes (`None`) one key of a session's data and returns the data as it
+/// now stands, or `None` when the session is gone. The row is read and written in one write
+/// transaction (locked on PostgreSQL, `BEGIN IMMEDIATE` on SQLite), so two requests of one
+/// session that change different keys at once both keep their change.
+pub async fn set_key(
+    db: &Db,
+    id_hash: &str,
+    key: &str,
+    value: Option<&Value>,
+) -> Result<Option<Map<String, Value>>, sqlx::Error> {
+    let lock = match db.backend() {
+        Backend::Postgres => " FOR UPDATE",
+        Backend::Sqlite => "",
+    };
+    let mut tx = db.begin_write().await?;
+    let stored: Option<String> = sqlx::query_scalar(&format!(
+        "SELECT data FROM sessions WHERE id_hash = $1{lock}"
+    ))
+    .bind(id_hash)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(stored) = stored else {
+        return Ok(None);
+    };
+    let mut data: Map<String, Value> = serde_json::from_str(&stored).unwrap_or_default();
+    let changed = match value {
+        Some(value) => data.insert(key.to_string(), value.clone()).as_ref() != Some(value),
+        None => data.remove(key).is_some(),
+    };
+    if changed {
+        sqlx::query("UPDATE sessions SET data = $1 WHERE id_hash = $2")
+            .bind(Value::Object(data.clone()).to_string())
+            .bind(id_hash)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(Some(data))
 }
 
 pub async fn delete(pool: &AnyPool, id_hash: &str) -> Result<(), sqlx::Error> {
