@@ -90,6 +90,9 @@ pub enum Rule {
     CartNotReady,
     /// A checkout step (address, delivery, card) is not done yet.
     CheckoutIncomplete,
+    /// The order placing would make is not the one the shopper reviewed (the cart, a price,
+    /// the delivery or the tax changed), or the page is an earlier one of this checkout.
+    ReviewChanged,
     /// The shopper keeps as many saved cards as they may.
     CardsFull { max: usize },
     /// An order that has shipped can no longer be cancelled.
@@ -230,6 +233,7 @@ impl ShopError {
                 | Rule::SoldOut
                 | Rule::CartNotReady
                 | Rule::CheckoutIncomplete
+                | Rule::ReviewChanged
                 | Rule::TooLateToCancel
                 | Rule::CardsFull { .. }
                 | Rule::OrderStateChanged
@@ -267,6 +271,7 @@ impl ShopError {
                 Rule::SoldOut => Key::RuleSoldOut,
                 Rule::CartNotReady => Key::RuleCartNotReady,
                 Rule::CheckoutIncomplete => Key::RuleCheckoutIncomplete,
+                Rule::ReviewChanged => Key::RuleReviewChanged,
                 Rule::TooLateToCancel => Key::RuleTooLateToCancel,
                 Rule::OrderStateChanged => Key::RuleOrderStateChanged,
                 Rule::ParcelBeingBooked => Key::RuleParcelBeingBooked,

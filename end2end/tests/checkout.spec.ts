@@ -74,9 +74,55 @@ test("a declined card, then another", async ({ page }, testInfo) => {
   await page.getByTestId("place-order").click();
   await expect(page.getByRole("alert")).toContainText("Your card was declined. Nothing was charged");
   await expect(page.getByTestId("place-order")).toBeHidden();
+  // The declined card is no longer shown as the chosen one.
+  await expect(page.getByTestId("checkout-card")).toBeHidden();
   await payWith(page, "4242 4242 4242 4242");
   await page.getByTestId("place-order").click();
   await expect(page.getByTestId("order-status")).toContainText("Paid");
+});
+
+// A mistake in the address step is shown the same way with and without JavaScript: the
+// summary above the form, the field marked, what was typed kept.
+test("the address step shows its errors", async ({ page }, testInfo) => {
+  await cartWithOnePanel(page, testInfo);
+  if (isHydrated(testInfo)) {
+    await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+  }
+  await page.getByLabel("Email address").fill("not-an-email");
+  await page.getByLabel("Recipient’s name").fill("Mei Lin");
+  await page.getByLabel("Recipient’s telephone").fill("+49 30 1234567");
+  await page.getByLabel("Address", { exact: true }).fill("Torstraße 5");
+  await page.getByLabel("City", { exact: true }).fill("Berlin");
+  await page.getByLabel("Postal code", { exact: true }).fill("10119");
+  await page.getByLabel("Country or region").selectOption("DE");
+  await page.getByRole("button", { name: "Deliver to this address" }).click();
+  await expect(page.getByRole("alert").first()).toBeVisible();
+  await expect(page.getByLabel("Email address")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Email address")).toHaveValue("not-an-email");
+  await expect(page.getByLabel("City", { exact: true })).toHaveValue("Berlin");
+});
+
+// The charge is what the review showed: units added in another tab after the review are
+// not charged without a word; the shopper is told, sees the new total and confirms it.
+test("a cart changed after the review is reviewed again", async ({ page, context }, testInfo) => {
+  await cartWithOnePanel(page, testInfo);
+  await addressAndDelivery(page, testInfo);
+  await payWith(page, "4242 4242 4242 4242");
+  const reviewed = (await page.getByTestId("checkout-total").textContent())!.trim();
+  const tab = await context.newPage();
+  await open(tab, PANEL, testInfo);
+  await tab.locator(".product-buy .add-to-cart").getByRole("button", { name: "Add to cart" }).click();
+  await expect(tab).toHaveURL(isHydrated(testInfo) ? /\/products\// : /\/cart$/);
+  if (isHydrated(testInfo)) await expect(tab.getByTestId("cart-count")).toHaveText("2");
+  await tab.close();
+
+  await page.getByTestId("place-order").click();
+  await expect(page.getByRole("alert")).toContainText("Your cart or its prices changed since you reviewed this order");
+  await expect(page.getByTestId("checkout-total")).not.toHaveText(reviewed);
+  const total = (await page.getByTestId("checkout-total").textContent())!.trim();
+  await page.getByTestId("place-order").click();
+  await expect(page.getByTestId("order-status")).toContainText("Paid");
+  await expect(page.getByTestId("order-total")).toHaveText(total);
 });
 
 test("the card page refuses a mistyped number and never shows it again", async ({ page }, testInfo) => {

@@ -89,7 +89,7 @@ async fn call(
 }
 
 /// One browser at the review step: its client and the key of its "Place the order" form.
-async fn prepare(base: &str, product: &str, i: usize) -> (reqwest::Client, String) {
+async fn prepare(base: &str, product: &str, i: usize) -> (reqwest::Client, String, String) {
     let c = browser();
     let ok = |r: &reqwest::Response, what: &str| {
         assert!(
@@ -151,7 +151,11 @@ async fn prepare(base: &str, product: &str, i: usize) -> (reqwest::Client, Strin
         .await
         .expect("view json");
     assert_eq!(view["step"], "Review", "{view}");
-    (c, view["key"].as_str().unwrap().to_string())
+    (
+        c,
+        view["key"].as_str().unwrap().to_string(),
+        view["review"].as_str().unwrap().to_string(),
+    )
 }
 
 async fn run(label: &str, database_url: &str, args: &Args) {
@@ -197,7 +201,7 @@ async fn run(label: &str, database_url: &str, args: &Args) {
         workers.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
             loop {
-                let Some((client, key)) = queue.lock().await.pop() else {
+                let Some((client, key, review)) = queue.lock().await.pop() else {
                     break;
                 };
                 let t = Instant::now();
@@ -207,7 +211,7 @@ async fn run(label: &str, database_url: &str, args: &Args) {
                     .header("sec-fetch-site", "same-origin")
                     .header("accept", "application/json")
                     .header("accept-encoding", "gzip, br")
-                    .form(&[("key", key.as_str())])
+                    .form(&[("key", key.as_str()), ("review", review.as_str())])
                     .send()
                     .await
                     .expect("place");

@@ -54,14 +54,15 @@ pub async fn checkout_address(
     form: AddressInput,
 ) -> Result<(), ShopError> {
     let buyer = buyer().await?;
-    let result = checkout::set_address(&context::session()?, &buyer, &email, &form).await;
-    if result.is_err() {
+    if let Err(error) = checkout::set_address(&context::session()?, &buyer, &email, &form).await {
+        // Back to the form with the error (Leptos's own redirect carries it).
         let mut kept = serde_json::to_value(&form).unwrap_or_default();
         kept["email"] = limits::cut(&email, limits::EMAIL).into();
         flash::keep("checkout-address", &kept).await?;
+        return Err(error);
     }
     back_to_checkout();
-    result
+    Ok(())
 }
 
 /// Step 1: an address from the shopper's address book.
@@ -94,13 +95,26 @@ pub async fn checkout_card() -> Result<String, ShopError> {
 }
 
 /// Step 4: places the order and pays. `key` comes from the form: the same key twice makes
-/// one order and one charge.
+/// one order and one charge; only the key this checkout issued is accepted, as issued.
+/// `review` is the digest of the order the review step showed: placing charges exactly
+/// that order or refuses.
 #[server(endpoint = "checkout/place")]
-pub async fn place_order(key: String) -> Result<PlacedOrder, ShopError> {
+pub async fn place_order(
+    key: String,
+    #[server(default)] review: String,
+) -> Result<PlacedOrder, ShopError> {
     let buyer = buyer().await?;
-    let key = limits::cut(&key, 64).to_string();
-    let placed =
-        checkout::place_order(&context::state()?, &context::session()?, &buyer, &key).await?;
+    if review.len() > 64 {
+        return Err(ShopError::BadRequest);
+    }
+    let placed = checkout::place_order(
+        &context::state()?,
+        &context::session()?,
+        &buyer,
+        &key,
+        &review,
+    )
+    .await?;
     if context::is_plain_form_post() {
         let to = SafePath::parse(&placed.path).ok_or(ShopError::Internal)?;
         redirect(&to);

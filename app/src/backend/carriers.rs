@@ -3,11 +3,13 @@
 //! are `domain/shipping.rs::HANDOFF_FIELDS`, the names the disclosure ledger records), and
 //! answers with a tracking number.
 //!
-//! A paid order's parcel is queued in `carrier_handoffs` by the transaction that records the
-//! payment; [`deliver_due`] (the outbox worker) books it, retrying with growing delays, and
-//! staff marking the order shipped books it at once if the worker has not yet. Each attempt
-//! is claimed by one worker, and a carrier books a booking reference (the order number) once
-//! however often it is sent, so a parcel is booked, and written in the ledger, exactly once.
+//! The carrier hears of an order only when staff release it for shipping: marking the order
+//! shipped queues its parcel in `carrier_handoffs` and books it at once ([`book_now`]), so
+//! an order cancelled before that shares nothing with any carrier. A booking that fails is
+//! retried by [`deliver_due`] (the outbox worker) with growing delays, and staff's next try
+//! takes its tracking number. Each attempt is claimed by one caller, and a carrier books a
+//! booking reference (the order number) once however often it is sent, so a parcel is
+//! booked, and written in the ledger, exactly once.
 //!
 //! The built-in carriers are invented: they answer at once and keep their bookings in the
 //! `sandbox_parcels` table, which only this file touches.
@@ -29,6 +31,9 @@ use crate::{
     error::{Rule, ShopError, ShopResult},
 };
 use serde::Serialize;
+
+/// How long the worker leaves a parcel queued by staff shipping it to that request.
+const BOOKING_GRACE_SECS: i64 = 60;
 
 /// The purpose the ledger gives a handoff.
 pub const DELIVERY: &str = "delivery";
@@ -90,31 +95,28 @@ pub async fn deliver_due(state: &AppState) -> ShopResult<usize> {
     Ok(booked)
 }
 
-/// The parcel's tracking number, booking it now if the worker has not yet (staff are
-/// shipping it).
+/// The parcel's tracking number, handing it to the carrier now (staff are shipping it).
 pub async fn book_now(state: &AppState, order: &OrderRow) -> ShopResult<String> {
     if let Some(tracking) = &order.tracking_number {
         return Ok(tracking.clone());
     }
-    let row = match handoffs::find(state.db.pool(), order.id).await? {
-        Some(row) => row,
-        // Paid before parcels were queued at payment.
-        None => {
-            let mut conn = state.db.pool().acquire().await?;
-            handoffs::queue(&mut conn, order.id, order.carrier, now()).await?;
-            HandoffRow {
-                order_id: order.id,
-                carrier: order.carrier,
-                attempts: 0,
-                booked_at: None,
-            }
-        }
-    };
+    // Released for shipping now: queued (once, whoever asks first) and booked by the caller
+    // whose claim takes the first attempt. The worker leaves a new parcel alone for a while
+    // (it books those whose booking failed or whose server stopped).
+    let pool = state.db.pool();
+    let now = now();
+    handoffs::queue(pool, order.id, order.carrier, now, now + BOOKING_GRACE_SECS).await?;
+    let row = handoffs::find(pool, order.id)
+        .await?
+        .ok_or(ShopError::Internal)?;
+    // Another caller holds the current attempt (booking now, or waiting for its retry).
+    let attempt_taken = row.attempts > 0 && row.next_attempt_at > now;
     let being_booked = ShopError::Refused {
         rule: Rule::ParcelBeingBooked,
     };
     if row.booked_at.is_some()
-        || !handoffs::claim(state.db.pool(), &row, now() + retry_delay(row.attempts)).await?
+        || attempt_taken
+        || !handoffs::claim(pool, &row, now + retry_delay(row.attempts)).await?
     {
         return Err(being_booked);
     }

@@ -11,13 +11,22 @@
 //!    entry are written with it) or `payment_failed` (the stock goes back).
 //!
 //! A doubled or retried submit with the same key finds the order of the first and ends in
-//! the same state without a second charge.
+//! the same state without a second charge. Only the key this checkout issued is accepted.
+//!
+//! **The charge is pinned to the review.** The review step carries a digest of what it shows
+//! (lines, quantities, prices, delivery, tax, total, address, card); placing prices the cart
+//! again inside its transaction and refuses, charging nothing, when the order it would make
+//! has another digest (a price changed, units were added in another tab).
+//!
+//! **Whoever settles an order finishes it**: the request, a retried submit or the recovery
+//! job empties the cart lines the order bought (the account's, or the guest cart it was
+//! bought from, recorded on the order); the checkout in the session is closed by the first
+//! request of that session to see its key used.
 
 use super::{
     AppState, cart,
     db::{
         cart::{self as cart_db, CartOwner},
-        handoffs,
         orders::{self, NewOrder, OrderLineRow, OrderRow},
         products,
     },
@@ -31,7 +40,9 @@ use crate::{
     domain::{
         account::{AddressInput, check_email, normalize_email, validate_address},
         card::CardRef,
-        ids::{AddressId, OrderId, SavedCardId, UserId},
+        cart::price_line,
+        catalog::ProductStatus,
+        ids::{AddressId, OrderId, ProductId, SavedCardId, UserId},
         money::Money,
         order::{OrderStatus, Totals, order_number},
         shipping::{self, CarrierId, DeliveryQuote},
@@ -93,6 +104,10 @@ pub async fn view(
     card_entry: Option<&str>,
 ) -> ShopResult<CheckoutView> {
     let mut draft = Draft::of(session);
+    if let Some(order) = orders::find_by_key(state.db.pool(), &draft.key).await? {
+        // Placed meanwhile (another tab, a retry, the recovery job): this checkout is over.
+        draft = close(session, &order).await?;
+    }
     if let Some(entry) = card_entry
         && draft.card_entry.as_deref() == Some(entry)
         && let Some(card) = GATEWAY.card_of_entry(state, entry).await?
@@ -142,6 +157,25 @@ pub async fn view(
         _ if draft.card.is_none() => CheckoutStep::Payment,
         _ => CheckoutStep::Review,
     };
+    let review = match (&draft.address, chosen, &draft.card, &totals) {
+        (Some(address), Some(quote), Some(card), Some(totals)) => {
+            let lines: Option<Vec<Priced>> = cart
+                .lines
+                .iter()
+                .map(|l| {
+                    l.price.map(|p| Priced {
+                        product: l.product.id,
+                        quantity: l.quantity,
+                        unit: p.unit,
+                        total: p.total,
+                        group: l.group.clone().unwrap_or_default(),
+                    })
+                })
+                .collect();
+            lines.map(|lines| review_digest(state, &lines, totals, quote.carrier, address, card))
+        }
+        _ => None,
+    };
     Ok(CheckoutView {
         cart,
         step,
@@ -155,7 +189,53 @@ pub async fn view(
         saved_cards,
         totals,
         key: draft.key,
+        review: review.unwrap_or_default(),
     })
+}
+
+/// One line of the cart priced as the order would be.
+struct Priced {
+    product: ProductId,
+    quantity: i64,
+    unit: Money,
+    total: Money,
+    group: String,
+}
+
+/// The digest of what the review step shows: every line with its quantity and prices, the
+/// delivery, the tax and the total, the address and the card. "Place the order" sends back
+/// the digest of the review it was shown; placing refuses an order with another.
+fn review_digest(
+    state: &AppState,
+    lines: &[Priced],
+    totals: &Totals,
+    carrier: CarrierId,
+    address: &AddressInput,
+    card: &CardRef,
+) -> String {
+    use std::fmt::Write;
+    let mut text = String::new();
+    for l in lines {
+        let _ = write!(
+            text,
+            "{}x{}@{}={}[{}];",
+            l.product, l.quantity, l.unit.minor, l.total.minor, l.group
+        );
+    }
+    let _ = write!(
+        text,
+        "{}|{}|{}|{}|{}|{}|{}|{}|{}",
+        totals.subtotal.minor,
+        totals.shipping.minor,
+        totals.tax_rate_bp,
+        totals.tax.minor,
+        totals.total.minor,
+        totals.total.currency.code(),
+        carrier.code(),
+        serde_json::to_string(address).unwrap_or_default(),
+        card.token,
+    );
+    state.keys.hash("checkout-review", &text)[..32].to_string()
 }
 
 fn shown(card: &CardRef) -> CardShown {
@@ -297,12 +377,14 @@ pub async fn use_saved_card(
     draft.save(session).await
 }
 
-/// Step 4: places the order and charges the card. See the module's documentation.
+/// Step 4: places the order and charges the card, if `reviewed` is the digest of the order
+/// placing it would make. See the module's documentation.
 pub async fn place_order(
     state: &AppState,
     session: &Session,
     buyer: &Buyer,
     key: &str,
+    reviewed: &str,
 ) -> ShopResult<PlacedOrder> {
     if !is_token(key) {
         return Err(ShopError::BadRequest);
@@ -311,6 +393,11 @@ pub async fn place_order(
         return finish_existing(state, session, buyer, order).await;
     }
     let draft = Draft::of(session);
+    // Only the key this checkout issued, as issued: a made-up one, or one from a page the
+    // checkout has moved on from, would be a second order.
+    if draft.key != key {
+        return Err(review_again());
+    }
     let incomplete = ShopError::Refused {
         rule: Rule::CheckoutIncomplete,
     };
@@ -326,27 +413,67 @@ pub async fn place_order(
     let owner = cart::owner(session).ok_or(ShopError::Refused {
         rule: Rule::CartNotReady,
     })?;
-    let view = cart::view(state, Some(&owner), buyer.lang, cart::Read::Fresh).await?;
-    if view.lines.is_empty() {
+    // 1. The order and its stock, or nothing: priced from what the transaction reads.
+    let now = now();
+    let mut tx = state.db.begin_write().await?;
+    if let Some(order) = orders::find_by_key(&mut *tx, key).await? {
+        drop(tx);
+        return finish_existing(state, session, buyer, order).await;
+    }
+    let mut lines = Vec::new();
+    let mut bought = Vec::new();
+    let mut weight: i64 = 0;
+    for row in cart_db::lines(&mut *tx, &owner).await? {
+        let Some(product) = products::find_by_id(&mut *tx, row.product_id).await? else {
+            continue;
+        };
+        if product.status != ProductStatus::Active || product.stock < row.quantity {
+            // Someone else bought it since it was added, or it was taken off sale.
+            return Err(ShopError::Refused {
+                rule: Rule::SoldOut,
+            });
+        }
+        let tiers = products::tiers(&mut *tx, product.id).await?;
+        let price = price_line(&tiers, row.quantity).ok_or(ShopError::Internal)?;
+        weight = weight.saturating_add(product.ship_weight_g.saturating_mul(row.quantity));
+        lines.push(Priced {
+            product: product.id,
+            quantity: row.quantity,
+            unit: price.unit,
+            total: price.total,
+            group: row.group_key,
+        });
+        bought.push(product);
+    }
+    if lines.is_empty() {
         return Err(ShopError::Refused {
             rule: Rule::CartNotReady,
         });
     }
-    if !view.ready() {
-        // A line asks for more than is left: someone else bought it since it was added.
-        return Err(ShopError::Refused {
-            rule: Rule::SoldOut,
-        });
-    }
-    let weight = parcel_weight(state, Some(&owner)).await?;
     let quote = carrier
         .quote(weight, &address.country, state.settings.currency)
         .ok_or(incomplete)?;
-    let subtotal = view.summary.subtotal.ok_or(ShopError::Internal)?;
+    let subtotal = lines
+        .iter()
+        .try_fold(None::<Money>, |sum, l| match sum {
+            None => Some(Some(l.total)),
+            Some(sum) => sum.plus(l.total).map(Some),
+        })
+        .flatten()
+        .ok_or(ShopError::Internal)?;
     let totals = totals(state, subtotal, &quote, &address.country).ok_or(ShopError::Internal)?;
+    if review_digest(state, &lines, &totals, carrier, address, card) != reviewed {
+        // The cart, a price, the delivery or the tax is not what the shopper confirmed.
+        return Err(review_again());
+    }
+    let guest_cart = match &owner {
+        CartOwner::Guest(key) => Some(key.as_str()),
+        CartOwner::User(_) => None,
+    };
     let new = NewOrder {
         idempotency_key: key,
         user_id: buyer.user.as_ref().map(|(id, _)| *id),
+        guest_cart,
         email: &email,
         language: buyer.lang,
         currency: state.settings.currency,
@@ -362,9 +489,6 @@ pub async fn place_order(
         card_brand: card.brand.code(),
         card_last4: &card.last4,
     };
-    // 1. The order and its stock, or nothing.
-    let now = now();
-    let mut tx = state.db.begin_write().await?;
     let Some(id) = orders::insert(&mut tx, &new, now).await? else {
         // The same key won a race with this request.
         drop(tx);
@@ -374,11 +498,7 @@ pub async fn place_order(
         return finish_existing(state, session, buyer, order).await;
     };
     let number = order_number(id.0);
-    for (i, line) in view.lines.iter().enumerate() {
-        let price = line.price.ok_or(ShopError::Internal)?;
-        let product = products::find_by_id(&mut *tx, line.product.id)
-            .await?
-            .ok_or(ShopError::NotFound)?;
+    for (i, (line, product)) in lines.iter().zip(&bought).enumerate() {
         let reason = format!("order {number}");
         let taken =
             products::adjust_stock(&mut tx, product.id, -line.quantity, &reason, None, now).await?;
@@ -393,9 +513,9 @@ pub async fn place_order(
             name: product.name.clone(),
             model: product.model.clone(),
             quantity: line.quantity,
-            unit_minor: price.unit.minor,
-            total_minor: price.total.minor,
-            group_key: line.group.clone().unwrap_or_default(),
+            unit_minor: line.unit.minor,
+            total_minor: line.total.minor,
+            group_key: line.group.clone(),
         };
         orders::insert_line(&mut tx, id, &row).await?;
     }
@@ -406,6 +526,35 @@ pub async fn place_order(
         .await?
         .ok_or(ShopError::Internal)?;
     charge_and_settle(state, session, order, card).await
+}
+
+fn review_again() -> ShopError {
+    ShopError::Refused {
+        rule: Rule::ReviewChanged,
+    }
+}
+
+/// Ends the checkout whose key made `order`: a settled order closes it (the next checkout
+/// starts afresh), a failed payment keeps the choices but not the card, with a new key.
+/// An order still awaiting payment leaves it as it is. Returns the draft as it now stands.
+async fn close(session: &Session, order: &OrderRow) -> ShopResult<Draft> {
+    let mut draft = Draft::of(session);
+    if draft.key != order.idempotency_key {
+        return Ok(draft);
+    }
+    match order.status {
+        OrderStatus::PendingPayment => {}
+        OrderStatus::PaymentFailed => {
+            draft.key = random_token();
+            draft.card = None;
+            draft.save(session).await?;
+        }
+        _ => {
+            session.remove(DRAFT).await?;
+            draft = Draft::of(session);
+        }
+    }
+    Ok(draft)
 }
 
 /// The order of an earlier submit with the same key: only its own buyer may see it; it is
@@ -435,6 +584,7 @@ async fn finish_existing(
             charge_and_settle(state, session, order, &card).await
         }
         OrderStatus::PaymentFailed => {
+            close(session, &order).await?;
             // The first attempt's answer, as the processor gave it.
             let decline = orders::events(state.db.pool(), order.id)
                 .await?
@@ -445,7 +595,10 @@ async fn finish_existing(
                 .unwrap_or(Decline::Declined);
             Err(ShopError::PaymentDeclined { decline })
         }
-        _ => Ok(placed(state, &order)),
+        _ => {
+            close(session, &order).await?;
+            Ok(placed(state, &order))
+        }
     }
 }
 
@@ -460,33 +613,22 @@ async fn charge_and_settle(
     let outcome = GATEWAY
         .charge(state, card, total, &order.idempotency_key)
         .await?;
-    settle(state, &order, &outcome, cart::owner(session).as_ref()).await?;
-    // The next attempt is a new order: a new key; a refused card is forgotten.
-    let mut draft = Draft::of(session);
+    settle(state, &order, &outcome).await?;
+    let settled = orders::find(state.db.pool(), order.id)
+        .await?
+        .ok_or(ShopError::Internal)?;
+    close(session, &settled).await?;
     match outcome {
-        Ok(_) => {
-            session.remove(DRAFT).await?;
-            Ok(placed(state, &order))
-        }
-        Err(decline) => {
-            draft.key = random_token();
-            draft.card = None;
-            draft.save(session).await?;
-            Err(ShopError::PaymentDeclined { decline })
-        }
+        Ok(_) => Ok(placed(state, &order)),
+        Err(decline) => Err(ShopError::PaymentDeclined { decline }),
     }
 }
 
-/// Settles an order awaiting payment with the processor's outcome: paid (the buyer's cart
-/// emptied when known, the confirmation mail queued) or payment failed (the stock given
-/// back); either way the ledger records what the processor received. Only the first caller
-/// moves the order; returns whether this one did.
-async fn settle(
-    state: &AppState,
-    order: &OrderRow,
-    outcome: &ChargeOutcome,
-    cart_owner: Option<&CartOwner>,
-) -> ShopResult<bool> {
+/// Settles an order awaiting payment with the processor's outcome: paid (the lines it bought
+/// taken out of the cart it was bought from, the confirmation mail queued) or payment
+/// failed (the stock given back); either way the ledger records what the processor
+/// received. Only the first caller moves the order; returns whether this one did.
+async fn settle(state: &AppState, order: &OrderRow, outcome: &ChargeOutcome) -> ShopResult<bool> {
     let now = now();
     let mut tx = state.db.begin_write().await?;
     let to = match outcome {
@@ -524,10 +666,23 @@ async fn settle(
     let number = order_number(order.id.0);
     match outcome {
         Ok(_) => {
-            if let Some(owner) = cart_owner {
-                cart_db::remove(&mut *tx, owner, None, None).await?;
+            let owner = match (order.user_id, &order.guest_cart) {
+                (Some(user), _) => Some(CartOwner::User(user)),
+                (None, Some(key)) => Some(CartOwner::Guest(key.clone())),
+                (None, None) => None,
+            };
+            if let Some(owner) = owner {
+                for line in orders::lines(&mut *tx, order.id).await? {
+                    cart_db::take_bought(
+                        &mut tx,
+                        &owner,
+                        line.product_id,
+                        &line.group_key,
+                        line.quantity,
+                    )
+                    .await?;
+                }
             }
-            handoffs::queue(&mut tx, order.id, order.carrier, now).await?;
             let link = order_link(state, order);
             let total = Money::new(order.total_minor, order.currency).format(order.language);
             let letter = Letter::OrderPlaced {
@@ -564,7 +719,7 @@ pub async fn recover_stale(state: &AppState, after_secs: i64) -> ShopResult<usiz
     let mut settled = 0;
     for order in orders::pending_before(state.db.pool(), now() - after_secs).await? {
         let outcome = GATEWAY.settle_key(state, &order.idempotency_key).await?;
-        if settle(state, &order, &outcome, None).await? {
+        if settle(state, &order, &outcome).await? {
             tracing::info!(order = %order.id, paid = outcome.is_ok(), "unfinished order settled");
             settled += 1;
         }

@@ -20,7 +20,7 @@ use crate::{
         card::CardBrand,
         ids::{OrderId, UserId},
         money::Money,
-        order::{OrderStatus, Totals, order_number},
+        order::{OrderStatus, Totals, order_number, parse_order_number},
         stored::Stored,
     },
     error::{Rule, ShopError, ShopResult},
@@ -206,7 +206,8 @@ pub async fn search(
     page: i64,
 ) -> ShopResult<Vec<AdminOrderRow>> {
     let page = page.clamp(1, 10_000);
-    let rows = orders::search(state.db.pool(), status, query, 50, (page - 1) * 50).await?;
+    let number = parse_order_number(query);
+    let rows = orders::search(state.db.pool(), status, query, number, 50, (page - 1) * 50).await?;
     Ok(rows
         .into_iter()
         .map(|o| AdminOrderRow {
@@ -330,8 +331,9 @@ async fn refund(state: &AppState, order: &OrderRow, actor: Actor) -> ShopResult<
     Ok(())
 }
 
-/// Staff: the parcel has left. It was handed to the carrier when the order was paid (booked
-/// now if the worker has not yet, see `carriers.rs`); the tracking number goes to the buyer.
+/// Staff: the parcel has left. It is handed to the carrier now (booked at once, see
+/// `carriers.rs`: before this no carrier has any of the order's data); the tracking number
+/// goes to the buyer.
 pub async fn mark_shipped(state: &AppState, staff: UserId, id: OrderId) -> ShopResult<()> {
     let order = orders::find(state.db.pool(), id)
         .await?

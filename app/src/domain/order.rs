@@ -56,6 +56,25 @@ pub fn order_number(id: i64) -> String {
     format!("LW-{id:06}")
 }
 
+/// The order id an order number names, when `text` is nothing but an order number:
+/// `LW-000010`, `lw10`, `#10` or `10` (surrounding spaces allowed). An email address or a
+/// name with digits in it is not one.
+pub fn parse_order_number(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let text = text.strip_prefix('#').unwrap_or(text);
+    let digits = match text.get(..2) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("LW") => {
+            let rest = &text[2..];
+            rest.strip_prefix('-').unwrap_or(rest)
+        }
+        _ => text,
+    };
+    if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 /// What an order costs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Totals {
@@ -87,6 +106,31 @@ impl Totals {
 mod tests {
     use super::*;
     use crate::domain::money::Currency;
+
+    #[test]
+    fn only_a_whole_order_number_is_one() {
+        for (text, id) in [
+            ("LW-000010", 10),
+            ("lw-10", 10),
+            ("LW000010", 10),
+            ("#10", 10),
+            (" 10 ", 10),
+        ] {
+            assert_eq!(parse_order_number(text), Some(id), "{text}");
+        }
+        for text in [
+            "nobody10@nowhere.example",
+            "Mei 10",
+            "LW-",
+            "",
+            "10a",
+            "LW-1-2",
+            "-10",
+        ] {
+            assert_eq!(parse_order_number(text), None, "{text}");
+        }
+        assert_eq!(parse_order_number(&order_number(42)), Some(42));
+    }
 
     #[test]
     fn totals_tax_goods_and_delivery() {

@@ -196,6 +196,9 @@ pub(super) fn text(key: Key) -> &'static str {
             "Sorry: someone else just bought the last units of a product in your cart. Nothing was charged; check your cart."
         }
         RuleCartNotReady => "Your cart is empty or asks for more than we have: check your cart.",
+        RuleReviewChanged => {
+            "Your cart or its prices changed since you reviewed this order. Nothing was charged: please review it again."
+        }
         RuleCheckoutIncomplete => {
             "A checkout step is not done yet: check the address, the delivery and the card."
         }
@@ -674,7 +677,7 @@ pub(super) fn text(key: Key) -> &'static str {
         ConfiguratorCabinetPrice => "Price of the cabinets",
         ConfiguratorQuote => "Quote from the shop",
         ConfiguratorController => "Controller",
-        ConfiguratorTotal => "Total, excluding shipping",
+        ConfiguratorTotal => "Total, excluding shipping and tax",
         ConfiguratorQuoteHint => {
             "Checked and priced by the shop's server with today's tier prices."
         }
@@ -745,6 +748,17 @@ pub fn msg(m: &Msg) -> String {
         } => format!(
             "Hello {name},\n\nYour order {number} is cancelled and {total} has been refunded to your card.\n\n{link}\n\n{shop}"
         ),
+        Msg::CabinetStock { count, days } => match count {
+            0 => format!("none in stock, {days}-day lead time"),
+            _ => format!(
+                "{count} in stock, ships in {days} {}",
+                plural(days, "day", "days")
+            ),
+        },
+        Msg::ItemShort { name, count } => match count {
+            0 => format!("{name}: none in stock just now, so this wall cannot be ordered yet."),
+            _ => format!("{name}: only {count} in stock, not enough for this wall."),
+        },
         Msg::OnlyInStock { count } => match count {
             0 => "None in stock just now.".to_string(),
             _ => format!("Only {count} in stock."),
@@ -766,7 +780,9 @@ pub fn msg(m: &Msg) -> String {
         } => format!(
             "The wall drawn to scale: {cols} × {rows} cabinets, {width} wide and {height} high, beside a person {person} tall."
         ),
-        Msg::FooterPrices { currency } => format!("All prices in {currency}, excluding shipping."),
+        Msg::FooterPrices { currency } => format!(
+            "All prices in {currency}, excluding shipping and tax (worked out at checkout)."
+        ),
         Msg::WallGroup { cols, rows } => format!("LED wall, {cols} × {rows} cabinets"),
         Msg::RoleChangeQuestion { name, role } => format!("Make {name} {role}?"),
         Msg::RuleCartFull { max } => {

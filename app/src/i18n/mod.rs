@@ -300,6 +300,16 @@ pub enum Msg<'a> {
         count: i64,
         days: u32,
     },
+    /// A cabinet in the configurator's choice: its stock and lead time.
+    CabinetStock {
+        count: i64,
+        days: u32,
+    },
+    /// An item of a wall the stock cannot cover.
+    ItemShort {
+        name: &'a str,
+        count: i64,
+    },
     PriceForQuantity {
         qty: i64,
         total: &'a str,
@@ -500,6 +510,7 @@ keys! {
     RuleSoldOut,
     RuleCartNotReady,
     RuleCheckoutIncomplete,
+    RuleReviewChanged,
     DeclineDeclined,
     DeclineInsufficientFunds,
     DeclineExpiredCard,
@@ -1010,6 +1021,11 @@ mod tests {
         let samples = [
             Msg::ResultCount { count: 7 },
             Msg::StockLevel { count: 3, days: 5 },
+            Msg::CabinetStock { count: 0, days: 5 },
+            Msg::ItemShort {
+                name: "Solara FX P4",
+                count: 2,
+            },
             Msg::PriceForQuantity {
                 qty: 12,
                 total: "$1.00",

@@ -178,6 +178,9 @@ pub(super) fn text(key: Key) -> &'static str {
             "抱歉，您购物车中某件商品的最后库存刚被他人买走。未扣任何款项，请查看购物车。"
         }
         RuleCartNotReady => "您的购物车为空或数量超出库存，请查看购物车。",
+        RuleReviewChanged => {
+            "自您核对订单以来，购物车或价格已发生变化。未扣任何款项，请重新核对订单。"
+        }
         RuleCheckoutIncomplete => "结账步骤尚未完成：请检查地址、配送方式和银行卡。",
         DeclineDeclined => "您的银行卡被拒绝，未扣任何款项。请换一张卡。",
         DeclineInsufficientFunds => "您的银行卡余额不足，未扣任何款项。请换一张卡。",
@@ -594,7 +597,7 @@ pub(super) fn text(key: Key) -> &'static str {
         ConfiguratorCabinetPrice => "箱体价格",
         ConfiguratorQuote => "本店报价",
         ConfiguratorController => "控制器",
-        ConfiguratorTotal => "合计（不含运费）",
+        ConfiguratorTotal => "合计（不含运费和税费）",
         ConfiguratorQuoteHint => "由本店服务器按当前阶梯价格核算。",
     }
 }
@@ -650,6 +653,14 @@ pub fn msg(m: &Msg) -> String {
         } => format!(
             "{name}，您好：\n\n您的订单 {number} 已取消，{total} 已退回您的银行卡。\n\n{link}\n\n{shop}"
         ),
+        Msg::CabinetStock { count, days } => match count {
+            0 => format!("暂无库存，交货期 {days} 天"),
+            _ => format!("库存 {count} 件，{days} 天内发货"),
+        },
+        Msg::ItemShort { name, count } => match count {
+            0 => format!("{name}：目前无库存，暂时无法订购这面墙。"),
+            _ => format!("{name}：库存仅剩 {count} 件，不够这面墙。"),
+        },
         Msg::OnlyInStock { count } => match count {
             0 => "目前无库存。".to_string(),
             _ => format!("库存仅剩 {count} 件。"),
@@ -669,7 +680,9 @@ pub fn msg(m: &Msg) -> String {
         } => format!(
             "按比例绘制的显示墙：{cols} × {rows} 个箱体，宽 {width}，高 {height}，旁边是身高 {person} 的人。"
         ),
-        Msg::FooterPrices { currency } => format!("所有价格以{currency}计，不含运费。"),
+        Msg::FooterPrices { currency } => {
+            format!("所有价格以{currency}计，不含运费和税费（结账时计算）。")
+        }
         Msg::WallGroup { cols, rows } => format!("LED 显示墙，{cols} × {rows} 个箱体"),
         Msg::RoleChangeQuestion { name, role } => format!("将 {name} 的角色改为{role}？"),
         Msg::RuleCartFull { max } => {

@@ -48,6 +48,9 @@ pub struct CheckoutView {
     pub totals: Option<Totals>,
     /// The idempotency key the "Place order" form sends.
     pub key: String,
+    /// The digest of the order as the review step shows it, sent back with "Place order"
+    /// (empty before the review step).
+    pub review: String,
 }
 
 /// A saved card as the account and checkout pages show it.

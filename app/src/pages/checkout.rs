@@ -14,6 +14,7 @@ use crate::{
         page_meta::PageMeta,
     },
     domain::{account::check_email, country::country_name, limits, tax::rate_text},
+    error::{Rule, ShopError},
     i18n::{Key, Msg, tr, use_i18n},
     model::order::{CheckoutStep, CheckoutView},
 };
@@ -38,10 +39,29 @@ pub fn CheckoutPage() -> impl IntoView {
         successes(place),
         successes(saved_card),
     );
+    // After "sold out" or "your cart or prices changed" the page shows the order as it now
+    // stands, with the message.
+    let refused = Memo::new(move |previous: Option<&usize>| {
+        let version = place.version().get();
+        let changed = place.value().with(|v| {
+            matches!(
+                v,
+                Some(Err(ShopError::Refused {
+                    rule: Rule::ReviewChanged | Rule::SoldOut
+                }))
+            )
+        });
+        if changed {
+            version
+        } else {
+            previous.copied().unwrap_or(0)
+        }
+    });
     let cart = use_cart();
     let checkout = Resource::new(
         move || {
             (
+                refused.get(),
                 changes.0.get(),
                 changes.1.get(),
                 changes.2.get(),
@@ -88,7 +108,17 @@ pub fn CheckoutPage() -> impl IntoView {
                         }.into_any()),
                         Ok(view) if !view.cart.ready() => Either::Left(view! {
                             <div class="empty-state">
-                                <p class="form-message form-message-error" role="status">{tr(Key::CartFixLines)}</p>
+                                // The shopper who lost the race for the last unit is told so.
+                                {move || match action_error(place).get() {
+                                    Some(e @ ShopError::Refused { rule: Rule::SoldOut }) => Either::Left(view! {
+                                        <p class="form-message form-message-error" role="alert" tabindex="-1" autofocus=true data-testid="sold-out">
+                                            {crate::components::form::error_text(use_i18n().lang(), &e)}
+                                        </p>
+                                    }),
+                                    _ => Either::Right(view! {
+                                        <p class="form-message form-message-error" role="status">{tr(Key::CartFixLines)}</p>
+                                    }),
+                                }}
                                 <A href="/cart" attr:class="button button-primary">{tr(Key::ViewCart)}</A>
                             </div>
                         }.into_any()),
@@ -294,9 +324,13 @@ fn PaymentStep(
             .get()
             .or_else(|| declined.get().filter(|_| !has_card))
     });
+    // A card declined just now (with JavaScript the page is not reloaded) is no longer the
+    // chosen one: the checkout has forgotten it.
+    let declined_now =
+        Signal::derive(move || matches!(declined.get(), Some(ShopError::PaymentDeclined { .. })));
     view! {
         {card.map(|c| view! {
-            <p class="checkout-card" data-testid="checkout-card">
+            <p class="checkout-card" data-testid="checkout-card" hidden=move || declined_now.get()>
                 {format!("{} •••• {}, {:02}/{:02}", c.brand.label(), c.last4, c.exp_month, c.exp_year % 100)}
             </p>
         })}
@@ -345,6 +379,7 @@ fn ReviewStep(
         <ActionForm action attr:class="form-stack">
             <FormMessage error />
             <input type="hidden" name="key" value=view.key.clone() />
+            <input type="hidden" name="review" value=view.review.clone() />
             <p class="field-hint">{tr(Key::CheckoutPlaceNote)}</p>
             <button type="submit" class="button button-primary button-large" data-testid="place-order"
                 hidden=move || declined.get()>

@@ -9,6 +9,7 @@ mod cart;
 mod catalog;
 mod catalog_admin;
 mod checkout;
+mod checkout_safety;
 mod cli;
 
 mod health;

@@ -88,7 +88,8 @@ async fn two_servers_behave_like_one(app: TestApp) {
     .await;
     eprintln!("B showed the change after {took:?}");
 
-    // Both servers' workers run at once: each mail and each parcel goes out once.
+    // Both servers' workers run at once: each mail goes out once. Staff ship every order
+    // from both servers at once: each parcel is booked once and shipped once.
     let res = staff
         .call(
             "admin/adjust-stock",
@@ -106,14 +107,31 @@ async fn two_servers_behave_like_one(app: TestApp) {
         buyers.push(b);
     }
     let places = buyers.iter().map(|b| async move {
-        let key = enter_card(b, crate::checkout::GOOD_CARD).await["key"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        b.call("checkout/place", &[("key", &key)]).await.status()
+        let view = enter_card(b, crate::checkout::GOOD_CARD).await;
+        let key = view["key"].as_str().unwrap();
+        let review = view["review"].as_str().unwrap();
+        let res = crate::checkout::place_reviewed(b, key, review).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        res.json::<Value>().await.unwrap()["id"].as_i64().unwrap()
     });
-    for status in futures_util::future::join_all(places).await {
-        assert_eq!(status, StatusCode::OK);
+    let orders = futures_util::future::join_all(places).await;
+    let staff_b = at(&staff, &base_b);
+    let ships = orders.iter().flat_map(|order| {
+        let order = order.to_string();
+        [staff.clone(), staff_b.clone()].map(|s| {
+            let order = order.clone();
+            async move { s.call("admin/order-ship", &[("id", &order)]).await.status() }
+        })
+    });
+    let statuses = futures_util::future::join_all(ships).await;
+    for pair in statuses.chunks(2) {
+        assert!(
+            pair.contains(&StatusCode::OK)
+                && pair
+                    .iter()
+                    .all(|s| *s == StatusCode::OK || *s == StatusCode::CONFLICT),
+            "{pair:?}"
+        );
     }
     state_b.mail_written();
     app.state.mail_written();
@@ -125,11 +143,8 @@ async fn two_servers_behave_like_one(app: TestApp) {
             .unwrap()
     };
     let deadline = Instant::now() + Duration::from_secs(20);
-    while count("SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL").await
-        + count("SELECT COUNT(*) FROM carrier_handoffs WHERE booked_at IS NULL").await
-        > 0
-    {
-        assert!(Instant::now() < deadline, "the outboxes were not emptied");
+    while count("SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL").await > 0 {
+        assert!(Instant::now() < deadline, "the outbox was not emptied");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     assert_eq!(
@@ -137,14 +152,24 @@ async fn two_servers_behave_like_one(app: TestApp) {
         0,
         "every mail sent once"
     );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM orders WHERE status = 'shipped'").await,
+        12
+    );
     assert_eq!(count("SELECT COUNT(*) FROM sandbox_parcels").await, 12);
     assert_eq!(
-        count("SELECT COUNT(*) FROM carrier_handoffs WHERE attempts <> 1").await,
+        count("SELECT COUNT(*) FROM carrier_handoffs WHERE attempts <> 1 OR booked_at IS NULL")
+            .await,
         0,
         "every parcel booked once"
     );
     assert_eq!(
         count("SELECT COUNT(*) FROM disclosures WHERE purpose = 'delivery'").await,
+        12
+    );
+    // One "shipped" mail per order.
+    assert_eq!(
+        count("SELECT COUNT(*) FROM order_events WHERE status = 'shipped'").await,
         12
     );
 }

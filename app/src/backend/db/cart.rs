@@ -156,6 +156,31 @@ pub async fn remove(
     Ok(sql.query().execute(db).await?.rows_affected())
 }
 
+/// Takes `quantity` units of `product` in `group` out of the owner's cart (a paid order's
+/// line): the line goes when it held no more than that, else it keeps the rest.
+pub async fn take_bought(
+    conn: &mut AnyConnection,
+    owner: &CartOwner,
+    product: ProductId,
+    group: &str,
+    quantity: i64,
+) -> Result<(), sqlx::Error> {
+    let mut sql = Sql::new("DELETE FROM cart_lines WHERE ");
+    owner.filter(&mut sql);
+    sql.push(" AND product_id = ").bind(product.0);
+    sql.push(" AND group_key = ").bind(group);
+    sql.push(" AND quantity <= ").bind(quantity);
+    sql.query().execute(&mut *conn).await?;
+    let mut sql = Sql::new("UPDATE cart_lines SET quantity = quantity - ");
+    sql.bind(quantity).push(" WHERE ");
+    owner.filter(&mut sql);
+    sql.push(" AND product_id = ").bind(product.0);
+    sql.push(" AND group_key = ").bind(group);
+    sql.push(" AND quantity > ").bind(quantity);
+    sql.query().execute(conn).await?;
+    Ok(())
+}
+
 /// Guest carts untouched since `cutoff`: their sessions have ended.
 pub async fn delete_guest_lines_before(
     db: impl Executor<'_, Database = Any>,

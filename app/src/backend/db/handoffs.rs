@@ -1,4 +1,5 @@
-//! SQL for `carrier_handoffs`: paid orders' parcels waiting to be booked with their carrier.
+//! SQL for `carrier_handoffs`: the parcels of orders released for shipping, waiting to be
+//! booked with their carrier.
 
 use crate::domain::{ids::OrderId, shipping::CarrierId};
 use sqlx::{Any, AnyConnection, Executor, FromRow};
@@ -8,26 +9,30 @@ pub struct HandoffRow {
     pub order_id: OrderId,
     pub carrier: CarrierId,
     pub attempts: i64,
+    pub next_attempt_at: i64,
     pub booked_at: Option<i64>,
 }
 
-const COLUMNS: &str = "order_id, carrier, attempts, booked_at";
+const COLUMNS: &str = "order_id, carrier, attempts, next_attempt_at, booked_at";
 
-/// Queues an order's parcel (in the transaction that records the payment).
-pub async fn queue(
-    conn: &mut AnyConnection,
+/// Queues an order's parcel for its carrier, for the worker from `due_at` on; nothing when
+/// it is queued already.
+pub async fn queue<'e>(
+    db: impl Executor<'e, Database = Any>,
     order: OrderId,
     carrier: CarrierId,
     now: i64,
+    due_at: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO carrier_handoffs (order_id, carrier, queued_at, next_attempt_at)
-         VALUES ($1, $2, $3, $3)",
+         VALUES ($1, $2, $3, $4) ON CONFLICT (order_id) DO NOTHING",
     )
     .bind(order)
     .bind(carrier)
     .bind(now)
-    .execute(conn)
+    .bind(due_at)
+    .execute(db)
     .await?;
     Ok(())
 }

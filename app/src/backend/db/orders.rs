@@ -15,6 +15,8 @@ use sqlx::{Any, AnyConnection, Executor, FromRow};
 pub struct NewOrder<'a> {
     pub idempotency_key: &'a str,
     pub user_id: Option<UserId>,
+    /// The guest cart the order was bought from (a guest's order), emptied when it is paid.
+    pub guest_cart: Option<&'a str>,
     pub email: &'a str,
     pub language: Lang,
     pub currency: Currency,
@@ -63,6 +65,7 @@ pub struct OrderRow {
     pub card_last4: String,
     pub payment_ref: Option<String>,
     pub tracking_number: Option<String>,
+    pub guest_cart: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
 }
@@ -71,7 +74,7 @@ const COLUMNS: &str = "id, idempotency_key, user_id, email, language, status, cu
     subtotal_minor, shipping_minor, tax_rate_bp, tax_minor, total_minor, carrier, \
     delivery_days_min, delivery_days_max, parcel_weight_g, recipient_name, recipient_phone, \
     company, tax_id, line1, line2, city, region, postal_code, country, card_brand, card_last4, \
-    payment_ref, tracking_number, created_at, updated_at";
+    payment_ref, tracking_number, guest_cart, created_at, updated_at";
 
 /// Writes a new order awaiting payment; `None` when an order with this idempotency key
 /// exists already.
@@ -86,9 +89,9 @@ pub async fn insert(
             subtotal_minor, shipping_minor, tax_rate_bp, tax_minor, total_minor, carrier,
             delivery_days_min, delivery_days_max, parcel_weight_g, recipient_name,
             recipient_phone, company, tax_id, line1, line2, city, region, postal_code, country,
-            card_brand, card_last4, created_at, updated_at)
+            card_brand, card_last4, created_at, updated_at, guest_cart)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-            $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $28)
+            $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $28, $29)
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING id",
     )
@@ -120,6 +123,7 @@ pub async fn insert(
     .bind(order.card_brand)
     .bind(order.card_last4)
     .bind(now)
+    .bind(order.guest_cart)
     .fetch_optional(conn)
     .await
 }
@@ -352,30 +356,30 @@ pub async fn set_tracking(
 }
 
 /// Staff's order list: paid orders and later, newest first, optionally in one state and
-/// matching `query` (an order number, an email address or a recipient's name, in part).
+/// matching `query`: the order `number` when the query is an order number, else an email
+/// address or a recipient's name, in part.
 pub async fn search<'e>(
     db: impl Executor<'e, Database = Any>,
     status: Option<OrderStatus>,
     query: &str,
+    number: Option<i64>,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<OrderRow>, sqlx::Error> {
-    let digits: String = query.chars().filter(char::is_ascii_digit).collect();
-    let id: i64 = digits.parse().unwrap_or(-1);
     let like = format!("%{}%", super::sql::escape_like(&query.to_lowercase()));
     sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM orders
          WHERE status NOT IN ($1, $2)
            AND ($3 = '' OR status = $3)
-           AND ($4 = '' OR id = $5 OR LOWER(email) LIKE $6 ESCAPE '\\'
-                OR LOWER(recipient_name) LIKE $6 ESCAPE '\\')
+           AND ($4 = '' OR id = $5 OR ($5 < 0 AND (LOWER(email) LIKE $6 ESCAPE '\\'
+                OR LOWER(recipient_name) LIKE $6 ESCAPE '\\')))
          ORDER BY id DESC LIMIT $7 OFFSET $8"
     ))
     .bind(OrderStatus::PendingPayment)
     .bind(OrderStatus::PaymentFailed)
     .bind(status.map(|s| s.code()).unwrap_or(""))
     .bind(query)
-    .bind(id)
+    .bind(number.unwrap_or(-1))
     .bind(like)
     .bind(limit)
     .bind(offset)

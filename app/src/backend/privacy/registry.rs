@@ -179,6 +179,10 @@ pub const PERSONAL: &[PersonalTable] = &[
             ),
             ("parcel_weight_g", "parcel data for the carrier"),
             ("payment_ref", "the processor's charge id"),
+            (
+                "guest_cart",
+                "the random key of the guest cart a guest's order was bought from",
+            ),
         ],
         // Kept for accounting (amounts, tax, country), without who bought or where to.
         on_erase: OnErase::Anonymise(&[
