@@ -69,6 +69,11 @@ pub enum StartupError {
          change its meaning. Set shop.currency (SHOP_CURRENCY) to {found}, or reprice the catalog."
     )]
     Currency { configured: String, found: String },
+    #[error(
+        "site.hash_files (LEPTOS_HASH_FILES) is on but {0}: copy the build's hash.txt beside \
+         the server binary (they belong together), or set LEPTOS_HASH_FILES=false"
+    )]
+    HashFile(String),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -106,6 +111,9 @@ impl Application {
             .map_err(bind_error)?;
         let addr = listener.local_addr().map_err(bind_error)?;
         let (state, transport) = build_state(&config, addr).await?;
+        // Pages without their stylesheet and app are not served.
+        app::components::head::check_hash_file(&state.leptos_options)
+            .map_err(StartupError::HashFile)?;
         let router = router(&config, state.clone(), extra);
         Ok(Application {
             listener,
@@ -227,6 +235,7 @@ pub async fn build_state(
         changes,
         products: Arc::default(),
         shoppers: Arc::default(),
+        work: Default::default(),
     });
     let configured = config.shop.currency.code();
     let found = products::currencies(state.db.pool())
@@ -352,10 +361,16 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
             move || shell(options.clone())
         },
     );
+    // The 404 page is the shop's layout, with the visitor's session like any page (its
+    // header shows who is signed in); static files never open a session.
+    let not_found = tower::Layer::layer(
+        &from_fn_with_state(state.sessions.clone(), with_session),
+        not_found.into_service(),
+    );
     let static_files = ServeDir::new(&config.site.root)
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(not_found.into_service());
+        .fallback(not_found);
     let cache_policy = CachePolicy {
         pkg_prefix: format!("/{}/", config.site.pkg_dir.trim_matches('/')),
         hashed: config.site.hash_files,

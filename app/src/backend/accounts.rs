@@ -13,6 +13,7 @@ use super::{
     now, passwords,
     privacy::erasure::{ErasedSection, ErasureReport, erase_user},
     throttle::{Throttle, admit_mail},
+    work::Step,
 };
 use crate::{
     domain::account::{
@@ -163,8 +164,9 @@ fn field(field: &str, problem: Problem) -> ShopError {
 
 /// Registers a shopper. The answer is the same whether or not the address already has an
 /// account (no account enumeration): a new address gets a verification link, a known one a
-/// note that someone tried to register with it. The password is hashed in both cases, so the
-/// two take the same time.
+/// note that someone tried to register with it. Both paths do the same work, so their time
+/// cannot tell them apart either: one password hash, the same account writes (for a taken
+/// address made for a stand-in address under a savepoint, then undone) and one mail queued.
 pub async fn register(
     state: &AppState,
     input: &RegistrationInput,
@@ -174,20 +176,69 @@ pub async fn register(
     ShopError::check(validate_registration(input))?;
     let email = normalize_email(&input.email);
     let hash = passwords::hash(input.password.clone()).await?;
+    state.work.count(Step::PasswordHash);
     let now = now();
     let mut tx = state.db.begin_write().await?;
-    if let Some(existing) = users::find_by_email(&mut *tx, &email).await? {
-        notify_address_taken(state, &mut tx, &existing, client, now).await?;
-        tx.commit().await?;
-        state.mail_written();
-        return Ok(());
+    let taken = users::find_by_email(&mut *tx, &email).await?;
+    let stand_in = format!("{}@stand-in.invalid", &random_token()[..32]);
+    let written_as = if taken.is_some() { &stand_in } else { &email };
+    let mut account = sqlx::Connection::begin(&mut *tx).await?;
+    let (user_id, token) =
+        write_account(state, &mut account, input, written_as, &hash, lang, now).await?;
+    if taken.is_some() {
+        account.rollback().await?;
+    } else {
+        account.commit().await?;
     }
+    let (to, mail_lang, owner_id) = match &taken {
+        Some(owner) => (owner.email.as_str(), lang_of(owner), owner.id),
+        None => (email.as_str(), lang, user_id),
+    };
+    if admit_mail(&mut tx, &state.keys, to, client, now).await? {
+        let signin = link(state, "/account/sign-in");
+        let reset = link(state, "/account/forgot");
+        let verify = link(
+            state,
+            &format!("{}{token}", LinkPurpose::VerifyEmail.path()),
+        );
+        let letter = match &taken {
+            Some(owner) => Letter::AddressTaken {
+                name: &owner.full_name,
+                signin: &signin,
+                reset: &reset,
+            },
+            None => LinkLetter::Verify.letter(input.full_name.trim(), &verify),
+        };
+        mail(state, mail_lang, Some(owner_id), to, letter)
+            .enqueue(&mut tx, now)
+            .await?;
+        state.work.count(Step::MailQueued);
+    }
+    tx.commit().await?;
+    state.mail_written();
+    if taken.is_none() {
+        tracing::info!(%user_id, "account registered");
+    }
+    Ok(())
+}
+
+/// The rows of a new account: the user, the first address, the policy acknowledged, the
+/// marketing choice and the verification link's token (returned with the id).
+async fn write_account(
+    state: &AppState,
+    conn: &mut sqlx::AnyConnection,
+    input: &RegistrationInput,
+    email: &str,
+    hash: &str,
+    lang: Lang,
+    now: i64,
+) -> ShopResult<(UserId, String)> {
     let marketing = input.marketing.is_some();
     let user_id = users::insert(
-        &mut *tx,
+        &mut *conn,
         users::NewUser {
-            email: &email,
-            password_hash: &hash,
+            email,
+            password_hash: hash,
             full_name: input.full_name.trim(),
             phone: input.phone.trim(),
             language: lang,
@@ -198,28 +249,22 @@ pub async fn register(
         },
     )
     .await?;
-    addresses::insert(&mut tx, user_id, &input.shipping_address(), true, now).await?;
-    let policy = consents::current_policy(&mut *tx).await?;
-    consents::acknowledge(&mut *tx, user_id, policy.version, now).await?;
-    consents::record(&mut *tx, user_id, "marketing", marketing, now).await?;
-    send_link(
+    addresses::insert(&mut *conn, user_id, &input.shipping_address(), true, now).await?;
+    let policy = consents::current_policy(&mut *conn).await?;
+    consents::acknowledge(&mut *conn, user_id, policy.version, now).await?;
+    consents::record(&mut *conn, user_id, "marketing", marketing, now).await?;
+    let purpose = LinkPurpose::VerifyEmail;
+    let token = issue_token(
         state,
-        &mut tx,
-        LinkMail {
-            client,
-            user_id,
-            name: input.full_name.trim(),
-            to: &email,
-            lang,
-            letter: LinkLetter::Verify,
-        },
-        now,
+        conn,
+        user_id,
+        purpose,
+        email,
+        purpose.valid_hours() * HOUR,
     )
     .await?;
-    tx.commit().await?;
-    state.mail_written();
-    tracing::info!(%user_id, "account registered");
-    Ok(())
+    state.work.count(Step::AccountWritten);
+    Ok((user_id, token))
 }
 
 /// Checks a sign-in. Unknown address and wrong password give the same error in about the same

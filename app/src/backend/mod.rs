@@ -30,6 +30,7 @@ pub mod session;
 pub mod shopper_cache;
 pub mod state;
 pub mod throttle;
+pub mod work;
 
 pub use state::{AppState, Shared, ShopSettings, app_state};
 

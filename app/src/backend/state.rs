@@ -49,6 +49,8 @@ pub struct Shared {
     /// Signed-in accounts and cart lines as pages read them, kept until the change log
     /// names them (GET requests only).
     pub shoppers: Arc<super::shopper_cache::ShopperCache>,
+    /// How often the costly steps ran (password hashes, account writes, mail queued).
+    pub work: super::work::Work,
 }
 
 impl std::ops::Deref for AppState {

@@ -14,11 +14,42 @@
 
 use leptos::prelude::*;
 
-/// Starts the app at the browser's first idle moment (at the latest 2 s after load).
+/// Starts the app at the browser's first idle moment (at the latest 2 s after load). What
+/// the visitor typed, ticked or chose before the app took over is put back afterwards, with
+/// the events the app listens for: hydrating sets every field to the value the page was
+/// rendered with, and on a slow phone people use a page for seconds before that.
 const START: &str = r#"(function (js, wasm) {
+	const typed = new Map();
+	const note = (e) => {
+		const el = e.target;
+		if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) {
+			typed.set(el, { id: el.id, value: el.value, checked: el.checked });
+		}
+	};
+	document.addEventListener("input", note, true);
+	document.addEventListener("change", note, true);
+	const restore = () => {
+		document.removeEventListener("input", note, true);
+		document.removeEventListener("change", note, true);
+		for (const [el, was] of typed) {
+			const field = el.isConnected ? el : was.id && document.getElementById(was.id);
+			if (!field) continue;
+			const tick = field.type === "checkbox" || field.type === "radio";
+			if (tick ? field.checked === was.checked : field.value === was.value) continue;
+			if (tick) field.checked = was.checked; else field.value = was.value;
+			if (!tick) field.dispatchEvent(new Event("input", { bubbles: true }));
+			field.dispatchEvent(new Event("change", { bubbles: true }));
+		}
+	};
+	const whenLive = () => {
+		if (document.body.hasAttribute("data-hydrated")) return restore();
+		new MutationObserver((_, watch) => {
+			if (document.body.hasAttribute("data-hydrated")) { watch.disconnect(); restore(); }
+		}).observe(document.body, { attributes: true, attributeFilter: ["data-hydrated"] });
+	};
 	const start = () => {
 		const module = fetch(wasm);
-		import(js).then((app) => app.default({ module_or_path: module }).then(() => app.hydrate()));
+		import(js).then((app) => app.default({ module_or_path: module }).then(() => { app.hydrate(); whenLive(); }));
 	};
 	if ("requestIdleCallback" in window) {
 		window.requestIdleCallback(start, { timeout: 2000 });
@@ -58,6 +89,13 @@ pub fn StartApp(options: LeptosOptions) -> impl IntoView {
     script
 }
 
+/// Checked at start-up: with hashed file names the build's hash file must name the
+/// stylesheet, the JS and the wasm (see `files::check`).
+#[cfg(feature = "ssr")]
+pub fn check_hash_file(options: &LeptosOptions) -> Result<(), String> {
+    files::check(options)
+}
+
 #[cfg(feature = "ssr")]
 mod files {
     use leptos::prelude::LeptosOptions;
@@ -76,30 +114,44 @@ mod files {
     }
 
     /// The build's hash file (`css: …`, `js: …`, `wasm: …` lines) sits next to the server
-    /// binary when file names are hashed (release builds).
-    fn hashes(options: &LeptosOptions) -> HashMap<String, String> {
+    /// binary when file names are hashed (release builds). An error says what is wrong with
+    /// it: pages without their stylesheet and app must not be served, so the server refuses
+    /// to start ([`check`]).
+    fn hashes(options: &LeptosOptions) -> Result<HashMap<String, String>, String> {
         if !options.hash_files {
-            return HashMap::new();
+            return Ok(HashMap::new());
         }
         let path = std::env::current_exe()
             .ok()
             .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())))
             .unwrap_or_else(|| PathBuf::from(options.hash_file.as_ref()));
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-            tracing::error!(
-                "file names are hashed but {} cannot be read: {e}",
-                path.display()
-            );
-            String::new()
-        });
-        text.lines()
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("{} cannot be read ({e})", path.display()))?;
+        let hashes: HashMap<String, String> = text
+            .lines()
             .filter_map(|line| line.split_once(':'))
             .map(|(file, hash)| (file.trim().to_string(), hash.trim().to_string()))
-            .collect()
+            .collect();
+        match ["css", "js", "wasm"]
+            .iter()
+            .find(|k| !hashes.contains_key(**k))
+        {
+            Some(missing) => Err(format!("{} names no {missing} file", path.display())),
+            None => Ok(hashes),
+        }
+    }
+
+    /// Whether the page's files can be named: an error when file names are hashed and the
+    /// build's hash file is missing or incomplete.
+    pub fn check(options: &LeptosOptions) -> Result<(), String> {
+        hashes(options).map(|_| ())
     }
 
     fn read(options: &LeptosOptions) -> Files {
-        let hashes = hashes(options);
+        let hashes = hashes(options).unwrap_or_else(|problem| {
+            tracing::error!("file names are hashed but {problem}");
+            HashMap::new()
+        });
         let pkg = format!("/{}", options.site_pkg_dir);
         let named = |kind: &str, plain: String, ext: &str| match hashes.get(kind) {
             Some(hash) => format!("{pkg}/{}.{hash}.{ext}", options.output_name),

@@ -119,3 +119,54 @@ fn a_bad_setting_stops_start_up_with_one_line() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("session.secret (SHOP_SESSION_SECRET)"));
 }
+
+/// A release server started without the build's `hash.txt` beside it served pages without
+/// their stylesheet and app. With hashed file names it now refuses to start, saying which
+/// file is missing; with the file beside it, it starts.
+#[test]
+fn a_server_without_its_hash_file_refuses_to_start() {
+    let dir = tempfile::tempdir().unwrap();
+    // The binary alone in a folder, as when it is copied without its hash file.
+    let binary = dir.path().join("server");
+    std::fs::copy(env!("CARGO_BIN_EXE_server"), &binary).unwrap();
+    let db = format!("sqlite://{}", dir.path().join("shop.db").display());
+    let start = || {
+        let mut cmd = Command::new(&binary);
+        cmd.env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("SHOP_CONFIG", "")
+            .env("RUST_LOG", "error")
+            .env("DATABASE_URL", &db)
+            .env("SHOP_SESSION_SECRET", TEST_KEY)
+            .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+            .env("LEPTOS_SITE_ROOT", dir.path().display().to_string())
+            .env("LEPTOS_HASH_FILES", "true")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        cmd
+    };
+    let out = start().output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("site.hash_files (LEPTOS_HASH_FILES)") && stderr.contains("hash.txt"),
+        "{stderr}"
+    );
+
+    std::fs::write(dir.path().join("hash.txt"), "css: 1\njs: 2\n").unwrap();
+    let out = start().output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "a hash file without the wasm");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("names no wasm file"));
+
+    std::fs::write(dir.path().join("hash.txt"), "css: 1\njs: 2\nwasm: 3\n").unwrap();
+    let mut child = start().spawn().unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(line.contains("The shop is open"), "{line}");
+}

@@ -2,7 +2,7 @@
 
 use crate::{
     db_test,
-    helpers::{Backend, TestApp, spawn_with_routes},
+    helpers::{Backend, ServerProcess, TestApp, fresh_postgres_database, spawn_with_routes},
 };
 use axum::{Router, routing::get};
 use reqwest::StatusCode;
@@ -172,4 +172,129 @@ async fn a_panicking_handler_answers_500_and_the_server_lives_on() {
     assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
     assert!(!res.text().await.unwrap().contains("handler bug"));
     assert_eq!(app.get("/healthz").await.status(), StatusCode::OK);
+}
+
+/// A 404 for `/orders/`, `/orders` or an unknown path logged two `ERROR … session missing from
+/// the request` lines: anyone could fill the error log. A client's mistake is not a server
+/// error: a run of bad requests of every kind writes no ERROR line.
+async fn bad_requests_write_no_error_to_the_log(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let database_url = match backend {
+        Backend::Sqlite => format!("sqlite://{}", dir.path().join("shop.db").display()),
+        Backend::Postgres => match fresh_postgres_database().await {
+            Some(url) => url,
+            None => return,
+        },
+    };
+    let log_path = dir.path().join("server.log");
+    let server = ServerProcess::start(&database_url, dir.path(), &log_path, "info");
+    server.wait_until_up().await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let url = |path: &str| format!("{}{path}", server.base);
+    for path in [
+        "/orders/",
+        "/orders",
+        "/no-such-page",
+        "/orders/abc",
+        "/orders/999999",
+        "/orders/1?key=forged",
+        "/favicon.ico",
+        "/sandbox-pay/card/nope",
+        "/media/products/abc",
+        "/products/no-such-product",
+        "/api/orders/view?id=x",
+        "/api/no-such-function",
+        "/account/verify/nope",
+    ] {
+        let res = client
+            .get(url(path))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            res.status().is_client_error()
+                || res.status().is_redirection()
+                || res.status().is_success(),
+            "{path}: {}",
+            res.status()
+        );
+        assert!(!res.status().is_server_error(), "{path}");
+    }
+    let not_found = client.get(url("/orders/")).send().await.unwrap();
+    assert_eq!(not_found.status(), StatusCode::NOT_FOUND);
+    let res = client
+        .post(url("/api/cart/add"))
+        .header("origin", "https://elsewhere.example")
+        .form(&[("product", "1"), ("quantity", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // The oversized body last: the server may close the connection before reading it.
+    let posts: [(&str, Vec<u8>, &str); 5] = [
+        (
+            "/api/cart/add",
+            vec![0xff, 0xfe, b'=', 0x80],
+            "application/x-www-form-urlencoded",
+        ),
+        (
+            "/api/cart/add",
+            b"quantity=1".to_vec(),
+            "application/x-www-form-urlencoded",
+        ),
+        (
+            "/api/checkout/place",
+            b"key=short".to_vec(),
+            "application/x-www-form-urlencoded",
+        ),
+        (
+            "/api/account/sign-in",
+            b"{not json".to_vec(),
+            "application/json",
+        ),
+        (
+            "/api/cart/add",
+            vec![b'a'; 3 * 1024 * 1024],
+            "application/x-www-form-urlencoded",
+        ),
+    ];
+    for (path, body, kind) in posts {
+        let big = body.len() > 1024;
+        let res = client
+            .post(url(path))
+            .header("sec-fetch-site", "same-origin")
+            .header("content-type", kind)
+            .body(body)
+            .send()
+            .await;
+        match res {
+            Ok(res) => assert!(res.status().is_client_error(), "{path}: {}", res.status()),
+            // The server may answer 413 and close before the whole body is sent.
+            Err(_) if big => {}
+            Err(e) => panic!("{path}: {e}"),
+        }
+    }
+    drop(server);
+    let log = std::fs::read_to_string(&log_path).unwrap();
+    assert!(log.contains("INFO"), "the log was written");
+    let errors: Vec<&str> = log.lines().filter(|l| l.contains("ERROR")).collect();
+    assert!(errors.is_empty(), "bad requests logged errors: {errors:#?}");
+}
+
+mod bad_requests_write_no_error_to_the_log {
+    use crate::helpers::Backend;
+
+    #[tokio::test]
+    async fn sqlite() {
+        super::bad_requests_write_no_error_to_the_log(Backend::Sqlite).await;
+    }
+
+    #[tokio::test]
+    async fn postgres() {
+        super::bad_requests_write_no_error_to_the_log(Backend::Postgres).await;
+    }
 }

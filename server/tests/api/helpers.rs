@@ -350,3 +350,67 @@ macro_rules! db_test {
         }
     };
 }
+
+/// The shop's own binary run as a process on a free port with a seeded catalog, its output
+/// appended to `log`; killed (SIGKILL) when dropped, so a failing test leaves none behind.
+pub struct ServerProcess {
+    child: std::process::Child,
+    pub base: String,
+}
+
+impl ServerProcess {
+    pub fn start(database_url: &str, site_root: &Path, log: &Path, rust_log: &str) -> Self {
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
+            .expect("log file");
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("SHOP_CONFIG", "")
+            .env("DATABASE_URL", database_url)
+            .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+            .env("LEPTOS_SITE_ROOT", site_root.display().to_string())
+            .env("LEPTOS_HASH_FILES", "false")
+            .env("SHOP_SESSION_SECRET", TEST_KEY)
+            .env("SHOP_SEED_CATALOG", "true")
+            .env("RUST_LOG", rust_log)
+            .stdout(log.try_clone().expect("log file"))
+            .stderr(log)
+            .spawn()
+            .expect("the server starts");
+        ServerProcess {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+        }
+    }
+
+    /// Waits (up to 10 s) until `/healthz` answers.
+    pub async fn wait_until_up(&self) {
+        for _ in 0..200 {
+            if let Ok(r) = reqwest::get(format!("{}/healthz", self.base)).await
+                && r.status().is_success()
+            {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the shop did not start");
+    }
+
+    pub fn kill(&mut self) {
+        let _ = self.child.kill(); // SIGKILL
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}

@@ -3,15 +3,10 @@
 use crate::{db_test, helpers::TestApp};
 use reqwest::StatusCode;
 
-/// A rendered page (here: a visitor with a cookie, so the page cache stays out of it; kept
-/// pages use script hashes instead, see `catalog_admin.rs`).
+/// A rendered page (the test's shop keeps no pages; kept pages use script hashes instead,
+/// see `catalog_admin.rs`).
 async fn rendered(app: &TestApp, path: &str) -> reqwest::Response {
-    app.client
-        .get(app.url(path))
-        .header("cookie", "visit=1")
-        .send()
-        .await
-        .unwrap()
+    app.client.get(app.url(path)).send().await.unwrap()
 }
 
 async fn pages_carry_a_csp_with_a_fresh_nonce(app: TestApp) {
@@ -42,7 +37,10 @@ async fn pages_carry_a_csp_with_a_fresh_nonce(app: TestApp) {
         .unwrap();
     assert!(!csp2.contains(&nonce), "nonce reused");
 }
-db_test!(pages_carry_a_csp_with_a_fresh_nonce);
+db_test!(
+    pages_carry_a_csp_with_a_fresh_nonce,
+    [("SHOP_PAGE_CACHE_SECONDS", "0")]
+);
 
 async fn every_response_has_the_baseline_headers(app: TestApp) {
     for path in ["/", "/no-such-page", "/healthz", "/api/shop/info"] {

@@ -8,8 +8,10 @@
 //! session in [`personal::PersonalCache`]); a shopper's page is gzipped by splicing their
 //! values between pieces compressed once ([`gzip_splice`]). Staff, a shopper whose address
 //! is unconfirmed, and a session holding a form's one-time outcome get their pages rendered,
-//! as does a request carrying a cookie the shop does not know or a form error in its
-//! address. The key is the path with its query and the negotiated language.
+//! as does a request carrying a form error in its address. Cookies the shop did not set (a
+//! load balancer's stickiness cookie, a CDN's, another app's on the same domain) change
+//! nothing on a page and are ignored. The key is the path with its query and the
+//! negotiated language.
 //!
 //! Kept pages are dropped when the catalog changes, on this server or another (the change
 //! log, `app/src/backend/changes.rs`), and after `shop.page_cache_seconds` in any case.
@@ -168,13 +170,8 @@ impl PageCache {
             return None;
         }
         let uri = request.uri();
-        let known = [
-            cookies::LANG,
-            cookies::COMPARE,
-            self.state.sessions.cookie_name(),
-        ];
         if !is_catalog_page(uri.path())
-            || !only_cookies(request.headers(), &known)
+            || !cookies_readable(request.headers())
             || carries_form_error(uri.query())
         {
             return None;
@@ -219,15 +216,15 @@ fn is_catalog_page(path: &str) -> bool {
         })
 }
 
-/// True when every cookie of the request is one of `known` (the language, the comparison
-/// list, which catalog pages do not show, and the session, whose part is filled in).
-fn only_cookies(headers: &HeaderMap, known: &[&str]) -> bool {
-    // A header that is not even text counts as an unknown cookie: rendered.
-    let readable = headers
+/// True when the request's cookies can be read. Pages depend only on the shop's own cookies
+/// (the language, read into the key; the session, whose part is filled in; the comparison
+/// list, which catalog pages do not show), so any other cookie is ignored; a header that is
+/// not even text gets a rendered page.
+fn cookies_readable(headers: &HeaderMap) -> bool {
+    headers
         .get_all(header::COOKIE)
         .iter()
-        .all(|v| v.to_str().is_ok());
-    readable && cookies::all(headers).all(|(name, _)| known.contains(&name.as_str()))
+        .all(|v| v.to_str().is_ok())
 }
 
 /// True when the address carries a form's error (see `redirects.rs`): that page is the
@@ -596,17 +593,19 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_cookie_or_a_form_error_means_a_rendered_page() {
-        let known = ["lang", "compare", "shop_session"];
+    fn foreign_cookies_are_ignored_but_a_form_error_means_a_rendered_page() {
         let mut headers = HeaderMap::new();
-        assert!(only_cookies(&headers, &known));
+        assert!(cookies_readable(&headers));
         headers.insert(
             header::COOKIE,
-            HeaderValue::from_static("lang=zh; compare=1,2; shop_session=abc"),
+            HeaderValue::from_static("lang=zh; AWSALB=abc; _ga=1; shop_session=abc"),
         );
-        assert!(only_cookies(&headers, &known));
-        headers.insert(header::COOKIE, HeaderValue::from_static("lang=zh; sid=abc"));
-        assert!(!only_cookies(&headers, &known));
+        assert!(cookies_readable(&headers));
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_bytes(b"sid=\xff").unwrap(),
+        );
+        assert!(!cookies_readable(&headers));
         assert!(!carries_form_error(None));
         assert!(!carries_form_error(Some("q=led")));
         assert!(carries_form_error(Some("q=led&__err=x&__path=y")));
