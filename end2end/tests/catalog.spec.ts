@@ -1,4 +1,4 @@
-import { expect } from "@playwright/test";
+import { expect, type Page, type TestInfo } from "@playwright/test";
 import { isHydrated, open, test } from "./helpers";
 
 test("a buyer filters, sorts, searches, prices a quantity and plans a wall", async ({ page }, testInfo) => {
@@ -68,7 +68,8 @@ test("unknown products are a real 404", async ({ page }, testInfo) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
 });
 
-test("two products side by side", async ({ page }, testInfo) => {
+/** Puts two panels in the comparison and opens it. */
+async function compareTwo(page: Page, testInfo: TestInfo) {
   for (const slug of ["tourline-r-p3-91", "tourline-r-p4-81"]) {
     await open(page, `/products/${slug}`, testInfo);
     await page.getByRole("button", { name: "Add to / remove from comparison" }).click();
@@ -79,8 +80,38 @@ test("two products side by side", async ({ page }, testInfo) => {
     }
   }
   await open(page, "/compare", testInfo);
+}
+
+test("two products side by side", async ({ page }, testInfo) => {
+  await compareTwo(page, testInfo);
   await expect(page.locator(".compare-table thead th")).toHaveCount(2);
   await expect(page.locator(".compare-table tr.differs").first()).toBeVisible();
   await expect(page.getByRole("row", { name: /Pixel pitch/ })).toContainText("3.91 mm");
   await expect(page.getByRole("row", { name: /Pixel pitch/ })).toContainText("4.81 mm");
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+  // The row of product names, prices and buttons was hidden below desktop width, so the
+  // values had no product to belong to.
+  test("the comparison names each column's product", async ({ page }, testInfo) => {
+    await compareTwo(page, testInfo);
+    for (const name of ["Tourline R P3.91", "Tourline R P4.81"]) {
+      await expect(page.locator(".compare-table thead").getByRole("link", { name })).toBeVisible();
+    }
+    await expect(page.locator(".compare-table thead").getByRole("button", { name: "Remove" })).toHaveCount(2);
+    await expect(page.locator(".compare-table thead").getByRole("button", { name: "Remove" }).first()).toBeVisible();
+    // Each value still sits in its product's column, under its row's name.
+    const row = page.getByRole("row", { name: /Pixel pitch/ });
+    await expect(row.locator("th")).toBeVisible();
+    const cells = row.locator("td");
+    await expect(cells).toHaveCount(2);
+    const heading = await page.locator(".compare-table thead th").first().boundingBox();
+    const value = await cells.first().boundingBox();
+    expect(Math.abs(heading!.x - value!.x)).toBeLessThan(2);
+    // The page itself does not scroll sideways; the table does.
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide).toBeLessThanOrEqual(390);
+  });
 });

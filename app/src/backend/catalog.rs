@@ -417,6 +417,7 @@ pub async fn cabinet_options(state: &AppState, lang: Lang) -> ShopResult<Vec<Cab
         if let Some(cabinet) = specs(&row).cabinet() {
             out.push(CabinetOption {
                 card: card(&row, lang),
+                lead_time_days: u32::try_from(row.lead_time_days).unwrap_or(0),
                 cabinet,
                 tiers: products::tiers(state.db.pool(), row.id).await?,
             });

@@ -76,6 +76,8 @@ pub struct WallQuote {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CabinetOption {
     pub card: ProductCard,
+    /// Days to ship when the stock does not cover an order.
+    pub lead_time_days: u32,
     pub cabinet: CabinetSpec,
     pub tiers: Vec<Tier>,
 }

@@ -17,6 +17,7 @@ use crate::{
         configurator::{WallPlan, WallRequest, plan_wall},
         pricing::{line_total, tier_for},
     },
+    error::{Problem, ShopError},
     i18n::{Key, Msg, tr, use_i18n},
     model::catalog::{CabinetOption, WallQuote},
 };
@@ -151,7 +152,8 @@ fn Configurator(options: Vec<CabinetOption>, quote: Resource<Option<WallQuote>>)
                     <label for="cfg-product">{tr(Key::ConfiguratorCabinet)}</label>
                     <select id="cfg-product" name="product" on:change=move |ev| product.set(event_target_value(&ev))>
                         {move || options.read_value().iter().map(|o| {
-                            let label = format!("{} — {}", o.card.name, o.card.brand);
+                            let stock = i18n.msg(Msg::CabinetStock { count: o.card.stock, days: o.lead_time_days });
+                            let label = format!("{} — {} ({stock})", o.card.name, o.card.brand);
                             let slug = o.card.slug.clone();
                             view! { <option value=slug.clone() selected={slug == product.get_untracked()}>{label}</option> }
                         }).collect_view()}
@@ -242,6 +244,7 @@ fn Configurator(options: Vec<CabinetOption>, quote: Resource<Option<WallQuote>>)
                     {move || Suspend::new(async move {
                         quote.await.map(|q| {
                             let controller = q.controller.clone();
+                            let whole = q.clone();
                             view! {
                                 <div class="card quote">
                                     <h3>{tr(Key::ConfiguratorQuote)}</h3>
@@ -259,7 +262,8 @@ fn Configurator(options: Vec<CabinetOption>, quote: Resource<Option<WallQuote>>)
                                         <dd class="price" data-testid="quote-total">{move || q.total.format(i18n.lang())}</dd>
                                     </dl>
                                     <p class="field-hint">{tr(Key::ConfiguratorQuoteHint)}</p>
-                                    <AddWallForm product=q.cabinet.slug.clone() cols=q.plan.cols rows=q.plan.rows />
+                                    <WallStock quote=whole.clone() />
+                                    <AddWallForm quote=whole />
                                 </div>
                             }
                         })
@@ -270,10 +274,62 @@ fn Configurator(options: Vec<CabinetOption>, quote: Resource<Option<WallQuote>>)
     }
 }
 
-/// "Add the whole wall": the cabinets and the controller of the server's quote, as one group.
+/// The items of a quoted wall the stock does not cover, each named (the whole wall cannot
+/// be put in the cart until it does).
 #[component]
-fn AddWallForm(product: String, cols: u32, rows: u32) -> impl IntoView {
+fn WallStock(quote: WallQuote) -> impl IntoView {
     let i18n = use_i18n();
+    let short = short_items(&quote);
+    (!short.is_empty()).then(|| {
+        view! {
+            <ul class="form-message form-message-error wall-short" data-testid="wall-short">
+                {short.into_iter().map(|(name, count)| view! {
+                    <li>{move || i18n.msg(Msg::ItemShort { name: &name, count })}</li>
+                }).collect_view()}
+            </ul>
+        }
+    })
+}
+
+/// (name, stock) of each item of the wall asking for more than the stock.
+fn short_items(quote: &WallQuote) -> Vec<(String, i64)> {
+    let cabinets = i64::from(quote.plan.cabinets);
+    let mut short = Vec::new();
+    if cabinets > quote.cabinet.stock {
+        short.push((quote.cabinet.name.clone(), quote.cabinet.stock.max(0)));
+    }
+    if let Some((c, n)) = &quote.controller
+        && i64::try_from(*n).unwrap_or(i64::MAX) > c.stock
+    {
+        short.push((c.name.clone(), c.stock.max(0)));
+    }
+    short
+}
+
+/// "Add the whole wall": the cabinets and the controller of the server's quote, as one group.
+/// A refusal names the item the stock cannot cover.
+#[component]
+fn AddWallForm(quote: WallQuote) -> impl IntoView {
+    let i18n = use_i18n();
+    let (product, cols, rows) = (quote.cabinet.slug.clone(), quote.plan.cols, quote.plan.rows);
+    let cabinet = quote.cabinet.name.clone();
+    let controller = quote.controller.as_ref().map(|(c, _)| c.name.clone());
+    let refusal = move |e: &ShopError| match e {
+        ShopError::Invalid { fields } => fields
+            .iter()
+            .find_map(|f| match (&f.problem, f.field.as_str()) {
+                (Problem::NotEnoughStock { available }, "size") => {
+                    Some((cabinet.clone(), *available))
+                }
+                (Problem::NotEnoughStock { available }, "controller") => {
+                    controller.clone().map(|c| (c, *available))
+                }
+                _ => None,
+            })
+            .map(|(name, count)| i18n.msg(Msg::ItemShort { name: &name, count }))
+            .unwrap_or_else(|| cart_error_text(i18n.lang(), e)),
+        other => cart_error_text(i18n.lang(), other),
+    };
     let add = ServerAction::<AddWallToCart>::new();
     refresh_cart_after(add);
     view! {
@@ -291,7 +347,7 @@ fn AddWallForm(product: String, cols: u32, rows: u32) -> impl IntoView {
                     </p>
                 })),
                 Some(Err(e)) => Some(Either::Right(view! {
-                    <p class="form-message form-message-error" role="alert">{cart_error_text(i18n.lang(), &e)}</p>
+                    <p class="form-message form-message-error" role="alert">{refusal(&e)}</p>
                 })),
                 None => None,
             }}

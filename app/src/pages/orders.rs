@@ -339,9 +339,10 @@ fn OrderLines(lines: Vec<OrderLineView>) -> impl IntoView {
                     view! {
                         <tr>
                             <td>{l.name} " " <span class="product-brand">{l.model}</span></td>
-                            <td class="num">{l.quantity}</td>
-                            <td class="num">{move || unit.format(i18n.lang())}</td>
-                            <td class="num">{move || total.format(i18n.lang())}</td>
+                            // On a phone the row stacks and each value says what it is.
+                            <td class="num" data-label=move || i18n.lang().text(Key::Quantity)>{l.quantity}</td>
+                            <td class="num" data-label=move || i18n.lang().text(Key::CartUnitPrice)>{move || unit.format(i18n.lang())}</td>
+                            <td class="num" data-label=move || i18n.lang().text(Key::CartLineTotal)>{move || total.format(i18n.lang())}</td>
                         </tr>
                     }
                 }).collect_view()}

@@ -276,7 +276,7 @@ async fn the_shop_sells_in_its_configured_currency(backend: Backend) {
     assert!(html.contains("€720.00") && html.contains("€676.00"));
     assert!(!html.contains("$720.00"));
     assert!(html.contains(r#""priceCurrency":"EUR""#));
-    assert!(html.contains("All prices in euros, excluding shipping."));
+    assert!(html.contains("All prices in euros, excluding shipping and tax"));
     let (_, html) = app.page("/catalog").await;
     assert!(html.contains("from €"));
 
@@ -316,3 +316,51 @@ mod the_shop_sells_in_its_configured_currency {
         super::the_shop_sells_in_its_configured_currency(Backend::Postgres).await;
     }
 }
+
+/// The configurator offered a cabinet with no stock (full quote and "Add the whole wall"),
+/// and the refusal after the click named no item. The choice shows each cabinet's stock and
+/// lead time; the quote and the refusal name the item that is short.
+async fn the_configurator_says_which_item_is_short(app: TestApp) {
+    let panel = crate::cart::product_id(&app, "tourline-r-p3-91").await;
+    crate::cart::set_stock(&app, panel, 3).await;
+    let page = "/configurator?product=tourline-r-p3-91&mode=cabinets&cols=4&rows=3";
+    let (status, html) = app.page(page).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("(3 in stock, ships in"),
+        "stock in the choice"
+    );
+    let short = html
+        .split(r#"data-testid="wall-short""#)
+        .nth(1)
+        .expect("the short item is named");
+    assert!(
+        short.contains("P3.91") && short.contains("only 3 in stock, not enough for this wall"),
+        "{short}"
+    );
+    // Added anyway (no JavaScript): the refusal names the cabinet.
+    let res = app
+        .post_plain(
+            "cart/add-wall",
+            page,
+            &[
+                ("product", "tourline-r-p3-91"),
+                ("cols", "4"),
+                ("rows", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FOUND);
+    let location = res.headers()["location"].to_str().unwrap();
+    assert!(location.contains("__err="), "{location}");
+    let (_, html) = app.page(location.trim_start_matches(&app.base)).await;
+    let alert = html
+        .split(r#"role="alert""#)
+        .nth(1)
+        .expect("the refusal is shown");
+    assert!(
+        alert[..alert.find("</p>").unwrap()].contains("P3.91"),
+        "the refusal names the item: {alert}"
+    );
+}
+db_test!(the_configurator_says_which_item_is_short);
