@@ -39,6 +39,9 @@ pub const ENV: &[(&str, &str)] = &[
     ("shop.name", "SHOP_NAME"),
     ("shop.contact_email", "SHOP_CONTACT_EMAIL"),
     ("shop.currency", "SHOP_CURRENCY"),
+    ("shop.legal_name", "SHOP_LEGAL_NAME"),
+    ("shop.address", "SHOP_ADDRESS"),
+    ("shop.tax_number", "SHOP_TAX_NUMBER"),
     ("tax.rates", "SHOP_TAX_RATES"),
     ("limits.request_body_bytes", "SHOP_REQUEST_BODY_BYTES"),
     ("limits.request_timeout_secs", "SHOP_REQUEST_TIMEOUT_SECS"),
@@ -202,6 +205,11 @@ pub struct ShopConfig {
     /// The currency of every price (an ISO code: USD, EUR, GBP, CNY or HKD).
     #[serde(deserialize_with = "currency_code")]
     pub currency: Currency,
+    /// The seller on invoices: the legal name (default: `name`), the postal address on one
+    /// line, and the VAT or tax number. Production needs the address and the number.
+    pub legal_name: String,
+    pub address: String,
+    pub tax_number: String,
 }
 
 fn currency_code<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Currency, D::Error> {
@@ -223,6 +231,9 @@ impl Default for ShopConfig {
             name: "Lumenwall".into(),
             contact_email: "service@lumenwall.example".into(),
             currency: Currency::Usd,
+            legal_name: String::new(),
+            address: String::new(),
+            tax_number: String::new(),
         }
     }
 }
@@ -382,7 +393,29 @@ impl Config {
             .map_err(|e| ConfigError::from_loader(e, path))?;
         config.check()?;
         config.session_key = Secret(session_key(&config.session, config.site.environment)?);
+        config.check_seller()?;
         Ok(config)
+    }
+
+    /// Production prints tax invoices: the seller's address and VAT or tax number are
+    /// required there.
+    fn check_seller(&self) -> Result<(), ConfigError> {
+        if self.site.environment != Environment::Production {
+            return Ok(());
+        }
+        for (key, value) in [
+            ("shop.address", &self.shop.address),
+            ("shop.tax_number", &self.shop.tax_number),
+        ] {
+            if value.trim().is_empty() {
+                return Err(ConfigError::new(
+                    key,
+                    "production needs the seller's address and VAT or tax number: every \
+                     invoice must carry them",
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Checks what types alone cannot, and fills in the defaults that depend on others.
@@ -427,6 +460,19 @@ impl Config {
                 "shop.name",
                 "expected one line of at most 100 characters",
             ));
+        }
+        // The seller's details are printed on invoices: plain lines of text.
+        for (key, value, max) in [
+            ("shop.legal_name", &shop.legal_name, 200),
+            ("shop.address", &shop.address, 300),
+            ("shop.tax_number", &shop.tax_number, 40),
+        ] {
+            if value.chars().count() > max || value.chars().any(char::is_control) {
+                return Err(ConfigError::new(
+                    key,
+                    format!("expected one line of at most {max} characters"),
+                ));
+            }
         }
         if !shop.contact_email.contains('@') {
             return Err(ConfigError::new(
@@ -741,6 +787,8 @@ mod tests {
         let with_smtp = [
             ("SHOP_ENV", "production"),
             ("SHOP_SMTP_URL", "smtps://shop:pw@mail.example:465"),
+            SELLER_ADDRESS,
+            SELLER_TAX_NUMBER,
         ];
         let c = load(None, &with_smtp).unwrap();
         assert!(!c.seed_catalog());
@@ -748,6 +796,8 @@ mod tests {
             ("SHOP_ENV", "production"),
             ("SHOP_SMTP_URL", "smtps://shop:pw@mail.example:465"),
             ("SHOP_SEED_CATALOG", "true"),
+            SELLER_ADDRESS,
+            SELLER_TAX_NUMBER,
         ];
         assert!(load(None, &seeded).unwrap().seed_catalog());
     }
@@ -772,9 +822,38 @@ mod tests {
             ("SHOP_ENV", "production"),
             ("SHOP_SESSION_SECRET", KEY),
             smtp,
+            SELLER_ADDRESS,
+            SELLER_TAX_NUMBER,
         ]);
         let c = Config::from_parts(None, Path::new("Leptos.toml"), &env).unwrap();
         assert_eq!(c.session_key.expose().len(), 32);
+    }
+
+    const SELLER_ADDRESS: (&str, &str) = ("SHOP_ADDRESS", "1 Quay Street, Dublin, Ireland");
+    const SELLER_TAX_NUMBER: (&str, &str) = ("SHOP_TAX_NUMBER", "IE1234567T");
+
+    /// The probe's finding: invoices named the seller only as "Lumenwall" while charging
+    /// 19–21 % tax. Production needs the seller's address and tax number.
+    #[test]
+    fn production_needs_the_sellers_address_and_tax_number() {
+        let base = [
+            ("SHOP_ENV", "production"),
+            ("SHOP_SESSION_SECRET", KEY),
+            ("SHOP_SMTP_URL", "smtp://mail.example"),
+        ];
+        let env = |extra: &[(&'static str, &'static str)]| {
+            let all: Vec<(&str, &str)> = base.iter().chain(extra).copied().collect();
+            Config::from_parts(None, Path::new("Leptos.toml"), &env_from(&all))
+        };
+        let err = env(&[SELLER_TAX_NUMBER]).unwrap_err();
+        assert_eq!(err.setting, "shop.address");
+        assert!(err.to_string().contains("SHOP_ADDRESS"), "{err}");
+        let err = env(&[SELLER_ADDRESS]).unwrap_err();
+        assert_eq!(err.setting, "shop.tax_number");
+        let c = env(&[SELLER_ADDRESS, SELLER_TAX_NUMBER]).unwrap();
+        assert_eq!(c.shop.tax_number, "IE1234567T");
+        // Development starts without them (the shipped file has demo values).
+        assert!(load(None, &[]).is_ok());
     }
 
     #[test]

@@ -30,6 +30,7 @@ use app::{
         now, passwords,
         session::{SessionPolicy, SessionStore},
     },
+    model::shop::Seller,
     shell,
 };
 use axum::{
@@ -225,6 +226,15 @@ pub async fn build_state(
         settings: Arc::new(ShopSettings {
             name: config.shop.name.clone(),
             contact_email: config.shop.contact_email.clone(),
+            seller: Seller {
+                legal_name: if config.shop.legal_name.trim().is_empty() {
+                    config.shop.name.clone()
+                } else {
+                    config.shop.legal_name.clone()
+                },
+                address: config.shop.address.clone(),
+                tax_number: config.shop.tax_number.clone(),
+            },
             currency: config.shop.currency,
             tax: config.tax.rates.clone(),
             https,

@@ -10,5 +10,6 @@ pub async fn get_shop_info() -> Result<ShopInfo, ShopError> {
         name: settings.name.clone(),
         contact_email: settings.contact_email.clone(),
         currency: settings.currency,
+        seller: settings.seller.clone(),
     })
 }

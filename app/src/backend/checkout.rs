@@ -666,6 +666,7 @@ async fn settle(state: &AppState, order: &OrderRow, outcome: &ChargeOutcome) -> 
     let number = order_number(order.id.0);
     match outcome {
         Ok(_) => {
+            orders::issue_invoice(&mut tx, order.id, now).await?;
             let owner = match (order.user_id, &order.guest_cart) {
                 (Some(user), _) => Some(CartOwner::User(user)),
                 (None, Some(key)) => Some(CartOwner::Guest(key.clone())),

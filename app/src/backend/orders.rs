@@ -20,7 +20,7 @@ use crate::{
         card::CardBrand,
         ids::{OrderId, UserId},
         money::Money,
-        order::{OrderStatus, Totals, order_number, parse_order_number},
+        order::{OrderStatus, Totals, invoice_number, order_number, parse_order_number},
         stored::Stored,
     },
     error::{Rule, ShopError, ShopResult},
@@ -64,6 +64,7 @@ async fn build_view(state: &AppState, order: OrderRow, staff: bool) -> ShopResul
     let lines = orders::lines(pool, id).await?;
     let timeline = orders::events(pool, id).await?;
     let shared = orders::disclosures(pool, id).await?;
+    let invoice = orders::invoice_number(pool, id).await?.map(invoice_number);
     let money = |minor| Money::new(minor, order.currency);
     let mut actors = std::collections::BTreeMap::new();
     if staff {
@@ -111,6 +112,7 @@ async fn build_view(state: &AppState, order: OrderRow, staff: bool) -> ShopResul
             exp_year: 0,
         },
         tracking_number: order.tracking_number.clone(),
+        invoice,
         timeline: timeline
             .into_iter()
             .filter(|e| e.status.was_paid())

@@ -12,6 +12,8 @@ use std::sync::Arc;
 pub struct ShopSettings {
     pub name: String,
     pub contact_email: String,
+    /// The seller on invoices (`shop.legal_name`, `shop.address`, `shop.tax_number`).
+    pub seller: crate::model::shop::Seller,
     /// The currency of every price (`shop.currency`): products are priced in it, and the
     /// shop refuses to start when its catalog holds prices in another.
     pub currency: crate::domain::money::Currency,

@@ -56,6 +56,11 @@ pub fn order_number(id: i64) -> String {
     format!("LW-{id:06}")
 }
 
+/// An invoice's number as printed: `INV-000001`.
+pub fn invoice_number(n: i64) -> String {
+    format!("INV-{n:06}")
+}
+
 /// The order id an order number names, when `text` is nothing but an order number:
 /// `LW-000010`, `lw10`, `#10` or `10` (surrounding spaces allowed). An email address or a
 /// name with digits in it is not one.

@@ -113,6 +113,8 @@ pub(super) fn text(key: Key) -> &'static str {
         InvoiceTitle => "Invoice",
         InvoiceBilledTo => "Billed to",
         InvoicePaidBy => "Paid by",
+        InvoiceSellerTaxNumber => "VAT / tax number",
+        InvoiceForOrder => "For order",
         InvoicePrintHint => "Print this page or save it as PDF from your browser's print menu.",
         AccountCards => "Saved cards",
         CardsEmpty => {

@@ -443,6 +443,8 @@ keys! {
     InvoiceBilledTo,
     InvoicePaidBy,
     InvoicePrintHint,
+    InvoiceSellerTaxNumber,
+    InvoiceForOrder,
     AccountCards,
     CardsEmpty,
     CardsAdd,

@@ -103,6 +103,8 @@ pub(super) fn text(key: Key) -> &'static str {
         InvoiceTitle => "发票",
         InvoiceBilledTo => "开票对象",
         InvoicePaidBy => "付款方式",
+        InvoiceSellerTaxNumber => "增值税 / 税号",
+        InvoiceForOrder => "对应订单",
         InvoicePrintHint => "可通过浏览器的打印菜单打印此页或另存为 PDF。",
         AccountCards => "已保存的银行卡",
         CardsEmpty => {

@@ -112,6 +112,8 @@ pub struct OrderView {
     pub delivery_days: (u32, u32),
     pub card: CardShown,
     pub tracking_number: Option<String>,
+    /// The invoice's number (`INV-000001`), once the order was paid.
+    pub invoice: Option<String>,
     pub timeline: Vec<OrderEventView>,
     pub shared_with: Vec<SharedWith>,
     /// True for a guest's order (the page offers to create an account).

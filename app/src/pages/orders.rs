@@ -12,7 +12,10 @@ use crate::{
     domain::{country::country_name, ids::OrderId, order::OrderStatus, tax::rate_text, time},
     error::ShopError,
     i18n::{Key, Msg, tr, use_i18n},
-    model::order::{OrderLineView, OrderSummary, OrderView},
+    model::{
+        order::{OrderLineView, OrderSummary, OrderView},
+        shop::Seller,
+    },
 };
 use leptos::{either::Either, prelude::*};
 use leptos_router::{
@@ -235,7 +238,7 @@ fn shared_label(code: &str) -> String {
 
 /// The invoice of an order, for its buyer (with the guest's key when there is one).
 fn invoice_path(order: &OrderView) -> Option<String> {
-    if order.staff {
+    if order.staff || order.invoice.is_none() {
         return None;
     }
     let key = use_query_map().with_untracked(|q| q.get("key"));
@@ -272,25 +275,37 @@ pub fn InvoicePage() -> impl IntoView {
                 let (Some(order), Ok(shop)) = (order.await, info.await) else {
                     return Either::Right(view! { <NotFound /> });
                 };
-                Either::Left(view! { <Invoice order shop_name=shop.name /> })
+                match order.invoice.clone() {
+                    Some(number) => Either::Left(view! { <Invoice order number seller=shop.seller /> }),
+                    // Never paid: no invoice.
+                    None => Either::Right(view! { <NotFound /> }),
+                }
             })}
         </Suspense>
     }
 }
 
+/// A tax invoice: its number in the shop's sequence, the seller as configured (legal name,
+/// address, VAT or tax number), the buyer with their company and VAT id when given.
 #[component]
-fn Invoice(order: OrderView, shop_name: String) -> impl IntoView {
+fn Invoice(order: OrderView, number: String, seller: Seller) -> impl IntoView {
     let i18n = use_i18n();
     let a = order.address.clone();
     let country = a.country.clone();
     let totals = order.totals;
-    let number = order.number.clone();
     view! {
         <section class="container section invoice" data-testid="invoice">
             <header class="invoice-head">
                 <div>
-                    <p class="invoice-seller">{shop_name}</p>
-                    <h1>{tr(Key::InvoiceTitle)} " " {number.clone()}</h1>
+                    <address class="invoice-seller" data-testid="invoice-seller">
+                        <strong>{seller.legal_name.clone()}</strong>
+                        {(!seller.address.is_empty()).then(|| view! { <br /> {seller.address.clone()} })}
+                        {(!seller.tax_number.is_empty()).then(|| view! {
+                            <br /> {tr(Key::InvoiceSellerTaxNumber)} ": " {seller.tax_number.clone()}
+                        })}
+                    </address>
+                    <h1 data-testid="invoice-number">{tr(Key::InvoiceTitle)} " " {number}</h1>
+                    <p>{tr(Key::InvoiceForOrder)} " " {order.number.clone()}</p>
                     <p>{tr(Key::OrderDate)} ": " {time::date(order.placed_at)}</p>
                 </div>
                 <address>

@@ -61,7 +61,7 @@ pub async fn address_and_delivery(b: &Browser, email: Option<&str>, country: &st
 }
 
 /// The address form as given, the cheapest carrier.
-async fn address_form_and_delivery(b: &Browser, form: Vec<(&'static str, String)>) {
+pub async fn address_form_and_delivery(b: &Browser, form: Vec<(&'static str, String)>) {
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let res = b.call("checkout/address", &form).await;
     assert_eq!(

@@ -301,3 +301,74 @@ async fn the_sold_out_answer_reaches_a_plain_form(app: TestApp) {
     assert_eq!(count(&app, "SELECT COUNT(*) FROM sandbox_charges").await, 1);
 }
 db_test!(the_sold_out_answer_reaches_a_plain_form);
+
+/// The invoice named the seller only as "Lumenwall", with no address or tax number, while
+/// charging 19–21 % tax. Now it names the seller as configured, the buyer's company and VAT
+/// id when given, and carries a number from the shop's own sequence; an order never paid
+/// has no invoice.
+async fn invoices_name_the_seller_and_are_numbered_in_sequence(app: TestApp) {
+    use crate::checkout::{address_form_and_delivery, place_reviewed};
+    let panel = product_id(&app, PANEL).await;
+    set_stock(&app, panel, 10).await;
+    let mut invoices = Vec::new();
+    for (email, card) in [
+        ("mei@example.com", GOOD_CARD),
+        ("kai@example.com", "4000000000000002"),
+        ("olu@example.com", GOOD_CARD),
+    ] {
+        let b = app.new_browser();
+        add(&b, panel, "1").await;
+        let mut form = address("DE");
+        form.push(("form[company]", "Mei Trading Ltd".into()));
+        form.push(("form[tax_id]", "DE999999999".into()));
+        form.push(("email", email.into()));
+        address_form_and_delivery(&b, form).await;
+        let view = enter_card(&b, card).await;
+        let res = place_reviewed(&b, text(&view, "key"), text(&view, "review")).await;
+        let id = match res.status() {
+            StatusCode::OK => res.json::<Value>().await.unwrap()["path"]
+                .as_str()
+                .unwrap()
+                .to_string(),
+            StatusCode::PAYMENT_REQUIRED => {
+                let id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM orders")
+                    .fetch_one(app.state.db.pool())
+                    .await
+                    .unwrap();
+                format!("/orders/{id}")
+            }
+            other => panic!("{other}"),
+        };
+        let invoice = if id.contains('?') {
+            id.replacen('?', "/invoice?", 1)
+        } else {
+            format!("{id}/invoice")
+        };
+        invoices.push((b, invoice));
+    }
+    let (status, first) = invoices[0].0.page(&invoices[0].1).await;
+    assert_eq!(status, StatusCode::OK);
+    for text in [
+        "Lumenwall Trading GmbH",
+        "Torstraße 5, 10119 Berlin, Germany",
+        "DE123456789",
+        "INV-000001",
+        "Mei Trading Ltd",
+        "DE999999999",
+    ] {
+        assert!(first.contains(text), "{text} missing from the invoice");
+    }
+    // The declined order has none, and the next paid order takes the next number.
+    let (status, _) = invoices[1].0.page(&invoices[1].1).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, third) = invoices[2].0.page(&invoices[2].1).await;
+    assert!(third.contains("INV-000002"), "numbers in sequence");
+}
+db_test!(
+    invoices_name_the_seller_and_are_numbered_in_sequence,
+    [
+        ("SHOP_LEGAL_NAME", "Lumenwall Trading GmbH"),
+        ("SHOP_ADDRESS", "Torstraße 5, 10119 Berlin, Germany"),
+        ("SHOP_TAX_NUMBER", "DE123456789"),
+    ]
+);

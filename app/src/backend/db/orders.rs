@@ -387,6 +387,35 @@ pub async fn search<'e>(
     .await
 }
 
+/// Gives a paid order its invoice number, the next in sequence (once: a second call keeps
+/// the first number).
+pub async fn issue_invoice(
+    conn: &mut AnyConnection,
+    order: OrderId,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO invoices (order_id, issued_at) VALUES ($1, $2)
+         ON CONFLICT (order_id) DO NOTHING",
+    )
+    .bind(order)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The invoice number of an order, once it was paid.
+pub async fn invoice_number<'e>(
+    db: impl Executor<'e, Database = Any>,
+    order: OrderId,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT number FROM invoices WHERE order_id = $1")
+        .bind(order)
+        .fetch_optional(db)
+        .await
+}
+
 /// Orders still awaiting payment that were written before `before`.
 pub async fn pending_before<'e>(
     db: impl Executor<'e, Database = Any>,

@@ -44,6 +44,10 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
     ),
     ("_sqlx_migrations", "schema version bookkeeping"),
     (
+        "invoices",
+        "an order's invoice number and when it was issued; the buyer is on the order",
+    ),
+    (
         "order_lines",
         "what an order bought and at what price; kept with the anonymised order",
     ),
