@@ -21,7 +21,7 @@ use crate::{
 use app::{
     App,
     backend::{
-        AppState, Shared, ShopSettings, accounts, carriers, catalog_seed,
+        AppState, Shared, ShopSettings, accounts, carriers, catalog, catalog_seed,
         changes::{self, ChangeFeed},
         checkout,
         db::{Db, DbOptions, DbSetupError, cart, outbox, products, throttle, tokens},
@@ -63,6 +63,8 @@ pub enum StartupError {
     Database { url: String, source: DbSetupError },
     #[error("loading the seed catalog failed: {0}")]
     Seed(String),
+    #[error("rebuilding the search index failed: {0}")]
+    SearchIndex(String),
     #[error("mail: {0}")]
     Mail(String),
     #[error(
@@ -262,6 +264,10 @@ pub async fn build_state(
             .await
             .map_err(|e| StartupError::Seed(format!("{e:?}")))?;
     }
+    // What the search index holds for a product may have grown since it was written.
+    catalog::reindex_search(&state)
+        .await
+        .map_err(|e| StartupError::SearchIndex(format!("{e:?}")))?;
     // Serving starts with everything written so far seen.
     state
         .changes

@@ -13,7 +13,7 @@ use super::{
 };
 use crate::{
     domain::{
-        catalog::{CatalogQuery, PAGE_SIZE, ProductStatus, Specs},
+        catalog::{CatalogQuery, PAGE_SIZE, ProductStatus, Specs, correct_search, search_terms},
         limits,
         money::Money,
         pricing::Tier,
@@ -91,6 +91,12 @@ pub fn specs(row: &ProductRow) -> Specs {
     }
 }
 
+/// Rebuilds every product's search index entry (at start-up).
+pub async fn reindex_search(state: &AppState) -> ShopResult<()> {
+    products::reindex_all(&state.db).await?;
+    Ok(())
+}
+
 /// One page of a listing with its facet counts.
 pub async fn list_page(
     state: &AppState,
@@ -99,7 +105,23 @@ pub async fn list_page(
 ) -> ShopResult<CatalogPage> {
     let mut query = query.clone();
     query.q = limits::cut(&query.q, limits::SEARCH).to_string();
-    let (mut rows, total) = products::list(&state.db, &query).await?;
+    let (mut rows, mut total) = products::list(&state.db, &query).await?;
+    // Nothing found: the same search with mistyped words spelled as the catalog spells them.
+    let mut corrected = None;
+    let terms = search_terms(&query.q);
+    if total == 0 && !terms.is_empty() {
+        let vocabulary = products::search_vocabulary(&state.db).await?;
+        if let Some(better) = correct_search(&terms, &vocabulary) {
+            let mut retry = query.clone();
+            retry.q = better.join(" ");
+            let (found, count) = products::list(&state.db, &retry).await?;
+            if count > 0 {
+                (rows, total) = (found, count);
+                corrected = Some(retry.q.clone());
+                query = retry;
+            }
+        }
+    }
     let pages =
         u32::try_from((total + i64::from(PAGE_SIZE) - 1) / i64::from(PAGE_SIZE)).unwrap_or(0);
     // A page past the end (an old link, a hand-made address) shows the last page.
@@ -110,6 +132,7 @@ pub async fn list_page(
     let query = &query;
     let facets = products::facets(&state.db, query).await?;
     Ok(CatalogPage {
+        corrected,
         products: rows.iter().map(|r| card(r, lang)).collect(),
         total,
         page: query.page.max(1),

@@ -350,6 +350,68 @@ pub fn search_terms(q: &str) -> Vec<String> {
         .collect()
 }
 
+/// A search with every mistyped word replaced by the closest word the catalog knows, when
+/// one is close enough: one edit for words of 4 to 6 letters, two for longer ones (a
+/// swap of two neighbours counts as one). Words the catalog has as a prefix, numbers and
+/// words shorter than 4 are kept. `None` when nothing changes.
+pub fn correct_search(terms: &[String], vocabulary: &[String]) -> Option<Vec<String>> {
+    let mut changed = false;
+    let corrected = terms
+        .iter()
+        .map(|term| {
+            let len = term.chars().count();
+            let known = vocabulary.iter().any(|w| w.starts_with(term.as_str()));
+            if known || len < 4 || term.chars().all(|c| c.is_ascii_digit()) {
+                return term.clone();
+            }
+            let allowed = if len <= 6 { 1 } else { 2 };
+            let best = vocabulary
+                .iter()
+                .filter(|w| w.chars().count().abs_diff(len) <= allowed)
+                .map(|w| (edit_distance(term, w), w))
+                .filter(|(d, _)| *d <= allowed)
+                .min_by(|a, b| {
+                    a.0.cmp(&b.0)
+                        .then(a.1.len().cmp(&b.1.len()))
+                        .then(a.1.cmp(b.1))
+                });
+            match best {
+                Some((_, w)) => {
+                    changed = true;
+                    w.clone()
+                }
+                None => term.clone(),
+            }
+        })
+        .collect();
+    changed.then_some(corrected)
+}
+
+/// Optimal string alignment distance: insertions, deletions, substitutions and swaps of
+/// two neighbouring characters each count one.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
 /// The products a visitor compares side by side (kept in a cookie as `12.7.31`): at most
 /// [`CompareList::MAX`], the oldest dropped when another is added.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -394,6 +456,29 @@ impl CompareList {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mistyped_words_become_the_closest_known_word() {
+        let vocabulary: Vec<String> = ["controller", "outdoor", "cabinet", "solara", "p3", "nits"]
+            .map(String::from)
+            .to_vec();
+        let terms = |q: &str| search_terms(q);
+        assert_eq!(
+            correct_search(&terms("contoller"), &vocabulary),
+            Some(vec!["controller".to_string()])
+        );
+        assert_eq!(
+            correct_search(&terms("outdor cabniet"), &vocabulary),
+            Some(vec!["outdoor".to_string(), "cabinet".to_string()])
+        );
+        // Known words and prefixes, numbers, short words and far-off words stay.
+        assert_eq!(correct_search(&terms("outdoor cab"), &vocabulary), None);
+        assert_eq!(correct_search(&terms("5000 nits"), &vocabulary), None);
+        assert_eq!(correct_search(&terms("xyzzyq"), &vocabulary), None);
+        assert_eq!(edit_distance("contoller", "controller"), 1);
+        assert_eq!(edit_distance("cabniet", "cabinet"), 1);
+        assert_eq!(edit_distance("显示", "显示屏"), 1);
+    }
 
     #[test]
     fn the_comparison_list_keeps_four_in_order() {

@@ -40,6 +40,20 @@ impl Category {
         }
     }
 
+    /// The words Chinese buyers search for products of this category with, kept in the
+    /// search index beside the products' own texts (which rarely say 显示屏, "display").
+    pub fn search_words_zh(self) -> &'static str {
+        match self {
+            Category::FixedOutdoor => "显示屏 户外显示屏 户外屏 LED显示屏 大屏 广告屏",
+            Category::Rental => "显示屏 租赁屏 舞台屏 舞台显示屏 LED显示屏",
+            Category::Perimeter => "显示屏 围栏屏 体育显示屏 球场显示屏",
+            Category::Transparent => "显示屏 透明屏 透明显示屏 玻璃屏",
+            Category::Modules => "模组 单元板 显示屏模组 备件",
+            Category::Controllers => "控制器 控制卡 发送卡 接收卡 视频处理器 显示屏控制器",
+            Category::Accessories => "配件 电源线 信号线 线缆",
+        }
+    }
+
     pub fn from_slug(slug: &str) -> Option<Category> {
         Category::ALL.into_iter().find(|c| c.slug() == slug)
     }

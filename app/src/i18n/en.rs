@@ -700,6 +700,9 @@ fn plural<N: TryInto<i64>>(n: N, one: &'static str, many: &'static str) -> &'sta
 pub fn msg(m: &Msg) -> String {
     match *m {
         Msg::SearchResultsFor { query } => format!("Results for “{query}”"),
+        Msg::SearchCorrected { typed, shown } => {
+            format!("Nothing matched “{typed}”: showing results for “{shown}”.")
+        }
         Msg::SearchNoResults { query } => format!(
             "Nothing in the catalog matches “{query}”. Try a shorter word, a pixel pitch such as “P3.9”, or browse the categories below."
         ),

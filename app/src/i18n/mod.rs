@@ -214,6 +214,11 @@ pub enum Msg<'a> {
     SearchResultsFor {
         query: &'a str,
     },
+    /// The typed search found nothing; these results are for a corrected spelling.
+    SearchCorrected {
+        typed: &'a str,
+        shown: &'a str,
+    },
     SearchNoResults {
         query: &'a str,
     },

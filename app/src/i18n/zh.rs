@@ -609,6 +609,9 @@ pub(super) fn text(key: Key) -> &'static str {
 pub fn msg(m: &Msg) -> String {
     match *m {
         Msg::SearchResultsFor { query } => format!("“{query}”的搜索结果"),
+        Msg::SearchCorrected { typed, shown } => {
+            format!("没有与“{typed}”匹配的结果，以下为“{shown}”的搜索结果。")
+        }
         Msg::SearchNoResults { query } => format!(
             "产品目录中没有与“{query}”匹配的内容。请尝试更短的词、像素间距（如“P3.9”），或浏览下方的类别。"
         ),

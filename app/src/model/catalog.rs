@@ -52,6 +52,9 @@ pub struct Facets {
 /// One page of a listing.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogPage {
+    /// The search these results are for when the typed one found nothing and a spelling
+    /// the catalog knows did (`contoller` → `controller`).
+    pub corrected: Option<String>,
     pub products: Vec<ProductCard>,
     pub total: i64,
     pub page: u32,

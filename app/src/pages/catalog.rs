@@ -147,6 +147,14 @@ fn ListingBody(
     let empty = page.products.is_empty();
     let searching = !q.q.is_empty();
     let q_text = q.q.clone();
+    let corrected = page.corrected.clone().map(|shown| {
+        let typed = q.q.clone();
+        view! {
+            <p class="search-corrected" role="status" data-testid="search-corrected">
+                {move || i18n.msg(Msg::SearchCorrected { typed: &typed, shown: &shown })}
+            </p>
+        }
+    });
     view! {
         <div class="listing">
             <FilterPanel q=q.clone() page=page.clone() path=path.clone() fixed_category />
@@ -154,6 +162,7 @@ fn ListingBody(
                 {(!ignored.is_empty()).then(|| view! {
                     <p class="form-message form-message-error" role="status">{tr(Key::FilterIgnored)}</p>
                 })}
+                {corrected}
                 <div class="listing-bar">
                     <p class="result-count" role="status">
                         {move || i18n.msg(Msg::ResultCount { count: total })}

@@ -364,3 +364,41 @@ async fn the_configurator_says_which_item_is_short(app: TestApp) {
     );
 }
 db_test!(the_configurator_says_which_item_is_short);
+
+/// "contoller" and "outdor" found nothing, and 显示屏 ("display") and 控制器 ("controller")
+/// found nothing because no Chinese product text uses them. A search that finds nothing is
+/// tried again with its mistyped words spelled as the catalog spells them (the page says
+/// so), and the index holds the words Chinese buyers search with.
+async fn search_tolerates_typos_and_knows_chinese_words(app: TestApp) {
+    let typo = list(&app, "query[q]=contoller&query[page]=1").await;
+    assert_eq!(typo["corrected"], "controller");
+    assert!(typo["total"].as_i64().unwrap() > 0);
+    for p in typo["products"].as_array().unwrap() {
+        assert_eq!(p["category"], "Controllers", "{p}");
+    }
+    let typo = list(&app, "query[q]=outdor%20cabniet&query[page]=1").await;
+    assert_eq!(typo["corrected"], "outdoor cabinet");
+    assert!(typo["total"].as_i64().unwrap() > 0);
+    // The typed word is kept when it finds something itself; nonsense stays nothing.
+    let exact = list(&app, "query[q]=controller&query[page]=1").await;
+    assert!(exact["corrected"].is_null());
+    let none = list(&app, "query[q]=zzzqqq&query[page]=1").await;
+    assert!(none["corrected"].is_null());
+    assert_eq!(none["total"], 0);
+    // The page tells the visitor what it searched for instead.
+    let (_, html) = app.page("/search?q=contoller").await;
+    assert!(
+        html.contains("Nothing matched “contoller”: showing results for “controller”."),
+        "the correction is not shown"
+    );
+    // Chinese search words.
+    for (word, category) in [("显示屏", None), ("控制器", Some("Controllers"))] {
+        let encoded: String = form_urlencoded::byte_serialize(word.as_bytes()).collect();
+        let hits = list(&app, &format!("query[q]={encoded}&query[page]=1")).await;
+        assert!(hits["total"].as_i64().unwrap() > 0, "{word} finds nothing");
+        if let Some(category) = category {
+            assert_eq!(hits["products"][0]["category"], category, "{word}");
+        }
+    }
+}
+db_test!(search_tolerates_typos_and_knows_chinese_words);

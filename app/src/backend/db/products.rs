@@ -444,6 +444,7 @@ fn search_text(p: &ProductRow) -> [String; 6] {
         specs.push(format!("{hz}Hz"));
     }
     specs.push(p.category.slug().replace('-', " "));
+    specs.push(p.category.search_words_zh().to_string());
     // Split words exactly as `search_terms` splits a query ("P3.91" → "P3 91"), whatever the
     // database's own tokenizer would do with dots and dashes.
     let words = |text: String| -> String {
@@ -459,6 +460,35 @@ fn search_text(p: &ProductRow) -> [String; 6] {
         words(format!("{} {}", p.description_en, p.description_zh)),
         words(specs.join(" ")),
     ]
+}
+
+/// Every word the search index holds for the products on sale (names, brands, models,
+/// summaries, specifications), lower case: what a mistyped search is compared with.
+pub async fn search_vocabulary(db: &Db) -> Result<Vec<String>, sqlx::Error> {
+    let mut words = std::collections::BTreeSet::new();
+    for p in all(db.pool()).await? {
+        if p.status != crate::domain::catalog::ProductStatus::Active {
+            continue;
+        }
+        let [name, brand, model, summary, _, specs] = search_text(&p);
+        for text in [name, brand, model, summary, specs] {
+            words.extend(text.split_whitespace().map(str::to_lowercase));
+        }
+    }
+    Ok(words.into_iter().collect())
+}
+
+/// Brings every product's search index up to date (at start-up: what the index holds for
+/// a product may have grown since it was written).
+pub async fn reindex_all(db: &Db) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    let ids: Vec<ProductId> = sqlx::query_scalar("SELECT id FROM products")
+        .fetch_all(&mut *tx)
+        .await?;
+    for id in ids {
+        index(&mut tx, db.backend(), id).await?;
+    }
+    tx.commit().await
 }
 
 /// Brings the search index up to date for one product (call in the writing transaction).
