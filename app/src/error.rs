@@ -99,6 +99,8 @@ pub enum Rule {
     TooLateToCancel,
     /// The order changed state meanwhile (someone else acted on it first).
     OrderStateChanged,
+    /// A line of a wall from the configurator changes only with its wall (removed as one).
+    PartOfAWall,
     /// The carrier is booking the parcel at this moment (the background worker got there
     /// first).
     ParcelBeingBooked,
@@ -234,6 +236,7 @@ impl ShopError {
                 | Rule::CartNotReady
                 | Rule::CheckoutIncomplete
                 | Rule::ReviewChanged
+                | Rule::PartOfAWall
                 | Rule::TooLateToCancel
                 | Rule::CardsFull { .. }
                 | Rule::OrderStateChanged
@@ -272,6 +275,7 @@ impl ShopError {
                 Rule::CartNotReady => Key::RuleCartNotReady,
                 Rule::CheckoutIncomplete => Key::RuleCheckoutIncomplete,
                 Rule::ReviewChanged => Key::RuleReviewChanged,
+                Rule::PartOfAWall => Key::RulePartOfAWall,
                 Rule::TooLateToCancel => Key::RuleTooLateToCancel,
                 Rule::OrderStateChanged => Key::RuleOrderStateChanged,
                 Rule::ParcelBeingBooked => Key::RuleParcelBeingBooked,

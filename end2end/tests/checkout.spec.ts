@@ -222,6 +222,8 @@ test("a new shopper saves a card after registering and checks out with it", asyn
   // The card is offered right away; it is entered on the processor's page.
   await page.getByRole("link", { name: "Add a card" }).click();
   await expect(page).toHaveURL(/\/account\/sign-in/);
+  // The sign-in page says why the shopper is there.
+  await expect(page.getByText("Sign in to your account to continue")).toBeVisible();
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -3,6 +3,8 @@ import { open, test } from "./helpers";
 
 test("the configurator recomputes as you type", async ({ page }, testInfo) => {
   await open(page, "/configurator?product=solara-fx-p10", testInfo);
+  // Only the fields of the chosen way of sizing are shown.
+  await expect(page.getByLabel("Target width (m)")).toBeHidden();
   await page.getByLabel("Cabinets across", { exact: true }).fill("16");
   await page.getByLabel("Cabinets down", { exact: true }).fill("9");
   // No submit: the browser runs the same maths as the server.
@@ -10,6 +12,7 @@ test("the configurator recomputes as you type", async ({ page }, testInfo) => {
   await expect(page.getByTestId("wall-size")).toHaveText("15.36 m × 8.64 m");
   await expect(page.getByTestId("wall-resolution")).toHaveText("1536 × 864 px (P10)");
   await page.getByLabel("Width and height in metres").check();
+  await expect(page.getByLabel("Cabinets across", { exact: true })).toBeHidden();
   await page.getByLabel("Target width (m)").fill("5");
   await page.getByLabel("Target height (m)").fill("3");
   await expect(page.getByTestId("wall-cabinets")).toHaveText("5 × 3 = 15");

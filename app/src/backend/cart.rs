@@ -218,6 +218,7 @@ pub async fn set_quantity(
     let row = cart::line(&mut tx, owner, line)
         .await?
         .ok_or(ShopError::NotFound)?;
+    refuse_wall_line(&row)?;
     let product = products::find_by_id(&mut *tx, row.product_id)
         .await?
         .ok_or(ShopError::NotFound)?;
@@ -233,7 +234,24 @@ pub async fn set_quantity(
     Ok(())
 }
 
+/// A wall's lines change only with the wall, so it stays the wall that was planned.
+fn refuse_wall_line(row: &cart::CartLineRow) -> ShopResult<()> {
+    if row.group_key.is_empty() {
+        Ok(())
+    } else {
+        Err(ShopError::Refused {
+            rule: Rule::PartOfAWall,
+        })
+    }
+}
+
 pub async fn remove_line(state: &AppState, owner: &CartOwner, line: CartLineId) -> ShopResult<()> {
+    let mut conn = state.db.pool().acquire().await?;
+    let row = cart::line(&mut conn, owner, line)
+        .await?
+        .ok_or(ShopError::NotFound)?;
+    refuse_wall_line(&row)?;
+    drop(conn);
     match cart::remove(state.db.pool(), owner, Some(line), None).await? {
         0 => Err(ShopError::NotFound),
         _ => Ok(()),

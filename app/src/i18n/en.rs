@@ -125,8 +125,9 @@ pub(super) fn text(key: Key) -> &'static str {
         CardsExpires => "expires",
         CheckoutPayWithSaved => "Pay with this card",
         CheckEmailAddCard => {
-            "You can also save a card for a faster checkout, entered on our payment processor's page."
+            "Once you have signed in you can also save a card for a faster checkout, entered on our payment processor's page."
         }
+        SignInToContinue => "Sign in to your account to continue to the page you asked for.",
         AdminOrders => "Orders",
         AdminOrdersText => "Ship paid orders, mark them delivered, cancel and refund.",
         AdminOrdersEmpty => "No orders match.",
@@ -198,6 +199,9 @@ pub(super) fn text(key: Key) -> &'static str {
             "Sorry: someone else just bought the last units of a product in your cart. Nothing was charged; check your cart."
         }
         RuleCartNotReady => "Your cart is empty or asks for more than we have: check your cart.",
+        RulePartOfAWall => {
+            "This line is part of a wall: remove the whole wall, or plan another in the configurator."
+        }
         RuleReviewChanged => {
             "Your cart or its prices changed since you reviewed this order. Nothing was charged: please review it again."
         }

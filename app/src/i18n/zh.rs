@@ -114,7 +114,10 @@ pub(super) fn text(key: Key) -> &'static str {
         CardsRemove => "删除",
         CardsExpires => "有效期至",
         CheckoutPayWithSaved => "使用此卡支付",
-        CheckEmailAddCard => "您还可以保存一张银行卡，让结账更快（在支付服务商的页面上输入）。",
+        SignInToContinue => "请登录您的账户，以继续前往您请求的页面。",
+        CheckEmailAddCard => {
+            "登录后您还可以保存一张银行卡，让结账更快（在支付服务商的页面上输入）。"
+        }
         AdminOrders => "订单",
         AdminOrdersText => "为已付款订单发货、标记送达、取消并退款。",
         AdminOrdersEmpty => "没有符合条件的订单。",
@@ -180,6 +183,7 @@ pub(super) fn text(key: Key) -> &'static str {
             "抱歉，您购物车中某件商品的最后库存刚被他人买走。未扣任何款项，请查看购物车。"
         }
         RuleCartNotReady => "您的购物车为空或数量超出库存，请查看购物车。",
+        RulePartOfAWall => "此行属于一面显示墙：请移除整面墙，或在配置器中重新规划。",
         RuleReviewChanged => {
             "自您核对订单以来，购物车或价格已发生变化。未扣任何款项，请重新核对订单。"
         }

@@ -10,7 +10,7 @@ use crate::{
         form::WithFlash,
         page_meta::PageMeta,
     },
-    domain::{cart::QUANTITY_MAX, limits},
+    domain::{cart::QUANTITY_MAX, limits, money::Money},
     i18n::{Key, Msg, tr, use_i18n},
     model::cart::{CartGroup, CartLineView, CartView},
 };
@@ -109,24 +109,39 @@ fn WallGroup(group: CartGroup, lines: Vec<CartLineView>) -> impl IntoView {
     let remove = ServerAction::<RemoveCartGroup>::new();
     refresh_cart_after(remove);
     let (cols, rows) = (group.cols, group.rows);
+    let subtotal = lines
+        .iter()
+        .map(|l| l.price.map(|p| p.total))
+        .try_fold(None::<Money>, |sum, total| {
+            let total = total?;
+            Some(Some(match sum {
+                None => total,
+                Some(sum) => sum.plus(total)?,
+            }))
+        })
+        .flatten();
     view! {
         <section class="cart-group" aria-label=move || i18n.msg(Msg::WallGroup { cols, rows })>
             <header class="cart-group-head">
                 <h2>{move || i18n.msg(Msg::WallGroup { cols, rows })}</h2>
+                <p class="cart-group-total price" data-testid="wall-subtotal">
+                    {move || subtotal.map(|m| m.format(i18n.lang())).unwrap_or_default()}
+                </p>
                 <ActionForm action=remove>
                     <input type="hidden" name="group" value=group.key.clone() />
                     <button type="submit" class="button button-secondary button-small">{tr(Key::CartRemoveWall)}</button>
                 </ActionForm>
             </header>
             <ul class="cart-list">
-                {lines.into_iter().map(|line| view! { <CartLine line /> }).collect_view()}
+                // Its lines change only with the wall: no quantity or remove of their own.
+                {lines.into_iter().map(|line| view! { <CartLine line in_wall=true /> }).collect_view()}
             </ul>
         </section>
     }
 }
 
 #[component]
-fn CartLine(line: CartLineView) -> impl IntoView {
+fn CartLine(line: CartLineView, #[prop(optional)] in_wall: bool) -> impl IntoView {
     let i18n = use_i18n();
     let update = ServerAction::<UpdateCartLine>::new();
     let remove = ServerAction::<RemoveCartLine>::new();
@@ -159,7 +174,7 @@ fn CartLine(line: CartLineView) -> impl IntoView {
                     </p>
                 })}
             </div>
-            <WithFlash form=format!("cart-line-{id}") view=move |kept| {
+            {(!in_wall).then(|| view! { <WithFlash form=format!("cart-line-{id}") view=move |kept| {
                 let field_id = field_id.clone();
                 let error_id = format!("{field_id}-error");
                 let described_by = error_id.clone();
@@ -193,14 +208,16 @@ fn CartLine(line: CartLineView) -> impl IntoView {
                         </p>
                     </div>
                 }
-            } />
+            } /> })}
             <p class="cart-line-total price">
                 {move || price.map(|p| p.total.format(i18n.lang())).unwrap_or_else(|| "—".into())}
             </p>
-            <ActionForm action=remove attr:class="cart-line-remove">
-                <input type="hidden" name="line" value=id.to_string() />
-                <button type="submit" class="button button-link">{tr(Key::CartRemove)}</button>
-            </ActionForm>
+            {(!in_wall).then(|| view! {
+                <ActionForm action=remove attr:class="cart-line-remove">
+                    <input type="hidden" name="line" value=id.to_string() />
+                    <button type="submit" class="button button-link">{tr(Key::CartRemove)}</button>
+                </ActionForm>
+            })}
         </li>
     }
 }

@@ -145,6 +145,10 @@ fn Configurator(options: Vec<CabinetOption>, quote: Resource<Option<WallQuote>>)
                 .and_then(|r| plan_wall(&option.cabinet, r).map_err(|_| ())),
         )
     });
+    // With the app running, only the fields of the chosen way of sizing are shown (without
+    // it the visitor may switch ways before submitting, so both stay).
+    let live_app = RwSignal::new(false);
+    Effect::new(move |_| live_app.set(true));
     view! {
         <div class="configurator">
             <Form method="GET" action="/configurator" attr:class="form-card configurator-form">
@@ -170,7 +174,7 @@ fn Configurator(options: Vec<CabinetOption>, quote: Resource<Option<WallQuote>>)
                         {tr(Key::ConfiguratorByMetres)}
                     </label>
                 </fieldset>
-                <div class="field-row">
+                <div class="field-row" hidden=move || live_app.get() && mode.get() == "size">
                     <div class="field">
                         <label for="cfg-cols">{tr(Key::ConfiguratorAcross)}</label>
                         <input id="cfg-cols" name="cols" type="number" min="1" max="200" value=cols.get_untracked() on:input=move |ev| cols.set(event_target_value(&ev)) />
@@ -180,7 +184,7 @@ fn Configurator(options: Vec<CabinetOption>, quote: Resource<Option<WallQuote>>)
                         <input id="cfg-rows" name="rows" type="number" min="1" max="200" value=rows.get_untracked() on:input=move |ev| rows.set(event_target_value(&ev)) />
                     </div>
                 </div>
-                <div class="field-row">
+                <div class="field-row" hidden=move || live_app.get() && mode.get() != "size">
                     <div class="field">
                         <label for="cfg-width">{tr(Key::ConfiguratorWidth)}</label>
                         <input id="cfg-width" name="width" type="text" inputmode="decimal" maxlength=crate::domain::limits::NUMBER.to_string() value=width.get_untracked() on:input=move |ev| width.set(event_target_value(&ev)) />

@@ -401,3 +401,38 @@ async fn the_cart_works_without_javascript(app: TestApp) {
     assert!(html.contains("Your cart is empty."));
 }
 db_test!(the_cart_works_without_javascript);
+
+/// Each line of a wall had its own Update and Remove, so the wall in the cart could drift
+/// from the one planned. A wall's lines change only with the wall; the page shows the
+/// wall's subtotal instead.
+async fn a_walls_lines_change_only_with_the_wall(app: TestApp) {
+    let res = app
+        .call(
+            "cart/add-wall",
+            &[("product", PANEL), ("cols", "4"), ("rows", "3")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let before = cart(&app).await;
+    let line = lines(&before)[0]["id"].to_string();
+    let res = app
+        .call("cart/update", &[("line", &line), ("quantity", "2")])
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(res.text().await.unwrap().contains("part_of_a_wall"));
+    let res = app.call("cart/remove", &[("line", &line)]).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let c = cart(&app).await;
+    assert_eq!(lines(&c).len(), 2);
+    assert_eq!(lines(&c)[0]["quantity"], 12, "the wall is as planned");
+    // The page: one remove for the wall, its subtotal, no per-line controls inside it.
+    let (_, html) = app.page("/cart").await;
+    let group = html.split(r#"class="cart-group""#).nth(1).unwrap();
+    assert!(group.contains(r#"data-testid="wall-subtotal""#));
+    assert!(
+        !group.contains(r#"name="quantity""#),
+        "a wall line's quantity form"
+    );
+    assert!(!group.contains("cart-line-remove"), "a wall line's remove");
+}
+db_test!(a_walls_lines_change_only_with_the_wall);

@@ -129,7 +129,7 @@ pub fn CheckEmailPage() -> impl IntoView {
             <p>{tr(Key::CheckEmailText)}</p>
             <p>
                 {tr(Key::CheckEmailAddCard)} " "
-                <A href="/account/cards">{tr(Key::CardsAdd)}</A>
+                <A href="/account/sign-in?next=%2Faccount%2Fcards">{tr(Key::CardsAdd)}</A>
             </p>
             <p class="actions">
                 <A href="/account/sign-in" attr:class="button button-primary">{tr(Key::SignInTitle)}</A>

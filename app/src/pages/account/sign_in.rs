@@ -38,6 +38,9 @@ pub fn SignInPage() -> impl IntoView {
         let q = query.read();
         if q.get("reset").is_some() {
             Some(Key::SignInAfterReset)
+        } else if q.get("next").is_some() {
+            // Sent here from a page that needs an account: say why.
+            Some(Key::SignInToContinue)
         } else {
             None
         }
