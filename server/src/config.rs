@@ -852,7 +852,16 @@ mod tests {
         assert_eq!(err.setting, "shop.tax_number");
         let c = env(&[SELLER_ADDRESS, SELLER_TAX_NUMBER]).unwrap();
         assert_eq!(c.shop.tax_number, "IE1234567T");
-        // Development starts without them (the shipped file has demo values).
+        // Not even with the shipped file, which leaves them to the owner.
+        let shipped: Vec<(&str, &str)> = base.to_vec();
+        let err = Config::from_parts(
+            Some(include_str!("../../Leptos.toml")),
+            Path::new("Leptos.toml"),
+            &env_from(&shipped),
+        )
+        .unwrap_err();
+        assert_eq!(err.setting, "shop.address");
+        // Development starts without them.
         assert!(load(None, &[]).is_ok());
     }
 

@@ -113,10 +113,11 @@ impl Application {
             .await
             .map_err(bind_error)?;
         let addr = listener.local_addr().map_err(bind_error)?;
-        let (state, transport) = build_state(&config, addr).await?;
-        // Pages without their stylesheet and app are not served.
-        app::components::head::check_hash_file(&state.leptos_options)
+        // Pages without their stylesheet and app are not served: checked before the
+        // database is touched.
+        app::components::head::check_hash_file(&leptos_options(&config, addr))
             .map_err(StartupError::HashFile)?;
+        let (state, transport) = build_state(&config, addr).await?;
         let router = router(&config, state.clone(), extra);
         Ok(Application {
             listener,
@@ -190,17 +191,7 @@ pub async fn build_state(
     db.migrate().await.map_err(db_error)?;
 
     let https = config.site.https();
-    let leptos_options = LeptosOptions::builder()
-        .output_name(config.site.output_name.as_str())
-        .site_root(config.site.root.to_string_lossy().as_ref())
-        .site_pkg_dir(config.site.pkg_dir.as_str())
-        .site_addr(addr)
-        .hash_files(config.site.hash_files)
-        .env(match config.site.environment {
-            Environment::Development => leptos::config::Env::DEV,
-            Environment::Production => leptos::config::Env::PROD,
-        })
-        .build();
+    let leptos_options = leptos_options(config, addr);
     let transport = match &config.mail.smtp_url {
         Some(url) => {
             Transport::smtp(url.expose(), &config.mail.from).map_err(StartupError::Mail)?
@@ -228,15 +219,7 @@ pub async fn build_state(
         settings: Arc::new(ShopSettings {
             name: config.shop.name.clone(),
             contact_email: config.shop.contact_email.clone(),
-            seller: Seller {
-                legal_name: if config.shop.legal_name.trim().is_empty() {
-                    config.shop.name.clone()
-                } else {
-                    config.shop.legal_name.clone()
-                },
-                address: config.shop.address.clone(),
-                tax_number: config.shop.tax_number.clone(),
-            },
+            seller: seller(config),
             currency: config.shop.currency,
             tax: config.tax.rates.clone(),
             https,
@@ -247,6 +230,7 @@ pub async fn build_state(
         changes,
         products: Arc::default(),
         shoppers: Arc::default(),
+        search_words: Default::default(),
         work: Default::default(),
     });
     let configured = config.shop.currency.code();
@@ -276,6 +260,39 @@ pub async fn build_state(
         .map_err(|e| db_error(DbSetupError::Connect(e)))?;
     passwords::warm_up().await;
     Ok((state, transport))
+}
+
+/// Leptos's options from the configuration.
+fn leptos_options(config: &Config, addr: SocketAddr) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name(config.site.output_name.as_str())
+        .site_root(config.site.root.to_string_lossy().as_ref())
+        .site_pkg_dir(config.site.pkg_dir.as_str())
+        .site_addr(addr)
+        .hash_files(config.site.hash_files)
+        .env(match config.site.environment {
+            Environment::Development => leptos::config::Env::DEV,
+            Environment::Production => leptos::config::Env::PROD,
+        })
+        .build()
+}
+
+/// The seller on invoices; in development, marked demo values where none are set
+/// (production requires them, see `config.rs`).
+fn seller(config: &Config) -> Seller {
+    let development = config.site.environment == Environment::Development;
+    let or_demo = |value: &str, demo: &str| match value.trim() {
+        "" if development => format!("{demo} (demo)"),
+        set => set.to_string(),
+    };
+    Seller {
+        legal_name: match config.shop.legal_name.trim() {
+            "" => config.shop.name.clone(),
+            name => name.to_string(),
+        },
+        address: or_demo(&config.shop.address, "Torstraße 5, 10119 Berlin, Germany"),
+        tax_number: or_demo(&config.shop.tax_number, "DE000000000"),
+    }
 }
 
 /// Delivers the outboxes (mail, and parcels to book with carriers): on every nudge and at

@@ -142,10 +142,10 @@ async fn book_claimed(state: &AppState, row: &HandoffRow) -> ShopResult<Option<S
     let tracking = book(state, order.carrier, &order_number(id.0), &handoff).await?;
     let now = now();
     let mut tx = state.db.begin_write().await?;
-    handoffs::mark_booked(&mut tx, id, now).await?;
-    orders::set_tracking(&mut tx, id, &tracking).await?;
-    // The carrier has the data now, whoever recorded the booking first.
-    if !orders::disclosed(&mut *tx, id, DELIVERY).await? {
+    // Whoever records the booking first writes the tracking number and the ledger entry
+    // (the carrier gave every caller the same booking).
+    if handoffs::mark_booked(&mut tx, id, now).await? {
+        orders::set_tracking(&mut tx, id, &tracking).await?;
         orders::disclose(
             &mut tx,
             order.user_id,

@@ -2,6 +2,7 @@
 //! price tiers and search index in one transaction), and the configurator's server side.
 
 use crate::domain::ids::{ImageId, ProductId, UserId};
+use std::sync::{Arc, Mutex};
 
 use super::{
     AppState,
@@ -91,9 +92,32 @@ pub fn specs(row: &ProductRow) -> Specs {
     }
 }
 
-/// Rebuilds every product's search index entry (at start-up).
+/// The search index's words, kept until the catalog changes (a search that finds nothing
+/// compares its words with them; loading them reads every product).
+#[derive(Default)]
+pub struct SearchWords(Mutex<Option<(u64, Arc<Vec<String>>)>>);
+
+async fn search_words(state: &AppState) -> ShopResult<Arc<Vec<String>>> {
+    let version = state.catalog_version();
+    let kept = state.search_words.0.lock().ok().and_then(|k| k.clone());
+    if let Some((at, words)) = kept
+        && at == version
+    {
+        return Ok(words);
+    }
+    let words = Arc::new(products::search_vocabulary(&state.db).await?);
+    if let Ok(mut kept) = state.search_words.0.lock() {
+        *kept = Some((version, words.clone()));
+    }
+    Ok(words)
+}
+
+/// Rebuilds every product's search entry once when what the index holds has grown since
+/// it was written (at start-up).
 pub async fn reindex_search(state: &AppState) -> ShopResult<()> {
-    products::reindex_all(&state.db).await?;
+    if products::reindex_if_older(&state.db).await? {
+        tracing::info!("search index rebuilt");
+    }
     Ok(())
 }
 
@@ -110,7 +134,7 @@ pub async fn list_page(
     let mut corrected = None;
     let terms = search_terms(&query.q);
     if total == 0 && !terms.is_empty() {
-        let vocabulary = products::search_vocabulary(&state.db).await?;
+        let vocabulary = search_words(state).await?;
         if let Some(better) = correct_search(&terms, &vocabulary) {
             let mut retry = query.clone();
             retry.q = better.join(" ");

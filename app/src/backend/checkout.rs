@@ -7,8 +7,9 @@
 //!    conditional update that can never go below zero (a sold-out line rolls it all back,
 //!    nothing is charged);
 //! 2. the card is charged once per idempotency key (from the checkout form);
-//! 3. the order becomes `paid` (the cart is emptied, the confirmation mail and the ledger
-//!    entry are written with it) or `payment_failed` (the stock goes back).
+//! 3. the order becomes `paid` (the lines it bought leave the cart, the confirmation mail,
+//!    the invoice number and the ledger entry are written with it) or `payment_failed`
+//!    (the stock goes back).
 //!
 //! A doubled or retried submit with the same key finds the order of the first and ends in
 //! the same state without a second charge. Only the key this checkout issued is accepted.
@@ -667,21 +668,22 @@ async fn settle(state: &AppState, order: &OrderRow, outcome: &ChargeOutcome) -> 
     match outcome {
         Ok(_) => {
             orders::issue_invoice(&mut tx, order.id, now).await?;
-            let owner = match (order.user_id, &order.guest_cart) {
-                (Some(user), _) => Some(CartOwner::User(user)),
-                (None, Some(key)) => Some(CartOwner::Guest(key.clone())),
-                (None, None) => None,
-            };
-            if let Some(owner) = owner {
-                for line in orders::lines(&mut *tx, order.id).await? {
-                    cart_db::take_bought(
-                        &mut tx,
-                        &owner,
-                        line.product_id,
-                        &line.group_key,
-                        line.quantity,
-                    )
-                    .await?;
+            // The cart it was bought from: the guest cart when a guest bought it, else the
+            // account's; and the account's when a guest order has become an account's and
+            // its lines moved there at sign-in.
+            let carts: Vec<CartOwner> = order
+                .guest_cart
+                .clone()
+                .map(CartOwner::Guest)
+                .into_iter()
+                .chain(order.user_id.map(CartOwner::User))
+                .collect();
+            for line in orders::lines(&mut *tx, order.id).await? {
+                for cart in &carts {
+                    let (product, group) = (line.product_id, &line.group_key);
+                    if cart_db::take_bought(&mut tx, cart, product, group, line.quantity).await? {
+                        break;
+                    }
                 }
             }
             let link = order_link(state, order);

@@ -51,6 +51,8 @@ pub struct Shared {
     /// Signed-in accounts and cart lines as pages read them, kept until the change log
     /// names them (GET requests only).
     pub shoppers: Arc<super::shopper_cache::ShopperCache>,
+    /// The search index's words, for correcting a mistyped search.
+    pub search_words: super::catalog::SearchWords,
     /// How often the costly steps ran (password hashes, account writes, mail queued).
     pub work: super::work::Work,
 }

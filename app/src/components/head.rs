@@ -17,20 +17,22 @@ use leptos::prelude::*;
 /// Starts the app at the browser's first idle moment (at the latest 2 s after load). What
 /// the visitor typed, ticked or chose before the app took over is put back afterwards, with
 /// the events the app listens for: hydrating sets every field to the value the page was
-/// rendered with, and on a slow phone people use a page for seconds before that.
+/// rendered with, and on a slow phone people use a page for seconds before that. Some
+/// fields are set again by the app a moment after it is live (a value read from the
+/// address), so the visitor's values are put back again at 250 ms and 1 s, the latest
+/// value the visitor gave each field winning.
 const START: &str = r#"(function (js, wasm) {
 	const typed = new Map();
 	const note = (e) => {
 		const el = e.target;
-		if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) {
-			typed.set(el, { id: el.id, value: el.value, checked: el.checked });
-		}
+		if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)) return;
+		if (el.type === "radio") for (const other of typed.keys()) if (other.type === "radio" && other.name === el.name && other.form === el.form) typed.delete(other);
+		typed.delete(el);
+		typed.set(el, { id: el.id, value: el.value, checked: el.checked });
 	};
 	document.addEventListener("input", note, true);
 	document.addEventListener("change", note, true);
-	const restore = () => {
-		document.removeEventListener("input", note, true);
-		document.removeEventListener("change", note, true);
+	const apply = () => {
 		for (const [el, was] of typed) {
 			const field = el.isConnected ? el : was.id && document.getElementById(was.id);
 			if (!field) continue;
@@ -40,6 +42,15 @@ const START: &str = r#"(function (js, wasm) {
 			if (!tick) field.dispatchEvent(new Event("input", { bubbles: true }));
 			field.dispatchEvent(new Event("change", { bubbles: true }));
 		}
+	};
+	const restore = () => {
+		apply();
+		setTimeout(apply, 250);
+		setTimeout(() => {
+			apply();
+			document.removeEventListener("input", note, true);
+			document.removeEventListener("change", note, true);
+		}, 1000);
 	};
 	const whenLive = () => {
 		if (document.body.hasAttribute("data-hydrated")) return restore();

@@ -20,7 +20,9 @@ const MIN_CHARS: usize = 2;
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let query = use_query_map();
-    let current = move || query.read().get("q").unwrap_or_default();
+    // A memo: the field is set again only when the address's search really changes, not on
+    // every update of the router's query (which would erase what the visitor is typing).
+    let current = Memo::new(move |_| query.read().get("q").unwrap_or_default());
     let typed = RwSignal::new(String::new());
     let suggestions = RwSignal::new(Vec::<(String, String)>::new());
     let active = RwSignal::new(None::<usize>);

@@ -152,6 +152,10 @@ fn a_server_without_its_hash_file_refuses_to_start() {
         stderr.contains("site.hash_files (LEPTOS_HASH_FILES)") && stderr.contains("hash.txt"),
         "{stderr}"
     );
+    assert!(
+        !dir.path().join("shop.db").exists(),
+        "refused before touching the database"
+    );
 
     std::fs::write(dir.path().join("hash.txt"), "css: 1\njs: 2\n").unwrap();
     let out = start().output().unwrap();

@@ -157,28 +157,29 @@ pub async fn remove(
 }
 
 /// Takes `quantity` units of `product` in `group` out of the owner's cart (a paid order's
-/// line): the line goes when it held no more than that, else it keeps the rest.
+/// line): the line goes when it held no more than that, else it keeps the rest. Returns
+/// whether the cart had such a line.
 pub async fn take_bought(
     conn: &mut AnyConnection,
     owner: &CartOwner,
     product: ProductId,
     group: &str,
     quantity: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<bool, sqlx::Error> {
     let mut sql = Sql::new("DELETE FROM cart_lines WHERE ");
     owner.filter(&mut sql);
     sql.push(" AND product_id = ").bind(product.0);
     sql.push(" AND group_key = ").bind(group);
     sql.push(" AND quantity <= ").bind(quantity);
-    sql.query().execute(&mut *conn).await?;
+    let deleted = sql.query().execute(&mut *conn).await?.rows_affected();
     let mut sql = Sql::new("UPDATE cart_lines SET quantity = quantity - ");
     sql.bind(quantity).push(" WHERE ");
     owner.filter(&mut sql);
     sql.push(" AND product_id = ").bind(product.0);
     sql.push(" AND group_key = ").bind(group);
     sql.push(" AND quantity > ").bind(quantity);
-    sql.query().execute(conn).await?;
-    Ok(())
+    let updated = sql.query().execute(conn).await?.rows_affected();
+    Ok(deleted + updated > 0)
 }
 
 /// Guest carts untouched since `cutoff`: their sessions have ended.

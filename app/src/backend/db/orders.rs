@@ -314,22 +314,6 @@ pub async fn disclose(
     Ok(())
 }
 
-/// Whether the ledger records a disclosure for `purpose` about the order.
-pub async fn disclosed<'e>(
-    db: impl Executor<'e, Database = Any>,
-    order: OrderId,
-    purpose: &str,
-) -> Result<bool, sqlx::Error> {
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM disclosures WHERE order_id = $1 AND purpose = $2 LIMIT 1",
-    )
-    .bind(order)
-    .bind(purpose)
-    .fetch_optional(db)
-    .await?;
-    Ok(found.is_some())
-}
-
 pub async fn disclosures<'e>(
     db: impl Executor<'e, Database = Any>,
     order: OrderId,
@@ -387,21 +371,26 @@ pub async fn search<'e>(
     .await
 }
 
-/// Gives a paid order its invoice number, the next in sequence (once: a second call keeps
-/// the first number).
+/// Gives a paid order its invoice number, the next in sequence, in the caller's write
+/// transaction (so the sequence has no gaps); an order that has one keeps it.
 pub async fn issue_invoice(
     conn: &mut AnyConnection,
     order: OrderId,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO invoices (order_id, issued_at) VALUES ($1, $2)
-         ON CONFLICT (order_id) DO NOTHING",
-    )
-    .bind(order)
-    .bind(now)
-    .execute(conn)
-    .await?;
+    if invoice_number(&mut *conn, order).await?.is_some() {
+        return Ok(());
+    }
+    let number: i64 =
+        sqlx::query_scalar("UPDATE invoice_sequence SET last = last + 1 RETURNING last")
+            .fetch_one(&mut *conn)
+            .await?;
+    sqlx::query("INSERT INTO invoices (number, order_id, issued_at) VALUES ($1, $2, $3)")
+        .bind(number)
+        .bind(order)
+        .bind(now)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 

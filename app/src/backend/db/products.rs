@@ -462,33 +462,53 @@ fn search_text(p: &ProductRow) -> [String; 6] {
     ]
 }
 
-/// Every word the search index holds for the products on sale (names, brands, models,
-/// summaries, specifications), lower case: what a mistyped search is compared with.
+/// Every word the search index holds for the products on sale, lower case: what a
+/// mistyped search is compared with.
 pub async fn search_vocabulary(db: &Db) -> Result<Vec<String>, sqlx::Error> {
     let mut words = std::collections::BTreeSet::new();
     for p in all(db.pool()).await? {
         if p.status != crate::domain::catalog::ProductStatus::Active {
             continue;
         }
-        let [name, brand, model, summary, _, specs] = search_text(&p);
-        for text in [name, brand, model, summary, specs] {
+        for text in search_text(&p) {
             words.extend(text.split_whitespace().map(str::to_lowercase));
         }
     }
     Ok(words.into_iter().collect())
 }
 
-/// Brings every product's search index up to date (at start-up: what the index holds for
-/// a product may have grown since it was written).
-pub async fn reindex_all(db: &Db) -> Result<(), sqlx::Error> {
+/// The version of what [`search_text`] puts in the index: raise it when that changes, and
+/// every product's entry is rebuilt once (2: the Chinese search words of each category).
+pub const SEARCH_INDEX_VERSION: i64 = 2;
+
+/// Rebuilds every product's search entry when the database holds an older
+/// [`SEARCH_INDEX_VERSION`]; returns whether it did. One server does it (the version row is
+/// locked), the others find it done.
+pub async fn reindex_if_older(db: &Db) -> Result<bool, sqlx::Error> {
+    let lock = match db.backend() {
+        Backend::Postgres => " FOR UPDATE",
+        Backend::Sqlite => "",
+    };
     let mut tx = db.begin_write().await?;
-    let ids: Vec<ProductId> = sqlx::query_scalar("SELECT id FROM products")
+    let version: i64 =
+        sqlx::query_scalar(&format!("SELECT version FROM search_index_version{lock}"))
+            .fetch_one(&mut *tx)
+            .await?;
+    if version >= SEARCH_INDEX_VERSION {
+        return Ok(false);
+    }
+    let ids: Vec<ProductId> = sqlx::query_scalar(&format!("SELECT id FROM products{lock}"))
         .fetch_all(&mut *tx)
         .await?;
     for id in ids {
         index(&mut tx, db.backend(), id).await?;
     }
-    tx.commit().await
+    sqlx::query("UPDATE search_index_version SET version = $1")
+        .bind(SEARCH_INDEX_VERSION)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// Brings the search index up to date for one product (call in the writing transaction).

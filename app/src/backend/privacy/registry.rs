@@ -47,6 +47,11 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
         "invoices",
         "an order's invoice number and when it was issued; the buyer is on the order",
     ),
+    ("invoice_sequence", "the last invoice number given"),
+    (
+        "search_index_version",
+        "which version of the search index's contents the products hold",
+    ),
     (
         "order_lines",
         "what an order bought and at what price; kept with the anonymised order",
