@@ -75,6 +75,7 @@ async function compareTwo(page: Page, testInfo: TestInfo) {
     await page.getByRole("button", { name: "Add to / remove from comparison" }).click();
     if (isHydrated(testInfo)) {
       await expect(page.getByRole("link", { name: "Open the comparison" })).toBeVisible();
+      await expect(page.getByTestId("compare-state")).toContainText("In your comparison");
     } else {
       await expect(page).toHaveURL(new RegExp(`/products/${slug}$`));
     }

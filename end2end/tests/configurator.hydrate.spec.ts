@@ -19,3 +19,14 @@ test("the configurator recomputes as you type", async ({ page }, testInfo) => {
   await page.getByLabel("Target width (m)").fill("five");
   await expect(page.getByRole("alert")).toContainText("Enter whole numbers of cabinets");
 });
+
+// Leptos's Form added the nameless submit button to the address as a stray "&=".
+test("the priced wall's address holds only the form's fields", async ({ page }, testInfo) => {
+  await open(page, "/configurator?product=solara-fx-p10", testInfo);
+  await page.getByLabel("Cabinets across", { exact: true }).fill("4");
+  await page.getByLabel("Cabinets down", { exact: true }).fill("3");
+  await page.locator(".configurator-form").getByRole("button").click();
+  await expect(page).toHaveURL(/cols=4/);
+  expect(page.url()).not.toContain("&=");
+  await expect(page.getByTestId("quote-total")).toBeVisible();
+});

@@ -67,6 +67,14 @@ pub fn error_text(lang: Lang, error: &ShopError) -> String {
     }
 }
 
+/// For a GET `Form`'s `on_form_data`: Leptos's `Form` adds the submit button as a field even
+/// when it has no name, which left hydrated addresses ending in `&=`; this takes it out.
+pub fn without_unnamed() -> std::sync::Arc<dyn Fn(&leptos::web_sys::FormData)> {
+    std::sync::Arc::new(|data: &leptos::web_sys::FormData| {
+        data.delete("");
+    })
+}
+
 /// The error of the last submission of an action, if it failed.
 pub fn action_error<I, O>(action: ServerAction<I>) -> Signal<Option<ShopError>>
 where

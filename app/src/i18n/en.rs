@@ -628,6 +628,8 @@ pub(super) fn text(key: Key) -> &'static str {
         ConfigureWall => "Configure a wall",
         CompareToggle => "Add to / remove from comparison",
         CompareOpen => "Open the comparison",
+        CompareIsIn => "✓ In your comparison.",
+        CompareIsOut => "Taken out of your comparison.",
         CompareTitle => "Compare products",
         CompareEmpty => "Nothing to compare yet. Add products from their pages (up to four).",
         CompareRemove => "Remove",

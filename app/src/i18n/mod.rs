@@ -690,6 +690,8 @@ keys! {
     ConfigureWall,
     CompareToggle,
     CompareOpen,
+    CompareIsIn,
+    CompareIsOut,
     CompareTitle,
     CompareEmpty,
     CompareRemove,

@@ -550,6 +550,8 @@ pub(super) fn text(key: Key) -> &'static str {
         ConfigureWall => "配置整面屏",
         CompareToggle => "加入或移出对比",
         CompareOpen => "查看对比",
+        CompareIsIn => "✓ 已加入对比。",
+        CompareIsOut => "已移出对比。",
         CompareTitle => "产品对比",
         CompareEmpty => "暂无对比内容。请在产品页面添加（最多四件）。",
         CompareRemove => "移除",

@@ -4,7 +4,7 @@
 use super::{home::CategoryGrid, not_found::NotFound};
 use crate::{
     api::catalog::list_products,
-    components::{page_meta::PageMeta, product_card::ProductGrid},
+    components::{form::without_unnamed, page_meta::PageMeta, product_card::ProductGrid},
     domain::{
         catalog::{CatalogQuery, IP_FILTERS, Sort, pitch_mm},
         category::Category,
@@ -216,14 +216,6 @@ fn submit_own_form(_ev: leptos::ev::Event) {
             let _ = form.request_submit();
         }
     }
-}
-
-/// Leptos's `Form` adds the submit button as a field even when it has no name, which left
-/// hydrated filter addresses ending in `&=`; this takes it out.
-fn without_unnamed() -> std::sync::Arc<dyn Fn(&leptos::web_sys::FormData)> {
-    std::sync::Arc::new(|data: &leptos::web_sys::FormData| {
-        data.delete("");
-    })
 }
 
 #[component]

@@ -10,6 +10,7 @@ use crate::{
     },
     components::{
         cart::{cart_error_text, refresh_cart_after},
+        form::without_unnamed,
         page_meta::PageMeta,
     },
     domain::{
@@ -151,7 +152,7 @@ fn Configurator(options: Vec<CabinetOption>, quote: Resource<Option<WallQuote>>)
     Effect::new(move |_| live_app.set(true));
     view! {
         <div class="configurator">
-            <Form method="GET" action="/configurator" attr:class="form-card configurator-form">
+            <Form method="GET" action="/configurator" attr:class="form-card configurator-form" on_form_data=without_unnamed()>
                 <div class="field">
                     <label for="cfg-product">{tr(Key::ConfiguratorCabinet)}</label>
                     <select id="cfg-product" name="product" on:change=move |ev| product.set(event_target_value(&ev))>
@@ -267,7 +268,8 @@ fn Configurator(options: Vec<CabinetOption>, quote: Resource<Option<WallQuote>>)
                                     </dl>
                                     <p class="field-hint">{tr(Key::ConfiguratorQuoteHint)}</p>
                                     <WallStock quote=whole.clone() />
-                                    <AddWallForm quote=whole />
+                                    // A wall the stock cannot cover is not offered for the cart.
+                                    {short_items(&whole).is_empty().then(|| view! { <AddWallForm quote=whole.clone() /> })}
                                 </div>
                             }
                         })

@@ -6,7 +6,8 @@ use super::not_found::NotFound;
 use crate::{
     api::catalog::{ToggleCompare, get_product},
     components::{
-        cart::AddToCartForm, page_meta::title_text, product_card::ProductGrid, specs::spec_rows,
+        cart::AddToCartForm, form::without_unnamed, page_meta::title_text,
+        product_card::ProductGrid, specs::spec_rows,
     },
     domain::pricing::{line_total, tier_for},
     i18n::{Key, Msg, tr, use_i18n},
@@ -151,7 +152,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                             }}
                         </tbody>
                     </table>
-                    <Form method="GET" action=href.clone() attr:class="qty-form" attr:hidden=move || hydrated.get()>
+                    <Form method="GET" action=href.clone() attr:class="qty-form" attr:hidden=move || hydrated.get() on_form_data=without_unnamed()>
                         <label for="qty">{tr(Key::Quantity)}</label>
                         <input id="qty" name="qty" type="number" min="1" max="100000" value=move || qty.get().to_string() />
                         <button type="submit" class="button button-secondary">{tr(Key::PriceUpdate)}</button>
@@ -171,8 +172,15 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                             <input type="hidden" name="id" value=card.id.to_string() />
                             <button type="submit" class="button button-secondary">{tr(Key::CompareToggle)}</button>
                         </ActionForm>
-                        {move || matches!(compare.value().get(), Some(Ok(_))).then(|| view! {
-                            <A href="/compare">{tr(Key::CompareOpen)}</A>
+                        // After a click, whether the product is now in the comparison.
+                        {move || compare.value().get().and_then(Result::ok).map(|list| {
+                            let inside = list.contains(&card.id);
+                            view! {
+                                <p class="compare-state" role="status" data-testid="compare-state">
+                                    {tr(if inside { Key::CompareIsIn } else { Key::CompareIsOut })} " "
+                                    <A href="/compare">{tr(Key::CompareOpen)}</A>
+                                </p>
+                            }
                         })}
                     </div>
                 </div>

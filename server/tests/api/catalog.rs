@@ -338,7 +338,8 @@ async fn the_configurator_says_which_item_is_short(app: TestApp) {
         short.contains("P3.91") && short.contains("only 3 in stock, not enough for this wall"),
         "{short}"
     );
-    // Added anyway (no JavaScript): the refusal names the cabinet.
+    assert!(!html.contains("Add the whole wall"), "offered for the cart");
+    // Posted anyway (an old page): refused, and the page it comes back to names the cabinet.
     let res = app
         .post_plain(
             "cart/add-wall",
@@ -354,13 +355,15 @@ async fn the_configurator_says_which_item_is_short(app: TestApp) {
     let location = res.headers()["location"].to_str().unwrap();
     assert!(location.contains("__err="), "{location}");
     let (_, html) = app.page(location.trim_start_matches(&app.base)).await;
-    let alert = html
-        .split(r#"role="alert""#)
+    let short = html
+        .split(r#"data-testid="wall-short""#)
         .nth(1)
-        .expect("the refusal is shown");
+        .expect("the short item is named");
+    assert!(short.contains("P3.91"), "{short}");
+    let cart: Value = app.get("/api/cart/view").await.json().await.unwrap();
     assert!(
-        alert[..alert.find("</p>").unwrap()].contains("P3.91"),
-        "the refusal names the item: {alert}"
+        cart["lines"].as_array().unwrap().is_empty(),
+        "nothing added"
     );
 }
 db_test!(the_configurator_says_which_item_is_short);

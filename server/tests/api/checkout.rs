@@ -841,15 +841,11 @@ db_test!(a_shopper_cancels_before_shipping_and_is_refunded);
 /// and its confirmation mail delivered once. The server's log (at debug level, after
 /// checkouts with every test card) holds no card number.
 async fn a_killed_server_loses_no_order(backend: crate::helpers::Backend) {
-    use crate::helpers::{Backend, ServerProcess, fresh_postgres_database};
+    use crate::helpers::{ServerProcess, process_database};
 
     let dir = tempfile::tempdir().unwrap();
-    let database_url = match backend {
-        Backend::Sqlite => format!("sqlite://{}", dir.path().join("shop.db").display()),
-        Backend::Postgres => match fresh_postgres_database().await {
-            Some(url) => url,
-            None => return,
-        },
+    let Some(database_url) = process_database(backend, dir.path()).await else {
+        return;
     };
     let log_path = dir.path().join("server.log");
     let start = || ServerProcess::start(&database_url, dir.path(), &log_path, "debug");

@@ -47,6 +47,22 @@ fn error_page(app: &TestApp, res: &reqwest::Response) -> String {
     location.trim_start_matches(&app.base).to_string()
 }
 
+/// "Place the order" posted as a plain form from the review shown: the page it comes back
+/// to, which must be the checkout with an error.
+async fn plain_place(app: &TestApp, reviewed: &Value) -> String {
+    let res = app
+        .post_plain(
+            "checkout/place",
+            "/checkout",
+            &[
+                ("key", text(reviewed, "key")),
+                ("review", text(reviewed, "review")),
+            ],
+        )
+        .await;
+    app.page(&error_page(app, &res)).await.1
+}
+
 /// After the review, a staff price change and units added in another tab were charged
 /// without a word (the shopper saw 65.90 and paid 145.90). Now placing refuses, charging
 /// nothing, and the order reviewed again is charged exactly what the new review shows.
@@ -67,18 +83,7 @@ async fn the_charge_is_what_the_review_showed(app: TestApp) {
     assert_eq!(res.status(), StatusCode::CONFLICT);
     assert!(res.text().await.unwrap().contains("review_changed"));
     // The same refusal as a plain form, shown on the checkout page.
-    let res = app
-        .post_plain(
-            "checkout/place",
-            "/checkout",
-            &[
-                ("key", text(&reviewed, "key")),
-                ("review", text(&reviewed, "review")),
-            ],
-        )
-        .await;
-    let (_, page) = app.page(&error_page(&app, &res)).await;
-    assert!(page.contains(REVIEW_AGAIN), "refusal not shown");
+    assert!(plain_place(&app, &reviewed).await.contains(REVIEW_AGAIN));
     assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 0);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM sandbox_charges").await, 0);
     assert_eq!(stock_of(&app, panel).await, 10);
@@ -104,18 +109,7 @@ async fn the_charge_is_what_the_review_showed(app: TestApp) {
     add(&other_tab, panel, "4").await;
     let res = place_reviewed(&app, text(&reviewed, "key"), text(&reviewed, "review")).await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
-    let res = app
-        .post_plain(
-            "checkout/place",
-            "/checkout",
-            &[
-                ("key", text(&reviewed, "key")),
-                ("review", text(&reviewed, "review")),
-            ],
-        )
-        .await;
-    let (_, page) = app.page(&error_page(&app, &res)).await;
-    assert!(page.contains(REVIEW_AGAIN), "refusal not shown");
+    assert!(plain_place(&app, &reviewed).await.contains(REVIEW_AGAIN));
     assert_eq!(count(&app, "SELECT COUNT(*) FROM orders").await, 1);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM sandbox_charges").await, 1);
     assert_eq!(stock_of(&app, panel).await, 9);
@@ -281,17 +275,7 @@ async fn the_sold_out_answer_reaches_a_plain_form(app: TestApp) {
     let theirs = at_review(&other, panel, "1", "olu@example.com").await;
     let res = place_reviewed(&other, text(&theirs, "key"), text(&theirs, "review")).await;
     assert_eq!(res.status(), StatusCode::OK);
-    let res = app
-        .post_plain(
-            "checkout/place",
-            "/checkout",
-            &[
-                ("key", text(&reviewed, "key")),
-                ("review", text(&reviewed, "review")),
-            ],
-        )
-        .await;
-    let (_, page) = app.page(&error_page(&app, &res)).await;
+    let page = plain_place(&app, &reviewed).await;
     assert!(
         page.contains("someone else just bought the last units")
             && page.contains("Nothing was charged"),

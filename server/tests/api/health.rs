@@ -2,7 +2,7 @@
 
 use crate::{
     db_test,
-    helpers::{Backend, ServerProcess, TestApp, fresh_postgres_database, spawn_with_routes},
+    helpers::{Backend, ServerProcess, TestApp, process_database, spawn_with_routes},
 };
 use axum::{Router, routing::get};
 use reqwest::StatusCode;
@@ -179,12 +179,8 @@ async fn a_panicking_handler_answers_500_and_the_server_lives_on() {
 /// error: a run of bad requests of every kind writes no ERROR line.
 async fn bad_requests_write_no_error_to_the_log(backend: Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let database_url = match backend {
-        Backend::Sqlite => format!("sqlite://{}", dir.path().join("shop.db").display()),
-        Backend::Postgres => match fresh_postgres_database().await {
-            Some(url) => url,
-            None => return,
-        },
+    let Some(database_url) = process_database(backend, dir.path()).await else {
+        return;
     };
     let log_path = dir.path().join("server.log");
     let server = ServerProcess::start(&database_url, dir.path(), &log_path, "info");

@@ -351,6 +351,15 @@ macro_rules! db_test {
     };
 }
 
+/// A fresh database for a server process: a SQLite file in `dir`, or a new PostgreSQL
+/// database; `None` when PostgreSQL tests are explicitly skipped.
+pub async fn process_database(backend: Backend, dir: &Path) -> Option<String> {
+    match backend {
+        Backend::Sqlite => Some(format!("sqlite://{}", dir.join("shop.db").display())),
+        Backend::Postgres => fresh_postgres_database().await,
+    }
+}
+
 /// The shop's own binary run as a process on a free port with a seeded catalog, its output
 /// appended to `log`; killed (SIGKILL) when dropped, so a failing test leaves none behind.
 pub struct ServerProcess {
