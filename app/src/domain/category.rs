@@ -48,8 +48,9 @@ impl Category {
             Category::Rental => "显示屏 租赁屏 舞台屏 舞台显示屏 LED显示屏",
             Category::Perimeter => "显示屏 围栏屏 体育显示屏 球场显示屏",
             Category::Transparent => "显示屏 透明屏 透明显示屏 玻璃屏",
-            Category::Modules => "模组 单元板 显示屏模组 备件",
-            Category::Controllers => "控制器 控制卡 发送卡 接收卡 视频处理器 显示屏控制器",
+            // Not 显示屏 (nor a word starting with it): a search for screens lists screens.
+            Category::Modules => "模组 单元板 备件",
+            Category::Controllers => "控制器 控制卡 发送卡 接收卡 视频处理器",
             Category::Accessories => "配件 电源线 信号线 线缆",
         }
     }
