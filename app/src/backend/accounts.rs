@@ -126,15 +126,17 @@ async fn send_link(
 
 /// Tells the owner of an address that someone tried to use it for another account (instead
 /// of telling the person who tried).
+/// Returns whether the note was queued (the hourly allowance of requested mail may hold it
+/// back).
 async fn notify_address_taken(
     state: &AppState,
     conn: &mut sqlx::AnyConnection,
     owner: &UserRow,
     client: Option<IpAddr>,
     now: i64,
-) -> ShopResult<()> {
+) -> ShopResult<bool> {
     if !admit_mail(conn, &state.keys, &owner.email, client, now).await? {
-        return Ok(());
+        return Ok(false);
     }
     let signin = link(state, "/account/sign-in");
     let reset = link(state, "/account/forgot");
@@ -151,7 +153,7 @@ async fn notify_address_taken(
     )
     .enqueue(conn, now)
     .await?;
-    Ok(())
+    Ok(true)
 }
 
 fn refused(rule: Rule) -> ShopError {
@@ -190,28 +192,22 @@ pub async fn register(
     } else {
         account.commit().await?;
     }
-    let (to, mail_lang, owner_id) = match &taken {
-        Some(owner) => (owner.email.as_str(), lang_of(owner), owner.id),
-        None => (email.as_str(), lang, user_id),
+    let queued = match &taken {
+        Some(owner) => notify_address_taken(state, &mut tx, owner, client, now).await?,
+        None if admit_mail(&mut tx, &state.keys, &email, client, now).await? => {
+            let verify = link(
+                state,
+                &format!("{}{token}", LinkPurpose::VerifyEmail.path()),
+            );
+            let letter = LinkLetter::Verify.letter(input.full_name.trim(), &verify);
+            mail(state, lang, Some(user_id), &email, letter)
+                .enqueue(&mut tx, now)
+                .await?;
+            true
+        }
+        None => false,
     };
-    if admit_mail(&mut tx, &state.keys, to, client, now).await? {
-        let signin = link(state, "/account/sign-in");
-        let reset = link(state, "/account/forgot");
-        let verify = link(
-            state,
-            &format!("{}{token}", LinkPurpose::VerifyEmail.path()),
-        );
-        let letter = match &taken {
-            Some(owner) => Letter::AddressTaken {
-                name: &owner.full_name,
-                signin: &signin,
-                reset: &reset,
-            },
-            None => LinkLetter::Verify.letter(input.full_name.trim(), &verify),
-        };
-        mail(state, mail_lang, Some(owner_id), to, letter)
-            .enqueue(&mut tx, now)
-            .await?;
+    if queued {
         state.work.count(Step::MailQueued);
     }
     tx.commit().await?;

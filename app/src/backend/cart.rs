@@ -119,14 +119,7 @@ pub async fn summary(state: &AppState, owner: Option<&CartOwner>) -> ShopResult<
 
 fn summarise(lines: &[CartLineView]) -> CartSummary {
     let units = lines.iter().map(|l| l.quantity).sum();
-    let subtotal = lines
-        .iter()
-        .filter_map(|l| l.price.map(|p| p.total))
-        .try_fold(None::<Money>, |sum, total| match sum {
-            None => Some(Some(total)),
-            Some(sum) => sum.plus(total).map(Some),
-        })
-        .flatten();
+    let subtotal = Money::sum(lines.iter().filter_map(|l| l.price.map(|p| p.total)));
     CartSummary { units, subtotal }
 }
 

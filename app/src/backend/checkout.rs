@@ -107,7 +107,7 @@ pub async fn view(
     let mut draft = Draft::of(session);
     if let Some(order) = orders::find_by_key(state.db.pool(), &draft.key).await? {
         // Placed meanwhile (another tab, a retry, the recovery job): this checkout is over.
-        draft = close(session, &order).await?;
+        draft = close(session, &order.idempotency_key, order.status).await?;
     }
     if let Some(entry) = card_entry
         && draft.card_entry.as_deref() == Some(entry)
@@ -454,14 +454,7 @@ pub async fn place_order(
     let quote = carrier
         .quote(weight, &address.country, state.settings.currency)
         .ok_or(incomplete)?;
-    let subtotal = lines
-        .iter()
-        .try_fold(None::<Money>, |sum, l| match sum {
-            None => Some(Some(l.total)),
-            Some(sum) => sum.plus(l.total).map(Some),
-        })
-        .flatten()
-        .ok_or(ShopError::Internal)?;
+    let subtotal = Money::sum(lines.iter().map(|l| l.total)).ok_or(ShopError::Internal)?;
     let totals = totals(state, subtotal, &quote, &address.country).ok_or(ShopError::Internal)?;
     if review_digest(state, &lines, &totals, carrier, address, card) != reviewed {
         // The cart, a price, the delivery or the tax is not what the shopper confirmed.
@@ -535,15 +528,16 @@ fn review_again() -> ShopError {
     }
 }
 
-/// Ends the checkout whose key made `order`: a settled order closes it (the next checkout
-/// starts afresh), a failed payment keeps the choices but not the card, with a new key.
-/// An order still awaiting payment leaves it as it is. Returns the draft as it now stands.
-async fn close(session: &Session, order: &OrderRow) -> ShopResult<Draft> {
+/// Ends the checkout whose key made the order `key` (now in `status`): a settled order
+/// closes it (the next checkout starts afresh), a failed payment keeps the choices but not
+/// the card, with a new key. An order still awaiting payment leaves it as it is. Returns
+/// the draft as it now stands.
+async fn close(session: &Session, key: &str, status: OrderStatus) -> ShopResult<Draft> {
     let mut draft = Draft::of(session);
-    if draft.key != order.idempotency_key {
+    if draft.key != key {
         return Ok(draft);
     }
-    match order.status {
+    match status {
         OrderStatus::PendingPayment => {}
         OrderStatus::PaymentFailed => {
             draft.key = random_token();
@@ -585,7 +579,7 @@ async fn finish_existing(
             charge_and_settle(state, session, order, &card).await
         }
         OrderStatus::PaymentFailed => {
-            close(session, &order).await?;
+            close(session, &order.idempotency_key, order.status).await?;
             // The first attempt's answer, as the processor gave it.
             let decline = orders::events(state.db.pool(), order.id)
                 .await?
@@ -597,7 +591,7 @@ async fn finish_existing(
             Err(ShopError::PaymentDeclined { decline })
         }
         _ => {
-            close(session, &order).await?;
+            close(session, &order.idempotency_key, order.status).await?;
             Ok(placed(state, &order))
         }
     }
@@ -615,10 +609,12 @@ async fn charge_and_settle(
         .charge(state, card, total, &order.idempotency_key)
         .await?;
     settle(state, &order, &outcome).await?;
-    let settled = orders::find(state.db.pool(), order.id)
-        .await?
-        .ok_or(ShopError::Internal)?;
-    close(session, &settled).await?;
+    // Whoever settled it did so with this outcome: the processor answers a key once.
+    let status = match outcome {
+        Ok(_) => OrderStatus::Paid,
+        Err(_) => OrderStatus::PaymentFailed,
+    };
+    close(session, &order.idempotency_key, status).await?;
     match outcome {
         Ok(_) => Ok(placed(state, &order)),
         Err(decline) => Err(ShopError::PaymentDeclined { decline }),

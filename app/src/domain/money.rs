@@ -101,6 +101,14 @@ impl Money {
             .map(|minor| Money::new(minor, self.currency))
     }
 
+    /// The sum of amounts in one currency; `None` for none at all, on overflow or mixed
+    /// currencies.
+    pub fn sum(amounts: impl IntoIterator<Item = Money>) -> Option<Money> {
+        let mut amounts = amounts.into_iter();
+        let first = amounts.next()?;
+        amounts.try_fold(first, Money::plus)
+    }
+
     /// The amount as a plain decimal in major units, e.g. `1234.50` (for machine-readable
     /// data such as schema.org offers).
     pub fn decimal(self) -> String {
@@ -141,6 +149,14 @@ mod tests {
 
     fn usd(minor: i64) -> Money {
         Money::new(minor, Currency::Usd)
+    }
+
+    #[test]
+    fn a_sum_is_of_one_currency_and_not_of_nothing() {
+        assert_eq!(Money::sum([usd(100), usd(250)]), Some(usd(350)));
+        assert_eq!(Money::sum([]), None);
+        assert_eq!(Money::sum([usd(1), Money::new(1, Currency::Eur)]), None);
+        assert_eq!(Money::sum([usd(i64::MAX), usd(1)]), None);
     }
 
     #[test]

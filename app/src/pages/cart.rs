@@ -112,14 +112,8 @@ fn WallGroup(group: CartGroup, lines: Vec<CartLineView>) -> impl IntoView {
     let subtotal = lines
         .iter()
         .map(|l| l.price.map(|p| p.total))
-        .try_fold(None::<Money>, |sum, total| {
-            let total = total?;
-            Some(Some(match sum {
-                None => total,
-                Some(sum) => sum.plus(total)?,
-            }))
-        })
-        .flatten();
+        .collect::<Option<Vec<_>>>()
+        .and_then(Money::sum);
     view! {
         <section class="cart-group" aria-label=move || i18n.msg(Msg::WallGroup { cols, rows })>
             <header class="cart-group-head">

@@ -1176,16 +1176,7 @@ db_test!(
 /// mail queued; and the taken address's owner is told, nothing else is left behind.
 async fn registering_a_taken_address_does_the_same_work(app: TestApp) {
     use app::backend::work::Step;
-    let pool = app.state.db.pool().clone();
-    let count = |sql: &'static str| {
-        let pool = pool.clone();
-        async move {
-            sqlx::query_scalar::<_, i64>(sql)
-                .fetch_one(&pool)
-                .await
-                .unwrap()
-        }
-    };
+    let count = |sql| crate::checkout::count(&app, sql);
     let before = app.state.work.all();
     assert_eq!(
         register(&app, "mei@example.com").await.status(),
