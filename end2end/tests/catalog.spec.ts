@@ -89,6 +89,14 @@ test("two products side by side", async ({ page }, testInfo) => {
   await expect(page.locator(".compare-table tr.differs").first()).toBeVisible();
   await expect(page.getByRole("row", { name: /Pixel pitch/ })).toContainText("3.91 mm");
   await expect(page.getByRole("row", { name: /Pixel pitch/ })).toContainText("4.81 mm");
+  if (isHydrated(testInfo)) {
+    // Opened again, a compared product says so before any click; another one says nothing.
+    await open(page, "/products/tourline-r-p3-91", testInfo);
+    await expect(page.getByTestId("compare-state")).toContainText("In your comparison");
+    await open(page, "/products/tourline-r-p2-6", testInfo);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tourline R P2.6 Rental Panel");
+    await expect(page.getByTestId("compare-state")).toHaveCount(0);
+  }
 });
 
 test.describe("on a phone", () => {
@@ -115,4 +123,31 @@ test.describe("on a phone", () => {
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(wide).toBeLessThanOrEqual(390);
   });
+});
+
+// The next page of an in-app navigation loads under an empty main: the footer came up into
+// view and went down again (a layout shift of 0.66 was measured).
+test("the footer stays put while the next page loads", async ({ page }, testInfo) => {
+  test.skip(!isHydrated(testInfo), "in-app navigation needs the app");
+  await open(page, "/catalog", testInfo);
+  await page.evaluate(() => {
+    const w = window as unknown as { footerShift: number };
+    w.footerShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; sources?: { node?: Node }[] }[]) {
+        const moved = (entry.sources ?? []).some((s) => {
+          const element = s.node instanceof Element ? s.node : s.node?.parentElement;
+          return element?.closest("footer") != null;
+        });
+        if (moved) w.footerShift += entry.value;
+      }
+    }).observe({ type: "layout-shift" });
+  });
+  await page.locator(".product-card .product-name").first().click();
+  await expect(page).toHaveURL(/\/products\//);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Catalog" }).click();
+  await expect(page).toHaveURL(/\/catalog$/);
+  await expect(page.locator(".product-card").first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { footerShift: number }).footerShift)).toBe(0);
 });

@@ -55,6 +55,13 @@ pub async fn compared_products() -> Result<Vec<ProductDetail>, ShopError> {
     .await
 }
 
+/// The ids on the comparison list. The cookie is `HttpOnly` and product pages are kept for
+/// every visitor, so a hydrated page asks for it to show whether its product is on the list.
+#[server(endpoint = "catalog/compare-ids", input = server_fn::codec::GetUrl)]
+pub async fn compare_ids() -> Result<Vec<ProductId>, ShopError> {
+    Ok(compare_list().ids().to_vec())
+}
+
 /// Adds a product to the comparison list, or takes it off; returns the list. The oldest is
 /// dropped when a fifth is added.
 #[server(endpoint = "catalog/toggle-compare")]

@@ -381,8 +381,10 @@ fn ReviewStep(
             <input type="hidden" name="key" value=view.key.clone() />
             <input type="hidden" name="review" value=view.review.clone() />
             <p class="field-hint">{tr(Key::CheckoutPlaceNote)}</p>
+            // One tap places the order: a second one while the first is on its way is not sent
+            // (the key would make it harmless, but the page reloads under it).
             <button type="submit" class="button button-primary button-large" data-testid="place-order"
-                hidden=move || declined.get()>
+                hidden=move || declined.get() disabled=move || action.pending().get()>
                 {move || i18n.msg(Msg::CheckoutPay { total: &total.map(|t| t.format(i18n.lang())).unwrap_or_default() })}
             </button>
         </ActionForm>

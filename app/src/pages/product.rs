@@ -4,7 +4,7 @@
 
 use super::not_found::NotFound;
 use crate::{
-    api::catalog::{ToggleCompare, get_product},
+    api::catalog::{ToggleCompare, compare_ids, get_product},
     components::{
         cart::AddToCartForm, form::without_unnamed, page_meta::title_text,
         product_card::ProductGrid, specs::spec_rows,
@@ -81,6 +81,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
     let in_stock = card.stock > 0;
     let is_cabinet = product.specs.cabinet().is_some();
     let compare = ServerAction::<ToggleCompare>::new();
+    let on_list = LocalResource::new(compare_ids);
     let ld = json_ld(&product);
     // The quantity priced: from the address, then (with JavaScript) as typed into the cart
     // form, which then stands alone: the "Show price" form is for pages without it.
@@ -172,16 +173,22 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                             <input type="hidden" name="id" value=card.id.to_string() />
                             <button type="submit" class="button button-secondary">{tr(Key::CompareToggle)}</button>
                         </ActionForm>
-                        // After a click, whether the product is now in the comparison.
-                        {move || compare.value().get().and_then(Result::ok).map(|list| {
-                            let inside = list.contains(&card.id);
-                            view! {
+                        // Whether the product is in the comparison: asked for once the page runs
+                        // in the browser, then the answer of each click.
+                        {move || {
+                            let clicked = compare.value().get().and_then(Result::ok);
+                            let inside = match clicked {
+                                Some(list) => list.contains(&card.id),
+                                // Before any click only "it is in" is worth a line.
+                                None => on_list.get().and_then(Result::ok)?.contains(&card.id).then_some(true)?,
+                            };
+                            Some(view! {
                                 <p class="compare-state" role="status" data-testid="compare-state">
                                     {tr(if inside { Key::CompareIsIn } else { Key::CompareIsOut })} " "
                                     <A href="/compare">{tr(Key::CompareOpen)}</A>
                                 </p>
-                            }
-                        })}
+                            })
+                        }}
                     </div>
                 </div>
             </div>
