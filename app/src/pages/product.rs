@@ -81,7 +81,16 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
     let in_stock = card.stock > 0;
     let is_cabinet = product.specs.cabinet().is_some();
     let compare = ServerAction::<ToggleCompare>::new();
-    let on_list = LocalResource::new(compare_ids);
+    // Asked in the browser only (an effect): a resource read here would hold the server's
+    // render of the page until an answer that never comes there.
+    let on_list = RwSignal::new(None::<Vec<crate::domain::ids::ProductId>>);
+    Effect::new(move |_| {
+        leptos::task::spawn_local(async move {
+            if let Ok(ids) = compare_ids().await {
+                on_list.set(Some(ids));
+            }
+        });
+    });
     let ld = json_ld(&product);
     // The quantity priced: from the address, then (with JavaScript) as typed into the cart
     // form, which then stands alone: the "Show price" form is for pages without it.
@@ -180,7 +189,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                             let inside = match clicked {
                                 Some(list) => list.contains(&card.id),
                                 // Before any click only "it is in" is worth a line.
-                                None => on_list.get().and_then(Result::ok)?.contains(&card.id).then_some(true)?,
+                                None => on_list.get()?.contains(&card.id).then_some(true)?,
                             };
                             Some(view! {
                                 <p class="compare-state" role="status" data-testid="compare-state">
