@@ -9,7 +9,7 @@
 //! Every problem is reported as one line naming the setting and its variable.
 
 use app::{
-    backend::keys::MIN_KEY_LEN,
+    backend::security::keys::MIN_KEY_LEN,
     domain::{money::Currency, tax::TaxTable},
 };
 use serde::Deserialize;

@@ -5,7 +5,6 @@ pub mod bench;
 pub mod config;
 pub mod media;
 pub mod middleware;
-pub mod sandbox_pay;
 pub mod seed;
 pub mod startup;
 pub mod telemetry;

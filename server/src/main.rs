@@ -135,7 +135,10 @@ async fn admin_create(config: Config, args: &[&str]) -> ExitCode {
         return ExitCode::from(2);
     };
     let (password, generated) = if std::io::stdin().is_terminal() {
-        (app::backend::keys::random_token()[..24].to_string(), true)
+        (
+            app::backend::security::keys::random_token()[..24].to_string(),
+            true,
+        )
     } else {
         let mut line = String::new();
         if std::io::stdin().read_line(&mut line).is_err() {
@@ -151,7 +154,8 @@ async fn admin_create(config: Config, args: &[&str]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match app::backend::accounts::create_staff(&state, &email, &name, &password, role).await {
+    match app::backend::accounts::staff::create_staff(&state, &email, &name, &password, role).await
+    {
         Ok(id) => {
             println!("Created {} account #{id} for {email}.", role.as_str());
             if generated {

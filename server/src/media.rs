@@ -4,7 +4,7 @@
 //! outcome (`?image=saved|not_an_image|too_large|missing`).
 
 use app::{
-    backend::{AppState, catalog, context, db::products, session::Session},
+    backend::{AppState, catalog, db::products, request::context, request::session::Session},
     domain::ids::{ImageId, ProductId},
     error::{Problem, ShopError},
 };
@@ -87,7 +87,7 @@ pub async fn upload_product_image(
             }
         }
     };
-    match catalog::save_image(&state, id, &bytes).await {
+    match catalog::manage::save_image(&state, id, &bytes).await {
         Ok(_) => {
             tracing::info!(
                 product = %id,

@@ -18,7 +18,7 @@ pub async fn ensure_demo_admin(state: &AppState) -> Result<bool, String> {
     if exists {
         return Ok(false);
     }
-    accounts::create_staff(
+    accounts::staff::create_staff(
         state,
         DEMO_ADMIN_EMAIL,
         "Demo Admin",

@@ -16,19 +16,22 @@ use crate::{
         static_cache::{CachePolicy, set_cache_control},
         whole_pages::whole_pages,
     },
-    sandbox_pay,
 };
 use app::{
     App,
     backend::{
-        AppState, Shared, ShopSettings, accounts, carriers, catalog, catalog_seed,
-        changes::{self, ChangeFeed},
-        checkout,
+        AppState, Shared, ShopSettings, accounts, catalog,
+        catalog::seed,
         db::{Db, DbOptions, DbSetupError, cart, outbox, products, throttle, tokens},
-        keys::Keys,
         mail::worker::{self, Transport},
-        now, passwords,
-        session::{SessionPolicy, SessionStore},
+        memory::changes::{self, ChangeFeed},
+        now,
+        orders::{handoff, settling},
+        outside::sandbox_processor,
+        payments::Gateway,
+        request::session::{SessionPolicy, SessionStore},
+        security::keys::Keys,
+        security::passwords,
     },
     model::shop::Seller,
     shell,
@@ -225,6 +228,7 @@ pub async fn build_state(
             https,
             public_url: config.site.public_url.clone(),
             local_mailbox: transport.keeps_mail(),
+            gateway: Gateway::Sandbox,
         }),
         mail_nudge: Arc::new(tokio::sync::Notify::new()),
         changes,
@@ -244,12 +248,12 @@ pub async fn build_state(
         });
     }
     if config.seed_catalog() {
-        catalog_seed::seed_if_empty(&state)
+        seed::seed_if_empty(&state)
             .await
             .map_err(|e| StartupError::Seed(format!("{e:?}")))?;
     }
     // What the search index holds for a product may have grown since it was written.
-    catalog::reindex_search(&state)
+    catalog::browse::reindex_search(&state)
         .await
         .map_err(|e| StartupError::SearchIndex(format!("{e:?}")))?;
     // Serving starts with everything written so far seen.
@@ -302,7 +306,7 @@ async fn deliver_outbox(state: AppState, transport: Transport) {
         if let Err(error) = worker::deliver_due(&state.db, &transport).await {
             tracing::warn!(%error, "mail outbox pass failed");
         }
-        if let Err(error) = carriers::deliver_due(&state).await {
+        if let Err(error) = handoff::deliver_due(&state).await {
             tracing::warn!(%error, "carrier outbox pass failed");
         }
         tokio::select! {
@@ -320,7 +324,7 @@ async fn recover_orders(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(5));
     loop {
         tick.tick().await;
-        if let Err(error) = checkout::recover_stale(&state, STALE_AFTER_SECS).await {
+        if let Err(error) = settling::recover_stale(&state, STALE_AFTER_SECS).await {
             tracing::warn!(%error, "settling unfinished orders failed; will retry");
         }
     }
@@ -367,7 +371,7 @@ async fn maintenance(state: AppState, mail_retention_days: u32) {
                 Err(error) => tracing::warn!(%error, "clean-up of {what} failed"),
             }
         }
-        match accounts::erase_expired_deactivations(&state).await {
+        match accounts::lifecycle::erase_expired_deactivations(&state).await {
             Ok(n) if n > 0 => tracing::info!(
                 accounts = n,
                 "cancelled accounts erased after their grace period"
@@ -421,11 +425,7 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
         .route("/healthz", get(healthz))
         .route("/media/products/{id}", get(media::product_image))
         .route("/admin/products/{id}/image", post(media::upload_product_image))
-        .route("/sandbox-pay/style.css", get(sandbox_pay::style))
-        .route(
-            "/sandbox-pay/card/{entry}",
-            get(sandbox_pay::card_page).post(sandbox_pay::submit_card),
-        )
+        .merge(sandbox_processor::pages::routes())
         .merge(extra)
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .layer(from_fn(map_error_status))

@@ -12,8 +12,9 @@ use leptos::prelude::*;
 use crate::{
     backend::{
         cart::{self, owner, owner_or_start},
-        context, flash,
-        redirect::redirect,
+        request::context,
+        request::flash,
+        request::redirect::redirect,
     },
     domain::{configurator::WallRequest, limits, redirect::SafePath},
     i18n::current_request_lang,

@@ -12,25 +12,25 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    backend::{catalog, context},
+    backend::{catalog, request::context},
     domain::catalog::CompareList,
     i18n::current_request_lang,
 };
 
 #[server(endpoint = "catalog/list", input = server_fn::codec::GetUrl)]
 pub async fn list_products(query: CatalogQuery) -> Result<CatalogPage, ShopError> {
-    catalog::list_page(&context::state()?, &query, current_request_lang()).await
+    catalog::browse::list_page(&context::state()?, &query, current_request_lang()).await
 }
 
 #[server(endpoint = "catalog/product", input = server_fn::codec::GetUrl)]
 pub async fn get_product(slug: String) -> Result<ProductDetail, ShopError> {
-    catalog::detail(&context::state()?, &slug, current_request_lang()).await
+    catalog::browse::detail(&context::state()?, &slug, current_request_lang()).await
 }
 
 /// Up to eight product names for the words typed so far: (address slug, name).
 #[server(endpoint = "catalog/suggest", input = server_fn::codec::GetUrl)]
 pub async fn suggest(q: String) -> Result<Vec<(String, String)>, ShopError> {
-    catalog::suggest(&context::state()?, &q).await
+    catalog::browse::suggest(&context::state()?, &q).await
 }
 
 /// The comparison list this request carries in its cookie.
@@ -47,7 +47,7 @@ fn compare_list() -> CompareList {
 /// The products on the comparison list, with their specifications and tiers.
 #[server(endpoint = "catalog/compare", input = server_fn::codec::GetUrl)]
 pub async fn compared_products() -> Result<Vec<ProductDetail>, ShopError> {
-    catalog::compared(
+    catalog::browse::compared(
         &context::state()?,
         compare_list().ids(),
         current_request_lang(),
@@ -69,7 +69,7 @@ pub async fn toggle_compare(id: ProductId) -> Result<Vec<ProductId>, ShopError> 
     use crate::cookies;
     const MONTH: i64 = 30 * 24 * 3600;
     let state = context::state()?;
-    catalog::ensure_active(&state, id).await?;
+    catalog::browse::ensure_active(&state, id).await?;
     let mut list = compare_list();
     list.toggle(id);
     if let (Some(response), Some(cookie)) = (
@@ -90,10 +90,10 @@ pub async fn toggle_compare(id: ProductId) -> Result<Vec<ProductId>, ShopError> 
 /// are never trusted).
 #[server(endpoint = "catalog/quote-wall", input = server_fn::codec::GetUrl)]
 pub async fn quote_wall(slug: String, request: WallRequest) -> Result<WallQuote, ShopError> {
-    catalog::quote_wall(&context::state()?, &slug, request, current_request_lang()).await
+    catalog::browse::quote_wall(&context::state()?, &slug, request, current_request_lang()).await
 }
 
 #[server(endpoint = "catalog/cabinets", input = server_fn::codec::GetUrl)]
 pub async fn configurator_cabinets() -> Result<Vec<CabinetOption>, ShopError> {
-    catalog::cabinet_options(&context::state()?, current_request_lang()).await
+    catalog::browse::cabinet_options(&context::state()?, current_request_lang()).await
 }

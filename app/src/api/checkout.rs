@@ -1,4 +1,4 @@
-//! Checkout and orders (see `backend/checkout.rs` and `backend/orders.rs`). Guests and
+//! Checkout and orders (see `backend/orders/`). Guests and
 //! signed-in shoppers alike; every step acts on the asking visitor's own checkout, cart and
 //! orders only.
 
@@ -15,9 +15,11 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::{
     backend::{
-        checkout::{self, Buyer},
-        context, flash, orders,
-        redirect::redirect,
+        orders,
+        orders::checkout::{self, Buyer},
+        request::context,
+        request::flash,
+        request::redirect::redirect,
     },
     domain::{limits, redirect::SafePath},
     i18n::current_request_lang,
@@ -107,7 +109,7 @@ pub async fn place_order(
     if review.len() > 64 {
         return Err(ShopError::BadRequest);
     }
-    let placed = checkout::place_order(
+    let placed = orders::placing::place_order(
         &context::state()?,
         &context::session()?,
         &buyer,
@@ -136,19 +138,19 @@ pub async fn get_order(id: OrderId, key: Option<String>) -> Result<OrderView, Sh
     let state = context::state()?;
     let session = context::session()?;
     let user = context::current_user().await?;
-    let viewer = orders::Viewer {
+    let viewer = orders::views::Viewer {
         user: user.map(|u| u.id),
         session: &session,
         key: key.as_deref(),
     };
-    orders::view(&state, &viewer, id).await
+    orders::views::view(&state, &viewer, id).await
 }
 
 /// The signed-in shopper's orders.
 #[server(endpoint = "orders/list", input = server_fn::codec::GetUrl)]
 pub async fn get_orders() -> Result<Vec<OrderSummary>, ShopError> {
     let user = context::require_user().await?;
-    orders::history(&context::state()?, user.id).await
+    orders::views::history(&context::state()?, user.id).await
 }
 
 /// The buyer cancels their order before it ships; the payment is refunded.
@@ -157,12 +159,12 @@ pub async fn cancel_order(id: OrderId, key: Option<String>) -> Result<(), ShopEr
     let state = context::state()?;
     let session = context::session()?;
     let user = context::current_user().await?;
-    let viewer = orders::Viewer {
+    let viewer = orders::views::Viewer {
         user: user.map(|u| u.id),
         session: &session,
         key: key.as_deref(),
     };
-    orders::buyer_cancel(&state, &viewer, id).await
+    orders::fulfilment::buyer_cancel(&state, &viewer, id).await
 }
 
 /// Step 3, a saved card.

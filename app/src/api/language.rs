@@ -8,12 +8,12 @@ use leptos::prelude::*;
 /// back to the page it came from).
 #[server(endpoint = "language/set")]
 pub async fn set_language(lang: String) -> Result<Lang, ShopError> {
-    use crate::{backend::context, error::Problem};
+    use crate::{backend::request::context, error::Problem};
     let lang =
         Lang::from_code(&lang).ok_or_else(|| ShopError::invalid("lang", Problem::Invalid))?;
     remember_language_cookie(lang)?;
     if let Some(user_id) = context::session()?.user_id() {
-        crate::backend::accounts::set_language(&context::state()?, user_id, lang).await?;
+        crate::backend::accounts::profile::set_language(&context::state()?, user_id, lang).await?;
     }
     Ok(lang)
 }

@@ -3,15 +3,15 @@
 //! never exceed the stock when they are set; a line whose stock fell later says so, and
 //! checkout refuses it until it is lowered.
 
-use super::{
+use crate::backend::{
     AppState, catalog,
     db::{
         cart::{self, CartOwner},
         products::{self, ProductRow},
     },
-    keys::{is_token, random_token},
     now,
-    session::Session,
+    request::session::Session,
+    security::keys::{is_token, random_token},
 };
 use crate::{
     domain::{
@@ -97,7 +97,7 @@ pub async fn view(
         }
         lines.push(CartLineView {
             id: row.id,
-            product: catalog::card(product, lang),
+            product: catalog::browse::card(product, lang),
             quantity: row.quantity,
             price: price_line(tiers, row.quantity),
             in_stock: on_sale_stock(product),
@@ -154,7 +154,7 @@ pub async fn add_wall(
     slug: &str,
     request: WallRequest,
 ) -> ShopResult<()> {
-    let quote = catalog::quote_wall(state, slug, request, Lang::En).await?;
+    let quote = catalog::browse::quote_wall(state, slug, request, Lang::En).await?;
     let group = wall_group_key(quote.plan.cols, quote.plan.rows, &random_token()[..12]);
     let mut tx = state.db.begin_write().await?;
     let cabinets = i64::from(quote.plan.cabinets);

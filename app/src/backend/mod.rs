@@ -2,35 +2,24 @@
 //! database access, sessions and the state every request reads. Nothing here is compiled
 //! into the browser bundle. (Named so it is never confused with the `server` crate.)
 
+// Business areas, one wing each.
 pub mod accounts;
-pub mod addresses;
-pub mod carriers;
 pub mod cart;
 pub mod catalog;
-pub mod catalog_seed;
-pub mod changes;
-pub mod checkout;
-pub mod context;
-pub mod customers;
-pub mod db;
-pub mod flash;
-pub mod gateway;
-pub mod kept;
-pub mod keys;
-pub mod mail;
 pub mod orders;
-pub mod passwords;
-pub mod personal;
+pub mod payments;
 pub mod privacy;
-pub mod product_cache;
-pub mod profile;
-pub mod redirect;
-pub mod saved_cards;
-pub mod session;
-pub mod shopper_cache;
+
+// Plumbing.
+pub mod db;
+pub mod mail;
+pub mod memory;
+pub mod request;
+pub mod security;
 pub mod state;
-pub mod throttle;
-pub mod work;
+
+// Outside parties that are pretend ones.
+pub mod outside;
 
 pub use state::{AppState, Shared, ShopSettings, app_state};
 

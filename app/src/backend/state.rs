@@ -1,6 +1,6 @@
 //! The state shared by every request: configuration, the database, the session store.
 
-use super::{db::Db, keys::Keys, session::SessionStore};
+use crate::backend::{db::Db, request::session::SessionStore, security::keys::Keys};
 use crate::error::{ShopError, ShopResult};
 use axum::extract::FromRef;
 use leptos::prelude::*;
@@ -26,6 +26,8 @@ pub struct ShopSettings {
     /// True when mail stays in the shop's own mailbox instead of leaving through SMTP
     /// (development only); admins can then read it at /admin/mail.
     pub local_mailbox: bool,
+    /// The payment processor (`payment.gateway`).
+    pub gateway: crate::backend::payments::Gateway,
 }
 
 /// The state every request shares. Cloning it (each `use_context`, each server function,
@@ -45,16 +47,16 @@ pub struct Shared {
     pub mail_nudge: Arc<tokio::sync::Notify>,
     /// What changed in the database, from any server (see `changes.rs`): the page cache
     /// drops pages rendered before a catalog change.
-    pub changes: Arc<super::changes::ChangeFeed>,
+    pub changes: Arc<crate::backend::memory::changes::ChangeFeed>,
     /// Products as shown, kept until the change log names them.
-    pub products: Arc<super::product_cache::ProductCache>,
+    pub products: Arc<crate::backend::memory::products::ProductCache>,
     /// Signed-in accounts and cart lines as pages read them, kept until the change log
     /// names them (GET requests only).
-    pub shoppers: Arc<super::shopper_cache::ShopperCache>,
+    pub shoppers: Arc<crate::backend::memory::shoppers::ShopperCache>,
     /// The search index's words, for correcting a mistyped search.
-    pub search_words: super::catalog::SearchWords,
+    pub search_words: crate::backend::catalog::browse::SearchWords,
     /// How often the costly steps ran (password hashes, account writes, mail queued).
-    pub work: super::work::Work,
+    pub work: crate::backend::security::work::Work,
 }
 
 impl std::ops::Deref for AppState {

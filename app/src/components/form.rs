@@ -102,7 +102,7 @@ pub fn provide_after_plain_post() {
     let after = SharedValue::new(|| {
         #[cfg(feature = "ssr")]
         {
-            crate::backend::flash::after_plain_post()
+            crate::backend::request::flash::after_plain_post()
         }
         #[cfg(not(feature = "ssr"))]
         {

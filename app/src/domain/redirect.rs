@@ -2,7 +2,7 @@
 //! the page a plain form came from) is accepted only as a path on this site: browsers resolve
 //! `//host`, `/\host` and `/<tab>/host` to other hosts, and a control character in a
 //! `Location` header cannot be sent at all. [`SafePath`] is the only way to name a redirect
-//! target (`backend::redirect` takes nothing else).
+//! target (`backend::request::redirect` takes nothing else).
 
 use std::fmt::Write as _;
 

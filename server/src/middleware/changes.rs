@@ -1,7 +1,7 @@
 //! Read-your-writes across the shop's memory: after a request that may have written (any
 //! method but GET, HEAD and OPTIONS), this server reads the change log before it answers, so
 //! the page the browser asks for next (a redirect, a reload) already shows the change. Other
-//! servers see it within [`app::backend::changes::POLL`].
+//! servers see it within [`app::backend::memory::changes::POLL`].
 
 use app::backend::AppState;
 use axum::{

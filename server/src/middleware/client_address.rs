@@ -3,7 +3,7 @@
 //! read from the right, skipping trusted proxies, and the first other address is the client.
 //! A visitor cannot choose their address by sending the header to the shop directly.
 
-use app::backend::context::ClientAddr;
+use app::backend::request::context::ClientAddr;
 use axum::{
     extract::{ConnectInfo, Request, State},
     http::HeaderMap,

@@ -19,8 +19,8 @@
 use super::origin_check::AllowedOrigins;
 use app::{
     backend::{
-        flash::{FORM_DONE, FORM_ERROR, take_after_plain_post},
-        session::Session,
+        request::flash::{FORM_DONE, FORM_ERROR, take_after_plain_post},
+        request::session::Session,
     },
     domain::redirect::SafePath,
 };

@@ -1,7 +1,7 @@
-//! Opens the request's session (see `app::backend::session`) and writes the cookie change
+//! Opens the request's session (see `app::backend::request::session`) and writes the cookie change
 //! that handlers made back onto the response.
 
-use app::backend::session::SessionStore;
+use app::backend::request::session::SessionStore;
 use axum::{
     extract::{Request, State},
     http::{StatusCode, header::SET_COOKIE},

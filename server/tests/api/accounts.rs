@@ -1051,7 +1051,9 @@ db_test!(sign_in_goes_only_to_paths_on_this_site);
 /// The probe's finding: twelve reset requests, twelve mails to the victim. Mail sent because
 /// someone asked is limited per recipient and per client, and the answer never changes.
 async fn requested_mail_is_limited_per_recipient_and_client(app: TestApp) {
-    use app::backend::throttle::{MAILS_PER_CLIENT_PER_HOUR, MAILS_PER_RECIPIENT_PER_HOUR};
+    use app::backend::security::throttle::{
+        MAILS_PER_CLIENT_PER_HOUR, MAILS_PER_RECIPIENT_PER_HOUR,
+    };
     registered_shopper(&app, &app.new_browser(), "mei@example.com").await;
     let from = |last: u8| {
         Browser::from_address(
@@ -1175,7 +1177,7 @@ db_test!(
 /// steps: one password hash, the account's rows written (undone for a taken address), one
 /// mail queued; and the taken address's owner is told, nothing else is left behind.
 async fn registering_a_taken_address_does_the_same_work(app: TestApp) {
-    use app::backend::work::Step;
+    use app::backend::security::work::Step;
     let count = |sql| crate::checkout::count(&app, sql);
     let before = app.state.work.all();
     assert_eq!(

@@ -12,7 +12,7 @@ use serde_json::Value;
 const STAFF_PASSWORD: &str = "staff password for tests";
 
 pub async fn staff(app: &TestApp, email: &str, role: Role) -> Browser {
-    accounts::create_staff(&app.state, email, "Sam Staff", STAFF_PASSWORD, role)
+    accounts::staff::create_staff(&app.state, email, "Sam Staff", STAFF_PASSWORD, role)
         .await
         .unwrap();
     let b = app.new_browser();

@@ -355,7 +355,7 @@ async fn cancelling_hides_the_account_until_its_owner_returns(app: TestApp) {
         StatusCode::UNAUTHORIZED
     );
     assert_eq!(
-        accounts::erase_expired_deactivations(&app.state)
+        accounts::lifecycle::erase_expired_deactivations(&app.state)
             .await
             .unwrap(),
         1

@@ -2,8 +2,8 @@
 
 use crate::{db_test, helpers::TestApp};
 use app::backend::{
-    keys::Keys,
-    session::{CookieChange, Session, SessionPolicy, SessionStore},
+    request::session::{CookieChange, Session, SessionPolicy, SessionStore},
+    security::keys::Keys,
 };
 use axum::http::{HeaderMap, HeaderValue};
 use reqwest::StatusCode;

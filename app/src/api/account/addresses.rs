@@ -7,7 +7,7 @@ use crate::{domain::account::AddressInput, error::ShopError};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::backend::{addresses, context, flash};
+use crate::backend::{accounts::addresses, request::context, request::flash};
 
 #[server(endpoint = "account/add-address")]
 pub async fn add_address(form: AddressInput) -> Result<AddressId, ShopError> {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    backend::{context, redirect::redirect, saved_cards},
+    backend::{accounts::saved_cards, request::context, request::redirect::redirect},
     domain::{limits, redirect::SafePath},
 };
 

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    backend::{accounts, context, now, privacy::export::export_user, redirect::redirect},
+    backend::{
+        accounts, now, privacy::export::export_user, request::context, request::redirect::redirect,
+    },
     domain::redirect::SafePath,
 };
 
@@ -39,7 +41,7 @@ pub async fn export_my_data() -> Result<serde_json::Value, ShopError> {
 #[server(endpoint = "account/deactivate")]
 pub async fn deactivate_account(password: String) -> Result<(), ShopError> {
     let user = context::require_user().await?;
-    accounts::deactivate(&context::state()?, &user, &password).await?;
+    accounts::lifecycle::deactivate(&context::state()?, &user, &password).await?;
     context::session()?.destroy().await?;
     redirect(&SafePath::fixed("/account/deactivated"));
     Ok(())
@@ -50,7 +52,7 @@ pub async fn deactivate_account(password: String) -> Result<(), ShopError> {
 #[server(endpoint = "account/delete")]
 pub async fn delete_account(password: String) -> Result<(), ShopError> {
     let user = context::require_user().await?;
-    let receipt = accounts::delete_account(&context::state()?, &user, &password).await?;
+    let receipt = accounts::lifecycle::delete_account(&context::state()?, &user, &password).await?;
     context::session()?.destroy().await?;
     redirect(&SafePath::fixed("/account/erased").child(&receipt));
     Ok(())
@@ -58,5 +60,5 @@ pub async fn delete_account(password: String) -> Result<(), ShopError> {
 
 #[server(endpoint = "account/erasure-receipt", input = server_fn::codec::GetUrl)]
 pub async fn get_erasure_receipt(id: String) -> Result<ErasureReceipt, ShopError> {
-    accounts::receipt(&context::state()?, &id).await
+    accounts::lifecycle::receipt(&context::state()?, &id).await
 }

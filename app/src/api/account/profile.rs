@@ -5,7 +5,7 @@ use crate::{domain::account::ProfileInput, error::ShopError, model::account::Acc
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::backend::{accounts, context, flash, profile};
+use crate::backend::{accounts, accounts::profile, request::context, request::flash};
 
 #[server(endpoint = "account/profile", input = server_fn::codec::GetUrl)]
 pub async fn get_account() -> Result<AccountView, ShopError> {
@@ -17,7 +17,7 @@ pub async fn get_account() -> Result<AccountView, ShopError> {
 pub async fn update_profile(form: ProfileInput) -> Result<(), ShopError> {
     let user = context::require_user().await?;
     let state = context::state()?;
-    if let Err(error) = accounts::update_profile(&state, &user, &form).await {
+    if let Err(error) = profile::update_profile(&state, &user, &form).await {
         flash::keep("profile", &form).await?;
         return Err(error);
     }
@@ -33,7 +33,7 @@ pub async fn update_profile(form: ProfileInput) -> Result<(), ShopError> {
 pub async fn change_email(new_email: String, current_password: String) -> Result<(), ShopError> {
     let user = context::require_user().await?;
     let state = context::state()?;
-    if let Err(error) = accounts::request_email_change(
+    if let Err(error) = profile::request_email_change(
         &state,
         &user,
         &new_email,
@@ -62,7 +62,7 @@ pub async fn change_password(
     let user = context::require_user().await?;
     let state = context::state()?;
     let keep = context::session()?.id_hash();
-    accounts::change_password(
+    accounts::sign_in::change_password(
         &state,
         &user,
         &current_password,

@@ -4,7 +4,7 @@ use crate::{error::ShopError, model::account::SessionView};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::backend::{context, profile};
+use crate::backend::{accounts::profile, request::context};
 
 #[server(endpoint = "account/sessions", input = server_fn::codec::GetUrl)]
 pub async fn list_sessions() -> Result<Vec<SessionView>, ShopError> {

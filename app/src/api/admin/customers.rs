@@ -9,30 +9,30 @@ use crate::{
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::backend::{accounts, context, customers, flash};
+use crate::backend::{accounts::staff, request::context, request::flash};
 
 #[server(endpoint = "admin/customers", input = server_fn::codec::GetUrl)]
 pub async fn search_customers(query: String, page: i64) -> Result<CustomerPage, ShopError> {
     context::require_staff().await?;
-    customers::search(&context::state()?, &query, page).await
+    staff::search(&context::state()?, &query, page).await
 }
 
 #[server(endpoint = "admin/customer", input = server_fn::codec::GetUrl)]
 pub async fn get_customer(id: UserId) -> Result<CustomerDetail, ShopError> {
     let staff = context::require_staff().await?;
-    customers::detail(&context::state()?, &staff, id).await
+    staff::detail(&context::state()?, &staff, id).await
 }
 
 #[server(endpoint = "admin/customer-role")]
 pub async fn set_customer_role(id: UserId, role: String) -> Result<(), ShopError> {
     let admin = context::require_admin().await?;
-    accounts::set_role(&context::state()?, &admin, id, &role).await
+    staff::set_role(&context::state()?, &admin, id, &role).await
 }
 
 #[server(endpoint = "admin/suspend")]
 pub async fn suspend_customer(id: UserId, reason: String) -> Result<(), ShopError> {
     let staff = context::require_staff().await?;
-    if let Err(error) = accounts::suspend(&context::state()?, &staff, id, &reason).await {
+    if let Err(error) = staff::suspend(&context::state()?, &staff, id, &reason).await {
         flash::keep(
             &format!("suspend-{id}"),
             &serde_json::json!({ "reason": reason }),
@@ -46,5 +46,5 @@ pub async fn suspend_customer(id: UserId, reason: String) -> Result<(), ShopErro
 #[server(endpoint = "admin/reinstate")]
 pub async fn reinstate_customer(id: UserId) -> Result<(), ShopError> {
     let staff = context::require_staff().await?;
-    accounts::reinstate(&context::state()?, &staff, id).await
+    staff::reinstate(&context::state()?, &staff, id).await
 }

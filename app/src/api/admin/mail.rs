@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 #[server(endpoint = "admin/mail", input = server_fn::codec::GetUrl)]
 pub async fn list_mail(to: Option<String>) -> Result<Mailbox, ShopError> {
-    use crate::backend::{context, mail::mailbox};
+    use crate::backend::{mail::mailbox, request::context};
     let admin = context::require_admin().await?;
     let state = context::state()?;
     mailbox::read(&state, &admin, to.as_deref()).await

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    backend::{context, orders},
+    backend::{orders, request::context},
     domain::{limits, order::OrderStatus, stored::Stored},
 };
 
@@ -28,29 +28,29 @@ pub async fn search_orders(
         code => Some(OrderStatus::from_stored(code).ok_or(ShopError::BadRequest)?),
     };
     let query = limits::cut(query.trim(), limits::CUSTOMER_SEARCH);
-    orders::search(&context::state()?, status, query, page).await
+    orders::views::search(&context::state()?, status, query, page).await
 }
 
 #[server(endpoint = "admin/order", input = server_fn::codec::GetUrl)]
 pub async fn get_admin_order(id: OrderId) -> Result<OrderView, ShopError> {
     context::require_staff().await?;
-    orders::view_for_staff(&context::state()?, id).await
+    orders::views::view_for_staff(&context::state()?, id).await
 }
 
 #[server(endpoint = "admin/order-ship")]
 pub async fn ship_order(id: OrderId) -> Result<(), ShopError> {
     let staff = context::require_staff().await?;
-    orders::mark_shipped(&context::state()?, staff.id, id).await
+    orders::fulfilment::mark_shipped(&context::state()?, staff.id, id).await
 }
 
 #[server(endpoint = "admin/order-delivered")]
 pub async fn deliver_order(id: OrderId) -> Result<(), ShopError> {
     let staff = context::require_staff().await?;
-    orders::mark_delivered(&context::state()?, staff.id, id).await
+    orders::fulfilment::mark_delivered(&context::state()?, staff.id, id).await
 }
 
 #[server(endpoint = "admin/order-cancel")]
 pub async fn cancel_order_for_customer(id: OrderId) -> Result<(), ShopError> {
     let staff = context::require_staff().await?;
-    orders::staff_cancel(&context::state()?, staff.id, id).await
+    orders::fulfilment::staff_cancel(&context::state()?, staff.id, id).await
 }

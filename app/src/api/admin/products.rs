@@ -13,20 +13,20 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    backend::{catalog, context, flash, redirect::redirect},
+    backend::{catalog, request::context, request::flash, request::redirect::redirect},
     domain::redirect::SafePath,
 };
 
 #[server(endpoint = "admin/products", input = server_fn::codec::GetUrl)]
 pub async fn list_admin_products() -> Result<Vec<AdminProductRow>, ShopError> {
     context::require_staff().await?;
-    catalog::admin_products(&context::state()?).await
+    catalog::manage::admin_products(&context::state()?).await
 }
 
 #[server(endpoint = "admin/product", input = server_fn::codec::GetUrl)]
 pub async fn get_admin_product(id: ProductId) -> Result<AdminProduct, ShopError> {
     context::require_staff().await?;
-    catalog::admin_product(&context::state()?, id).await
+    catalog::manage::admin_product(&context::state()?, id).await
 }
 
 /// Creates (`id` absent) or updates a product; a new product goes to its edit page.
@@ -36,7 +36,7 @@ pub async fn save_product(
     form: ProductForm,
 ) -> Result<ProductId, ShopError> {
     context::require_staff().await?;
-    match catalog::save_product_form(&context::state()?, id, &form).await {
+    match catalog::manage::save_product_form(&context::state()?, id, &form).await {
         Ok(saved) => {
             if id.is_none() {
                 redirect(&SafePath::fixed("/admin/products").child(&saved.to_string()));
@@ -57,7 +57,7 @@ pub async fn save_product(
 #[server(endpoint = "admin/product-status")]
 pub async fn set_product_status(id: ProductId, status: String) -> Result<(), ShopError> {
     context::require_staff().await?;
-    catalog::set_status(&context::state()?, id, &status).await
+    catalog::manage::set_status(&context::state()?, id, &status).await
 }
 
 /// Changes stock by a signed amount with a reason (logged with the staff member); refuses to
@@ -65,5 +65,5 @@ pub async fn set_product_status(id: ProductId, status: String) -> Result<(), Sho
 #[server(endpoint = "admin/adjust-stock")]
 pub async fn adjust_stock(id: ProductId, delta: String, reason: String) -> Result<i64, ShopError> {
     let staff = context::require_staff().await?;
-    catalog::change_stock(&context::state()?, &staff, id, &delta, &reason).await
+    catalog::manage::change_stock(&context::state()?, &staff, id, &delta, &reason).await
 }

@@ -3,7 +3,7 @@
 
 use crate::domain::ids::{AddressId, UserId};
 
-use super::{AppState, db::addresses, now};
+use crate::backend::{AppState, db::addresses, now};
 use crate::{
     domain::account::{AddressInput, validate_address},
     error::{Rule, ShopError, ShopResult},

@@ -1,16 +1,28 @@
-//! The shopper's own views: who is signed in, the profile with its addresses, and the
-//! signed-in sessions (list, end one, end all others).
+//! The shopper's profile, read and written: who is signed in, the profile with its
+//! addresses, its edits (name, phone, language, marketing choice, a new email address), and
+//! the signed-in sessions (list, end one, end all others).
 
 use super::{
-    AppState, addresses,
-    db::{sessions, users::UserRow},
+    addresses,
+    links::{LinkLetter, LinkMail, field, lang_of, notify_address_taken, send_link},
+    sign_in::confirm_password,
+};
+use crate::backend::{
+    AppState,
+    db::{consents, sessions, users, users::UserRow},
     now,
-    session::Session,
+    request::session::Session,
 };
 use crate::{
-    error::{ShopError, ShopResult},
+    domain::{
+        account::{ProfileInput, check_email, normalize_email, validate_profile},
+        ids::UserId,
+    },
+    error::{Problem, ShopError, ShopResult},
+    i18n::Lang,
     model::account::{AccountView, CurrentUser, SessionView},
 };
+use std::net::IpAddr;
 
 pub fn current_user(user: UserRow) -> CurrentUser {
     CurrentUser {
@@ -72,4 +84,87 @@ pub async fn end_other_sessions(
 ) -> ShopResult<u64> {
     let keep = keep.id_hash();
     Ok(sessions::delete_for_user(state.db.pool(), user.id, keep.as_deref()).await?)
+}
+
+/// Starts an email change: the new address gets a link and becomes the account's address
+/// only when it is followed. The answer does not reveal whether the new address is taken.
+pub async fn request_email_change(
+    state: &AppState,
+    user: &UserRow,
+    new_email: &str,
+    password: &str,
+    client: Option<IpAddr>,
+) -> ShopResult<()> {
+    if let Some(problem) = check_email(new_email) {
+        return Err(field("new_email", problem));
+    }
+    let email = normalize_email(new_email);
+    if email == user.email {
+        return Err(field("new_email", Problem::Invalid));
+    }
+    confirm_password(user, password, "current_password").await?;
+    let now = now();
+    let lang = lang_of(user);
+    let mut tx = state.db.begin_write().await?;
+    if let Some(owner) = users::find_by_email(&mut *tx, &email).await? {
+        notify_address_taken(state, &mut tx, &owner, client, now).await?;
+    } else {
+        send_link(
+            state,
+            &mut tx,
+            LinkMail {
+                client,
+                user_id: user.id,
+                name: &user.full_name,
+                to: &email,
+                lang,
+                letter: LinkLetter::ChangeEmail,
+            },
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    state.mail_written();
+    Ok(())
+}
+
+/// Updates name, phone, language and the marketing choice (a change of that choice is
+/// recorded as a consent event).
+pub async fn update_profile(
+    state: &AppState,
+    user: &UserRow,
+    input: &ProfileInput,
+) -> ShopResult<()> {
+    ShopError::check(validate_profile(input))?;
+    let lang = Lang::from_code(&input.language).unwrap_or_default();
+    let now = now();
+    let wants_marketing = input.marketing.is_some();
+    let opt_in_at = match (wants_marketing, user.marketing_opt_in_at) {
+        (true, Some(since)) => Some(since),
+        (true, None) => Some(now),
+        (false, _) => None,
+    };
+    let mut tx = state.db.begin_write().await?;
+    users::update_profile(
+        &mut *tx,
+        user.id,
+        input.full_name.trim(),
+        input.phone.trim(),
+        lang,
+        opt_in_at,
+        now,
+    )
+    .await?;
+    if wants_marketing != user.marketing_opt_in_at.is_some() {
+        consents::record(&mut *tx, user.id, "marketing", wants_marketing, now).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Remembers the language an account's owner chose (for mail and the next sign-in).
+pub async fn set_language(state: &AppState, user_id: UserId, lang: Lang) -> ShopResult<()> {
+    users::set_language(state.db.pool(), user_id, lang).await?;
+    Ok(())
 }

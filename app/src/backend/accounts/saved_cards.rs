@@ -1,7 +1,9 @@
 //! A shopper's saved cards (promise P3): added only through the payment processor's card
 //! page, kept as the processor's token with brand, last 4 and expiry; removed at will.
 
-use super::{AppState, checkout::GATEWAY, db::saved_cards, keys::is_token, now, session::Session};
+use crate::backend::{
+    AppState, db::saved_cards, now, request::session::Session, security::keys::is_token,
+};
 use crate::{
     domain::ids::{SavedCardId, UserId},
     error::{Rule, ShopError, ShopResult},
@@ -27,7 +29,7 @@ pub async fn list(
     {
         // Saved before the entry is forgotten: a page rendering this twice at once lists
         // the card either way (the insert is idempotent).
-        if let Some(card) = GATEWAY.card_of_entry(state, entry).await? {
+        if let Some(card) = state.settings.gateway.card_of_entry(state, entry).await? {
             let count = saved_cards::list(state.db.pool(), user).await?.len();
             if count >= MAX_CARDS {
                 session.remove(ENTRY).await?;
@@ -59,7 +61,11 @@ pub async fn list(
 
 /// Opens the processor's card page, returning to the saved cards; returns its address.
 pub async fn start_adding(state: &AppState, session: &Session) -> ShopResult<String> {
-    let (entry, page) = GATEWAY.start_card_entry(state, "/account/cards").await?;
+    let (entry, page) = state
+        .settings
+        .gateway
+        .start_card_entry(state, "/account/cards")
+        .await?;
     session.insert(ENTRY, &entry).await?;
     Ok(page)
 }
@@ -69,7 +75,7 @@ pub async fn remove(state: &AppState, user: UserId, id: SavedCardId) -> ShopResu
         .await?
         .ok_or(ShopError::NotFound)?;
     // The card is gone from the shop either way; the processor is asked to forget it too.
-    if let Err(error) = GATEWAY.forget_card(state, &token).await {
+    if let Err(error) = state.settings.gateway.forget_card(state, &token).await {
         tracing::warn!(%error, "the processor did not forget a removed card");
     }
     Ok(())

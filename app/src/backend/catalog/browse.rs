@@ -1,31 +1,22 @@
 //! The catalog as shoppers see it: listings with facets, search with its typo correction,
 //! product pages, the comparison and the configurator's server side.
 
-use crate::domain::ids::{ImageId, ProductId, UserId};
+use crate::domain::ids::ProductId;
 use std::sync::{Arc, Mutex};
 
 use crate::backend::{
     AppState,
-    db::{
-        products::{self, ProductFields, ProductRow},
-        users::UserRow,
-    },
-    now,
+    db::products::{self, ProductRow},
 };
 use crate::{
     domain::{
         catalog::{CatalogQuery, PAGE_SIZE, ProductStatus, Specs, correct_search, search_terms},
         limits,
         money::Money,
-        pricing::Tier,
-        product_form::{ProductForm, parse_stock_change},
     },
-    error::{Problem, ShopError, ShopResult},
+    error::{ShopError, ShopResult},
     i18n::Lang,
-    model::{
-        admin::{AdminProduct, AdminProductRow, StockChange},
-        catalog::{CabinetOption, CatalogPage, ProductCard, ProductDetail, WallQuote},
-    },
+    model::catalog::{CabinetOption, CatalogPage, ProductCard, ProductDetail, WallQuote},
 };
 
 fn u(v: Option<i64>) -> Option<u32> {
@@ -185,7 +176,6 @@ pub async fn detail(state: &AppState, slug: &str, lang: Lang) -> ShopResult<Prod
         related: related.iter().map(|r| card(r, lang)).collect(),
     })
 }
-
 
 /// Plans and prices a wall of cabinets of the product `slug` (for `api::catalog::quote_wall`).
 pub async fn quote_wall(

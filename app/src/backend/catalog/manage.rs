@@ -2,30 +2,25 @@
 //! transaction each), status, stock changes with a reason, pictures.
 
 use crate::domain::ids::{ImageId, ProductId, UserId};
-use std::sync::{Arc, Mutex};
 
+use super::browse::{image_url, specs};
 use crate::backend::{
     AppState,
     db::{
-        products::{self, ProductFields, ProductRow},
+        products::{self, ProductFields},
         users::UserRow,
     },
     now,
 };
 use crate::{
     domain::{
-        catalog::{CatalogQuery, PAGE_SIZE, ProductStatus, Specs, correct_search, search_terms},
+        catalog::ProductStatus,
         limits,
-        money::Money,
         pricing::Tier,
         product_form::{ProductForm, parse_stock_change},
     },
     error::{Problem, ShopError, ShopResult},
-    i18n::Lang,
-    model::{
-        admin::{AdminProduct, AdminProductRow, StockChange},
-        catalog::{CabinetOption, CatalogPage, ProductCard, ProductDetail, WallQuote},
-    },
+    model::admin::{AdminProduct, AdminProductRow, StockChange},
 };
 
 /// Parses the staff form and saves it (a new product when `id` is `None`, with its opening

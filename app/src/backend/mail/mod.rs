@@ -6,7 +6,7 @@ use crate::domain::ids::{MailId, UserId};
 pub mod mailbox;
 pub mod worker;
 
-use super::{db::outbox, keys::is_token};
+use crate::backend::{db::outbox, security::keys::is_token};
 use crate::{
     domain::account::LinkPurpose,
     i18n::{Lang, Msg},

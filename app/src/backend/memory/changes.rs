@@ -16,7 +16,7 @@
 //! On PostgreSQL, log numbers are taken in one order and committed in another: a number
 //! missing below the newest one seen may still appear, so it is watched for a while.
 
-use super::db::{Db, changes};
+use crate::backend::db::{Db, changes};
 use std::{
     collections::{BTreeMap, HashMap},
     sync::{
@@ -175,7 +175,7 @@ impl ChangeFeed {
         if let Ok(mut touched) = self.touched.write() {
             touched.retain(|_, (_, at)| now - *at < KEEP);
         }
-        let cutoff = super::now() - KEEP.as_secs() as i64;
+        let cutoff = crate::backend::now() - KEEP.as_secs() as i64;
         changes::delete_before(db.pool(), cutoff).await?;
         Ok(())
     }

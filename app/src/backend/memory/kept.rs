@@ -3,7 +3,7 @@
 //! life, after which it is read again. One shape for every such memory (loaded sessions,
 //! products as shown, a shopper's header), so none of them decides staleness its own way.
 
-use super::changes::ChangeFeed;
+use crate::backend::memory::changes::ChangeFeed;
 use std::{
     borrow::Borrow,
     collections::HashMap,

@@ -2,11 +2,11 @@
 //! memory per product until the change log names that product (`changes.rs`), and for a
 //! minute at most. Writes read the database themselves, inside their transactions.
 
-use super::{
+use crate::backend::{
     AppState,
-    changes::Scope,
     db::products::{self, ProductRow},
-    kept::Kept,
+    memory::changes::Scope,
+    memory::kept::Kept,
 };
 use crate::{
     domain::{ids::ProductId, pricing::Tier},

@@ -10,15 +10,15 @@
 //! read after its own write sees the write. The account is kept without its password hash
 //! (nothing that reads a password runs on a GET).
 
-use super::{
+use crate::backend::{
     AppState,
-    changes::Scope,
     db::{
         cart::{self, CartLineRow, CartOwner},
         users::{self, UserRow},
     },
-    kept::Kept,
-    personal::{cart_key, user_key},
+    memory::changes::Scope,
+    memory::kept::Kept,
+    request::personal::{cart_key, user_key},
 };
 use crate::{domain::ids::UserId, error::ShopResult};
 use std::{sync::Arc, time::Duration};

@@ -14,7 +14,7 @@
 //! The built-in carriers are invented: they answer at once and keep their bookings in the
 //! `sandbox_parcels` table, which only this file touches.
 
-use super::{
+use crate::backend::{
     AppState,
     db::{
         handoffs::{self, HandoffRow},
@@ -204,7 +204,7 @@ fn tracking_number(carrier: CarrierId) -> String {
         CarrierId::Kestrel => "KC",
         CarrierId::Harborline => "HL",
     };
-    let digits: String = super::keys::random_token()
+    let digits: String = crate::backend::security::keys::random_token()
         .bytes()
         .filter(u8::is_ascii_digit)
         .take(10)

@@ -6,9 +6,7 @@
 //! The only processor built in is the sandbox (`sandbox.rs`), which behaves like real
 //! processors' test modes; a real processor would be another variant of [`Gateway`].
 
-pub mod sandbox;
-
-use super::AppState;
+use crate::backend::AppState;
 use crate::{
     domain::{
         card::{CardRef, Decline},
@@ -46,14 +44,18 @@ impl Gateway {
         return_path: &str,
     ) -> ShopResult<(String, String)> {
         match self {
-            Gateway::Sandbox => sandbox::start_entry(state, return_path).await,
+            Gateway::Sandbox => {
+                crate::backend::outside::sandbox_processor::start_entry(state, return_path).await
+            }
         }
     }
 
     /// The card entered on the processor's page for this entry, once there is one.
     pub async fn card_of_entry(self, state: &AppState, entry: &str) -> ShopResult<Option<CardRef>> {
         match self {
-            Gateway::Sandbox => sandbox::card_of_entry(state, entry).await,
+            Gateway::Sandbox => {
+                crate::backend::outside::sandbox_processor::card_of_entry(state, entry).await
+            }
         }
     }
 
@@ -67,7 +69,10 @@ impl Gateway {
         key: &str,
     ) -> ShopResult<ChargeOutcome> {
         match self {
-            Gateway::Sandbox => sandbox::charge(state, &card.token, amount, key).await,
+            Gateway::Sandbox => {
+                crate::backend::outside::sandbox_processor::charge(state, &card.token, amount, key)
+                    .await
+            }
         }
     }
 
@@ -75,7 +80,9 @@ impl Gateway {
     /// declined; its past charges stay, without the card.
     pub async fn forget_card(self, state: &AppState, token: &str) -> ShopResult<()> {
         match self {
-            Gateway::Sandbox => sandbox::forget_card(state, token).await,
+            Gateway::Sandbox => {
+                crate::backend::outside::sandbox_processor::forget_card(state, token).await
+            }
         }
     }
 
@@ -84,14 +91,18 @@ impl Gateway {
     /// whose placing stopped half-way (`checkout::recover_stale`).
     pub async fn settle_key(self, state: &AppState, key: &str) -> ShopResult<ChargeOutcome> {
         match self {
-            Gateway::Sandbox => sandbox::settle_key(state, key).await,
+            Gateway::Sandbox => {
+                crate::backend::outside::sandbox_processor::settle_key(state, key).await
+            }
         }
     }
 
     /// Gives a captured charge back in full.
     pub async fn refund(self, state: &AppState, charge: &str) -> ShopResult<()> {
         match self {
-            Gateway::Sandbox => sandbox::refund(state, charge).await,
+            Gateway::Sandbox => {
+                crate::backend::outside::sandbox_processor::refund(state, charge).await
+            }
         }
     }
 }

@@ -2,10 +2,10 @@
 //! user (with the role checks), the client address. Every server function that touches a
 //! shopper's data starts with `require_user()` or a stronger check.
 
-use super::{
+use crate::backend::{
     AppState, app_state,
     db::users::{self, UserRow},
-    session::Session,
+    request::session::Session,
 };
 use crate::{
     domain::account::{AccountStatus, Role},

@@ -2,9 +2,9 @@
 //! browser is redirected back to the form, which refills itself from here once. Passwords are
 //! never kept. With JavaScript the form never reloads, so nothing is stored.
 
-use super::{
-    context::{is_plain_form_post, session},
-    session::Session,
+use crate::backend::{
+    request::context::{is_plain_form_post, session},
+    request::session::Session,
 };
 use crate::{
     error::ShopResult,

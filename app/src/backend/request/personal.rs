@@ -5,12 +5,12 @@
 //! outcome (the page shows it). The server keeps it in memory until the change log names
 //! its session, account or cart, or the catalog changes (prices are in the subtotal).
 
-use super::{
+use crate::backend::{
     AppState,
     cart::{self, summary},
-    changes::{ChangeFeed, Scope},
     db::cart::CartOwner,
-    flash::ONE_TIME_KEYS,
+    memory::changes::{ChangeFeed, Scope},
+    request::flash::ONE_TIME_KEYS,
 };
 use crate::{
     domain::{account::AccountStatus, ids::UserId},

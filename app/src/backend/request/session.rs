@@ -13,10 +13,10 @@
 
 use crate::domain::ids::UserId;
 
-use super::changes::{ChangeFeed, Scope};
-use super::kept::Kept;
-use super::keys::{Keys, is_token, random_token};
-use super::{
+use crate::backend::memory::changes::{ChangeFeed, Scope};
+use crate::backend::memory::kept::Kept;
+use crate::backend::security::keys::{Keys, is_token, random_token};
+use crate::backend::{
     db::{
         Db,
         sessions::{self, SessionRow},

@@ -33,8 +33,9 @@ fn hash_blocking(password: &str) -> Result<String, ShopError> {
 }
 
 /// A hash of a random password, verified against when an account does not exist.
-static DUMMY_HASH: LazyLock<String> =
-    LazyLock::new(|| hash_blocking(&crate::backend::keys::random_token()).expect("dummy hash"));
+static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
+    hash_blocking(&crate::backend::security::keys::random_token()).expect("dummy hash")
+});
 
 /// Hashes a password (argon2id, random salt), on a blocking thread.
 pub async fn hash(password: String) -> Result<String, ShopError> {

@@ -12,12 +12,12 @@
 //!
 //! Counters are keyed hashes of the address or email, never the values themselves.
 
-use super::{
+use crate::backend::{
     db::{
         Db,
         throttle::{self, ThrottleRow},
     },
-    keys::Keys,
+    security::keys::Keys,
 };
 use crate::error::ShopError;
 use std::net::IpAddr;

@@ -29,7 +29,7 @@ use super::{
     security_headers::{HTML_CACHE_CONTROL, HTML_VARY},
 };
 use app::{
-    backend::{AppState, personal::Shown},
+    backend::{AppState, request::personal::Shown},
     components::personal::{Slot, TemplateMode, slot_values},
     cookies,
     i18n::{Lang, lang_of_request},

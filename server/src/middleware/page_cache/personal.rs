@@ -5,8 +5,8 @@
 
 use app::backend::{
     AppState,
-    kept::Kept,
-    personal::{self, Personal},
+    memory::kept::Kept,
+    request::personal::{self, Personal},
 };
 use axum::http::HeaderMap;
 use std::{sync::Arc, time::Duration};

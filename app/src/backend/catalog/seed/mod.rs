@@ -7,7 +7,7 @@ mod parts;
 
 use crate::backend::{
     AppState,
-    catalog::save_product,
+    catalog::manage::save_product,
     db::products::{self, ProductFields},
 };
 use crate::{

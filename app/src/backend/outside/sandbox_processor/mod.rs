@@ -1,14 +1,15 @@
 //! The sandbox processor: a stand-in for a real processor's hosted payment page and API,
 //! with their test-mode behaviour (see `domain/card.rs`). Its card page is served under its
-//! own prefix (`/sandbox-pay/`, `server/src/sandbox_pay.rs`) and it writes only to its own
+//! own prefix (`/sandbox-pay/`, `pages.rs`) and it writes only to its own
 //! tables (`sandbox_*`). It keeps no card number and no security code: a card is kept as a
 //! random token with brand, last 4, expiry and the test behaviour its number selected.
 
+pub mod pages;
+
 use crate::{
     backend::{
-        AppState,
-        keys::{is_token, random_token},
-        now,
+        AppState, now,
+        security::keys::{is_token, random_token},
     },
     domain::{
         card::{CardBrand, CardRef, CheckedCard, Decline, TestBehaviour},

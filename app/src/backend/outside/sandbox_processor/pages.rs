@@ -2,12 +2,13 @@
 //! (`/sandbox-pay/`): it stands in for a real processor's payment page. The shop sends the
 //! browser here with a card entry id; the page takes the card, checks it
 //! (`domain/card.rs`), keeps it in the processor's own tables as a token
-//! (`backend/gateway/sandbox.rs`) and sends the browser back to the shop with the entry id.
+//! (`mod.rs` here) and sends the browser back to the shop with the entry id.
 //! The card number and security code are never stored, logged or shown again: a refused
 //! form comes back with those two fields empty.
 
-use app::{
-    backend::{AppState, gateway::sandbox, now},
+use super as sandbox;
+use crate::{
+    backend::{AppState, now},
     domain::{
         card::{CardProblem, check_card},
         time::year_month,
@@ -22,6 +23,17 @@ use axum::{
     response::{Html, IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
+
+/// The processor's pages, mounted by the server beside the shop's.
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::get;
+    axum::Router::new()
+        .route("/sandbox-pay/style.css", get(style))
+        .route(
+            "/sandbox-pay/card/{entry}",
+            get(card_page).post(submit_card),
+        )
+}
 
 /// `GET /sandbox-pay/card/{entry}`: the card form.
 pub async fn card_page(

@@ -1,0 +1,316 @@
+//! Placing an order is two transactions around the charge, so that no transaction waits on
+//! the payment processor:
+//! 1. the order and its lines are written `pending_payment` and the stock is taken with a
+//!    conditional update that can never go below zero (a sold-out line rolls it all back,
+//!    nothing is charged);
+//! 2. the card is charged once per idempotency key (from the checkout form);
+//! 3. the order becomes `paid` (the lines it bought leave the cart, the confirmation mail,
+//!    the invoice number and the ledger entry are written with it) or `payment_failed`
+//!    (the stock goes back).
+//!
+//! A doubled or retried submit with the same key finds the order of the first and ends in
+//! the same state without a second charge. Only the key this checkout issued is accepted.
+//!
+//! **The charge is pinned to the review.** The review step carries a digest of what it shows
+//! (lines, quantities, prices, delivery, tax, total, address, card); placing prices the cart
+//! again inside its transaction and refuses, charging nothing, when the order it would make
+//! has another digest (a price changed, units were added in another tab).
+//!
+//! **Whoever settles an order finishes it**: the request, a retried submit or the recovery
+//! job empties the cart lines the order bought (the account's, or the guest cart it was
+//! bought from, recorded on the order); the checkout in the session is closed by the first
+//! request of that session to see its key used.
+
+use super::{
+    checkout::{Buyer, DRAFT, Draft, Priced, review_digest, totals},
+    links::{GUEST_ORDERS, placed},
+    settling::settle,
+};
+use crate::backend::{
+    AppState, cart,
+    db::{
+        cart::{self as cart_db, CartOwner},
+        orders::{self, NewOrder, OrderLineRow, OrderRow},
+        products,
+    },
+    now,
+    request::session::Session,
+    security::keys::{is_token, random_token},
+};
+use crate::{
+    domain::{
+        card::CardRef,
+        cart::price_line,
+        catalog::ProductStatus,
+        ids::OrderId,
+        money::Money,
+        order::{OrderStatus, order_number},
+    },
+    error::{Decline, Rule, ShopError, ShopResult},
+    model::order::PlacedOrder,
+};
+
+/// Step 4: places the order and charges the card, if `reviewed` is the digest of the order
+/// placing it would make. See the module's documentation.
+pub async fn place_order(
+    state: &AppState,
+    session: &Session,
+    buyer: &Buyer,
+    key: &str,
+    reviewed: &str,
+) -> ShopResult<PlacedOrder> {
+    if !is_token(key) {
+        return Err(ShopError::BadRequest);
+    }
+    if let Some(order) = orders::find_by_key(state.db.pool(), key).await? {
+        return finish_existing(state, session, buyer, order).await;
+    }
+    let draft = Draft::of(session);
+    // Only the key this checkout issued, as issued: a made-up one, or one from a page the
+    // checkout has moved on from, would be a second order.
+    if draft.key != key {
+        return Err(review_again());
+    }
+    let incomplete = ShopError::Refused {
+        rule: Rule::CheckoutIncomplete,
+    };
+    let (Some(address), Some(carrier), Some(card)) = (&draft.address, draft.carrier, &draft.card)
+    else {
+        return Err(incomplete);
+    };
+    let email = match &buyer.user {
+        Some((_, email)) => email.clone(),
+        None if !draft.email.is_empty() => draft.email.clone(),
+        None => return Err(incomplete),
+    };
+    let owner = cart::owner(session).ok_or(ShopError::Refused {
+        rule: Rule::CartNotReady,
+    })?;
+    // 1. The order and its stock, or nothing: priced from what the transaction reads.
+    let now = now();
+    let mut tx = state.db.begin_write().await?;
+    if let Some(order) = orders::find_by_key(&mut *tx, key).await? {
+        drop(tx);
+        return finish_existing(state, session, buyer, order).await;
+    }
+    let mut lines = Vec::new();
+    let mut bought = Vec::new();
+    let mut weight: i64 = 0;
+    for row in cart_db::lines(&mut *tx, &owner).await? {
+        let Some(product) = products::find_by_id(&mut *tx, row.product_id).await? else {
+            continue;
+        };
+        if product.status != ProductStatus::Active || product.stock < row.quantity {
+            // Someone else bought it since it was added, or it was taken off sale.
+            return Err(ShopError::Refused {
+                rule: Rule::SoldOut,
+            });
+        }
+        let tiers = products::tiers(&mut *tx, product.id).await?;
+        let price = price_line(&tiers, row.quantity).ok_or(ShopError::Internal)?;
+        weight = weight.saturating_add(product.ship_weight_g.saturating_mul(row.quantity));
+        lines.push(Priced {
+            product: product.id,
+            quantity: row.quantity,
+            unit: price.unit,
+            total: price.total,
+            group: row.group_key,
+        });
+        bought.push(product);
+    }
+    if lines.is_empty() {
+        return Err(ShopError::Refused {
+            rule: Rule::CartNotReady,
+        });
+    }
+    let quote = carrier
+        .quote(weight, &address.country, state.settings.currency)
+        .ok_or(incomplete)?;
+    let subtotal = Money::sum(lines.iter().map(|l| l.total)).ok_or(ShopError::Internal)?;
+    let totals = totals(state, subtotal, &quote, &address.country).ok_or(ShopError::Internal)?;
+    if review_digest(state, &lines, &totals, carrier, address, card) != reviewed {
+        // The cart, a price, the delivery or the tax is not what the shopper confirmed.
+        return Err(review_again());
+    }
+    let guest_cart = match &owner {
+        CartOwner::Guest(key) => Some(key.as_str()),
+        CartOwner::User(_) => None,
+    };
+    let new = NewOrder {
+        idempotency_key: key,
+        user_id: buyer.user.as_ref().map(|(id, _)| *id),
+        guest_cart,
+        email: &email,
+        language: buyer.lang,
+        currency: state.settings.currency,
+        subtotal_minor: totals.subtotal.minor,
+        shipping_minor: totals.shipping.minor,
+        tax_rate_bp: i64::from(totals.tax_rate_bp),
+        tax_minor: totals.tax.minor,
+        total_minor: totals.total.minor,
+        carrier,
+        delivery_days: (i64::from(quote.days_min), i64::from(quote.days_max)),
+        parcel_weight_g: weight,
+        address,
+        card_brand: card.brand.code(),
+        card_last4: &card.last4,
+    };
+    let Some(id) = orders::insert(&mut tx, &new, now).await? else {
+        // The same key won a race with this request.
+        drop(tx);
+        let order = orders::find_by_key(state.db.pool(), key)
+            .await?
+            .ok_or(ShopError::Conflict)?;
+        return finish_existing(state, session, buyer, order).await;
+    };
+    let number = order_number(id.0);
+    for (i, (line, product)) in lines.iter().zip(&bought).enumerate() {
+        let reason = format!("order {number}");
+        let taken =
+            products::adjust_stock(&mut tx, product.id, -line.quantity, &reason, None, now).await?;
+        if taken.is_none() {
+            return Err(ShopError::Refused {
+                rule: Rule::SoldOut,
+            });
+        }
+        let row = OrderLineRow {
+            line_no: i as i64 + 1,
+            product_id: product.id,
+            name: product.name.clone(),
+            model: product.model.clone(),
+            quantity: line.quantity,
+            unit_minor: line.unit.minor,
+            total_minor: line.total.minor,
+            group_key: line.group.clone(),
+        };
+        orders::insert_line(&mut tx, id, &row).await?;
+    }
+    orders::add_event(&mut tx, id, OrderStatus::PendingPayment, "", None, now).await?;
+    tx.commit().await?;
+    remember_guest_order(session, buyer, id).await?;
+    let order = orders::find(state.db.pool(), id)
+        .await?
+        .ok_or(ShopError::Internal)?;
+    charge_and_settle(state, session, order, card).await
+}
+
+pub(super) fn review_again() -> ShopError {
+    ShopError::Refused {
+        rule: Rule::ReviewChanged,
+    }
+}
+
+/// Ends the checkout whose key made the order `key` (now in `status`): a settled order
+/// closes it (the next checkout starts afresh), a failed payment keeps the choices but not
+/// the card, with a new key. An order still awaiting payment leaves it as it is. Returns
+/// the draft as it now stands.
+pub(super) async fn close(session: &Session, key: &str, status: OrderStatus) -> ShopResult<Draft> {
+    let mut draft = Draft::of(session);
+    if draft.key != key {
+        return Ok(draft);
+    }
+    match status {
+        OrderStatus::PendingPayment => {}
+        OrderStatus::PaymentFailed => {
+            draft.key = random_token();
+            draft.card = None;
+            draft.save(session).await?;
+        }
+        _ => {
+            session.remove(DRAFT).await?;
+            draft = Draft::of(session);
+        }
+    }
+    Ok(draft)
+}
+
+/// The order of an earlier submit with the same key: only its own buyer may see it; it is
+/// settled (if the first request stopped before) and answered like the first time.
+pub(super) async fn finish_existing(
+    state: &AppState,
+    session: &Session,
+    buyer: &Buyer,
+    order: OrderRow,
+) -> ShopResult<PlacedOrder> {
+    let own = match (&buyer.user, order.user_id) {
+        (Some((user, _)), Some(owner)) => *user == owner,
+        (None, None) => {
+            Draft::of(session).key == order.idempotency_key
+                || session
+                    .get::<Vec<OrderId>>(GUEST_ORDERS)
+                    .is_some_and(|ids| ids.contains(&order.id))
+        }
+        _ => false,
+    };
+    if !own {
+        return Err(ShopError::Conflict);
+    }
+    match order.status {
+        OrderStatus::PendingPayment => {
+            let card = Draft::of(session).card.ok_or(ShopError::Conflict)?;
+            charge_and_settle(state, session, order, &card).await
+        }
+        OrderStatus::PaymentFailed => {
+            close(session, &order.idempotency_key, order.status).await?;
+            // The first attempt's answer, as the processor gave it.
+            let decline = orders::events(state.db.pool(), order.id)
+                .await?
+                .into_iter()
+                .rev()
+                .find(|e| e.status == OrderStatus::PaymentFailed)
+                .and_then(|e| Decline::from_code(&e.detail))
+                .unwrap_or(Decline::Declined);
+            Err(ShopError::PaymentDeclined { decline })
+        }
+        _ => {
+            close(session, &order.idempotency_key, order.status).await?;
+            Ok(placed(state, &order))
+        }
+    }
+}
+
+/// Charges the card for an order awaiting payment and settles the order either way.
+pub(super) async fn charge_and_settle(
+    state: &AppState,
+    session: &Session,
+    order: OrderRow,
+    card: &CardRef,
+) -> ShopResult<PlacedOrder> {
+    let total = Money::new(order.total_minor, order.currency);
+    let outcome = state
+        .settings
+        .gateway
+        .charge(state, card, total, &order.idempotency_key)
+        .await?;
+    settle(state, &order, &outcome).await?;
+    // Whoever settled it did so with this outcome: the processor answers a key once.
+    let status = match outcome {
+        Ok(_) => OrderStatus::Paid,
+        Err(_) => OrderStatus::PaymentFailed,
+    };
+    close(session, &order.idempotency_key, status).await?;
+    match outcome {
+        Ok(_) => Ok(placed(state, &order)),
+        Err(decline) => Err(ShopError::PaymentDeclined { decline }),
+    }
+}
+
+/// A guest's session remembers the orders it placed (besides the signed link in the mail),
+/// so that a retried submit of one is recognised as theirs.
+pub(super) async fn remember_guest_order(
+    session: &Session,
+    buyer: &Buyer,
+    id: OrderId,
+) -> ShopResult<()> {
+    if buyer.user.is_some() {
+        return Ok(());
+    }
+    let mut ids: Vec<OrderId> = session.get(GUEST_ORDERS).unwrap_or_default();
+    if ids.contains(&id) {
+        return Ok(());
+    }
+    ids.push(id);
+    let keep = ids.len().saturating_sub(20);
+    session.insert(GUEST_ORDERS, &ids[keep..].to_vec()).await?;
+    Ok(())
+}
