@@ -435,7 +435,7 @@ impl Config {
             ));
         }
         let url = self.database.url.expose();
-        if app::backend::db::Backend::of_url(url).is_none() {
+        if app::backend::start::Backend::of_url(url).is_none() {
             return Err(ConfigError::new(
                 "database.url",
                 format!(

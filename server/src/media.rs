@@ -4,7 +4,7 @@
 //! outcome (`?image=saved|not_an_image|too_large|missing`).
 
 use app::{
-    backend::{AppState, catalog, db::products, request::context, request::session::Session},
+    backend::{AppState, catalog, request::context, request::session::Session},
     domain::ids::{ImageId, ProductId},
     error::{Problem, ShopError},
 };
@@ -21,7 +21,7 @@ pub async fn product_image(State(state): State<AppState>, Path(id): Path<String>
     let Some(id) = id_of::<ImageId>(&id) else {
         return no_image();
     };
-    match products::image(state.db.pool(), id).await {
+    match catalog::browse::image(&state, id).await {
         Ok(Some((content_type, bytes))) => {
             let mut response = bytes.into_response();
             let headers = response.headers_mut();
@@ -36,7 +36,7 @@ pub async fn product_image(State(state): State<AppState>, Path(id): Path<String>
         }
         Ok(None) => no_image(),
         Err(error) => {
-            tracing::error!(%error, "reading a product image failed");
+            tracing::error!(?error, "reading a product image failed");
             unavailable()
         }
     }

@@ -1,7 +1,7 @@
 //! Development conveniences: the demo staff account that `./shop run` prints.
 
 use app::{
-    backend::{AppState, accounts, db::users},
+    backend::{AppState, accounts::staff},
     domain::account::Role,
 };
 
@@ -11,14 +11,11 @@ pub const DEMO_ADMIN_PASSWORD: &str = "lumenwall-demo-admin";
 
 /// Creates the demo admin unless it exists; returns true when it was created now.
 pub async fn ensure_demo_admin(state: &AppState) -> Result<bool, String> {
-    let exists = users::find_by_email(state.db.pool(), DEMO_ADMIN_EMAIL)
-        .await
-        .map_err(|e| e.to_string())?
-        .is_some();
-    if exists {
+    let exists = staff::account_exists(state, DEMO_ADMIN_EMAIL).await;
+    if exists.map_err(|e| format!("{e:?}"))? {
         return Ok(false);
     }
-    accounts::staff::create_staff(
+    staff::create_staff(
         state,
         DEMO_ADMIN_EMAIL,
         "Demo Admin",

@@ -20,18 +20,14 @@ use crate::{
 use app::{
     App,
     backend::{
-        AppState, Shared, ShopSettings, accounts, catalog,
-        catalog::seed,
-        db::{Db, DbOptions, DbSetupError, cart, outbox, products, throttle, tokens},
-        mail::worker::{self, Transport},
-        memory::changes::{self, ChangeFeed},
-        now,
-        orders::{handoff, settling},
+        AppState, Shared, ShopSettings, jobs,
+        mail::worker::Transport,
+        memory::changes::ChangeFeed,
         outside::sandbox_processor,
         payments::Gateway,
         request::session::{SessionPolicy, SessionStore},
         security::keys::Keys,
-        security::passwords,
+        start::{self, DbOptions, DbSetupError},
     },
     model::shop::Seller,
     shell,
@@ -66,8 +62,8 @@ pub enum StartupError {
     Database { url: String, source: DbSetupError },
     #[error("loading the seed catalog failed: {0}")]
     Seed(String),
-    #[error("rebuilding the search index failed: {0}")]
-    SearchIndex(String),
+    #[error("preparing to serve failed: {0}")]
+    Prepare(String),
     #[error("mail: {0}")]
     Mail(String),
     #[error(
@@ -146,13 +142,11 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let maintenance = tokio::spawn(maintenance(self.state.clone(), self.mail_retention_days));
-        let recovery = tokio::spawn(recover_orders(self.state.clone()));
-        let feed = tokio::spawn(changes::run(
-            self.state.changes.clone(),
-            self.state.db.clone(),
-        ));
-        let outbox = tokio::spawn(deliver_outbox(self.state.clone(), self.transport.clone()));
+        let jobs = jobs::start(
+            &self.state,
+            self.transport.clone(),
+            self.mail_retention_days,
+        );
         // Without TCP_NODELAY, responses written in several pieces (static files, streamed
         // pages) wait ~20 ms for delayed ACKs on every request.
         let listener = self.listener.tap_io(|tcp| {
@@ -165,10 +159,7 @@ impl Application {
         )
         .with_graceful_shutdown(shutdown)
         .await;
-        maintenance.abort();
-        recovery.abort();
-        feed.abort();
-        outbox.abort();
+        jobs.stop();
         self.state.db.close().await;
         result
     }
@@ -184,14 +175,13 @@ pub async fn build_state(
         url: redact_url(config.database.url.expose()),
         source,
     };
-    let db = Db::connect(&DbOptions {
+    let db = start::open_database(&DbOptions {
         url: config.database.url.expose().clone(),
         max_connections: config.database.max_connections,
         acquire_timeout: Duration::from_secs(5),
     })
     .await
     .map_err(db_error)?;
-    db.migrate().await.map_err(db_error)?;
 
     let https = config.site.https();
     let leptos_options = leptos_options(config, addr);
@@ -230,7 +220,7 @@ pub async fn build_state(
             local_mailbox: transport.keeps_mail(),
             gateway: Gateway::Sandbox,
         }),
-        mail_nudge: Arc::new(tokio::sync::Notify::new()),
+        outbox_nudge: Arc::new(tokio::sync::Notify::new()),
         changes,
         products: Arc::default(),
         shoppers: Arc::default(),
@@ -238,9 +228,9 @@ pub async fn build_state(
         work: Default::default(),
     });
     let configured = config.shop.currency.code();
-    let found = products::currencies(state.db.pool())
+    let found = start::catalog_currencies(&state)
         .await
-        .map_err(|e| db_error(DbSetupError::Connect(e)))?;
+        .map_err(|e| StartupError::Prepare(format!("reading the catalog's currencies: {e:?}")))?;
     if let Some(other) = found.into_iter().find(|c| c != configured) {
         return Err(StartupError::Currency {
             configured: configured.to_string(),
@@ -248,21 +238,14 @@ pub async fn build_state(
         });
     }
     if config.seed_catalog() {
-        seed::seed_if_empty(&state)
+        start::seed_catalog(&state)
             .await
             .map_err(|e| StartupError::Seed(format!("{e:?}")))?;
     }
-    // What the search index holds for a product may have grown since it was written.
-    catalog::browse::reindex_search(&state)
+    // The search index rewritten, everything written so far seen, the hasher warm.
+    start::prepare(&state)
         .await
-        .map_err(|e| StartupError::SearchIndex(format!("{e:?}")))?;
-    // Serving starts with everything written so far seen.
-    state
-        .changes
-        .catch_up(&state.db)
-        .await
-        .map_err(|e| db_error(DbSetupError::Connect(e)))?;
-    passwords::warm_up().await;
+        .map_err(|e| StartupError::Prepare(format!("{e:?}")))?;
     Ok((state, transport))
 }
 
@@ -296,89 +279,6 @@ fn seller(config: &Config) -> Seller {
         },
         address: or_demo(&config.shop.address, "Torstraße 5, 10119 Berlin, Germany"),
         tax_number: or_demo(&config.shop.tax_number, "DE000000000"),
-    }
-}
-
-/// Delivers the outboxes (mail, and parcels to book with carriers): on every nudge and at
-/// least every five seconds.
-async fn deliver_outbox(state: AppState, transport: Transport) {
-    loop {
-        if let Err(error) = worker::deliver_due(&state.db, &transport).await {
-            tracing::warn!(%error, "mail outbox pass failed");
-        }
-        if let Err(error) = handoff::deliver_due(&state).await {
-            tracing::warn!(%error, "carrier outbox pass failed");
-        }
-        tokio::select! {
-            _ = state.mail_nudge.notified() => {}
-            _ = tokio::time::sleep(Duration::from_secs(5)) => {}
-        }
-    }
-}
-
-/// Every few seconds: orders whose placing stopped half-way (the process was killed between
-/// taking the stock and recording the payment) are settled with the processor's answer.
-async fn recover_orders(state: AppState) {
-    /// Older than any checkout still in flight.
-    const STALE_AFTER_SECS: i64 = 10;
-    let mut tick = tokio::time::interval(Duration::from_secs(5));
-    loop {
-        tick.tick().await;
-        if let Err(error) = settling::recover_stale(&state, STALE_AFTER_SECS).await {
-            tracing::warn!(%error, "settling unfinished orders failed; will retry");
-        }
-    }
-}
-
-/// Periodic housekeeping, hourly: expired sessions, used and expired links, old throttling
-/// rows, guest carts whose session has ended and delivered mail past its retention are
-/// deleted; accounts cancelled more than 30 days ago are erased.
-async fn maintenance(state: AppState, mail_retention_days: u32) {
-    const DAY: i64 = 86_400;
-    let period = Duration::from_secs(3600);
-    // The first round runs an hour after start, not during start-up.
-    let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
-    loop {
-        tick.tick().await;
-        let now = now();
-        let pool = state.db.pool();
-        let results = [
-            ("sessions", state.sessions.purge_expired().await),
-            ("email links", tokens::delete_stale(pool, now - DAY).await),
-            (
-                "throttling rows",
-                throttle::delete_older_than(pool, now - DAY).await,
-            ),
-            (
-                "abandoned guest cart lines",
-                // A guest cart lives in a guest session, which lives at most this long.
-                cart::delete_guest_lines_before(
-                    pool,
-                    now - state.sessions.standard_lifetime().absolute - DAY,
-                )
-                .await,
-            ),
-            (
-                "delivered mail",
-                outbox::delete_delivered_before(pool, now - i64::from(mail_retention_days) * DAY)
-                    .await,
-            ),
-        ];
-        for (what, result) in results {
-            match result {
-                Ok(n) if n > 0 => tracing::info!(rows = n, "expired {what} deleted"),
-                Ok(_) => {}
-                Err(error) => tracing::warn!(%error, "clean-up of {what} failed"),
-            }
-        }
-        match accounts::lifecycle::erase_expired_deactivations(&state).await {
-            Ok(n) if n > 0 => tracing::info!(
-                accounts = n,
-                "cancelled accounts erased after their grace period"
-            ),
-            Ok(_) => {}
-            Err(error) => tracing::warn!(?error, "erasing cancelled accounts failed"),
-        }
     }
 }
 

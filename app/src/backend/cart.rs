@@ -75,12 +75,21 @@ pub async fn view(
     };
     let stored = match read {
         Read::Fresh => Arc::new(cart::lines(state.db.pool(), owner).await?),
-        Read::Kept => state.shoppers.cart_lines(state, owner).await?,
+        Read::Kept => {
+            state
+                .shoppers
+                .cart_lines(&state.changes, &state.db, owner)
+                .await?
+        }
     };
     let mut lines = Vec::new();
     let mut groups: Vec<CartGroup> = Vec::new();
     for row in stored.iter() {
-        let Some(shown) = state.products.get(state, row.product_id).await? else {
+        let Some(shown) = state
+            .products
+            .get(&state.changes, &state.db, row.product_id)
+            .await?
+        else {
             continue;
         };
         let (product, tiers) = (&shown.product, &shown.tiers);

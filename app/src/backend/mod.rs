@@ -12,16 +12,20 @@ pub mod privacy;
 
 // Plumbing.
 pub mod db;
+pub mod jobs;
 pub mod mail;
 pub mod memory;
 pub mod request;
 pub mod security;
+pub mod settings;
+pub mod start;
 pub mod state;
 
 // Outside parties that are pretend ones.
 pub mod outside;
 
-pub use state::{AppState, Shared, ShopSettings, app_state};
+pub use settings::ShopSettings;
+pub use state::{AppState, Shared, app_state};
 
 /// Seconds since the Unix epoch: the one clock the database stores.
 pub fn now() -> i64 {

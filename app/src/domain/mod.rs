@@ -15,6 +15,7 @@ pub mod image;
 pub mod limits;
 pub mod money;
 pub mod order;
+pub mod outbox;
 pub mod pricing;
 pub mod product_form;
 pub mod redirect;

@@ -160,7 +160,7 @@ pub fn quotes(weight_g: i64, country: &str, currency: Currency) -> Vec<DeliveryQ
     quotes
 }
 
-/// The fields of an order the carrier receives at handoff, and nothing else (promise P5):
+/// The fields of an order the carrier receives at handoff, and nothing else (promise P3):
 /// recorded in the disclosure ledger with the same names.
 pub const HANDOFF_FIELDS: &[&str] = &[
     "recipient_name",
@@ -170,9 +170,42 @@ pub const HANDOFF_FIELDS: &[&str] = &[
     "parcel_count",
 ];
 
+/// What the carrier receives: [`HANDOFF_FIELDS`], nothing else of the order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Handoff {
+    pub recipient_name: String,
+    pub recipient_phone: String,
+    /// The postal address on one line.
+    pub address: String,
+    pub parcel_weight: i64,
+    pub parcel_count: i64,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_carrier_receives_exactly_the_listed_fields() {
+        let handoff = Handoff {
+            recipient_name: "Mei Lin".into(),
+            recipient_phone: "+86 1".into(),
+            address: "1 Road, Kowloon, HK".into(),
+            parcel_weight: 8_000,
+            parcel_count: 1,
+        };
+        let value = serde_json::to_value(&handoff).unwrap();
+        let mut sent: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        sent.sort();
+        let mut listed = HANDOFF_FIELDS.to_vec();
+        listed.sort();
+        assert_eq!(sent, listed);
+    }
 
     #[test]
     fn rates_grow_with_weight_and_distance() {

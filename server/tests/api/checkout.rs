@@ -774,7 +774,7 @@ async fn a_shopper_cancels_before_shipping_and_is_refunded(app: TestApp) {
         .await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND, "not theirs");
     // Paid, not yet shipped: no carrier has the shopper's data, no tracking number yet.
-    app.state.mail_written();
+    app.state.outbox_written();
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let order: Value = shopper
         .get(&format!("/api/orders/view?id={id}"))

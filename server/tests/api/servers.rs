@@ -133,8 +133,8 @@ async fn two_servers_behave_like_one(app: TestApp) {
             "{pair:?}"
         );
     }
-    state_b.mail_written();
-    app.state.mail_written();
+    state_b.outbox_written();
+    app.state.outbox_written();
     let pool = app.state.db.pool();
     let count = |sql: &'static str| async move {
         sqlx::query_scalar::<_, i64>(sql)

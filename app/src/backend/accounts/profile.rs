@@ -125,7 +125,7 @@ pub async fn request_email_change(
         .await?;
     }
     tx.commit().await?;
-    state.mail_written();
+    state.outbox_written();
     Ok(())
 }
 

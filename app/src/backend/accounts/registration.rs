@@ -71,7 +71,7 @@ pub async fn register(
         state.work.count(Step::MailQueued);
     }
     tx.commit().await?;
-    state.mail_written();
+    state.outbox_written();
     if taken.is_none() {
         tracing::info!(%user_id, "account registered");
     }
@@ -149,7 +149,7 @@ pub async fn resend_verification(
     )
     .await?;
     tx.commit().await?;
-    state.mail_written();
+    state.outbox_written();
     Ok(())
 }
 
@@ -196,6 +196,6 @@ pub async fn verify_email(state: &AppState, token: &str) -> ShopResult<UserId> {
     // Orders placed as a guest with this address are the account's now that it is proven.
     crate::backend::db::orders::claim_guest_orders(&mut tx, user.id, &claimed.email).await?;
     tx.commit().await?;
-    state.mail_written();
+    state.outbox_written();
     Ok(user.id)
 }

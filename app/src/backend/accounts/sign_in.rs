@@ -112,7 +112,7 @@ pub async fn request_password_reset(
         );
     }
     tx.commit().await?;
-    state.mail_written();
+    state.outbox_written();
     Ok(())
 }
 

@@ -149,6 +149,15 @@ pub async fn set_role(
     Ok(())
 }
 
+/// True when an account has this address (the development seed makes its admin once).
+pub async fn account_exists(state: &AppState, email: &str) -> ShopResult<bool> {
+    Ok(
+        users::find_by_email(state.db.pool(), &normalize_email(email))
+            .await?
+            .is_some(),
+    )
+}
+
 /// Creates a verified staff or admin account (the `server admin create` command and the
 /// development seed).
 pub async fn create_staff(

@@ -1,12 +1,15 @@
 //! The catalog as shoppers see it: listings with facets, search with its typo correction,
 //! product pages, the comparison and the configurator's server side.
 
-use crate::domain::ids::ProductId;
-use std::sync::{Arc, Mutex};
+use crate::domain::ids::{ImageId, ProductId};
+use std::sync::Arc;
 
 use crate::backend::{
     AppState,
-    db::products::{self, ProductRow},
+    db::{
+        catalog_search,
+        products::{self, ProductRow},
+    },
 };
 use crate::{
     domain::{
@@ -83,30 +86,21 @@ pub fn specs(row: &ProductRow) -> Specs {
     }
 }
 
-/// The search index's words, kept until the catalog changes (a search that finds nothing
-/// compares its words with them; loading them reads every product).
-#[derive(Default)]
-pub struct SearchWords(Mutex<Option<(u64, Arc<Vec<String>>)>>);
-
+/// The search index's words (see `memory/search_words.rs`).
 async fn search_words(state: &AppState) -> ShopResult<Arc<Vec<String>>> {
     let version = state.catalog_version();
-    let kept = state.search_words.0.lock().ok().and_then(|k| k.clone());
-    if let Some((at, words)) = kept
-        && at == version
-    {
+    if let Some(words) = state.search_words.at(version) {
         return Ok(words);
     }
-    let words = Arc::new(products::search_vocabulary(&state.db).await?);
-    if let Ok(mut kept) = state.search_words.0.lock() {
-        *kept = Some((version, words.clone()));
-    }
+    let words = Arc::new(catalog_search::search_vocabulary(&state.db).await?);
+    state.search_words.keep(version, words.clone());
     Ok(words)
 }
 
 /// Rebuilds every product's search entry once when what the index holds has grown since
 /// it was written (at start-up).
 pub async fn reindex_search(state: &AppState) -> ShopResult<()> {
-    if products::reindex_if_older(&state.db).await? {
+    if catalog_search::reindex_if_older(&state.db).await? {
         tracing::info!("search index rebuilt");
     }
     Ok(())
@@ -120,7 +114,7 @@ pub async fn list_page(
 ) -> ShopResult<CatalogPage> {
     let mut query = query.clone();
     query.q = limits::cut(&query.q, limits::SEARCH).to_string();
-    let (mut rows, mut total) = products::list(&state.db, &query).await?;
+    let (mut rows, mut total) = catalog_search::list(&state.db, &query).await?;
     // Nothing found: the same search with mistyped words spelled as the catalog spells them.
     let mut corrected = None;
     let terms = search_terms(&query.q);
@@ -129,7 +123,7 @@ pub async fn list_page(
         if let Some(better) = correct_search(&terms, &vocabulary) {
             let mut retry = query.clone();
             retry.q = better.join(" ");
-            let (found, count) = products::list(&state.db, &retry).await?;
+            let (found, count) = catalog_search::list(&state.db, &retry).await?;
             if count > 0 {
                 (rows, total) = (found, count);
                 corrected = Some(retry.q.clone());
@@ -142,10 +136,10 @@ pub async fn list_page(
     // A page past the end (an old link, a hand-made address) shows the last page.
     if rows.is_empty() && pages > 0 && query.page > pages {
         query.page = pages;
-        rows = products::list(&state.db, &query).await?.0;
+        rows = catalog_search::list(&state.db, &query).await?.0;
     }
     let query = &query;
-    let facets = products::facets(&state.db, query).await?;
+    let facets = catalog_search::facets(&state.db, query).await?;
     Ok(CatalogPage {
         corrected,
         products: rows.iter().map(|r| card(r, lang)).collect(),
@@ -238,7 +232,7 @@ pub async fn quote_wall(
 
 /// Up to eight (slug, name) pairs for the words typed so far (searches cut to their limit).
 pub async fn suggest(state: &AppState, q: &str) -> ShopResult<Vec<(String, String)>> {
-    Ok(products::suggest(&state.db, limits::cut(q, limits::SEARCH), 8).await?)
+    Ok(catalog_search::suggest(&state.db, limits::cut(q, limits::SEARCH), 8).await?)
 }
 
 /// `NotFound` unless `id` is a product on sale.
@@ -285,4 +279,9 @@ pub async fn cabinet_options(state: &AppState, lang: Lang) -> ShopResult<Vec<Cab
         }
     }
     Ok(out)
+}
+
+/// An uploaded product picture: its content type and bytes.
+pub async fn image(state: &AppState, id: ImageId) -> ShopResult<Option<(String, Vec<u8>)>> {
+    Ok(products::image(state.db.pool(), id).await?)
 }

@@ -7,6 +7,7 @@ use super::browse::{image_url, specs};
 use crate::backend::{
     AppState,
     db::{
+        catalog_search,
         products::{self, ProductFields},
         users::UserRow,
     },
@@ -100,7 +101,7 @@ pub async fn save_product(
         None => products::insert(&mut tx, fields, stock.unwrap_or(0), now).await?,
     };
     products::set_tiers(&mut tx, id, tiers).await?;
-    products::index(&mut tx, state.db.backend(), id).await?;
+    catalog_search::index(&mut tx, state.db.backend(), id).await?;
     tx.commit().await?;
     Ok(id)
 }

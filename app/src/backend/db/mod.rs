@@ -5,13 +5,17 @@
 
 pub mod addresses;
 pub mod cart;
+pub mod catalog_search;
 pub mod changes;
 pub mod consents;
 pub mod handoffs;
 pub mod orders;
 pub mod outbox;
+pub mod personal;
 pub mod products;
 pub mod receipts;
+pub mod sandbox_parcels;
+pub mod sandbox_processor;
 pub mod saved_cards;
 pub mod sessions;
 pub mod sql;

@@ -1,20 +1,20 @@
-//! Delivers the outbox: a background task (`server/src/startup.rs`) claims due messages (one worker per message even
+//! Delivers the outbox: a background job (`jobs/outbox.rs`) claims due messages (one worker per message even
 //! with many app servers) and sends them through SMTP, deleting their text once sent. In
 //! development without SMTP they are kept, text and all, in the local mailbox that admins
 //! read at /admin/mail (production refuses to start without SMTP). Failures are retried with
 //! growing delays; the message and its last error stay visible to admins.
 
-use crate::backend::{
-    db::{Db, outbox},
-    now,
+use crate::{
+    backend::{
+        db::{Db, outbox},
+        now,
+    },
+    domain::outbox::{MAX_ATTEMPTS, retry_delay},
 };
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
     message::{Mailbox, header::ContentType},
 };
-
-/// After this many attempts a message is left for staff to look at.
-pub const MAX_ATTEMPTS: i64 = 10;
 
 /// How the shop sends mail.
 #[derive(Clone)]
@@ -81,12 +81,6 @@ impl Transport {
     }
 }
 
-/// Seconds before retry number `attempts` (30 s, 1 min, 2 min… capped at 6 h).
-pub fn retry_delay(attempts: i64) -> i64 {
-    let exp = attempts.clamp(0, 20) as u32;
-    (30 * 2i64.pow(exp)).min(6 * 3600)
-}
-
 /// One pass over the due messages; returns how many were delivered.
 pub async fn deliver_due(db: &Db, transport: &Transport) -> Result<usize, sqlx::Error> {
     let now = now();
@@ -118,17 +112,4 @@ pub async fn deliver_due(db: &Db, transport: &Transport) -> Result<usize, sqlx::
         }
     }
     Ok(delivered)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::retry_delay;
-
-    #[test]
-    fn retries_back_off_up_to_six_hours() {
-        assert_eq!(retry_delay(0), 30);
-        assert_eq!(retry_delay(1), 60);
-        assert_eq!(retry_delay(3), 240);
-        assert_eq!(retry_delay(15), 6 * 3600);
-    }
 }

@@ -16,7 +16,8 @@
 //! On PostgreSQL, log numbers are taken in one order and committed in another: a number
 //! missing below the newest one seen may still appear, so it is watched for a while.
 
-use crate::backend::db::{Db, changes};
+use crate::backend::db::{Db, cart::CartOwner, changes};
+use crate::domain::ids::UserId;
 use std::{
     collections::{BTreeMap, HashMap},
     sync::{
@@ -54,6 +55,19 @@ impl Scope {
 
 /// How often each server reads the log.
 pub const POLL: Duration = Duration::from_millis(250);
+/// The change log's key of an account.
+pub fn user_key(id: UserId) -> String {
+    format!("u{id}")
+}
+
+/// The change log's key of a cart.
+pub fn cart_key(owner: &CartOwner) -> String {
+    match owner {
+        CartOwner::User(id) => user_key(*id),
+        CartOwner::Guest(key) => format!("g{key}"),
+    }
+}
+
 /// How long the log keeps a row, and a server a change it applied.
 const KEEP: Duration = Duration::from_secs(600);
 /// How long a missing number is watched (a transaction that long is not expected).
@@ -178,17 +192,5 @@ impl ChangeFeed {
         let cutoff = crate::backend::now() - KEEP.as_secs() as i64;
         changes::delete_before(db.pool(), cutoff).await?;
         Ok(())
-    }
-}
-
-/// Reads the log every [`POLL`], for as long as the server runs.
-pub async fn run(feed: std::sync::Arc<ChangeFeed>, db: Db) {
-    let mut tick = tokio::time::interval(POLL);
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        tick.tick().await;
-        if let Err(error) = feed.catch_up(&db).await {
-            tracing::warn!(%error, "reading the change log failed; will retry");
-        }
     }
 }

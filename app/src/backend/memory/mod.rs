@@ -4,4 +4,5 @@
 pub mod changes;
 pub mod kept;
 pub mod products;
+pub mod search_words;
 pub mod shoppers;

@@ -3,9 +3,11 @@
 //! minute at most. Writes read the database themselves, inside their transactions.
 
 use crate::backend::{
-    AppState,
-    db::products::{self, ProductRow},
-    memory::changes::Scope,
+    db::{
+        Db,
+        products::{self, ProductRow},
+    },
+    memory::changes::{ChangeFeed, Scope},
     memory::kept::Kept,
 };
 use crate::{
@@ -40,13 +42,18 @@ impl Default for ProductCache {
 
 impl ProductCache {
     /// The product with its tiers; `None` when there is no such product.
-    pub async fn get(&self, state: &AppState, id: ProductId) -> ShopResult<Option<Arc<Shown>>> {
+    pub async fn get(
+        &self,
+        changes: &ChangeFeed,
+        db: &Db,
+        id: ProductId,
+    ) -> ShopResult<Option<Arc<Shown>>> {
         let key = format!("p{id}");
         let current =
-            |_: &Arc<Shown>, version| !state.changes.changed_after(Scope::Catalog, &key, version);
+            |_: &Arc<Shown>, version| !changes.changed_after(Scope::Catalog, &key, version);
         self.kept
-            .get_or_load(&state.changes, &id, current, async {
-                let pool = state.db.pool();
+            .get_or_load(changes, &id, current, async {
+                let pool = db.pool();
                 let Some(product) = products::find_by_id(pool, id).await? else {
                     return Ok(None);
                 };

@@ -11,14 +11,13 @@
 //! (nothing that reads a password runs on a GET).
 
 use crate::backend::{
-    AppState,
     db::{
+        Db,
         cart::{self, CartLineRow, CartOwner},
         users::{self, UserRow},
     },
-    memory::changes::Scope,
+    memory::changes::{ChangeFeed, Scope, cart_key, user_key},
     memory::kept::Kept,
-    request::personal::{cart_key, user_key},
 };
 use crate::{domain::ids::UserId, error::ShopResult};
 use std::{sync::Arc, time::Duration};
@@ -45,14 +44,18 @@ impl Default for ShopperCache {
 impl ShopperCache {
     /// The account `id` as last read, its password hash left out (empty); `None` when there
     /// is no such account.
-    pub async fn user(&self, state: &AppState, id: UserId) -> ShopResult<Option<UserRow>> {
+    pub async fn user(
+        &self,
+        changes: &ChangeFeed,
+        db: &Db,
+        id: UserId,
+    ) -> ShopResult<Option<UserRow>> {
         let key = user_key(id);
-        let current =
-            |_: &UserRow, version| !state.changes.changed_after(Scope::User, &key, version);
+        let current = |_: &UserRow, version| !changes.changed_after(Scope::User, &key, version);
         let user = self
             .users
-            .get_or_load(&state.changes, &id, current, async {
-                let user = users::find_by_id(state.db.pool(), id).await?;
+            .get_or_load(changes, &id, current, async {
+                let user = users::find_by_id(db.pool(), id).await?;
                 Ok::<_, sqlx::Error>(user.map(|user| UserRow {
                     password_hash: String::new(),
                     ..user
@@ -65,17 +68,17 @@ impl ShopperCache {
     /// The lines of `owner`'s cart as last read.
     pub async fn cart_lines(
         &self,
-        state: &AppState,
+        changes: &ChangeFeed,
+        db: &Db,
         owner: &CartOwner,
     ) -> ShopResult<Arc<Vec<CartLineRow>>> {
         let key = cart_key(owner);
-        let current = |_: &Arc<Vec<CartLineRow>>, version| {
-            !state.changes.changed_after(Scope::Cart, &key, version)
-        };
+        let current =
+            |_: &Arc<Vec<CartLineRow>>, version| !changes.changed_after(Scope::Cart, &key, version);
         let lines = self
             .carts
-            .get_or_load(&state.changes, key.as_str(), current, async {
-                Ok::<_, sqlx::Error>(Some(Arc::new(cart::lines(state.db.pool(), owner).await?)))
+            .get_or_load(changes, key.as_str(), current, async {
+                Ok::<_, sqlx::Error>(Some(Arc::new(cart::lines(db.pool(), owner).await?)))
             })
             .await?;
         Ok(lines.unwrap_or_default())

@@ -1,7 +1,6 @@
 //! Checkout: the shopper's choices kept in the session while they are made (address,
 //! carrier, card), and placing the order.
 
-use super::placing::close;
 use crate::backend::{
     AppState, cart,
     db::{
@@ -18,7 +17,7 @@ use crate::{
         card::CardRef,
         ids::{AddressId, ProductId, SavedCardId, UserId},
         money::Money,
-        order::Totals,
+        order::{OrderStatus, Totals},
         shipping::{self, CarrierId, DeliveryQuote},
     },
     error::{Rule, ShopError, ShopResult},
@@ -352,4 +351,28 @@ pub async fn use_saved_card(
     let mut draft = Draft::of(session);
     draft.card = Some(row.card());
     draft.save(session).await
+}
+
+/// Ends the checkout whose key made the order `key` (now in `status`): a settled order
+/// closes it (the next checkout starts afresh), a failed payment keeps the choices but not
+/// the card, with a new key. An order still awaiting payment leaves it as it is. Returns
+/// the draft as it now stands.
+pub(super) async fn close(session: &Session, key: &str, status: OrderStatus) -> ShopResult<Draft> {
+    let mut draft = Draft::of(session);
+    if draft.key != key {
+        return Ok(draft);
+    }
+    match status {
+        OrderStatus::PendingPayment => {}
+        OrderStatus::PaymentFailed => {
+            draft.key = random_token();
+            draft.card = None;
+            draft.save(session).await?;
+        }
+        _ => {
+            session.remove(DRAFT).await?;
+            draft = Draft::of(session);
+        }
+    }
+    Ok(draft)
 }

@@ -127,7 +127,7 @@ pub(super) async fn refund(state: &AppState, order: &OrderRow, actor: Actor) -> 
             .await?;
     }
     tx.commit().await?;
-    state.mail_written();
+    state.outbox_written();
     Ok(())
 }
 
@@ -172,7 +172,7 @@ pub async fn mark_shipped(state: &AppState, staff: UserId, id: OrderId) -> ShopR
         .enqueue(&mut tx, now)
         .await?;
     tx.commit().await?;
-    state.mail_written();
+    state.outbox_written();
     Ok(())
 }
 

@@ -1,4 +1,4 @@
-//! Handing a parcel to the express company (promise P5): the carrier receives exactly the
+//! Handing a parcel to the express company (promise P3): the carrier receives exactly the
 //! recipient's name, telephone and address and the parcel's data ([`Handoff`], whose fields
 //! are `domain/shipping.rs::HANDOFF_FIELDS`, the names the disclosure ledger records), and
 //! answers with a tracking number.
@@ -11,8 +11,7 @@
 //! booking reference (the order number) once however often it is sent, so a parcel is
 //! booked, and written in the ledger, exactly once.
 //!
-//! The built-in carriers are invented: they answer at once and keep their bookings in the
-//! `sandbox_parcels` table, which only this file touches.
+//! The built-in carriers are invented ones (`outside/carriers.rs`).
 
 use crate::backend::{
     AppState,
@@ -20,17 +19,17 @@ use crate::backend::{
         handoffs::{self, HandoffRow},
         orders::{self, OrderRow},
     },
-    mail::worker::{MAX_ATTEMPTS, retry_delay},
     now,
+    outside::carriers,
 };
 use crate::{
     domain::{
         order::{OrderStatus, order_number},
-        shipping::{CarrierId, HANDOFF_FIELDS},
+        outbox::{MAX_ATTEMPTS, retry_delay},
+        shipping::{HANDOFF_FIELDS, Handoff},
     },
     error::{Rule, ShopError, ShopResult},
 };
-use serde::Serialize;
 
 /// How long the worker leaves a parcel queued by staff shipping it to that request.
 const BOOKING_GRACE_SECS: i64 = 60;
@@ -38,40 +37,29 @@ const BOOKING_GRACE_SECS: i64 = 60;
 /// The purpose the ledger gives a handoff.
 pub const DELIVERY: &str = "delivery";
 
-/// What the carrier receives: nothing else of the order leaves the shop.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Handoff {
-    pub recipient_name: String,
-    pub recipient_phone: String,
-    pub address: String,
-    pub parcel_weight: i64,
-    pub parcel_count: i64,
-}
-
-impl Handoff {
-    pub fn of(order: &OrderRow, units: i64) -> Handoff {
-        let lines = [
-            order.company.as_str(),
-            order.line1.as_str(),
-            order.line2.as_str(),
-            order.postal_code.as_str(),
-            order.city.as_str(),
-            order.region.as_str(),
-            order.country.as_str(),
-        ];
-        let address = lines
-            .iter()
-            .filter(|l| !l.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ");
-        Handoff {
-            recipient_name: order.recipient_name.clone(),
-            recipient_phone: order.recipient_phone.clone(),
-            address,
-            parcel_weight: order.parcel_weight_g,
-            parcel_count: units,
-        }
+/// What the carrier receives of an order of `units` units.
+fn handoff_of(order: &OrderRow, units: i64) -> Handoff {
+    let lines = [
+        order.company.as_str(),
+        order.line1.as_str(),
+        order.line2.as_str(),
+        order.postal_code.as_str(),
+        order.city.as_str(),
+        order.region.as_str(),
+        order.country.as_str(),
+    ];
+    let address = lines
+        .iter()
+        .filter(|l| !l.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    Handoff {
+        recipient_name: order.recipient_name.clone(),
+        recipient_phone: order.recipient_phone.clone(),
+        address,
+        parcel_weight: order.parcel_weight_g,
+        parcel_count: units,
     }
 }
 
@@ -138,8 +126,8 @@ async fn book_claimed(state: &AppState, row: &HandoffRow) -> ShopResult<Option<S
         .iter()
         .map(|l| l.quantity)
         .sum();
-    let handoff = Handoff::of(&order, units);
-    let tracking = book(state, order.carrier, &order_number(id.0), &handoff).await?;
+    let handoff = handoff_of(&order, units);
+    let tracking = carriers::book(state, order.carrier, &order_number(id.0), &handoff).await?;
     let now = now();
     let mut tx = state.db.begin_write().await?;
     // Whoever records the booking first writes the tracking number and the ledger entry
@@ -159,89 +147,4 @@ async fn book_claimed(state: &AppState, row: &HandoffRow) -> ShopResult<Option<S
     }
     tx.commit().await?;
     Ok(Some(tracking))
-}
-
-/// Sends the parcel to its carrier, which books `booking_ref` once (a repeated reference
-/// gets the first booking's tracking number back).
-async fn book(
-    state: &AppState,
-    carrier: CarrierId,
-    booking_ref: &str,
-    handoff: &Handoff,
-) -> ShopResult<String> {
-    tracing::info!(
-        carrier = carrier.code(),
-        weight_g = handoff.parcel_weight,
-        "parcel handed over"
-    );
-    let fresh = tracking_number(carrier);
-    sqlx::query(
-        "INSERT INTO sandbox_parcels
-             (booking_ref, carrier, tracking_number, weight_g, parcel_count, booked_at)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (booking_ref) DO NOTHING",
-    )
-    .bind(booking_ref)
-    .bind(carrier)
-    .bind(&fresh)
-    .bind(handoff.parcel_weight)
-    .bind(handoff.parcel_count)
-    .bind(now())
-    .execute(state.db.pool())
-    .await?;
-    Ok(
-        sqlx::query_scalar("SELECT tracking_number FROM sandbox_parcels WHERE booking_ref = $1")
-            .bind(booking_ref)
-            .fetch_one(state.db.pool())
-            .await?,
-    )
-}
-
-/// A new tracking number in the carrier's style: its prefix and ten digits.
-fn tracking_number(carrier: CarrierId) -> String {
-    let prefix = match carrier {
-        CarrierId::Swiftwing => "SW",
-        CarrierId::Kestrel => "KC",
-        CarrierId::Harborline => "HL",
-    };
-    let digits: String = crate::backend::security::keys::random_token()
-        .bytes()
-        .filter(u8::is_ascii_digit)
-        .take(10)
-        .map(char::from)
-        .collect();
-    format!("{prefix}{digits:0>10}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::shipping::HANDOFF_FIELDS;
-
-    #[test]
-    fn the_carrier_receives_exactly_the_listed_fields() {
-        let handoff = Handoff {
-            recipient_name: "Mei Lin".into(),
-            recipient_phone: "+86 1".into(),
-            address: "1 Road, Kowloon, HK".into(),
-            parcel_weight: 8_000,
-            parcel_count: 1,
-        };
-        let value = serde_json::to_value(&handoff).unwrap();
-        let mut sent: Vec<&str> = value
-            .as_object()
-            .unwrap()
-            .keys()
-            .map(String::as_str)
-            .collect();
-        sent.sort();
-        let mut listed = HANDOFF_FIELDS.to_vec();
-        listed.sort();
-        assert_eq!(sent, listed);
-        let tracking = tracking_number(CarrierId::Kestrel);
-        assert!(
-            tracking.starts_with("KC") && tracking.len() == 12,
-            "{tracking}"
-        );
-    }
 }

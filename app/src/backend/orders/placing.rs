@@ -22,7 +22,7 @@
 //! request of that session to see its key used.
 
 use super::{
-    checkout::{Buyer, DRAFT, Draft, Priced, review_digest, totals},
+    checkout::{Buyer, Draft, Priced, close, review_digest, totals},
     links::{GUEST_ORDERS, placed},
     settling::settle,
 };
@@ -35,7 +35,7 @@ use crate::backend::{
     },
     now,
     request::session::Session,
-    security::keys::{is_token, random_token},
+    security::keys::is_token,
 };
 use crate::{
     domain::{
@@ -198,30 +198,6 @@ pub(super) fn review_again() -> ShopError {
     ShopError::Refused {
         rule: Rule::ReviewChanged,
     }
-}
-
-/// Ends the checkout whose key made the order `key` (now in `status`): a settled order
-/// closes it (the next checkout starts afresh), a failed payment keeps the choices but not
-/// the card, with a new key. An order still awaiting payment leaves it as it is. Returns
-/// the draft as it now stands.
-pub(super) async fn close(session: &Session, key: &str, status: OrderStatus) -> ShopResult<Draft> {
-    let mut draft = Draft::of(session);
-    if draft.key != key {
-        return Ok(draft);
-    }
-    match status {
-        OrderStatus::PendingPayment => {}
-        OrderStatus::PaymentFailed => {
-            draft.key = random_token();
-            draft.card = None;
-            draft.save(session).await?;
-        }
-        _ => {
-            session.remove(DRAFT).await?;
-            draft = Draft::of(session);
-        }
-    }
-    Ok(draft)
 }
 
 /// The order of an earlier submit with the same key: only its own buyer may see it; it is

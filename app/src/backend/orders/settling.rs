@@ -109,7 +109,7 @@ pub(super) async fn settle(
     }
     tx.commit().await?;
     if outcome.is_ok() {
-        state.mail_written();
+        state.outbox_written();
     }
     Ok(true)
 }

@@ -6,7 +6,7 @@
 use crate::domain::ids::UserId;
 
 use super::registry::{OnErase, Owner, PERSONAL};
-use crate::backend::db::Db;
+use crate::backend::db::{Db, personal};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,11 +25,7 @@ pub struct ErasureReport {
 /// Erases a shopper. Returns `None` when the account does not exist.
 pub async fn erase_user(db: &Db, user_id: UserId) -> Result<Option<ErasureReport>, sqlx::Error> {
     let mut tx = db.begin_write().await?;
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-    if exists.is_none() {
+    if !personal::user_exists(&mut tx, user_id).await? {
         return Ok(None);
     }
     let mut erased = Vec::new();
@@ -39,37 +35,17 @@ pub async fn erase_user(db: &Db, user_id: UserId) -> Result<Option<ErasureReport
             Owner::User => "id",
             Owner::UserId => "user_id",
         };
-        let rows = match table.on_erase {
-            OnErase::Delete => {
-                sqlx::query(&format!("DELETE FROM {} WHERE {owner} = $1", table.table))
-                    .bind(user_id)
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected()
-            }
-            OnErase::Anonymise(columns) => {
-                // Names come from the registry (constants), never from input.
-                let blanks: Vec<String> = columns.iter().map(|c| format!("{c} = ''")).collect();
-                let kept = sqlx::query(&format!(
-                    "UPDATE {} SET {}, {owner} = NULL WHERE {owner} = $1",
-                    table.table,
-                    blanks.join(", ")
-                ))
-                .bind(user_id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-                kept_anonymised.push(ErasedSection {
-                    section: table.section.to_string(),
-                    rows: kept,
-                });
-                continue;
-            }
-        };
-        erased.push(ErasedSection {
-            section: table.section.to_string(),
-            rows,
-        });
+        match table.on_erase {
+            OnErase::Delete => erased.push(ErasedSection {
+                section: table.section.to_string(),
+                rows: personal::delete_owned(&mut tx, table.table, owner, user_id).await?,
+            }),
+            OnErase::Anonymise(columns) => kept_anonymised.push(ErasedSection {
+                section: table.section.to_string(),
+                rows: personal::anonymise_owned(&mut tx, table.table, owner, columns, user_id)
+                    .await?,
+            }),
+        }
     }
     tx.commit().await?;
     db.flush_erased().await?;

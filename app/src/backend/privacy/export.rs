@@ -4,7 +4,10 @@
 use crate::domain::ids::UserId;
 
 use super::registry::{Owner, PERSONAL, PersonalTable};
-use crate::{backend::db::Db, domain::time::rfc3339};
+use crate::{
+    backend::db::{Db, personal},
+    domain::time::rfc3339,
+};
 use serde_json::{Map, Value, json};
 use sqlx::{Row, any::AnyRow};
 
@@ -43,13 +46,7 @@ async fn rows_of(
         Owner::User => "id",
         Owner::UserId => "user_id",
     };
-    // Table and column names come from the registry (constants), never from input.
-    let sql = format!(
-        "SELECT {} FROM {} WHERE {owner} = $1 ORDER BY 1",
-        columns.join(", "),
-        table.table
-    );
-    let rows = sqlx::query(&sql).bind(user_id).fetch_all(db.pool()).await?;
+    let rows = personal::owned_rows(db.pool(), table.table, owner, &columns, user_id).await?;
     Ok(rows
         .iter()
         .map(|row| {

@@ -50,7 +50,7 @@ pub async fn current_user() -> ShopResult<Option<UserRow>> {
     let Some(id) = session.user_id() else {
         return Ok(None);
     };
-    let user = state.shoppers.user(&state, id).await?;
+    let user = state.shoppers.user(&state.changes, &state.db, id).await?;
     Ok(user.filter(|u| u.status == AccountStatus::Active))
 }
 

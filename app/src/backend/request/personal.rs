@@ -8,15 +8,10 @@
 use crate::backend::{
     AppState,
     cart::{self, summary},
-    db::cart::CartOwner,
-    memory::changes::{ChangeFeed, Scope},
+    memory::changes::{ChangeFeed, Scope, cart_key, user_key},
     request::flash::ONE_TIME_KEYS,
 };
-use crate::{
-    domain::{account::AccountStatus, ids::UserId},
-    error::ShopResult,
-    model::cart::CartSummary,
-};
+use crate::{domain::account::AccountStatus, error::ShopResult, model::cart::CartSummary};
 use axum::http::HeaderMap;
 
 #[derive(Clone, Debug)]
@@ -45,19 +40,6 @@ impl Personal {
     }
 }
 
-/// The change log's key of an account.
-pub fn user_key(id: UserId) -> String {
-    format!("u{id}")
-}
-
-/// The change log's key of a cart.
-pub fn cart_key(owner: &CartOwner) -> String {
-    match owner {
-        CartOwner::User(id) => user_key(*id),
-        CartOwner::Guest(key) => format!("g{key}"),
-    }
-}
-
 /// What kept pages show the visitor whose request has these headers: `None` when the request
 /// names no live session (its page is rendered, which also clears a dead cookie).
 pub async fn of_request(state: &AppState, headers: &HeaderMap) -> ShopResult<Option<Personal>> {
@@ -70,7 +52,7 @@ pub async fn of_request(state: &AppState, headers: &HeaderMap) -> ShopResult<Opt
     let mut kept_page_will_do = !ONE_TIME_KEYS.iter().any(|k| session.has(k));
     if let Some(id) = session.user_id() {
         depends_on.push((Scope::User, user_key(id)));
-        match state.shoppers.user(state, id).await? {
+        match state.shoppers.user(&state.changes, &state.db, id).await? {
             Some(user)
                 if user.status == AccountStatus::Active
                     && !user.role.is_staff()

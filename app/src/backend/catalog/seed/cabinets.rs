@@ -1,6 +1,6 @@
 //! The seed cabinets: screens of every category in several pitches.
 
-use super::{Cabinet, cabinet};
+use super::build::{Cabinet, cabinet};
 use crate::{
     backend::db::products::ProductFields,
     domain::{category::Category, pricing::Tier},

@@ -1,6 +1,6 @@
 //! The seed parts: spare modules, power supplies, controllers and accessories.
 
-use super::{part, specs_part};
+use super::build::{part, specs_part};
 use crate::{
     backend::db::products::ProductFields,
     domain::{category::Category, pricing::Tier},

@@ -1,0 +1,67 @@
+//! SQL for the privacy registry's walk over personal data (`privacy/`): the rows a shopper
+//! owns in any registered table, read for the export, deleted or anonymised for erasure.
+//! Table and column names come from the registry's constants, never from input.
+
+use crate::domain::ids::UserId;
+use sqlx::{Any, AnyConnection, Executor, any::AnyRow};
+
+/// True when the account exists.
+pub async fn user_exists(conn: &mut AnyConnection, user_id: UserId) -> Result<bool, sqlx::Error> {
+    let id: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(id.is_some())
+}
+
+/// `columns` of the rows of `table` whose `owner` column is the shopper, in the order of
+/// the first column.
+pub async fn owned_rows<'e>(
+    db: impl Executor<'e, Database = Any>,
+    table: &str,
+    owner: &str,
+    columns: &[&str],
+    user_id: UserId,
+) -> Result<Vec<AnyRow>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {} FROM {table} WHERE {owner} = $1 ORDER BY 1",
+        columns.join(", ")
+    );
+    sqlx::query(&sql).bind(user_id).fetch_all(db).await
+}
+
+/// Deletes the shopper's rows of `table`; returns how many.
+pub async fn delete_owned(
+    conn: &mut AnyConnection,
+    table: &str,
+    owner: &str,
+    user_id: UserId,
+) -> Result<u64, sqlx::Error> {
+    Ok(
+        sqlx::query(&format!("DELETE FROM {table} WHERE {owner} = $1"))
+            .bind(user_id)
+            .execute(conn)
+            .await?
+            .rows_affected(),
+    )
+}
+
+/// Blanks `columns` of the shopper's rows of `table` and unlinks them from the shopper;
+/// returns how many rows were kept that way.
+pub async fn anonymise_owned(
+    conn: &mut AnyConnection,
+    table: &str,
+    owner: &str,
+    columns: &[&str],
+    user_id: UserId,
+) -> Result<u64, sqlx::Error> {
+    let blanks: Vec<String> = columns.iter().map(|c| format!("{c} = ''")).collect();
+    Ok(sqlx::query(&format!(
+        "UPDATE {table} SET {}, {owner} = NULL WHERE {owner} = $1",
+        blanks.join(", ")
+    ))
+    .bind(user_id)
+    .execute(conn)
+    .await?
+    .rows_affected())
+}

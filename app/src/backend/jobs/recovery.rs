@@ -1,0 +1,18 @@
+//! Every few seconds: orders whose placing stopped half-way (the process was killed between
+//! taking the stock and recording the payment) are settled with the processor's answer.
+
+use crate::backend::{AppState, orders::settling};
+use std::time::Duration;
+
+/// Older than any checkout still in flight.
+const STALE_AFTER_SECS: i64 = 10;
+
+pub async fn run(state: AppState) {
+    let mut tick = tokio::time::interval(Duration::from_secs(5));
+    loop {
+        tick.tick().await;
+        if let Err(error) = settling::recover_stale(&state, STALE_AFTER_SECS).await {
+            tracing::warn!(%error, "settling unfinished orders failed; will retry");
+        }
+    }
+}

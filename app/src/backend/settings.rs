@@ -1,0 +1,26 @@
+//! The shop's settings that operations, pages and server functions read (a subset of the
+//! server's configuration file, which `server/src/config.rs` reads and checks).
+
+/// Settings of the shop that pages and server functions need (a subset of the server's
+/// configuration file).
+#[derive(Clone, Debug)]
+pub struct ShopSettings {
+    pub name: String,
+    pub contact_email: String,
+    /// The seller on invoices (`shop.legal_name`, `shop.address`, `shop.tax_number`).
+    pub seller: crate::model::shop::Seller,
+    /// The currency of every price (`shop.currency`): products are priced in it, and the
+    /// shop refuses to start when its catalog holds prices in another.
+    pub currency: crate::domain::money::Currency,
+    /// Tax by destination country (`tax.rates`).
+    pub tax: crate::domain::tax::TaxTable,
+    /// True when the shop is served over HTTPS: cookies get `Secure` and the `__Host-` prefix.
+    pub https: bool,
+    /// The address shoppers use, for links in mail (no trailing slash).
+    pub public_url: String,
+    /// True when mail stays in the shop's own mailbox instead of leaving through SMTP
+    /// (development only); admins can then read it at /admin/mail.
+    pub local_mailbox: bool,
+    /// The payment processor (`payment.gateway`).
+    pub gateway: crate::backend::payments::Gateway,
+}
