@@ -9,7 +9,7 @@
 //! Every problem is reported as one line naming the setting and its variable.
 
 use app::{
-    backend::security::keys::MIN_KEY_LEN,
+    backend::{payments::Gateway, security::keys::MIN_KEY_LEN},
     domain::{money::Currency, tax::TaxTable},
 };
 use serde::Deserialize;
@@ -48,6 +48,11 @@ pub const ENV: &[(&str, &str)] = &[
     ("mail.smtp_url", "SHOP_SMTP_URL"),
     ("mail.from", "SHOP_MAIL_FROM"),
     ("mail.retention_days", "SHOP_MAIL_RETENTION_DAYS"),
+    ("payment.gateway", "SHOP_PAYMENT_GATEWAY"),
+    (
+        "payment.sandbox_in_production",
+        "SHOP_PAYMENT_SANDBOX_IN_PRODUCTION",
+    ),
 ];
 
 fn var_of(setting: &str) -> Option<&'static str> {
@@ -106,6 +111,8 @@ pub struct Config {
     pub limits: LimitsConfig,
     #[serde(default)]
     pub mail: MailConfig,
+    #[serde(default)]
+    pub payment: PaymentConfig,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -290,6 +297,31 @@ impl Default for MailConfig {
     }
 }
 
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PaymentConfig {
+    /// The card processor: `sandbox` (built in, takes no real money).
+    gateway: String,
+    /// Lets a production shop run on the sandbox (a demonstration that takes no money).
+    pub sandbox_in_production: bool,
+}
+
+impl Default for PaymentConfig {
+    fn default() -> Self {
+        PaymentConfig {
+            gateway: Gateway::default().setting().to_string(),
+            sandbox_in_production: false,
+        }
+    }
+}
+
+impl PaymentConfig {
+    /// The processor chosen (checked when the configuration is loaded).
+    pub fn gateway(&self) -> Gateway {
+        Gateway::from_setting(self.gateway.trim()).unwrap_or_default()
+    }
+}
+
 impl Config {
     /// Whether to load the demo catalog into an empty catalog.
     pub fn seed_catalog(&self) -> bool {
@@ -394,7 +426,35 @@ impl Config {
         config.check()?;
         config.session_key = Secret(session_key(&config.session, config.site.environment)?);
         config.check_seller()?;
+        config.check_payment()?;
         Ok(config)
+    }
+
+    /// A known processor; in production, not the sandbox unless the owner says so.
+    fn check_payment(&self) -> Result<(), ConfigError> {
+        let Some(gateway) = Gateway::from_setting(self.payment.gateway.trim()) else {
+            let known: Vec<&str> = Gateway::ALL.iter().map(|g| g.setting()).collect();
+            return Err(ConfigError::new(
+                "payment.gateway",
+                format!(
+                    "unknown processor {:?}; the shop knows {}",
+                    self.payment.gateway,
+                    known.join(", ")
+                ),
+            ));
+        };
+        if gateway.is_sandbox()
+            && self.site.environment == Environment::Production
+            && !self.payment.sandbox_in_production
+        {
+            return Err(ConfigError::new(
+                "payment.gateway",
+                "production would take no real payments with the sandbox processor: choose a \
+                 real one, or set payment.sandbox_in_production \
+                 (SHOP_PAYMENT_SANDBOX_IN_PRODUCTION=true) for a demonstration shop",
+            ));
+        }
+        Ok(())
     }
 
     /// Production prints tax invoices: the seller's address and VAT or tax number are
@@ -789,6 +849,7 @@ mod tests {
             ("SHOP_SMTP_URL", "smtps://shop:pw@mail.example:465"),
             SELLER_ADDRESS,
             SELLER_TAX_NUMBER,
+            SANDBOX_IN_PRODUCTION,
         ];
         let c = load(None, &with_smtp).unwrap();
         assert!(!c.seed_catalog());
@@ -798,6 +859,7 @@ mod tests {
             ("SHOP_SEED_CATALOG", "true"),
             SELLER_ADDRESS,
             SELLER_TAX_NUMBER,
+            SANDBOX_IN_PRODUCTION,
         ];
         assert!(load(None, &seeded).unwrap().seed_catalog());
     }
@@ -824,11 +886,50 @@ mod tests {
             smtp,
             SELLER_ADDRESS,
             SELLER_TAX_NUMBER,
+            SANDBOX_IN_PRODUCTION,
         ]);
         let c = Config::from_parts(None, Path::new("Leptos.toml"), &env).unwrap();
         assert_eq!(c.session_key.expose().len(), 32);
     }
 
+    #[test]
+    fn the_processor_is_a_setting_and_production_refuses_the_sandbox() {
+        let c = load(None, &[]).unwrap();
+        assert_eq!(
+            c.payment.gateway(),
+            Gateway::Sandbox,
+            "the sandbox by default"
+        );
+        let err = load(None, &[("SHOP_PAYMENT_GATEWAY", "paypal")]).unwrap_err();
+        assert_eq!(err.setting, "payment.gateway");
+        assert!(err.to_string().contains("SHOP_PAYMENT_GATEWAY"), "{err}");
+        assert!(
+            err.to_string().contains("sandbox"),
+            "names the known ones: {err}"
+        );
+
+        let production = [
+            ("SHOP_ENV", "production"),
+            ("SHOP_SMTP_URL", "smtp://mail.example"),
+            SELLER_ADDRESS,
+            SELLER_TAX_NUMBER,
+        ];
+        let err = load(None, &production).unwrap_err();
+        assert_eq!(err.setting, "payment.gateway");
+        assert!(err.to_string().contains("no real payments"), "{err}");
+        let demo: Vec<(&str, &str)> = production
+            .iter()
+            .copied()
+            .chain([SANDBOX_IN_PRODUCTION])
+            .collect();
+        assert_eq!(
+            load(None, &demo).unwrap().payment.gateway(),
+            Gateway::Sandbox
+        );
+    }
+
+    /// A demonstration shop in production: the sandbox allowed explicitly.
+    const SANDBOX_IN_PRODUCTION: (&str, &str) = ("SHOP_PAYMENT_SANDBOX_IN_PRODUCTION", "true");
     const SELLER_ADDRESS: (&str, &str) = ("SHOP_ADDRESS", "1 Quay Street, Dublin, Ireland");
     const SELLER_TAX_NUMBER: (&str, &str) = ("SHOP_TAX_NUMBER", "IE1234567T");
 
@@ -850,7 +951,7 @@ mod tests {
         assert!(err.to_string().contains("SHOP_ADDRESS"), "{err}");
         let err = env(&[SELLER_ADDRESS]).unwrap_err();
         assert_eq!(err.setting, "shop.tax_number");
-        let c = env(&[SELLER_ADDRESS, SELLER_TAX_NUMBER]).unwrap();
+        let c = env(&[SELLER_ADDRESS, SELLER_TAX_NUMBER, SANDBOX_IN_PRODUCTION]).unwrap();
         assert_eq!(c.shop.tax_number, "IE1234567T");
         // Not even with the shipped file, which leaves them to the owner.
         let shipped: Vec<(&str, &str)> = base.to_vec();

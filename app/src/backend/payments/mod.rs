@@ -15,8 +15,11 @@ use crate::{
     error::ShopResult,
 };
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The processors the shop can use, chosen by the `payment.gateway` setting.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Gateway {
+    /// Built in, takes no real money (`outside/sandbox_processor/`).
+    #[default]
     Sandbox,
 }
 
@@ -24,6 +27,25 @@ pub enum Gateway {
 pub type ChargeOutcome = Result<String, Decline>;
 
 impl Gateway {
+    /// Every processor, by its setting's value.
+    pub const ALL: [Gateway; 1] = [Gateway::Sandbox];
+
+    /// The value of `payment.gateway` that chooses it.
+    pub fn setting(self) -> &'static str {
+        match self {
+            Gateway::Sandbox => "sandbox",
+        }
+    }
+
+    pub fn from_setting(value: &str) -> Option<Gateway> {
+        Gateway::ALL.into_iter().find(|g| g.setting() == value)
+    }
+
+    /// True when it takes no real money.
+    pub fn is_sandbox(self) -> bool {
+        matches!(self, Gateway::Sandbox)
+    }
+
     /// The processor as the disclosure ledger names it.
     pub fn name(self) -> &'static str {
         match self {
