@@ -110,11 +110,11 @@ pub async fn upload_product_image(
 
 /// A positive record id from a path segment; anything else names nothing (the segment is
 /// never echoed back).
-fn id_of<Id: From<i64>>(segment: &str) -> Option<Id> {
+fn id_of<Id: std::str::FromStr>(segment: &str) -> Option<Id> {
     let digits =
         !segment.is_empty() && segment.len() <= 18 && segment.bytes().all(|b| b.is_ascii_digit());
     let id: i64 = segment.parse().ok().filter(|_| digits)?;
-    (id > 0).then(|| Id::from(id))
+    if id > 0 { segment.parse().ok() } else { None }
 }
 
 fn no_image() -> Response {

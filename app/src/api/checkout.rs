@@ -6,6 +6,8 @@ use crate::{
     domain::{
         account::AddressInput,
         ids::{AddressId, OrderId, SavedCardId},
+        shipping::CarrierId,
+        stored::Choice,
     },
     error::ShopError,
     model::order::{CheckoutView, OrderSummary, OrderView, PlacedOrder},
@@ -78,9 +80,9 @@ pub async fn checkout_saved_address(id: AddressId) -> Result<(), ShopError> {
 
 /// Step 2: the carrier.
 #[server(endpoint = "checkout/delivery")]
-pub async fn checkout_delivery(carrier: String) -> Result<(), ShopError> {
-    let carrier = limits::cut(&carrier, 32).to_string();
-    checkout::choose_carrier(&context::state()?, &context::session()?, &carrier).await?;
+pub async fn checkout_delivery(carrier: Choice<CarrierId>) -> Result<(), ShopError> {
+    let carrier = carrier.or_invalid("carrier", crate::error::Problem::NotInList)?;
+    checkout::choose_carrier(&context::state()?, &context::session()?, carrier).await?;
     back_to_checkout();
     Ok(())
 }

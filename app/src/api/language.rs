@@ -1,16 +1,15 @@
 //! Switching the shop's language.
 
-use crate::{error::ShopError, i18n::Lang};
+use crate::{domain::stored::Choice, error::ShopError, i18n::Lang};
 use leptos::prelude::*;
 
 /// Remembers the shopper's language choice in a cookie (one year) and, when signed in, in
 /// the account; returns it. Works as a plain form post without JavaScript (the browser is sent
 /// back to the page it came from).
 #[server(endpoint = "language/set")]
-pub async fn set_language(lang: String) -> Result<Lang, ShopError> {
+pub async fn set_language(lang: Choice<Lang>) -> Result<Lang, ShopError> {
     use crate::{backend::request::context, error::Problem};
-    let lang =
-        Lang::from_code(&lang).ok_or_else(|| ShopError::invalid("lang", Problem::Invalid))?;
+    let lang = lang.or_invalid("lang", Problem::Invalid)?;
     remember_language_cookie(lang)?;
     if let Some(user_id) = context::session()?.user_id() {
         crate::backend::accounts::profile::set_language(&context::state()?, user_id, lang).await?;

@@ -8,30 +8,18 @@ use serde::{Deserialize, Serialize};
 
 pub const PASSWORD_MIN: usize = 10;
 
-/// The roles of the shop, least to most powerful.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Shopper,
-    Staff,
-    Admin,
+super::stored::stored_enum! {
+    /// The roles of the shop, least to most powerful.
+    #[derive(PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Role: as_str, parse {
+        Shopper = "shopper",
+        Staff = "staff",
+        Admin = "admin",
+    }
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Shopper, Role::Staff, Role::Admin];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Shopper => "shopper",
-            Role::Staff => "staff",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == text)
-    }
-
     /// Staff and admins may use the back office.
     pub fn is_staff(self) -> bool {
         self >= Role::Staff
@@ -49,41 +37,31 @@ impl Role {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AccountStatus {
-    Active,
-    /// Cancelled by the shopper: hidden and signed out; signing in within
-    /// [`DEACTIVATION_GRACE_DAYS`] restores it, after that it is erased.
-    Deactivated,
-    /// Suspended by staff for breaking the terms of use.
-    Suspended,
+super::stored::stored_enum! {
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum AccountStatus: as_str, parse {
+        Active = "active",
+        /// Cancelled by the shopper: hidden and signed out; signing in within
+        /// [`DEACTIVATION_GRACE_DAYS`] restores it, after that it is erased.
+        Deactivated = "deactivated",
+        /// Suspended by staff for breaking the terms of use.
+        Suspended = "suspended",
+    }
 }
 
 pub const DEACTIVATION_GRACE_DAYS: i64 = 30;
 
-super::stored::stored_as!(Role, Role::ALL, as_str);
-super::stored::stored_as!(AccountStatus, AccountStatus::ALL, as_str);
-super::stored::stored_as!(LinkPurpose, LinkPurpose::ALL, as_str);
-
-/// What a one-time link mailed to an address does.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum LinkPurpose {
-    /// Confirms an address: a new account's, or the new address of an email change.
-    VerifyEmail,
-    ResetPassword,
+super::stored::stored_enum! {
+    /// What a one-time link mailed to an address does.
+    pub enum LinkPurpose: as_str {
+        /// Confirms an address: a new account's, or the new address of an email change.
+        VerifyEmail = "verify_email",
+        ResetPassword = "reset_password",
+    }
 }
 
 impl LinkPurpose {
-    pub const ALL: [LinkPurpose; 2] = [LinkPurpose::VerifyEmail, LinkPurpose::ResetPassword];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LinkPurpose::VerifyEmail => "verify_email",
-            LinkPurpose::ResetPassword => "reset_password",
-        }
-    }
-
     /// The page the link opens; the token follows it.
     pub fn path(self) -> &'static str {
         match self {
@@ -101,25 +79,7 @@ impl LinkPurpose {
     }
 }
 
-impl AccountStatus {
-    pub const ALL: [AccountStatus; 3] = [
-        AccountStatus::Active,
-        AccountStatus::Deactivated,
-        AccountStatus::Suspended,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AccountStatus::Active => "active",
-            AccountStatus::Deactivated => "deactivated",
-            AccountStatus::Suspended => "suspended",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<AccountStatus> {
-        AccountStatus::ALL.into_iter().find(|s| s.as_str() == text)
-    }
-}
+impl AccountStatus {}
 
 /// Trims and lower-cases an email address (one address, one account).
 pub fn normalize_email(email: &str) -> String {

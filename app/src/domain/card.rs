@@ -7,33 +7,17 @@
 pub use crate::error::Decline;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CardBrand {
-    Visa,
-    Mastercard,
-    Amex,
-    UnionPay,
+super::stored::stored_enum! {
+    #[derive(Serialize, Deserialize)]
+    pub enum CardBrand: code {
+        Visa = "visa",
+        Mastercard = "mastercard",
+        Amex = "amex",
+        UnionPay = "unionpay",
+    }
 }
 
-super::stored::stored_as!(CardBrand, CardBrand::ALL, code);
-
 impl CardBrand {
-    pub const ALL: [CardBrand; 4] = [
-        CardBrand::Visa,
-        CardBrand::Mastercard,
-        CardBrand::Amex,
-        CardBrand::UnionPay,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            CardBrand::Visa => "visa",
-            CardBrand::Mastercard => "mastercard",
-            CardBrand::Amex => "amex",
-            CardBrand::UnionPay => "unionpay",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             CardBrand::Visa => "Visa",
@@ -67,34 +51,18 @@ impl CardBrand {
     }
 }
 
-/// What the sandbox processor does with a charge on a card (chosen by its test number).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TestBehaviour {
-    Succeeds,
-    Declined,
-    InsufficientFunds,
-    Expired,
+super::stored::stored_enum! {
+    /// What the sandbox processor does with a charge on a card (chosen by its test number).
+    #[derive(Serialize, Deserialize)]
+    pub enum TestBehaviour: code {
+        Succeeds = "succeeds",
+        Declined = "declined",
+        InsufficientFunds = "insufficient_funds",
+        Expired = "expired",
+    }
 }
 
-super::stored::stored_as!(TestBehaviour, TestBehaviour::ALL, code);
-
 impl TestBehaviour {
-    pub const ALL: [TestBehaviour; 4] = [
-        TestBehaviour::Succeeds,
-        TestBehaviour::Declined,
-        TestBehaviour::InsufficientFunds,
-        TestBehaviour::Expired,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            TestBehaviour::Succeeds => "succeeds",
-            TestBehaviour::Declined => "declined",
-            TestBehaviour::InsufficientFunds => "insufficient_funds",
-            TestBehaviour::Expired => "expired",
-        }
-    }
-
     /// The test numbers the sandbox takes, and what each does.
     pub const NUMBERS: [(&'static str, TestBehaviour); 6] = [
         ("4242424242424242", TestBehaviour::Succeeds),

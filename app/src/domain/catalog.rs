@@ -13,32 +13,17 @@ pub const IP_RATINGS: [&str; 11] = [
 /// The IP ratings offered as a filter (those outdoor buyers ask for).
 pub const IP_FILTERS: [&str; 4] = ["IP65", "IP66", "IP67", "IP54"];
 
-/// Whether a product is on sale. An archived product leaves listings, search and its page
-/// (404), and stays for staff and for orders that name it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProductStatus {
-    #[default]
-    Active,
-    Archived,
-}
-
-impl ProductStatus {
-    pub const ALL: [ProductStatus; 2] = [ProductStatus::Active, ProductStatus::Archived];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProductStatus::Active => "active",
-            ProductStatus::Archived => "archived",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<ProductStatus> {
-        ProductStatus::ALL.into_iter().find(|s| s.as_str() == text)
+super::stored::stored_enum! {
+    /// Whether a product is on sale. An archived product leaves listings, search and its page
+    /// (404), and stays for staff and for orders that name it.
+    #[derive(Default, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ProductStatus: as_str, parse {
+        #[default]
+        Active = "active",
+        Archived = "archived",
     }
 }
-
-super::stored::stored_as!(ProductStatus, ProductStatus::ALL, as_str);
 
 /// The typed specifications buyers of LED screens compare.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,42 +4,20 @@
 use crate::i18n::Key;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Category {
-    FixedOutdoor,
-    Rental,
-    Perimeter,
-    Transparent,
-    Modules,
-    Controllers,
-    Accessories,
+super::stored::stored_enum! {
+    #[derive(Serialize, Deserialize)]
+    pub enum Category: slug, from_slug {
+        FixedOutdoor = "fixed-outdoor",
+        Rental = "rental",
+        Perimeter = "perimeter",
+        Transparent = "transparent",
+        Modules = "modules",
+        Controllers = "controllers",
+        Accessories = "accessories",
+    }
 }
 
-super::stored::stored_as!(Category, Category::ALL, slug);
-
 impl Category {
-    pub const ALL: [Category; 7] = [
-        Category::FixedOutdoor,
-        Category::Rental,
-        Category::Perimeter,
-        Category::Transparent,
-        Category::Modules,
-        Category::Controllers,
-        Category::Accessories,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Category::FixedOutdoor => "fixed-outdoor",
-            Category::Rental => "rental",
-            Category::Perimeter => "perimeter",
-            Category::Transparent => "transparent",
-            Category::Modules => "modules",
-            Category::Controllers => "controllers",
-            Category::Accessories => "accessories",
-        }
-    }
-
     /// The words Chinese buyers search for products of this category with, kept in the
     /// search index beside the products' own texts (which rarely say 显示屏, "display").
     pub fn search_words_zh(self) -> &'static str {
@@ -53,10 +31,6 @@ impl Category {
             Category::Controllers => "控制器 控制卡 发送卡 接收卡 视频处理器",
             Category::Accessories => "配件 电源线 信号线 线缆",
         }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|c| c.slug() == slug)
     }
 
     pub fn name(self) -> Key {

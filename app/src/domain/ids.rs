@@ -1,7 +1,8 @@
 //! Ids of the shop's records, one type each, so that a product id cannot be passed where a
 //! user id (or an amount) is expected: `adjust_stock(conn, id, delta, …)` does not compile
 //! with the two swapped. On the wire and in forms an id is the bare number; in the database
-//! it is a `BIGINT`.
+//! it is a `BIGINT`. An id comes from the database, or is parsed from an address or a
+//! form (and then looked up): other crates cannot make one from a number.
 
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +12,7 @@ macro_rules! id_type {
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
         #[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(transparent, no_pg_array))]
-        pub struct $name(pub i64);
+        pub struct $name(pub(crate) i64);
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -19,9 +20,10 @@ macro_rules! id_type {
             }
         }
 
-        impl From<i64> for $name {
-            fn from(id: i64) -> Self {
-                $name(id)
+        impl $name {
+            /// The number, for the database and addresses.
+            pub fn get(self) -> i64 {
+                self.0
             }
         }
 

@@ -4,38 +4,19 @@ use crate::i18n::{Key, Lang};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 
-/// The currencies a shop can sell in (`shop.currency`; one per shop, every price in it).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Currency {
-    Usd,
-    Eur,
-    Gbp,
-    Cny,
-    Hkd,
+super::stored::stored_enum! {
+    /// The currencies a shop can sell in (`shop.currency`; one per shop, every price in it).
+    #[derive(Serialize, Deserialize)]
+    pub enum Currency: code {
+        Usd = "USD",
+        Eur = "EUR",
+        Gbp = "GBP",
+        Cny = "CNY",
+        Hkd = "HKD",
+    }
 }
 
-super::stored::stored_as!(Currency, Currency::ALL, code);
-
 impl Currency {
-    pub const ALL: [Currency; 5] = [
-        Currency::Usd,
-        Currency::Eur,
-        Currency::Gbp,
-        Currency::Cny,
-        Currency::Hkd,
-    ];
-
-    /// The ISO 4217 code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Currency::Usd => "USD",
-            Currency::Eur => "EUR",
-            Currency::Gbp => "GBP",
-            Currency::Cny => "CNY",
-            Currency::Hkd => "HKD",
-        }
-    }
-
     pub fn from_code(code: &str) -> Option<Currency> {
         let code = code.trim().to_ascii_uppercase();
         Currency::ALL.into_iter().find(|c| c.code() == code)

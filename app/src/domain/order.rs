@@ -4,44 +4,22 @@
 use super::{money::Money, tax::tax_on};
 use serde::{Deserialize, Serialize};
 
-/// Where an order stands. An order is written `PendingPayment` with its stock taken; the
-/// charge then makes it `Paid` or `PaymentFailed` (stock given back).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum OrderStatus {
-    PendingPayment,
-    PaymentFailed,
-    Paid,
-    Shipped,
-    Delivered,
-    Cancelled,
-    Refunded,
+super::stored::stored_enum! {
+    /// Where an order stands. An order is written `PendingPayment` with its stock taken; the
+    /// charge then makes it `Paid` or `PaymentFailed` (stock given back).
+    #[derive(Serialize, Deserialize)]
+    pub enum OrderStatus: code {
+        PendingPayment = "pending_payment",
+        PaymentFailed = "payment_failed",
+        Paid = "paid",
+        Shipped = "shipped",
+        Delivered = "delivered",
+        Cancelled = "cancelled",
+        Refunded = "refunded",
+    }
 }
 
-super::stored::stored_as!(OrderStatus, OrderStatus::ALL, code);
-
 impl OrderStatus {
-    pub const ALL: [OrderStatus; 7] = [
-        OrderStatus::PendingPayment,
-        OrderStatus::PaymentFailed,
-        OrderStatus::Paid,
-        OrderStatus::Shipped,
-        OrderStatus::Delivered,
-        OrderStatus::Cancelled,
-        OrderStatus::Refunded,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            OrderStatus::PendingPayment => "pending_payment",
-            OrderStatus::PaymentFailed => "payment_failed",
-            OrderStatus::Paid => "paid",
-            OrderStatus::Shipped => "shipped",
-            OrderStatus::Delivered => "delivered",
-            OrderStatus::Cancelled => "cancelled",
-            OrderStatus::Refunded => "refunded",
-        }
-    }
-
     /// Whether the order was ever paid (an attempt that never was is not an order to show).
     pub fn was_paid(self) -> bool {
         !matches!(

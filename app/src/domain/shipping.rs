@@ -6,17 +6,17 @@
 use super::money::{Currency, Money};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum CarrierId {
-    /// Fast and dear, parcels up to 70 kg.
-    Swiftwing,
-    /// The middle road, up to 300 kg.
-    Kestrel,
-    /// Freight by sea and road: slow, cheap per kilogram, any weight.
-    Harborline,
+super::stored::stored_enum! {
+    #[derive(Serialize, Deserialize)]
+    pub enum CarrierId: code, from_code {
+        /// Fast and dear, parcels up to 70 kg.
+        Swiftwing = "swiftwing",
+        /// The middle road, up to 300 kg.
+        Kestrel = "kestrel",
+        /// Freight by sea and road: slow, cheap per kilogram, any weight.
+        Harborline = "harborline",
+    }
 }
-
-super::stored::stored_as!(CarrierId, CarrierId::ALL, code);
 
 /// Where a parcel goes, as carriers price it (the shop ships from Shenzhen).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,20 +60,6 @@ impl Zone {
 type Rate = (i64, i64, u32, u32);
 
 impl CarrierId {
-    pub const ALL: [CarrierId; 3] = [
-        CarrierId::Swiftwing,
-        CarrierId::Kestrel,
-        CarrierId::Harborline,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            CarrierId::Swiftwing => "swiftwing",
-            CarrierId::Kestrel => "kestrel",
-            CarrierId::Harborline => "harborline",
-        }
-    }
-
     /// The company's name (a name, the same in every language).
     pub fn name(self) -> &'static str {
         match self {
@@ -81,10 +67,6 @@ impl CarrierId {
             CarrierId::Kestrel => "Kestrel Courier",
             CarrierId::Harborline => "Harborline Freight",
         }
-    }
-
-    pub fn from_code(code: &str) -> Option<CarrierId> {
-        CarrierId::ALL.into_iter().find(|c| c.code() == code)
     }
 
     /// The heaviest parcel it takes, in grams.

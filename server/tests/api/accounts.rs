@@ -77,11 +77,8 @@ pub async fn registered_shopper(
         "{}",
         res.status()
     );
-    app::domain::ids::UserId(
-        me(b).await["id"]
-            .as_i64()
-            .expect("signed in after verifying"),
-    )
+    serde_json::from_value::<app::domain::ids::UserId>(me(b).await["id"].clone())
+        .expect("signed in after verifying")
 }
 
 async fn registration_stores_the_account_and_sends_a_link(app: TestApp) {

@@ -101,7 +101,7 @@ async fn staff_see_accounts_but_never_the_password_hash(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(list["customers"].as_array().unwrap().len(), 1);
-    assert_eq!(list["customers"][0]["id"], id.0);
+    assert_eq!(list["customers"][0]["id"], id.get());
     let none: Value = staff
         .get("/api/admin/customers?query=%25&page=1")
         .await

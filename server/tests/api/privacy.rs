@@ -135,7 +135,7 @@ async fn export_covers_every_registered_table(app: TestApp) {
         "{disposition}"
     );
     let doc: Value = res.json().await.unwrap();
-    assert_eq!(doc["account_number"], id.0);
+    assert_eq!(doc["account_number"], id.get());
     for table in PERSONAL {
         let section = &doc[table.section];
         let first = if section.is_array() {

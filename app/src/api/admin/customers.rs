@@ -1,6 +1,6 @@
 //! Staff: find customers, look at an account, suspend and reinstate; admins change roles.
 
-use crate::domain::ids::UserId;
+use crate::domain::{account::Role, ids::UserId, stored::Choice};
 
 use crate::{
     error::ShopError,
@@ -24,9 +24,10 @@ pub async fn get_customer(id: UserId) -> Result<CustomerDetail, ShopError> {
 }
 
 #[server(endpoint = "admin/customer-role")]
-pub async fn set_customer_role(id: UserId, role: String) -> Result<(), ShopError> {
+pub async fn set_customer_role(id: UserId, role: Choice<Role>) -> Result<(), ShopError> {
     let admin = context::require_admin().await?;
-    staff::set_role(&context::state()?, &admin, id, &role).await
+    let role = role.or_invalid("role", crate::error::Problem::Invalid)?;
+    staff::set_role(&context::state()?, &admin, id, role).await
 }
 
 #[server(endpoint = "admin/suspend")]

@@ -2,7 +2,7 @@
 //! archiving, and stock changes with a reason. Picture uploads are a plain multipart route
 //! (`POST /admin/products/{id}/image`, see the server crate), so they work without JavaScript.
 
-use crate::domain::ids::ProductId;
+use crate::domain::{catalog::ProductStatus, ids::ProductId, stored::Choice};
 
 use crate::{
     domain::product_form::ProductForm,
@@ -55,9 +55,13 @@ pub async fn save_product(
 
 /// Archives a product (hidden from the shop, kept for orders) or makes it active again.
 #[server(endpoint = "admin/product-status")]
-pub async fn set_product_status(id: ProductId, status: String) -> Result<(), ShopError> {
+pub async fn set_product_status(
+    id: ProductId,
+    status: Choice<ProductStatus>,
+) -> Result<(), ShopError> {
     context::require_staff().await?;
-    catalog::manage::set_status(&context::state()?, id, &status).await
+    let status = status.or_invalid("status", crate::error::Problem::Invalid)?;
+    catalog::manage::set_status(&context::state()?, id, status).await
 }
 
 /// Changes stock by a signed amount with a reason (logged with the staff member); refuses to

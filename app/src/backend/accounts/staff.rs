@@ -130,9 +130,8 @@ pub async fn set_role(
     state: &AppState,
     admin: &UserRow,
     user_id: UserId,
-    role: &str,
+    role: Role,
 ) -> ShopResult<()> {
-    let role = Role::parse(role).ok_or_else(|| field("role", Problem::Invalid))?;
     if user_id == admin.id && role != Role::Admin {
         return Err(refused(Rule::KeepYourAdminRole));
     }

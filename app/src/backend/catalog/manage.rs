@@ -147,9 +147,7 @@ pub async fn admin_product(state: &AppState, id: ProductId) -> ShopResult<AdminP
 }
 
 /// Archives (`"archived"`: hidden from the shop, kept for orders) or restores (`"active"`).
-pub async fn set_status(state: &AppState, id: ProductId, status: &str) -> ShopResult<()> {
-    let status = ProductStatus::parse(status)
-        .ok_or_else(|| ShopError::invalid("status", Problem::Invalid))?;
+pub async fn set_status(state: &AppState, id: ProductId, status: ProductStatus) -> ShopResult<()> {
     match products::set_status(state.db.pool(), id, status, now()).await? {
         0 => Err(ShopError::NotFound),
         _ => Ok(()),

@@ -23,60 +23,12 @@ pub mod throttle;
 pub mod tokens;
 pub mod users;
 
-use crate::domain::stored::Stored;
 use sqlx::{
     Any, AnyPool, Transaction,
     any::{AnyConnectOptions, AnyPoolOptions},
     migrate::Migrator,
 };
 use std::{path::Path, str::FromStr, sync::Once, time::Duration};
-
-/// Columns that hold a [`Stored`] value decode straight into its type: a spelling the type
-/// does not know is a decoding error (logged, answered as an internal error), never a
-/// silent default.
-macro_rules! stored_column {
-    ($($type:ty),* $(,)?) => {$(
-        impl sqlx::Type<Any> for $type {
-            fn type_info() -> sqlx::any::AnyTypeInfo {
-                <str as sqlx::Type<Any>>::type_info()
-            }
-            fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
-                <str as sqlx::Type<Any>>::compatible(ty)
-            }
-        }
-        impl<'q> sqlx::Encode<'q, Any> for $type {
-            fn encode_by_ref(
-                &self,
-                buf: &mut <Any as sqlx::Database>::ArgumentBuffer<'q>,
-            ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
-                <&str as sqlx::Encode<'q, Any>>::encode(self.stored(), buf)
-            }
-        }
-        impl<'r> sqlx::Decode<'r, Any> for $type {
-            fn decode(
-                value: <Any as sqlx::Database>::ValueRef<'r>,
-            ) -> Result<Self, sqlx::error::BoxDynError> {
-                let text = <String as sqlx::Decode<'r, Any>>::decode(value)?;
-                <$type>::from_stored(&text).ok_or_else(|| {
-                    format!("unknown {} {text:?} in the database", stringify!($type)).into()
-                })
-            }
-        }
-    )*};
-}
-
-stored_column!(
-    crate::domain::account::Role,
-    crate::domain::account::AccountStatus,
-    crate::domain::account::LinkPurpose,
-    crate::domain::catalog::ProductStatus,
-    crate::domain::category::Category,
-    crate::domain::money::Currency,
-    crate::i18n::Lang,
-    crate::domain::order::OrderStatus,
-    crate::domain::shipping::CarrierId,
-    crate::domain::card::CardBrand,
-);
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");

@@ -2,6 +2,7 @@
 
 use crate::domain::{
     account::AddressInput,
+    card::CardBrand,
     ids::{OrderId, ProductId, UserId},
     money::Currency,
     order::OrderStatus,
@@ -29,7 +30,7 @@ pub struct NewOrder<'a> {
     pub delivery_days: (i64, i64),
     pub parcel_weight_g: i64,
     pub address: &'a AddressInput,
-    pub card_brand: &'a str,
+    pub card_brand: CardBrand,
     pub card_last4: &'a str,
 }
 
@@ -61,7 +62,7 @@ pub struct OrderRow {
     pub region: String,
     pub postal_code: String,
     pub country: String,
-    pub card_brand: String,
+    pub card_brand: CardBrand,
     pub card_last4: String,
     pub payment_ref: Option<String>,
     pub tracking_number: Option<String>,

@@ -302,9 +302,11 @@ pub async fn use_saved_address(
 }
 
 /// Step 2: a carrier that takes this parcel to this address.
-pub async fn choose_carrier(state: &AppState, session: &Session, code: &str) -> ShopResult<()> {
-    let carrier = CarrierId::from_code(code)
-        .ok_or_else(|| ShopError::invalid("carrier", crate::error::Problem::NotInList))?;
+pub async fn choose_carrier(
+    state: &AppState,
+    session: &Session,
+    carrier: CarrierId,
+) -> ShopResult<()> {
     let mut draft = Draft::of(session);
     let address = draft.address.as_ref().ok_or(ShopError::Refused {
         rule: Rule::CheckoutIncomplete,

@@ -152,7 +152,7 @@ pub async fn place_order(
         delivery_days: (i64::from(quote.days_min), i64::from(quote.days_max)),
         parcel_weight_g: weight,
         address,
-        card_brand: card.brand.code(),
+        card_brand: card.brand,
         card_last4: &card.last4,
     };
     let Some(id) = orders::insert(&mut tx, &new, now).await? else {

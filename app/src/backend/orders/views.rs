@@ -15,11 +15,9 @@ use crate::backend::{
 use crate::{
     domain::{
         account::AddressInput,
-        card::CardBrand,
         ids::{OrderId, UserId},
         money::Money,
         order::{OrderStatus, Totals, invoice_number, order_number, parse_order_number},
-        stored::Stored,
     },
     error::{ShopError, ShopResult},
     model::order::{
@@ -108,7 +106,7 @@ pub(super) async fn build_view(
             u32::try_from(order.delivery_days_max).unwrap_or(0),
         ),
         card: CardShown {
-            brand: CardBrand::from_stored(&order.card_brand).unwrap_or(CardBrand::Visa),
+            brand: order.card_brand,
             last4: order.card_last4.clone(),
             exp_month: 0,
             exp_year: 0,
