@@ -4,7 +4,7 @@
 
 use crate::{
     domain::{
-        account::AddressInput,
+        account::PostalAddress,
         ids::{AddressId, OrderId, SavedCardId},
         shipping::CarrierId,
         stored::Choice,
@@ -55,7 +55,7 @@ pub async fn get_checkout(card_entry: Option<String>) -> Result<CheckoutView, Sh
 #[server(endpoint = "checkout/address")]
 pub async fn checkout_address(
     #[server(default)] email: String,
-    form: AddressInput,
+    form: PostalAddress,
 ) -> Result<(), ShopError> {
     let buyer = buyer().await?;
     if let Err(error) = checkout::set_address(&context::session()?, &buyer, &email, &form).await {

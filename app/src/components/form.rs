@@ -652,7 +652,7 @@ pub fn CountrySelect(
     }
 }
 
-/// The fields of a postal address (struct field names as in `AddressInput`).
+/// The fields of a postal address (struct field names as in `PostalAddress`).
 #[component]
 pub fn AddressFields(
     error: Signal<Option<ShopError>>,

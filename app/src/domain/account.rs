@@ -217,11 +217,13 @@ fn push(errors: &mut Vec<FieldError>, field: &str, problem: Option<Problem>) {
     }
 }
 
-/// A postal address as typed into a form: where a parcel goes and who receives it (the
-/// express company needs the recipient's name and telephone), with a company and its VAT or
-/// tax id for wholesale buyers.
+/// A postal address: where a parcel goes and who receives it (the express company needs the
+/// recipient's name and telephone), with a company and its VAT or tax id for wholesale
+/// buyers. The one address type: typed into forms, kept in the address book and on orders
+/// (the same column names in both tables), shown back.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AddressInput {
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct PostalAddress {
     #[serde(default)]
     pub recipient_name: String,
     #[serde(default)]
@@ -240,10 +242,31 @@ pub struct AddressInput {
     pub country: String,
 }
 
-impl AddressInput {
+impl PostalAddress {
+    /// Where the parcel goes on one line, without the recipient: company, street lines,
+    /// postal code, city, region and country, the empty ones left out.
+    pub fn one_line(&self) -> String {
+        [
+            &self.company,
+            &self.line1,
+            &self.line2,
+            &self.postal_code,
+            &self.city,
+            &self.region,
+            &self.country,
+        ]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
+}
+
+impl PostalAddress {
     /// The address with surrounding white space removed and the country code upper-cased.
-    pub fn trimmed(&self) -> AddressInput {
-        AddressInput {
+    pub fn trimmed(&self) -> PostalAddress {
+        PostalAddress {
             recipient_name: self.recipient_name.trim().to_string(),
             recipient_phone: self.recipient_phone.trim().to_string(),
             company: self.company.trim().to_string(),
@@ -277,7 +300,7 @@ pub fn check_tax_id(id: &str) -> Option<Problem> {
     (!ok).then_some(Problem::Invalid)
 }
 
-pub fn validate_address(a: &AddressInput) -> Vec<FieldError> {
+pub fn validate_address(a: &PostalAddress) -> Vec<FieldError> {
     let mut errors = Vec::new();
     push(
         &mut errors,
@@ -327,7 +350,7 @@ pub struct RegistrationInput {
     pub email: String,
     pub phone: String,
     #[serde(flatten)]
-    pub address: AddressInput,
+    pub address: PostalAddress,
     pub password: String,
     pub password_confirm: String,
     /// Ticked checkbox ("on"); absent when unticked. Unticked by default.
@@ -369,8 +392,8 @@ pub fn validate_registration(r: &RegistrationInput) -> Vec<FieldError> {
 
 impl RegistrationInput {
     /// The address typed at registration, addressed to the person registering.
-    pub fn shipping_address(&self) -> AddressInput {
-        AddressInput {
+    pub fn shipping_address(&self) -> PostalAddress {
+        PostalAddress {
             recipient_name: self.full_name.clone(),
             recipient_phone: self.phone.clone(),
             ..self.address.clone()
@@ -422,6 +445,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_address_on_one_line_leaves_out_empty_parts_and_the_recipient() {
+        let address = PostalAddress {
+            recipient_name: "Mei Lin".into(),
+            recipient_phone: "+852 5555 0101".into(),
+            line1: "1 Harbour Road".into(),
+            city: "Hong Kong".into(),
+            postal_code: "999077".into(),
+            country: "HK".into(),
+            ..PostalAddress::default()
+        };
+        assert_eq!(address.one_line(), "1 Harbour Road, 999077, Hong Kong, HK");
+    }
+
+    #[test]
     fn a_registration_address_goes_to_the_person_registering() {
         let address = registration().shipping_address();
         assert_eq!(address.recipient_name, "Mei Lin");
@@ -463,14 +500,14 @@ mod tests {
             full_name: "Mei Lin".into(),
             email: "mei@example.com".into(),
             phone: "+86 138 0013 8000".into(),
-            address: AddressInput {
+            address: PostalAddress {
                 line1: "88 Century Avenue".into(),
                 line2: String::new(),
                 city: "Shanghai".into(),
                 region: "Shanghai".into(),
                 postal_code: "200120".into(),
                 country: "CN".into(),
-                ..AddressInput::default()
+                ..PostalAddress::default()
             },
             password: "correct horse battery".into(),
             password_confirm: "correct horse battery".into(),
@@ -494,7 +531,7 @@ mod tests {
             full_name: " ".into(),
             email: "not-an-email".into(),
             phone: "call me".into(),
-            address: AddressInput::default(),
+            address: PostalAddress::default(),
             password: "short".into(),
             password_confirm: "other".into(),
             marketing: None,
@@ -585,7 +622,7 @@ mod tests {
         a.postal_code = "<script>".into();
         assert_eq!(fields(&validate_address(&a)), ["postal_code", "country"]);
         assert_eq!(validate_address(&a)[1].problem, Problem::UnknownCountry);
-        let messy = AddressInput {
+        let messy = PostalAddress {
             country: " cn ".into(),
             line1: " 1 Road ".into(),
             ..a

@@ -3,7 +3,10 @@
 
 use crate::domain::ids::{AddressId, UserId};
 
-use crate::{domain::account::Role, i18n::Lang};
+use crate::{
+    domain::account::{PostalAddress, Role},
+    i18n::Lang,
+};
 use serde::{Deserialize, Serialize};
 
 /// The signed-in shopper, as the pages need them.
@@ -31,16 +34,8 @@ pub struct AccountView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AddressView {
     pub id: AddressId,
-    pub recipient_name: String,
-    pub recipient_phone: String,
-    pub company: String,
-    pub tax_id: String,
-    pub line1: String,
-    pub line2: String,
-    pub city: String,
-    pub region: String,
-    pub postal_code: String,
-    pub country: String,
+    #[serde(flatten)]
+    pub address: PostalAddress,
     pub is_default: bool,
 }
 

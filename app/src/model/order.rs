@@ -2,7 +2,7 @@
 
 use super::{account::AddressView, cart::CartView};
 use crate::domain::{
-    account::AddressInput,
+    account::PostalAddress,
     card::CardBrand,
     ids::{OrderId, ProductId, SavedCardId},
     money::Money,
@@ -36,7 +36,7 @@ pub struct CheckoutView {
     pub signed_in: bool,
     /// Where the confirmation goes (a guest types it).
     pub email: String,
-    pub address: Option<AddressInput>,
+    pub address: Option<PostalAddress>,
     /// The address book of a signed-in shopper, to choose from.
     pub saved_addresses: Vec<AddressView>,
     /// Every carrier's offer for this cart to this address, cheapest first.
@@ -105,7 +105,7 @@ pub struct OrderView {
     pub status: OrderStatus,
     pub placed_at: i64,
     pub email: String,
-    pub address: AddressInput,
+    pub address: PostalAddress,
     pub lines: Vec<OrderLineView>,
     pub totals: Totals,
     pub carrier: CarrierId,

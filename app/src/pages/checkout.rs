@@ -244,14 +244,14 @@ fn AddressStep(view: CheckoutView, actions: Actions) -> impl IntoView {
                 <FormMessage error=saved_error />
                 <ul class="checkout-book-list">
                     {book.into_iter().map(|a| {
-                        let country = a.country.clone();
+                        let country = a.address.country.clone();
                         view! {
                             <li>
                                 <ActionForm action=actions.saved attr:class="checkout-book-entry">
                                     <input type="hidden" name="id" value=a.id.to_string() />
                                     <span>
-                                        <strong>{a.recipient_name.clone()}</strong> ", " {a.line1.clone()} ", "
-                                        {a.postal_code.clone()} " " {a.city.clone()} ", "
+                                        <strong>{a.address.recipient_name.clone()}</strong> ", " {a.address.line1.clone()} ", "
+                                        {a.address.postal_code.clone()} " " {a.address.city.clone()} ", "
                                         {move || country_name(&country, i18n.lang())}
                                     </span>
                                     <button type="submit" class="button button-secondary button-small">{tr(Key::CheckoutDeliverHere)}</button>

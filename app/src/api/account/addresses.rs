@@ -3,14 +3,14 @@
 
 use crate::domain::ids::AddressId;
 
-use crate::{domain::account::AddressInput, error::ShopError};
+use crate::{domain::account::PostalAddress, error::ShopError};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::backend::{accounts::addresses, request::context, request::flash};
 
 #[server(endpoint = "account/add-address")]
-pub async fn add_address(form: AddressInput) -> Result<AddressId, ShopError> {
+pub async fn add_address(form: PostalAddress) -> Result<AddressId, ShopError> {
     let user = context::require_user().await?;
     let result = addresses::add(&context::state()?, user.id, &form).await;
     if result.is_err() {
@@ -20,7 +20,7 @@ pub async fn add_address(form: AddressInput) -> Result<AddressId, ShopError> {
 }
 
 #[server(endpoint = "account/update-address")]
-pub async fn update_address(id: AddressId, form: AddressInput) -> Result<(), ShopError> {
+pub async fn update_address(id: AddressId, form: PostalAddress) -> Result<(), ShopError> {
     let user = context::require_user().await?;
     let result = addresses::update(&context::state()?, user.id, id, &form).await;
     if result.is_err() {

@@ -5,7 +5,7 @@ use crate::domain::ids::{AddressId, UserId};
 
 use crate::backend::{AppState, db::addresses, now};
 use crate::{
-    domain::account::{AddressInput, validate_address},
+    domain::account::{PostalAddress, validate_address},
     error::{Rule, ShopError, ShopResult},
     model::account::AddressView,
 };
@@ -16,16 +16,7 @@ pub const MAX_ADDRESSES: usize = 20;
 fn view(a: addresses::AddressRow) -> AddressView {
     AddressView {
         id: a.id,
-        recipient_name: a.recipient_name,
-        recipient_phone: a.recipient_phone,
-        company: a.company,
-        tax_id: a.tax_id,
-        line1: a.line1,
-        line2: a.line2,
-        city: a.city,
-        region: a.region,
-        postal_code: a.postal_code,
-        country: a.country,
+        address: a.address,
         is_default: a.is_default == 1,
     }
 }
@@ -39,7 +30,7 @@ pub async fn list(state: &AppState, user_id: UserId) -> ShopResult<Vec<AddressVi
 }
 
 /// Adds an address (the first one becomes the default); returns its id.
-pub async fn add(state: &AppState, user_id: UserId, form: &AddressInput) -> ShopResult<AddressId> {
+pub async fn add(state: &AppState, user_id: UserId, form: &PostalAddress) -> ShopResult<AddressId> {
     ShopError::check(validate_address(form))?;
     let mut tx = state.db.begin_write().await?;
     let existing = addresses::list(&mut *tx, user_id).await?;
@@ -64,7 +55,7 @@ pub async fn update(
     state: &AppState,
     user_id: UserId,
     id: AddressId,
-    form: &AddressInput,
+    form: &PostalAddress,
 ) -> ShopResult<()> {
     ShopError::check(validate_address(form))?;
     let mut conn = state.db.pool().acquire().await?;

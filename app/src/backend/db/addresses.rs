@@ -3,23 +3,15 @@
 use crate::domain::ids::{AddressId, UserId};
 
 use super::sql::{Arg, Sql};
-use crate::domain::account::AddressInput;
+use crate::domain::account::PostalAddress;
 use sqlx::{Any, Executor, FromRow};
 
 #[derive(Clone, Debug, FromRow)]
 pub struct AddressRow {
     pub id: AddressId,
     pub user_id: UserId,
-    pub recipient_name: String,
-    pub recipient_phone: String,
-    pub company: String,
-    pub tax_id: String,
-    pub line1: String,
-    pub line2: String,
-    pub city: String,
-    pub region: String,
-    pub postal_code: String,
-    pub country: String,
+    #[sqlx(flatten)]
+    pub address: PostalAddress,
     pub is_default: i64,
     pub created_at: i64,
     pub updated_at: i64,
@@ -28,8 +20,9 @@ pub struct AddressRow {
 const COLUMNS: &str = "id, user_id, recipient_name, recipient_phone, company, tax_id, line1, line2, \
     city, region, postal_code, country, is_default, created_at, updated_at";
 
-/// Every column written from an [`AddressInput`], each next to its value.
-fn columns(a: &AddressInput) -> Vec<(&'static str, Arg)> {
+/// Every column written from a [`PostalAddress`], each next to its value (the address book
+/// and orders name them alike).
+pub(super) fn columns(a: &PostalAddress) -> Vec<(&'static str, Arg)> {
     vec![
         ("recipient_name", (&a.recipient_name).into()),
         ("recipient_phone", (&a.recipient_phone).into()),
@@ -47,7 +40,7 @@ fn columns(a: &AddressInput) -> Vec<(&'static str, Arg)> {
 pub async fn insert(
     conn: &mut sqlx::AnyConnection,
     user_id: UserId,
-    a: &AddressInput,
+    a: &PostalAddress,
     is_default: bool,
     now: i64,
 ) -> Result<AddressId, sqlx::Error> {
@@ -82,7 +75,7 @@ pub async fn update(
     conn: &mut sqlx::AnyConnection,
     user_id: UserId,
     id: AddressId,
-    a: &AddressInput,
+    a: &PostalAddress,
     now: i64,
 ) -> Result<u64, sqlx::Error> {
     let mut columns = columns(a);

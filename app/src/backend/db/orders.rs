@@ -1,7 +1,8 @@
 //! SQL for `orders`, `order_lines`, `order_events` and `disclosures` (the ledger).
 
+use super::{addresses, sql::Sql};
 use crate::domain::{
-    account::AddressInput,
+    account::PostalAddress,
     card::CardBrand,
     ids::{OrderId, ProductId, UserId},
     money::Currency,
@@ -29,7 +30,7 @@ pub struct NewOrder<'a> {
     pub carrier: CarrierId,
     pub delivery_days: (i64, i64),
     pub parcel_weight_g: i64,
-    pub address: &'a AddressInput,
+    pub address: &'a PostalAddress,
     pub card_brand: CardBrand,
     pub card_last4: &'a str,
 }
@@ -52,16 +53,8 @@ pub struct OrderRow {
     pub delivery_days_min: i64,
     pub delivery_days_max: i64,
     pub parcel_weight_g: i64,
-    pub recipient_name: String,
-    pub recipient_phone: String,
-    pub company: String,
-    pub tax_id: String,
-    pub line1: String,
-    pub line2: String,
-    pub city: String,
-    pub region: String,
-    pub postal_code: String,
-    pub country: String,
+    #[sqlx(flatten)]
+    pub address: PostalAddress,
     pub card_brand: CardBrand,
     pub card_last4: String,
     pub payment_ref: Option<String>,
@@ -84,49 +77,33 @@ pub async fn insert(
     order: &NewOrder<'_>,
     now: i64,
 ) -> Result<Option<OrderId>, sqlx::Error> {
-    let a = order.address;
-    sqlx::query_scalar(
-        "INSERT INTO orders (idempotency_key, user_id, email, language, status, currency,
-            subtotal_minor, shipping_minor, tax_rate_bp, tax_minor, total_minor, carrier,
-            delivery_days_min, delivery_days_max, parcel_weight_g, recipient_name,
-            recipient_phone, company, tax_id, line1, line2, city, region, postal_code, country,
-            card_brand, card_last4, created_at, updated_at, guest_cart)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-            $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $28, $29)
-         ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING id",
-    )
-    .bind(order.idempotency_key)
-    .bind(order.user_id)
-    .bind(order.email)
-    .bind(order.language)
-    .bind(OrderStatus::PendingPayment)
-    .bind(order.currency)
-    .bind(order.subtotal_minor)
-    .bind(order.shipping_minor)
-    .bind(order.tax_rate_bp)
-    .bind(order.tax_minor)
-    .bind(order.total_minor)
-    .bind(order.carrier)
-    .bind(order.delivery_days.0)
-    .bind(order.delivery_days.1)
-    .bind(order.parcel_weight_g)
-    .bind(&a.recipient_name)
-    .bind(&a.recipient_phone)
-    .bind(&a.company)
-    .bind(&a.tax_id)
-    .bind(&a.line1)
-    .bind(&a.line2)
-    .bind(&a.city)
-    .bind(&a.region)
-    .bind(&a.postal_code)
-    .bind(&a.country)
-    .bind(order.card_brand)
-    .bind(order.card_last4)
-    .bind(now)
-    .bind(order.guest_cart)
-    .fetch_optional(conn)
-    .await
+    let mut columns = vec![
+        ("idempotency_key", order.idempotency_key.into()),
+        ("user_id", order.user_id.map(|id| id.0).into()),
+        ("guest_cart", order.guest_cart.into()),
+        ("email", order.email.into()),
+        ("language", order.language.code().into()),
+        ("status", OrderStatus::PendingPayment.code().into()),
+        ("currency", order.currency.code().into()),
+        ("subtotal_minor", order.subtotal_minor.into()),
+        ("shipping_minor", order.shipping_minor.into()),
+        ("tax_rate_bp", order.tax_rate_bp.into()),
+        ("tax_minor", order.tax_minor.into()),
+        ("total_minor", order.total_minor.into()),
+        ("carrier", order.carrier.code().into()),
+        ("delivery_days_min", order.delivery_days.0.into()),
+        ("delivery_days_max", order.delivery_days.1.into()),
+        ("parcel_weight_g", order.parcel_weight_g.into()),
+        ("card_brand", order.card_brand.code().into()),
+        ("card_last4", order.card_last4.into()),
+        ("created_at", now.into()),
+        ("updated_at", now.into()),
+    ];
+    columns.extend(addresses::columns(order.address));
+    let mut sql = Sql::insert("orders", columns);
+    sql.push(" ON CONFLICT (idempotency_key) DO NOTHING RETURNING id");
+    let row = sql.query().fetch_optional(conn).await?;
+    row.map(|row| sqlx::Row::try_get(&row, 0)).transpose()
 }
 
 #[derive(Clone, Debug, FromRow)]
@@ -146,22 +123,21 @@ pub async fn insert_line(
     order: OrderId,
     line: &OrderLineRow,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO order_lines (order_id, line_no, product_id, name, model, quantity,
-            unit_minor, total_minor, group_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-    )
-    .bind(order)
-    .bind(line.line_no)
-    .bind(line.product_id)
-    .bind(&line.name)
-    .bind(&line.model)
-    .bind(line.quantity)
-    .bind(line.unit_minor)
-    .bind(line.total_minor)
-    .bind(&line.group_key)
-    .execute(conn)
-    .await?;
+    let columns = vec![
+        ("order_id", order.0.into()),
+        ("line_no", line.line_no.into()),
+        ("product_id", line.product_id.0.into()),
+        ("name", (&line.name).into()),
+        ("model", (&line.model).into()),
+        ("quantity", line.quantity.into()),
+        ("unit_minor", line.unit_minor.into()),
+        ("total_minor", line.total_minor.into()),
+        ("group_key", (&line.group_key).into()),
+    ];
+    Sql::insert("order_lines", columns)
+        .query()
+        .execute(conn)
+        .await?;
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 
 use crate::domain::ids::UserId;
 
+use super::sql::Sql;
 use super::{Backend, Db};
 use serde_json::{Map, Value};
 use sqlx::{Any, AnyPool, Executor, FromRow};
@@ -22,21 +23,20 @@ const COLUMNS: &str =
     "id_hash, data, created_at, last_seen_at, expires_at, idle_timeout, user_id, user_agent";
 
 pub async fn insert(pool: &AnyPool, row: &SessionRow) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO sessions (id_hash, data, created_at, last_seen_at, expires_at, idle_timeout,
-                               user_id, user_agent)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(&row.id_hash)
-    .bind(&row.data)
-    .bind(row.created_at)
-    .bind(row.last_seen_at)
-    .bind(row.expires_at)
-    .bind(row.idle_timeout)
-    .bind(row.user_id)
-    .bind(&row.user_agent)
-    .execute(pool)
-    .await?;
+    let columns = vec![
+        ("id_hash", (&row.id_hash).into()),
+        ("data", (&row.data).into()),
+        ("created_at", row.created_at.into()),
+        ("last_seen_at", row.last_seen_at.into()),
+        ("expires_at", row.expires_at.into()),
+        ("idle_timeout", row.idle_timeout.into()),
+        ("user_id", row.user_id.map(|id| id.0).into()),
+        ("user_agent", (&row.user_agent).into()),
+    ];
+    Sql::insert("sessions", columns)
+        .query()
+        .execute(pool)
+        .await?;
     Ok(())
 }
 

@@ -62,6 +62,12 @@ impl From<&String> for Arg {
     }
 }
 
+impl From<Option<&str>> for Arg {
+    fn from(v: Option<&str>) -> Self {
+        Arg::Text(v.map(str::to_string))
+    }
+}
+
 impl From<&Option<String>> for Arg {
     fn from(v: &Option<String>) -> Self {
         Arg::Text(v.clone())
@@ -94,15 +100,22 @@ impl Sql {
         self
     }
 
-    /// `INSERT INTO table (c1, c2, …) VALUES ($1, $2, …) RETURNING id`, built from columns
-    /// each next to its value.
-    pub fn insert_returning_id(table: &str, columns: Vec<(&str, Arg)>) -> Sql {
+    /// `INSERT INTO table (c1, c2, …) VALUES ($1, $2, …)`, built from columns each next to
+    /// its value (the caller may add `ON CONFLICT …`, `RETURNING …`).
+    pub fn insert(table: &str, columns: Vec<(&str, Arg)>) -> Sql {
         let (names, values): (Vec<&str>, Vec<Arg>) = columns.into_iter().unzip();
         let mut sql = Sql::new(&format!(
             "INSERT INTO {table} ({}) VALUES (",
             names.join(", ")
         ));
-        sql.bind_list(values).push(") RETURNING id");
+        sql.bind_list(values).push(")");
+        sql
+    }
+
+    /// [`Sql::insert`] returning the new row's id.
+    pub fn insert_returning_id(table: &str, columns: Vec<(&str, Arg)>) -> Sql {
+        let mut sql = Sql::insert(table, columns);
+        sql.push(" RETURNING id");
         sql
     }
 

@@ -2,6 +2,7 @@
 
 use crate::domain::ids::UserId;
 
+use super::sql::Sql;
 use crate::{
     domain::account::{AccountStatus, Role},
     i18n::Lang,
@@ -57,23 +58,24 @@ pub async fn insert<'e>(
     db: impl Executor<'e, Database = Any>,
     u: NewUser<'_>,
 ) -> Result<UserId, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO users (email, password_hash, full_name, phone, language, marketing_opt_in_at,
-                            role, email_verified_at, status, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'active', $9, $9)
-         RETURNING id",
-    )
-    .bind(u.email)
-    .bind(u.password_hash)
-    .bind(u.full_name)
-    .bind(u.phone)
-    .bind(u.language)
-    .bind(u.marketing_opt_in_at)
-    .bind(u.role)
-    .bind(u.email_verified_at)
-    .bind(u.now)
-    .fetch_one(db)
-    .await
+    let columns = vec![
+        ("email", u.email.into()),
+        ("password_hash", u.password_hash.into()),
+        ("full_name", u.full_name.into()),
+        ("phone", u.phone.into()),
+        ("language", u.language.code().into()),
+        ("marketing_opt_in_at", u.marketing_opt_in_at.into()),
+        ("role", u.role.as_str().into()),
+        ("email_verified_at", u.email_verified_at.into()),
+        ("status", AccountStatus::Active.as_str().into()),
+        ("created_at", u.now.into()),
+        ("updated_at", u.now.into()),
+    ];
+    let row = Sql::insert_returning_id("users", columns)
+        .query()
+        .fetch_one(db)
+        .await?;
+    sqlx::Row::try_get(&row, 0)
 }
 
 pub async fn find_by_id<'e>(

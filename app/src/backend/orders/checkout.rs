@@ -13,7 +13,7 @@ use crate::backend::{
 };
 use crate::{
     domain::{
-        account::{AddressInput, check_email, normalize_email, validate_address},
+        account::{PostalAddress, check_email, normalize_email, validate_address},
         card::CardRef,
         ids::{AddressId, ProductId, SavedCardId, UserId},
         money::Money,
@@ -22,10 +22,7 @@ use crate::{
     },
     error::{Rule, ShopError, ShopResult},
     i18n::Lang,
-    model::{
-        account::AddressView,
-        order::{CardShown, CheckoutStep, CheckoutView},
-    },
+    model::order::{CardShown, CheckoutStep, CheckoutView},
 };
 use serde::{Deserialize, Serialize};
 
@@ -36,7 +33,7 @@ pub(super) const DRAFT: &str = "checkout";
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub(super) struct Draft {
     pub(super) email: String,
-    pub(super) address: Option<AddressInput>,
+    pub(super) address: Option<PostalAddress>,
     pub(super) carrier: Option<CarrierId>,
     pub(super) card: Option<CardRef>,
     /// The processor's card entry this checkout opened (only its card is accepted back).
@@ -96,7 +93,7 @@ pub async fn view(
         && let Some(default) = saved_addresses.iter().find(|a| a.is_default)
     {
         // The default address is the first choice, kept like a chosen one.
-        draft.address = Some(address_of(default));
+        draft.address = Some(default.address.clone());
         draft.save(session).await?;
     }
     let email = match &buyer.user {
@@ -182,7 +179,7 @@ pub(super) fn review_digest(
     lines: &[Priced],
     totals: &Totals,
     carrier: CarrierId,
-    address: &AddressInput,
+    address: &PostalAddress,
     card: &CardRef,
 ) -> String {
     use std::fmt::Write;
@@ -219,21 +216,6 @@ pub(super) fn shown(card: &CardRef) -> CardShown {
     }
 }
 
-pub(super) fn address_of(a: &AddressView) -> AddressInput {
-    AddressInput {
-        recipient_name: a.recipient_name.clone(),
-        recipient_phone: a.recipient_phone.clone(),
-        company: a.company.clone(),
-        tax_id: a.tax_id.clone(),
-        line1: a.line1.clone(),
-        line2: a.line2.clone(),
-        city: a.city.clone(),
-        region: a.region.clone(),
-        postal_code: a.postal_code.clone(),
-        country: a.country.clone(),
-    }
-}
-
 pub(super) fn totals(
     state: &AppState,
     subtotal: Money,
@@ -261,7 +243,7 @@ pub async fn set_address(
     session: &Session,
     buyer: &Buyer,
     email: &str,
-    address: &AddressInput,
+    address: &PostalAddress,
 ) -> ShopResult<()> {
     let mut errors = validate_address(address);
     if buyer.user.is_none()
@@ -297,7 +279,7 @@ pub async fn use_saved_address(
         .find(|a| a.id == id)
         .ok_or(ShopError::NotFound)?;
     let mut draft = Draft::of(session);
-    draft.address = Some(address_of(&chosen));
+    draft.address = Some(chosen.address);
     draft.save(session).await
 }
 

@@ -117,7 +117,7 @@ pub(super) async fn refund(state: &AppState, order: &OrderRow, actor: Actor) -> 
         let total = Money::new(order.total_minor, order.currency).format(order.language);
         let link = order_link(state, order);
         let letter = Letter::OrderCancelled {
-            name: &order.recipient_name,
+            name: &order.address.recipient_name,
             number: &number,
             total: &total,
             link: &link,
@@ -162,7 +162,7 @@ pub async fn mark_shipped(state: &AppState, staff: UserId, id: OrderId) -> ShopR
     let number = order_number(id.0);
     let link = order_link(state, &order);
     let letter = Letter::OrderShipped {
-        name: &order.recipient_name,
+        name: &order.address.recipient_name,
         number: &number,
         carrier: order.carrier.name(),
         tracking: &tracking,

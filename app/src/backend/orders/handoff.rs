@@ -39,25 +39,10 @@ pub const DELIVERY: &str = "delivery";
 
 /// What the carrier receives of an order of `units` units.
 fn handoff_of(order: &OrderRow, units: i64) -> Handoff {
-    let lines = [
-        order.company.as_str(),
-        order.line1.as_str(),
-        order.line2.as_str(),
-        order.postal_code.as_str(),
-        order.city.as_str(),
-        order.region.as_str(),
-        order.country.as_str(),
-    ];
-    let address = lines
-        .iter()
-        .filter(|l| !l.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", ");
     Handoff {
-        recipient_name: order.recipient_name.clone(),
-        recipient_phone: order.recipient_phone.clone(),
-        address,
+        recipient_name: order.address.recipient_name.clone(),
+        recipient_phone: order.address.recipient_phone.clone(),
+        address: order.address.one_line(),
         parcel_weight: order.parcel_weight_g,
         parcel_count: units,
     }

@@ -89,7 +89,7 @@ pub(super) async fn settle(
             let link = order_link(state, order);
             let total = Money::new(order.total_minor, order.currency).format(order.language);
             let letter = Letter::OrderPlaced {
-                name: &order.recipient_name,
+                name: &order.address.recipient_name,
                 number: &number,
                 total: &total,
                 link: &link,

@@ -14,7 +14,6 @@ use crate::backend::{
 };
 use crate::{
     domain::{
-        account::AddressInput,
         ids::{OrderId, UserId},
         money::Money,
         order::{OrderStatus, Totals, invoice_number, order_number, parse_order_number},
@@ -80,7 +79,7 @@ pub(super) async fn build_view(
         status: order.status,
         placed_at: order.created_at,
         email: order.email.clone(),
-        address: address(&order),
+        address: order.address.clone(),
         lines: lines
             .into_iter()
             .map(|l| OrderLineView {
@@ -163,21 +162,6 @@ pub(super) fn may_see(state: &AppState, viewer: &Viewer<'_>, order: &OrderRow) -
     }
 }
 
-pub(super) fn address(o: &OrderRow) -> AddressInput {
-    AddressInput {
-        recipient_name: o.recipient_name.clone(),
-        recipient_phone: o.recipient_phone.clone(),
-        company: o.company.clone(),
-        tax_id: o.tax_id.clone(),
-        line1: o.line1.clone(),
-        line2: o.line2.clone(),
-        city: o.city.clone(),
-        region: o.region.clone(),
-        postal_code: o.postal_code.clone(),
-        country: o.country.clone(),
-    }
-}
-
 /// A shopper's order history, newest first.
 pub async fn history(state: &AppState, user: UserId) -> ShopResult<Vec<OrderSummary>> {
     let pool = state.db.pool();
@@ -218,8 +202,8 @@ pub async fn search(
             status: o.status,
             placed_at: o.created_at,
             email: o.email,
-            recipient: o.recipient_name,
-            country: o.country,
+            recipient: o.address.recipient_name,
+            country: o.address.country,
             total: Money::new(o.total_minor, o.currency),
         })
         .collect())

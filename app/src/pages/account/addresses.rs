@@ -137,33 +137,39 @@ fn AddressCard(
     let id = address.id;
     let deleting = confirming(move || format!("delete-{id}"));
     let values = FormValues(BTreeMap::from([
-        ("recipient_name".to_string(), address.recipient_name.clone()),
+        (
+            "recipient_name".to_string(),
+            address.address.recipient_name.clone(),
+        ),
         (
             "recipient_phone".to_string(),
-            address.recipient_phone.clone(),
+            address.address.recipient_phone.clone(),
         ),
-        ("company".to_string(), address.company.clone()),
-        ("tax_id".to_string(), address.tax_id.clone()),
-        ("line1".to_string(), address.line1.clone()),
-        ("line2".to_string(), address.line2.clone()),
-        ("city".to_string(), address.city.clone()),
-        ("region".to_string(), address.region.clone()),
-        ("postal_code".to_string(), address.postal_code.clone()),
-        ("country".to_string(), address.country.clone()),
+        ("company".to_string(), address.address.company.clone()),
+        ("tax_id".to_string(), address.address.tax_id.clone()),
+        ("line1".to_string(), address.address.line1.clone()),
+        ("line2".to_string(), address.address.line2.clone()),
+        ("city".to_string(), address.address.city.clone()),
+        ("region".to_string(), address.address.region.clone()),
+        (
+            "postal_code".to_string(),
+            address.address.postal_code.clone(),
+        ),
+        ("country".to_string(), address.address.country.clone()),
     ]));
-    let country = address.country.clone();
+    let country = address.address.country.clone();
     view! {
         <li class="card address-card">
             <address>
-                <strong>{address.recipient_name.clone()}</strong>
-                " · " {address.recipient_phone.clone()}<br />
-                {(!address.company.is_empty()).then(|| view! { {address.company.clone()}<br /> })}
-                {address.line1.clone()}<br />
-                {(!address.line2.is_empty()).then(|| view! { {address.line2.clone()}<br /> })}
-                {address.postal_code.clone()} " " {address.city.clone()}
-                {(!address.region.is_empty()).then(|| format!(", {}", address.region))}<br />
+                <strong>{address.address.recipient_name.clone()}</strong>
+                " · " {address.address.recipient_phone.clone()}<br />
+                {(!address.address.company.is_empty()).then(|| view! { {address.address.company.clone()}<br /> })}
+                {address.address.line1.clone()}<br />
+                {(!address.address.line2.is_empty()).then(|| view! { {address.address.line2.clone()}<br /> })}
+                {address.address.postal_code.clone()} " " {address.address.city.clone()}
+                {(!address.address.region.is_empty()).then(|| format!(", {}", address.address.region))}<br />
                 {move || country_name(&country, i18n.lang())}
-                {(!address.tax_id.is_empty()).then(|| view! { <br /> {tr(Key::FieldTaxId)} ": " {address.tax_id.clone()} })}
+                {(!address.address.tax_id.is_empty()).then(|| view! { <br /> {tr(Key::FieldTaxId)} ": " {address.address.tax_id.clone()} })}
             </address>
             {address.is_default.then(|| view! { <p class="badge">{tr(Key::AddressDefault)}</p> })}
             <div class="card-actions">

@@ -193,9 +193,9 @@ fn CustomerCard(
             <h3>{tr(Key::AccountAddresses)}</h3>
             <ul>
                 {customer.addresses.iter().map(|a| {
-                    let country = a.country.clone();
-                    let company = if a.company.is_empty() { String::new() } else { format!("{}, ", a.company) };
-                    let text = format!("{} ({}), {company}{}, {}{} {}, ", a.recipient_name, a.recipient_phone, a.line1, if a.line2.is_empty() { String::new() } else { format!("{}, ", a.line2) }, a.postal_code, a.city);
+                    let country = a.address.country.clone();
+                    let company = if a.address.company.is_empty() { String::new() } else { format!("{}, ", a.address.company) };
+                    let text = format!("{} ({}), {company}{}, {}{} {}, ", a.address.recipient_name, a.address.recipient_phone, a.address.line1, if a.address.line2.is_empty() { String::new() } else { format!("{}, ", a.address.line2) }, a.address.postal_code, a.address.city);
                     view! { <li>{text} {move || country_name(&country, i18n.lang())}</li> }
                 }).collect_view()}
             </ul>
