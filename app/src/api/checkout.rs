@@ -5,7 +5,7 @@
 use crate::{
     domain::{
         account::PostalAddress,
-        ids::{AddressId, OrderId, SavedCardId},
+        ids::{AddressId, CardEntryId, OrderId, SavedCardId},
         shipping::CarrierId,
         stored::Choice,
     },
@@ -39,14 +39,13 @@ async fn buyer() -> Result<Buyer, ShopError> {
 /// The checkout as it stands. `card_entry` is the processor's entry id the card page sent
 /// the browser back with.
 #[server(endpoint = "checkout/view", input = server_fn::codec::GetUrl)]
-pub async fn get_checkout(card_entry: Option<String>) -> Result<CheckoutView, ShopError> {
+pub async fn get_checkout(card_entry: Option<CardEntryId>) -> Result<CheckoutView, ShopError> {
     let buyer = buyer().await?;
-    let entry = card_entry.map(|e| limits::cut(&e, 64).to_string());
     checkout::view(
         &context::state()?,
         &context::session()?,
         &buyer,
-        entry.as_deref(),
+        card_entry.as_ref(),
     )
     .await
 }

@@ -55,6 +55,67 @@ id_type!(
     SavedCardId,
 );
 
+/// True for text shaped like the shop's random tokens and keyed hashes: 64 hexadecimal
+/// digits (checked before any lookup).
+pub fn is_token(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Ids that are tokens rather than numbers: 64 hexadecimal digits, parsed (and so checked)
+/// wherever they arrive; a malformed one is a malformed request.
+macro_rules! token_type {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            /// `text`, if it is shaped like a token.
+            pub fn parse(text: &str) -> Option<$name> {
+                is_token(text).then(|| $name(text.to_string()))
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            /// A token the shop made or stored itself.
+            #[cfg(feature = "ssr")]
+            pub(crate) fn issued(token: String) -> $name {
+                debug_assert!(is_token(&token));
+                $name(token)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                $name::parse(&text).ok_or_else(|| {
+                    serde::de::Error::custom(concat!("not a ", stringify!($name)))
+                })
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    )*};
+}
+
+token_type!(
+    /// A session as its owner's list names it: the keyed hash of its cookie, useless as a
+    /// cookie.
+    SessionRef,
+    /// An erasure receipt (the page a former shopper lands on).
+    ReceiptId,
+    /// A card entry opened with the payment processor (its card page sends the browser
+    /// back with it).
+    CardEntryId,
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +127,17 @@ mod tests {
         assert_eq!("12".parse::<AddressId>(), Ok(AddressId(12)));
         assert!("x".parse::<AddressId>().is_err());
         assert_eq!(ImageId(3).to_string(), "3");
+    }
+
+    #[test]
+    fn token_ids_are_checked_where_they_arrive() {
+        let token = "ab".repeat(32);
+        let id: ReceiptId = serde_json::from_str(&format!("\"{token}\"")).unwrap();
+        assert_eq!(id.as_str(), token);
+        assert_eq!(serde_json::to_string(&id).unwrap(), format!("\"{token}\""));
+        for bad in ["", "abc", &"zz".repeat(32), &"ab".repeat(33)] {
+            assert!(CardEntryId::parse(bad).is_none(), "{bad}");
+            assert!(serde_json::from_str::<SessionRef>(&format!("\"{bad}\"")).is_err());
+        }
     }
 }

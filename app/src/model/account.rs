@@ -1,7 +1,7 @@
 //! Views of a shopper's own account: who is signed in, the profile with its addresses, the
 //! sessions, the erasure receipt.
 
-use crate::domain::ids::{AddressId, UserId};
+use crate::domain::ids::{AddressId, SessionRef, UserId};
 
 use crate::{
     domain::account::{PostalAddress, Role},
@@ -42,7 +42,7 @@ pub struct AddressView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionView {
     /// Identifies the session to its owner (a keyed hash, useless as a cookie).
-    pub id: String,
+    pub id: SessionRef,
     pub browser: String,
     pub signed_in_at: i64,
     pub last_used_at: i64,

@@ -13,7 +13,9 @@ use crate::{
         form::{AddressFields, Field, FormMessage, WithFlash, action_error, successes},
         page_meta::PageMeta,
     },
-    domain::{account::check_email, country::country_name, limits, tax::rate_text},
+    domain::{
+        account::check_email, country::country_name, ids::CardEntryId, limits, tax::rate_text,
+    },
     error::{Rule, ShopError},
     i18n::{Key, Msg, tr, use_i18n},
     model::order::{CheckoutStep, CheckoutView},
@@ -68,7 +70,7 @@ pub fn CheckoutPage() -> impl IntoView {
                 changes.3.get(),
                 changes.4.get(),
                 cart.version(),
-                query.with(|q| q.get("card_entry")),
+                query.with(|q| q.get("card_entry").and_then(|e| CardEntryId::parse(&e))),
             )
         },
         |(.., entry)| get_checkout(entry),

@@ -1,25 +1,30 @@
 //! The shopper's saved cards (see `backend/saved_cards.rs`): added only through the payment
 //! processor's card page; another shopper's card id answers 404.
 
-use crate::{domain::ids::SavedCardId, error::ShopError, model::order::SavedCardView};
+use crate::{
+    domain::ids::{CardEntryId, SavedCardId},
+    error::ShopError,
+    model::order::SavedCardView,
+};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
     backend::{accounts::saved_cards, request::context, request::redirect::redirect},
-    domain::{limits, redirect::SafePath},
+    domain::redirect::SafePath,
 };
 
 /// The saved cards; `card_entry` is the entry id the card page came back with.
 #[server(endpoint = "account/cards", input = server_fn::codec::GetUrl)]
-pub async fn get_saved_cards(card_entry: Option<String>) -> Result<Vec<SavedCardView>, ShopError> {
+pub async fn get_saved_cards(
+    card_entry: Option<CardEntryId>,
+) -> Result<Vec<SavedCardView>, ShopError> {
     let user = context::require_user().await?;
-    let entry = card_entry.map(|e| limits::cut(&e, 64).to_string());
     saved_cards::list(
         &context::state()?,
         &context::session()?,
         user.id,
-        entry.as_deref(),
+        card_entry.as_ref(),
     )
     .await
 }

@@ -1,6 +1,6 @@
 //! The shopper's data: see it, download it, cancel the account, erase it.
 
-use crate::{error::ShopError, model::account::ErasureReceipt};
+use crate::{domain::ids::ReceiptId, error::ShopError, model::account::ErasureReceipt};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -54,11 +54,11 @@ pub async fn delete_account(password: String) -> Result<(), ShopError> {
     let user = context::require_user().await?;
     let receipt = accounts::lifecycle::delete_account(&context::state()?, &user, &password).await?;
     context::session()?.destroy().await?;
-    redirect(&SafePath::fixed("/account/erased").child(&receipt));
+    redirect(&SafePath::fixed("/account/erased").child(receipt.as_str()));
     Ok(())
 }
 
 #[server(endpoint = "account/erasure-receipt", input = server_fn::codec::GetUrl)]
-pub async fn get_erasure_receipt(id: String) -> Result<ErasureReceipt, ShopError> {
+pub async fn get_erasure_receipt(id: ReceiptId) -> Result<ErasureReceipt, ShopError> {
     accounts::lifecycle::receipt(&context::state()?, &id).await
 }

@@ -1,6 +1,6 @@
 //! The shopper's signed-in sessions: list them, end one, end all others.
 
-use crate::{error::ShopError, model::account::SessionView};
+use crate::{domain::ids::SessionRef, error::ShopError, model::account::SessionView};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -13,7 +13,7 @@ pub async fn list_sessions() -> Result<Vec<SessionView>, ShopError> {
 }
 
 #[server(endpoint = "account/end-session")]
-pub async fn end_session(id: String) -> Result<(), ShopError> {
+pub async fn end_session(id: SessionRef) -> Result<(), ShopError> {
     let user = context::require_user().await?;
     profile::end_session(&context::state()?, &user, &id).await
 }

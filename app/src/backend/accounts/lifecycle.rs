@@ -8,10 +8,13 @@ use crate::backend::{
     db::{receipts, sessions, users, users::UserRow},
     now,
     privacy::erasure::{ErasedSection, ErasureReport, erase_user},
-    security::keys::{is_token, random_token},
+    security::keys::random_token,
 };
 use crate::{
-    domain::account::{AccountStatus, DEACTIVATION_GRACE_DAYS},
+    domain::{
+        account::{AccountStatus, DEACTIVATION_GRACE_DAYS},
+        ids::ReceiptId,
+    },
     error::{ShopError, ShopResult},
     model::account::ErasureReceipt,
 };
@@ -33,7 +36,7 @@ pub async fn delete_account(
     state: &AppState,
     user: &UserRow,
     password: &str,
-) -> ShopResult<String> {
+) -> ShopResult<ReceiptId> {
     confirm_password(user, password, "password").await?;
     let report = erase_user(&state.db, user.id)
         .await?
@@ -43,19 +46,19 @@ pub async fn delete_account(
     Ok(receipt)
 }
 
-pub(super) async fn store_receipt(state: &AppState, report: &ErasureReport) -> ShopResult<String> {
-    let id = random_token();
+pub(super) async fn store_receipt(
+    state: &AppState,
+    report: &ErasureReport,
+) -> ShopResult<ReceiptId> {
+    let id = ReceiptId::issued(random_token());
     let summary = serde_json::to_string(report).map_err(|_| ShopError::Internal)?;
-    receipts::insert(state.db.pool(), &id, &summary, now()).await?;
+    receipts::insert(state.db.pool(), id.as_str(), &summary, now()).await?;
     Ok(id)
 }
 
 /// The receipt of an erasure, for the page the former shopper lands on.
-pub async fn receipt(state: &AppState, id: &str) -> ShopResult<ErasureReceipt> {
-    if !is_token(id) {
-        return Err(ShopError::NotFound);
-    }
-    let (erased_at, summary) = receipts::find(state.db.pool(), id)
+pub async fn receipt(state: &AppState, id: &ReceiptId) -> ShopResult<ErasureReceipt> {
+    let (erased_at, summary) = receipts::find(state.db.pool(), id.as_str())
         .await?
         .ok_or(ShopError::NotFound)?;
     let report: ErasureReport = serde_json::from_str(&summary).map_err(|_| ShopError::Internal)?;

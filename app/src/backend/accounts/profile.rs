@@ -16,7 +16,7 @@ use crate::backend::{
 use crate::{
     domain::{
         account::{ProfileInput, check_email, normalize_email, validate_profile},
-        ids::UserId,
+        ids::{SessionRef, UserId},
     },
     error::{Problem, ShopError, ShopResult},
     i18n::Lang,
@@ -61,7 +61,7 @@ pub async fn sessions(
         .map(|s| SessionView {
             current: current.as_deref() == Some(s.id_hash.as_str()),
             browser: crate::domain::browser::describe(s.user_agent.as_deref().unwrap_or("")),
-            id: s.id_hash,
+            id: SessionRef::issued(s.id_hash),
             signed_in_at: s.created_at,
             last_used_at: s.last_seen_at,
         })
@@ -69,8 +69,8 @@ pub async fn sessions(
 }
 
 /// Ends one of `user`'s sessions (`NotFound` for anyone else's).
-pub async fn end_session(state: &AppState, user: &UserRow, id: &str) -> ShopResult<()> {
-    match sessions::delete_one_for_user(state.db.pool(), user.id, id).await? {
+pub async fn end_session(state: &AppState, user: &UserRow, id: &SessionRef) -> ShopResult<()> {
+    match sessions::delete_one_for_user(state.db.pool(), user.id, id.as_str()).await? {
         0 => Err(ShopError::NotFound),
         _ => Ok(()),
     }

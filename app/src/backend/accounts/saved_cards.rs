@@ -1,11 +1,9 @@
 //! A shopper's saved cards (promise P3): added only through the payment processor's card
 //! page, kept as the processor's token with brand, last 4 and expiry; removed at will.
 
-use crate::backend::{
-    AppState, db::saved_cards, now, request::session::Session, security::keys::is_token,
-};
+use crate::backend::{AppState, db::saved_cards, now, request::session::Session};
 use crate::{
-    domain::ids::{SavedCardId, UserId},
+    domain::ids::{CardEntryId, SavedCardId, UserId},
     error::{Rule, ShopError, ShopResult},
     model::order::{CardShown, SavedCardView},
 };
@@ -22,10 +20,10 @@ pub async fn list(
     state: &AppState,
     session: &Session,
     user: UserId,
-    entry: Option<&str>,
+    entry: Option<&CardEntryId>,
 ) -> ShopResult<Vec<SavedCardView>> {
-    if let Some(entry) = entry.filter(|e| is_token(e))
-        && session.get::<String>(ENTRY).as_deref() == Some(entry)
+    if let Some(entry) = entry
+        && session.get::<CardEntryId>(ENTRY).as_ref() == Some(entry)
     {
         // Saved before the entry is forgotten: a page rendering this twice at once lists
         // the card either way (the insert is idempotent).

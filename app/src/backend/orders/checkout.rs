@@ -15,7 +15,7 @@ use crate::{
     domain::{
         account::{PostalAddress, check_email, normalize_email, validate_address},
         card::CardRef,
-        ids::{AddressId, ProductId, SavedCardId, UserId},
+        ids::{AddressId, CardEntryId, ProductId, SavedCardId, UserId},
         money::Money,
         order::{OrderStatus, Totals},
         shipping::{self, CarrierId, DeliveryQuote},
@@ -37,7 +37,7 @@ pub(super) struct Draft {
     pub(super) carrier: Option<CarrierId>,
     pub(super) card: Option<CardRef>,
     /// The processor's card entry this checkout opened (only its card is accepted back).
-    pub(super) card_entry: Option<String>,
+    pub(super) card_entry: Option<CardEntryId>,
     /// The idempotency key of the next "Place order".
     pub(super) key: String,
 }
@@ -68,7 +68,7 @@ pub async fn view(
     state: &AppState,
     session: &Session,
     buyer: &Buyer,
-    card_entry: Option<&str>,
+    card_entry: Option<&CardEntryId>,
 ) -> ShopResult<CheckoutView> {
     let mut draft = Draft::of(session);
     if let Some(order) = orders::find_by_key(state.db.pool(), &draft.key).await? {
@@ -76,7 +76,7 @@ pub async fn view(
         draft = close(session, &order.idempotency_key, order.status).await?;
     }
     if let Some(entry) = card_entry
-        && draft.card_entry.as_deref() == Some(entry)
+        && draft.card_entry.as_ref() == Some(entry)
         && let Some(card) = state.settings.gateway.card_of_entry(state, entry).await?
     {
         draft.card = Some(card);

@@ -3,13 +3,14 @@
 //! id), learns the card's token, brand, last 4 and expiry (`card_of_entry`), and charges
 //! or refunds a token. The shop never receives a card number or security code.
 //!
-//! The only processor built in is the sandbox (`sandbox.rs`), which behaves like real
+//! The only processor built in is the sandbox (`outside/sandbox_processor/`), which behaves like real
 //! processors' test modes; a real processor would be another variant of [`Gateway`].
 
 use crate::backend::AppState;
 use crate::{
     domain::{
         card::{CardRef, Decline},
+        ids::CardEntryId,
         money::Money,
     },
     error::ShopResult,
@@ -64,7 +65,7 @@ impl Gateway {
         self,
         state: &AppState,
         return_path: &str,
-    ) -> ShopResult<(String, String)> {
+    ) -> ShopResult<(CardEntryId, String)> {
         match self {
             Gateway::Sandbox => {
                 crate::backend::outside::sandbox_processor::start_entry(state, return_path).await
@@ -73,10 +74,15 @@ impl Gateway {
     }
 
     /// The card entered on the processor's page for this entry, once there is one.
-    pub async fn card_of_entry(self, state: &AppState, entry: &str) -> ShopResult<Option<CardRef>> {
+    pub async fn card_of_entry(
+        self,
+        state: &AppState,
+        entry: &CardEntryId,
+    ) -> ShopResult<Option<CardRef>> {
         match self {
             Gateway::Sandbox => {
-                crate::backend::outside::sandbox_processor::card_of_entry(state, entry).await
+                crate::backend::outside::sandbox_processor::card_of_entry(state, entry.as_str())
+                    .await
             }
         }
     }

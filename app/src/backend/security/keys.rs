@@ -49,9 +49,7 @@ pub fn random_token() -> String {
 }
 
 /// True for strings shaped like [`random_token`] output (checked before any lookup).
-pub fn is_token(text: &str) -> bool {
-    text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit())
-}
+pub use crate::domain::ids::is_token;
 
 #[cfg(test)]
 mod tests {

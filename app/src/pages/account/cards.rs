@@ -8,6 +8,7 @@ use crate::{
         form::{FormMessage, action_error, successes},
         page_meta::PageMeta,
     },
+    domain::ids::CardEntryId,
     error::ShopError,
     i18n::{Key, tr},
     model::order::SavedCardView,
@@ -23,7 +24,12 @@ pub fn CardsPage() -> impl IntoView {
     let remove = ServerAction::<RemoveSavedCard>::new();
     let removed = successes(remove);
     let cards = Resource::new(
-        move || (query.with(|q| q.get("card_entry")), removed.get()),
+        move || {
+            (
+                query.with(|q| q.get("card_entry").and_then(|e| CardEntryId::parse(&e))),
+                removed.get(),
+            )
+        },
         |(entry, _)| get_saved_cards(entry),
     );
     view! {

@@ -9,7 +9,7 @@ use crate::{
         form::{Field, FormMessage, action_done, action_error},
         page_meta::PageMeta,
     },
-    domain::time,
+    domain::{ids::ReceiptId, time},
     error::ShopError,
     i18n::{Key, Msg, tr, use_i18n},
 };
@@ -210,9 +210,20 @@ pub fn DeactivatedPage() -> impl IntoView {
 pub fn ErasedPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
+    // A malformed receipt address is no receipt (not a request the server would refuse).
     let receipt = Resource::new(
-        move || params.read().get("receipt").unwrap_or_default(),
-        get_erasure_receipt,
+        move || {
+            params
+                .read()
+                .get("receipt")
+                .and_then(|r| ReceiptId::parse(&r))
+        },
+        |id| async move {
+            match id {
+                Some(id) => get_erasure_receipt(id).await,
+                None => Err(ShopError::NotFound),
+            }
+        },
     );
     view! {
         <PageMeta title=Key::ErasedTitle />

@@ -128,7 +128,7 @@ fn SessionsCard(
                                         <td>
                                             {(!s.current).then(|| view! {
                                                 <ActionForm action=end_one>
-                                                    <input type="hidden" name="id" value=s.id.clone() />
+                                                    <input type="hidden" name="id" value=s.id.to_string() />
                                                     <button type="submit" class="button button-secondary button-small">{tr(Key::SignOut)}</button>
                                                 </ActionForm>
                                             })}

@@ -15,6 +15,7 @@ use crate::{
     },
     domain::{
         card::{CardBrand, CardRef, CheckedCard, Decline, TestBehaviour},
+        ids::CardEntryId,
         money::Money,
         stored::Stored,
     },
@@ -28,12 +29,12 @@ pub const PREFIX: &str = "/sandbox-pay";
 const ENTRY_SECONDS: i64 = 30 * 60;
 
 /// Opens a card entry returning to `return_path`: (entry id, card page address).
-pub async fn start_entry(state: &AppState, return_path: &str) -> ShopResult<(String, String)> {
+pub async fn start_entry(state: &AppState, return_path: &str) -> ShopResult<(CardEntryId, String)> {
     let id = random_token();
     let now = now();
     db::insert_entry(state.db.pool(), &id, return_path, now, now + ENTRY_SECONDS).await?;
     let page = format!("{PREFIX}/card/{id}");
-    Ok((id, page))
+    Ok((CardEntryId::issued(id), page))
 }
 
 /// An open entry's return path, if the entry exists, has no card yet and has not expired.
