@@ -3,7 +3,10 @@
 //! either language is a compile error; the tests below check the texts themselves.
 
 mod en;
+mod export_fields;
 mod zh;
+
+pub use export_fields::export_field;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

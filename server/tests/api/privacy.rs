@@ -172,6 +172,24 @@ async fn export_covers_every_registered_table(app: TestApp) {
 }
 db_test!(export_covers_every_registered_table);
 
+/// The export's field names were shown in English on the Chinese site.
+async fn held_data_is_labelled_in_the_shoppers_language(app: TestApp) {
+    registered_shopper(&app, &app, "mei@example.com").await;
+    let (status, page) = app.page("/account/data").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Registered"), "English labels in English");
+    let res = app.call("language/set", &[("lang", "zh")]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let (_, page) = app.page("/account/data").await;
+    for label in ["注册时间", "电子邮箱", "城市"] {
+        assert!(page.contains(label), "{label} missing");
+    }
+    for english in ["Registered at", "Address line 1", "Recipient telephone"] {
+        assert!(!page.contains(english), "{english} shown on the Chinese page");
+    }
+}
+db_test!(held_data_is_labelled_in_the_shoppers_language);
+
 /// Every text cell of every table, to look for what erasure must have removed.
 async fn all_text(app: &TestApp) -> String {
     let mut out = String::new();

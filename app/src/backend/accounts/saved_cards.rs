@@ -1,4 +1,4 @@
-//! A shopper's saved cards (promise P3): added only through the payment processor's card
+//! A shopper's saved cards (promises P1 and P5): added only through the payment processor's card
 //! page, kept as the processor's token with brand, last 4 and expiry; removed at will.
 
 use crate::backend::{AppState, db::saved_cards, now, request::session::Session};

@@ -391,6 +391,23 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
+    /// `/account/data` shows every exported field under a label in the shopper's language.
+    #[test]
+    fn every_exported_field_has_a_label_in_each_language() {
+        use crate::i18n::{Lang, export_field};
+        for table in PERSONAL {
+            for (_, name) in table.exported {
+                for lang in Lang::ALL {
+                    assert!(
+                        export_field(lang, name).is_some(),
+                        "{name} ({}) has no {lang:?} label in i18n/export_fields.rs",
+                        table.table
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn registry_lists_each_table_and_column_once() {
         let mut tables = BTreeSet::new();

@@ -1,4 +1,4 @@
-//! Saved cards (promise P3): each card's brand, last 4 and expiry, removable; "Add a card"
+//! Saved cards (promises P1 and P5): each card's brand, last 4 and expiry, removable; "Add a card"
 //! goes to the payment processor's own card page and comes back here.
 
 use super::AccountLayout;

@@ -11,7 +11,7 @@ use crate::{
     },
     domain::{ids::ReceiptId, time},
     error::ShopError,
-    i18n::{Key, Msg, tr, use_i18n},
+    i18n::{Key, Msg, export_field, tr, use_i18n},
 };
 use leptos::{either::Either, prelude::*};
 use leptos_router::{components::A, hooks::use_params_map};
@@ -112,6 +112,7 @@ fn HeldData(data: Resource<Result<serde_json::Value, ShopError>>) -> impl IntoVi
 
 #[component]
 fn DataSection(title: Key, value: Value) -> impl IntoView {
+    let i18n = use_i18n();
     let rows: Vec<serde_json::Map<String, Value>> = match value {
         Value::Object(o) => vec![o],
         Value::Array(items) => items
@@ -134,10 +135,12 @@ fn DataSection(title: Key, value: Value) -> impl IntoView {
                     rows.into_iter()
                         .map(|row| view! {
                             <dl class="facts">
-                                {row.iter().map(|(k, v)| view! {
-                                    <dt>{humanize(k)}</dt>
+                                {row.iter().map(|(k, v)| {
+                                    let field = k.clone();
+                                    view! {
+                                    <dt>{move || export_field(i18n.lang(), &field).map(String::from).unwrap_or_else(|| humanize(&field))}</dt>
                                     <dd class="pre">{cell(v)}</dd>
-                                }).collect_view()}
+                                }}).collect_view()}
                             </dl>
                         })
                         .collect_view(),
