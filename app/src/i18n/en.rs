@@ -246,19 +246,16 @@ pub(super) fn text(key: Key) -> &'static str {
             "We collect your name, address, phone number and email address when you register, and your card when you pay. Your full card number and security code go to the payment processor and are never stored by us."
         }
         PolicyP2 => {
-            "With your consent we may record your IP address (shortened), language preference, how often you visit and which pages you open. Raw records are deleted after 90 days."
+            "We do not record your visits or which pages you open. Your IP address is used only to slow down repeated sign-in and mail requests, kept as a code that cannot be read back, and deleted within a day."
         }
         PolicyP3 => {
             "Your name, phone number and address go to the express company so that your goods arrive, and nothing else."
         }
         PolicyP4 => {
-            "We use your information to process orders, give customer service and improve the site. We send marketing email only if you ask for it, and every such email has a one-click unsubscribe link."
+            "We use your information to process your orders and to answer you. We send no marketing email; the choice you make in your account is recorded."
         }
         PolicyP5 => "Card numbers go to the payment processor over strong encryption.",
-        PolicyP6 => {
-            "We disclose information to law enforcement, or to prevent fraud, only when the law requires it, and we record every disclosure."
-        }
-        PolicyP7 => "You can write reviews with your account, and edit or delete them.",
+        PolicyP6 => "We disclose information to law enforcement only when the law requires it.",
         PolicyP8 => "You can change your personal information at any time in your account.",
         PolicyP9 => {
             "You can cancel or delete your account and your personal information yourself, and download a copy of it first."
@@ -266,15 +263,14 @@ pub(super) fn text(key: Key) -> &'static str {
         PolicyP10 => {
             "We do not sell, trade or license your data. The shop has no third-party trackers, and you can see who received your data, when and why."
         }
-        PolicyP11 => "When this policy changes, we show you what changed and ask you to read it.",
+        PolicyP11 => {
+            "Each version of this policy is numbered, and your account records the version you accepted."
+        }
         PolicyP12 => "Questions about your data? Contact us and a person will answer.",
         TermsTitle => "Terms of use",
         TermsIntro => "These terms apply to everyone who uses the shop.",
         TermsOrders => {
             "Orders are confirmed when payment succeeds. Prices include the tier that applies to the quantity ordered; shipping is charged separately."
-        }
-        TermsReviews => {
-            "Reviews must be about the product, honest and free of personal data, advertising and abuse. We may hide reviews that break these rules."
         }
         TermsConduct => {
             "Do not misuse the shop: no fraud, no attempts to access other people's data, no automated abuse."

@@ -6,14 +6,14 @@ use crate::{
 };
 use leptos::prelude::*;
 
-const PROMISES: [Key; 12] = [
+/// The promises the shop keeps today (P7, reviews, returns with them).
+const PROMISES: [Key; 11] = [
     Key::PolicyP1,
     Key::PolicyP2,
     Key::PolicyP3,
     Key::PolicyP4,
     Key::PolicyP5,
     Key::PolicyP6,
-    Key::PolicyP7,
     Key::PolicyP8,
     Key::PolicyP9,
     Key::PolicyP10,
@@ -45,7 +45,6 @@ pub fn TermsPage() -> impl IntoView {
             <p class="lead">{tr(Key::TermsIntro)}</p>
             <ol>
                 <li>{tr(Key::TermsOrders)}</li>
-                <li>{tr(Key::TermsReviews)}</li>
                 <li>{tr(Key::TermsConduct)}</li>
                 <li>{tr(Key::TermsSuspension)}</li>
             </ol>

@@ -185,7 +185,10 @@ async fn held_data_is_labelled_in_the_shoppers_language(app: TestApp) {
         assert!(page.contains(label), "{label} missing");
     }
     for english in ["Registered at", "Address line 1", "Recipient telephone"] {
-        assert!(!page.contains(english), "{english} shown on the Chinese page");
+        assert!(
+            !page.contains(english),
+            "{english} shown on the Chinese page"
+        );
     }
 }
 db_test!(held_data_is_labelled_in_the_shoppers_language);
