@@ -2,7 +2,7 @@
 //! crate. There are three, all `HttpOnly; SameSite=Lax; Path=/`, `Secure` over HTTPS:
 //!
 //! - the session (`shop_session`, `__Host-shop_session` over HTTPS): only when something
-//!   must be remembered; see `backend/session.rs`;
+//!   must be remembered; see `backend/request/session.rs`;
 //! - the language choice (`lang`), set only by an explicit choice;
 //! - the comparison list (`compare`): product ids.
 

@@ -329,7 +329,7 @@ impl FormValues {
 }
 
 /// Renders a form with the values kept for it after a failed plain post (see
-/// `backend/flash.rs`); otherwise with none.
+/// `backend/request/flash.rs`); otherwise with none.
 #[component]
 pub fn WithFlash<F, V>(form: String, view: F) -> impl IntoView
 where

@@ -1,7 +1,7 @@
 //! Delivery by express companies. Each carrier has a rate table: by destination zone, a
 //! base price, a price per started kilogram of parcel weight, a weight limit and a delivery
 //! estimate in days. Rates are in minor units of the shop's currency. The carriers are
-//! invented; a real one is another entry here plus its handoff (`backend/carriers.rs`).
+//! invented; a real one is another entry here plus its handoff (`backend/orders/handoff.rs, backend/outside/carriers.rs`).
 
 use super::money::{Currency, Money};
 use serde::{Deserialize, Serialize};

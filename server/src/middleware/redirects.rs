@@ -11,7 +11,7 @@
 //!   made to show words the shop never said.
 //! - The page after a plain post gets what it shows about the post (the server function that
 //!   worked, the values of a form that failed) taken from the session into its request
-//!   (`backend/flash.rs::take_after_plain_post`), once.
+//!   (`backend/request/flash.rs::take_after_plain_post`), once.
 //! - A page that sends the visitor elsewhere (sign-in required…) answers with a real `302`
 //!   whatever the client accepts; Leptos would give a client that does not ask for HTML a
 //!   `200` with a `Location` header and an empty page.

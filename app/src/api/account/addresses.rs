@@ -1,4 +1,4 @@
-//! The shopper's address book (see `backend/addresses.rs`: another shopper's address id
+//! The shopper's address book (see `backend/accounts/addresses.rs`: another shopper's address id
 //! answers 404).
 
 use crate::domain::ids::AddressId;

@@ -1,4 +1,4 @@
-//! The shopper's saved cards (see `backend/saved_cards.rs`): added only through the payment
+//! The shopper's saved cards (see `backend/accounts/saved_cards.rs`): added only through the payment
 //! processor's card page; another shopper's card id answers 404.
 
 use crate::{

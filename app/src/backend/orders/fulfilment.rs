@@ -132,7 +132,7 @@ pub(super) async fn refund(state: &AppState, order: &OrderRow, actor: Actor) -> 
 }
 
 /// Staff: the parcel has left. It is handed to the carrier now (booked at once, see
-/// `carriers.rs`: before this no carrier has any of the order's data); the tracking number
+/// `handoff.rs`: before this no carrier has any of the order's data); the tracking number
 /// goes to the buyer.
 pub async fn mark_shipped(state: &AppState, staff: UserId, id: OrderId) -> ShopResult<()> {
     let order = orders::find(state.db.pool(), id)

@@ -116,7 +116,7 @@ impl Gateway {
 
     /// The outcome of the charge made with `key`, or, when none was made, a promise that none
     /// will be (the key is voided: a charge arriving later with it is refused). For orders
-    /// whose placing stopped half-way (`checkout::recover_stale`).
+    /// whose placing stopped half-way (`orders/settling.rs::recover_stale`).
     pub async fn settle_key(self, state: &AppState, key: &str) -> ShopResult<ChargeOutcome> {
         match self {
             Gateway::Sandbox => {

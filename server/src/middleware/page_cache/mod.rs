@@ -14,7 +14,7 @@
 //! negotiated language.
 //!
 //! Kept pages are dropped when the catalog changes, on this server or another (the change
-//! log, `app/src/backend/changes.rs`), and after `shop.page_cache_seconds` in any case.
+//! log, `app/src/backend/memory/changes.rs`), and after `shop.page_cache_seconds` in any case.
 //!
 //! A rendered page allows its inline scripts by a per-response CSP nonce. A kept page allows
 //! exactly the scripts it holds by their SHA-256 hashes instead and loses the nonce, so its
