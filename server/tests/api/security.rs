@@ -269,3 +269,227 @@ async fn only_errors_the_shop_produced_for_this_visitor_are_shown(app: TestApp) 
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
 }
 db_test!(only_errors_the_shop_produced_for_this_visitor_are_shown);
+
+/// Over HTTPS (`SHOP_PUBLIC_URL=https://…`) every answer carries HSTS and the session cookie
+/// is `__Host-` and `Secure` (only their absence over plain HTTP was tested).
+async fn https_mode_sends_hsts_and_host_only_secure_cookies(app: TestApp) {
+    for path in ["/", "/no-such-page", "/api/shop/info"] {
+        let res = app.get(path).await;
+        let hsts = res.headers()["strict-transport-security"].to_str().unwrap();
+        assert!(hsts.contains("max-age="), "{path}: {hsts}");
+    }
+    // The first thing worth remembering opens the session.
+    let product = crate::cart::product_id(&app, "solara-fx-p10").await;
+    let res = app
+        .call(
+            "cart/add",
+            &[("product", &product.to_string()), ("quantity", "1")],
+        )
+        .await;
+    assert!(res.status().is_success(), "{}", res.status());
+    let cookie = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|c| c.contains("shop_session="))
+        .expect("a session cookie");
+    assert!(cookie.starts_with("__Host-shop_session="), "{cookie}");
+    for part in ["Secure", "HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(cookie.contains(part), "{part} missing: {cookie}");
+    }
+    assert!(!cookie.contains("Domain"), "{cookie}");
+}
+db_test!(
+    https_mode_sends_hsts_and_host_only_secure_cookies,
+    [("SHOP_PUBLIC_URL", "https://shop.example")]
+);
+
+/// Where a page may point: its own origins, mail and telephone links, inline data, and
+/// relative addresses; anything else (another origin, `javascript:`) is foreign.
+fn foreign(url: &str, own: &[String]) -> bool {
+    let url = url.trim();
+    if url.starts_with("//") {
+        return true;
+    }
+    let scheme = url.split_once(':').map(|(scheme, _)| scheme).filter(|s| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    });
+    match scheme {
+        None => false,
+        Some("mailto" | "tel" | "data") => false,
+        Some("http" | "https") => !own
+            .iter()
+            .any(|origin| url == origin || url.starts_with(&format!("{origin}/"))),
+        Some(_) => true,
+    }
+}
+
+/// Every address a page's HTML or CSS names: `src`, `href`, `srcset`, `action`, `poster`
+/// and CSS `url()`.
+fn addresses(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for attr in ["src", "href", "srcset", "action", "poster"] {
+        let needle = format!(" {attr}=\"");
+        for piece in text.split(&needle).skip(1) {
+            let value = piece.split('"').next().unwrap_or("");
+            if attr == "srcset" {
+                found.extend(
+                    value
+                        .split(',')
+                        .filter_map(|c| c.split_whitespace().next())
+                        .map(String::from),
+                );
+            } else {
+                found.push(value.to_string());
+            }
+        }
+    }
+    for piece in text.split("url(").skip(1) {
+        let value = piece.split(')').next().unwrap_or("");
+        found.push(value.trim_matches(|c| c == '"' || c == '\'').to_string());
+    }
+    found
+}
+
+/// A CSP source that is someone else's: a host, a scheme-wide source or a wildcard.
+fn foreign_source(source: &str) -> bool {
+    let keyword = source.starts_with('\'') && source.ends_with('\'');
+    !(keyword || source == "data:" || source == "blob:")
+}
+
+/// No third-party script, style, picture, font, form target or connection on any page: the
+/// shop's own origin only (promise P10: no trackers, no pixels, no CDN).
+async fn no_page_names_a_foreign_origin(app: TestApp) {
+    use crate::{accounts::registered_shopper, admin::staff};
+    use app::domain::account::Role;
+    let own = vec![app.base.clone(), app.state.settings.public_url.clone()];
+    let visitor = app.new_browser();
+    let admin = staff(&app, "boss@lumenwall.example", Role::Admin).await;
+    let shopper_id = registered_shopper(&app, &app, "mei@example.com").await;
+    let mut pages: Vec<(&crate::helpers::Browser, String)> = [
+        "/",
+        "/catalog",
+        "/catalog/rental",
+        "/search?q=led",
+        "/products/solara-fx-p10",
+        "/compare",
+        "/configurator",
+        "/cart",
+        "/checkout",
+        "/privacy",
+        "/terms",
+        "/contact",
+        "/account/register",
+        "/account/check-email",
+        "/account/sign-in",
+        "/account/forgot",
+        "/account/deactivated",
+        "/no-such-page",
+    ]
+    .into_iter()
+    .map(|p| (&visitor, p.to_string()))
+    .collect();
+    for path in [
+        "/account",
+        "/account/addresses",
+        "/account/orders",
+        "/account/cards",
+        "/account/security",
+        "/account/data",
+    ] {
+        pages.push((&app, path.into()));
+    }
+    for path in [
+        "/admin".to_string(),
+        "/admin/customers".into(),
+        format!("/admin/customers/{shopper_id}"),
+        "/admin/mail".into(),
+        "/admin/orders".into(),
+        "/admin/products".into(),
+        "/admin/products/new".into(),
+        "/admin/products/1".into(),
+    ] {
+        pages.push((&admin, path));
+    }
+    let mut wrong = Vec::new();
+    let mut seen = 0;
+    for (browser, path) in &pages {
+        let res = browser
+            .client
+            .get(browser.url(path))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .unwrap();
+        let csp = res.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        for directive in csp.split(';') {
+            for source in directive.split_whitespace().skip(1) {
+                if foreign_source(source) {
+                    wrong.push(format!("{path}: CSP {source}"));
+                }
+            }
+        }
+        let expected = match path.as_str() {
+            "/no-such-page" => StatusCode::NOT_FOUND,
+            _ => StatusCode::OK,
+        };
+        assert_eq!(res.status(), expected, "{path}");
+        let page = res.text().await.unwrap();
+        for address in addresses(&page) {
+            seen += 1;
+            if foreign(&address, &own) {
+                wrong.push(format!("{path}: {address}"));
+            }
+        }
+    }
+    let stylesheet = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../style/main.css"),
+    )
+    .unwrap();
+    for address in addresses(&stylesheet) {
+        if foreign(&address, &own) {
+            wrong.push(format!("style/main.css: {address}"));
+        }
+    }
+    assert!(pages.len() > 30, "read every route");
+    assert!(seen > 500, "read the pages' addresses ({seen})");
+    assert!(wrong.is_empty(), "foreign origins:\n{}", wrong.join("\n"));
+}
+db_test!(no_page_names_a_foreign_origin);
+
+#[test]
+fn the_origin_scan_sees_what_it_must() {
+    let own = ["http://127.0.0.1:3000".to_string()];
+    assert!(foreign("https://cdn.example/app.js", &own));
+    assert!(foreign("//cdn.example/app.js", &own));
+    assert!(foreign("javascript:alert(1)", &own));
+    assert!(!foreign("/pkg/shop.js", &own));
+    assert!(!foreign("http://127.0.0.1:3000/products/x", &own));
+    assert!(foreign("http://127.0.0.1:3000.evil.example/x", &own));
+    assert!(!foreign("mailto:help@shop.test", &own));
+    assert!(!foreign("data:image/svg+xml,%3Csvg%3E", &own));
+    let found = addresses(
+        r#"<img src="/a.png" srcset="/b.png 1x, https://x.example/c.png 2x"><form action="/api/x"></form><div style="background:url('https://y.example/z.png')"></div>"#,
+    );
+    assert_eq!(
+        found,
+        [
+            "/a.png",
+            "/b.png",
+            "https://x.example/c.png",
+            "/api/x",
+            "https://y.example/z.png"
+        ]
+    );
+    assert!(foreign_source("https://cdn.example"));
+    assert!(foreign_source("*"));
+    assert!(foreign_source("https:"));
+    assert!(!foreign_source("'self'"));
+    assert!(!foreign_source("'nonce-abc'"));
+}
