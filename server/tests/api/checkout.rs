@@ -1277,6 +1277,59 @@ async fn a_guest_registers_and_finds_their_order(app: TestApp) {
 }
 db_test!(a_guest_registers_and_finds_their_order);
 
+/// An order placed as a guest with an address an account has already confirmed joined the
+/// account only at a confirmation that had passed: it was neither in the account's history
+/// nor exported or erased with it. Now it is the account's once paid; the guest who placed
+/// it still opens it.
+async fn a_later_guest_order_joins_the_confirmed_account(app: TestApp) {
+    let panel = product_id(&app, PANEL).await;
+    let owner = app.new_browser();
+    registered_shopper(&app, &owner, "ana@example.com").await;
+    // Signed out, in another browser, with the account's address.
+    let guest = app.new_browser();
+    guest
+        .call(
+            "cart/add",
+            &[("product", &panel.to_string()), ("quantity", "1")],
+        )
+        .await;
+    address_and_delivery(&guest, Some("Ana@Example.com"), "DE").await;
+    let view = enter_card(&guest, GOOD_CARD).await;
+    let placed: Value = place(&guest, view["key"].as_str().unwrap())
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = placed["id"].as_i64().unwrap();
+    // The account has it, in its history and its export.
+    let history: Value = owner.get("/api/orders/list").await.json().await.unwrap();
+    assert_eq!(history[0]["id"], id, "{history}");
+    let export: Value = owner.get("/api/account/data").await.json().await.unwrap();
+    assert!(
+        export["orders"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o["order"] == id),
+        "{}",
+        export["orders"]
+    );
+    // The guest's session and the signed link still open it.
+    let res = guest.get(&format!("/api/orders/view?id={id}")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let path = placed["path"].as_str().unwrap();
+    assert!(path.contains("key="), "{path}");
+    let (status, _) = app.new_browser().page(path).await;
+    assert_eq!(status, StatusCode::OK);
+    // Nobody else does.
+    let res = app
+        .new_browser()
+        .get(&format!("/api/orders/view?id={id}"))
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+db_test!(a_later_guest_order_joins_the_confirmed_account);
+
 /// Two lines of the same product (a wall and a loose line) draw on one stock: together they
 /// may not take more than there is, though each alone fits.
 async fn two_lines_of_one_product_share_its_stock(app: TestApp) {

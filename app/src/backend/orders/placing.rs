@@ -210,7 +210,8 @@ pub(super) async fn finish_existing(
 ) -> ShopResult<PlacedOrder> {
     let own = match (&buyer.user, order.user_id) {
         (Some((user, _)), Some(owner)) => *user == owner,
-        (None, None) => {
+        // A guest's own, also when it has become the account's of its confirmed address.
+        (None, _) => {
             Draft::of(session).key == order.idempotency_key
                 || session
                     .get::<Vec<OrderId>>(GUEST_ORDERS)

@@ -7,7 +7,7 @@ use crate::backend::{
     db::{
         cart::{self as cart_db, CartOwner},
         orders::{self, OrderRow},
-        products,
+        products, users,
     },
     mail::Letter,
     now,
@@ -97,6 +97,16 @@ pub(super) async fn settle(
             mail_to_buyer(state, order, letter)
                 .enqueue(&mut tx, now)
                 .await?;
+            // A guest order placed with an address an account has confirmed is that
+            // account's at once (its history, export and erasure include it), as earlier
+            // guest orders became at the confirmation. The links sent stay signed, and the
+            // session that placed it still opens it.
+            if order.user_id.is_none()
+                && let Some(owner) = users::find_by_email(&mut *tx, &order.email).await?
+                && owner.email_verified_at.is_some()
+            {
+                orders::claim_guest_orders(&mut tx, owner.id, &order.email).await?;
+            }
         }
         Err(_) => {
             // The stock goes back.

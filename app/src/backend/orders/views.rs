@@ -150,15 +150,16 @@ pub(super) fn may_see(state: &AppState, viewer: &Viewer<'_>, order: &OrderRow) -
                 .fold(0, |d, (a, b)| d | (a ^ b))
                 == 0
     });
+    // The guest session that placed it, also once the order has become an account's.
+    let placed_here = || {
+        viewer
+            .session
+            .get::<Vec<OrderId>>(GUEST_ORDERS)
+            .is_some_and(|ids| ids.contains(&order.id))
+    };
     match order.user_id {
-        Some(owner) => viewer.user == Some(owner) || signed,
-        None => {
-            signed
-                || viewer
-                    .session
-                    .get::<Vec<OrderId>>(GUEST_ORDERS)
-                    .is_some_and(|ids| ids.contains(&order.id))
-        }
+        Some(owner) => viewer.user == Some(owner) || signed || placed_here(),
+        None => signed || placed_here(),
     }
 }
 
