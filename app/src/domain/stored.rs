@@ -1,7 +1,8 @@
 //! Closed sets of values kept as text in the database (roles, account and product states,
-//! categories, languages, currencies, link purposes). Each value has exactly one spelling;
-//! the database layer decodes columns straight into these types (`backend/db/mod.rs`), and a
-//! spelling it does not know is an error, never a silent default.
+//! categories, languages, currencies, link purposes, carriers, card brands). Each is declared
+//! once with [`stored_enum!`]: one spelling per value, used in the database, in forms and in
+//! addresses; columns decode straight into the type (with `ssr`), and a spelling it does not
+//! know is an error, never a silent default.
 
 pub trait Stored: Sized + Copy + 'static {
     /// Every value.
