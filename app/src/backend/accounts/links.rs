@@ -39,6 +39,41 @@ pub(super) fn link(state: &AppState, path: &str) -> String {
     format!("{}{path}", state.settings.public_url)
 }
 
+/// The keyed hash under which a link's token is stored (the token itself never is).
+fn link_hash(state: &AppState, purpose: LinkPurpose, token: &str) -> String {
+    state.keys.hash(purpose.as_str(), token)
+}
+
+/// Uses up a one-time link of `purpose`: the token's row, once; an unknown, used or expired
+/// link is `LinkInvalid`.
+pub(super) async fn claim_link(
+    state: &AppState,
+    conn: &mut sqlx::AnyConnection,
+    purpose: LinkPurpose,
+    token: &str,
+    now: i64,
+) -> ShopResult<tokens::TokenRow> {
+    tokens::claim(conn, &link_hash(state, purpose, token), purpose, now)
+        .await?
+        .ok_or(ShopError::LinkInvalid)
+}
+
+/// True while a one-time link of `purpose` can still be used.
+pub(super) async fn link_is_live(
+    state: &AppState,
+    purpose: LinkPurpose,
+    token: &str,
+) -> ShopResult<bool> {
+    let live = tokens::find_live(
+        state.db.pool(),
+        &link_hash(state, purpose, token),
+        purpose,
+        now(),
+    )
+    .await?;
+    Ok(live.is_some())
+}
+
 /// Creates a one-time link token; only its keyed hash is stored.
 pub(super) async fn issue_token(
     state: &AppState,
@@ -53,7 +88,7 @@ pub(super) async fn issue_token(
     tokens::revoke_all(&mut *conn, user_id, purpose, now).await?;
     tokens::insert(
         &mut *conn,
-        &state.keys.hash(purpose.as_str(), &token),
+        &link_hash(state, purpose, &token),
         user_id,
         purpose,
         email,

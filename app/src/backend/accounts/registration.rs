@@ -3,11 +3,12 @@
 use crate::domain::ids::UserId;
 
 use super::links::{
-    HOUR, LinkLetter, LinkMail, issue_token, lang_of, link, mail, notify_address_taken, send_link,
+    HOUR, LinkLetter, LinkMail, claim_link, issue_token, lang_of, link, mail, notify_address_taken,
+    send_link,
 };
 use crate::backend::{
     AppState,
-    db::{addresses, consents, tokens, users, users::UserRow},
+    db::{addresses, consents, users, users::UserRow},
     mail::Letter,
     now,
     security::keys::{is_token, random_token},
@@ -161,14 +162,7 @@ pub async fn verify_email(state: &AppState, token: &str) -> ShopResult<UserId> {
     }
     let now = now();
     let mut tx = state.db.begin_write().await?;
-    let claimed = tokens::claim(
-        &mut tx,
-        &state.keys.hash(LinkPurpose::VerifyEmail.as_str(), token),
-        LinkPurpose::VerifyEmail,
-        now,
-    )
-    .await?
-    .ok_or(ShopError::LinkInvalid)?;
+    let claimed = claim_link(state, &mut tx, LinkPurpose::VerifyEmail, token, now).await?;
     let user = users::find_by_id(&mut *tx, claimed.user_id)
         .await?
         .ok_or(ShopError::LinkInvalid)?;

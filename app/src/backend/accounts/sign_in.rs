@@ -1,9 +1,11 @@
 //! Signing in and the password: reset by link, change with the current one.
 
-use super::links::{DAY, LinkLetter, LinkMail, field, lang_of, send_link};
+use super::links::{
+    DAY, LinkLetter, LinkMail, claim_link, field, lang_of, link_is_live, send_link,
+};
 use crate::backend::{
     AppState,
-    db::{sessions, tokens, users, users::UserRow},
+    db::{sessions, users, users::UserRow},
     now,
     security::keys::is_token,
     security::passwords,
@@ -121,14 +123,7 @@ pub async fn reset_link_is_live(state: &AppState, token: &str) -> ShopResult<boo
     if !is_token(token) {
         return Ok(false);
     }
-    Ok(tokens::find_live(
-        state.db.pool(),
-        &state.keys.hash(LinkPurpose::ResetPassword.as_str(), token),
-        LinkPurpose::ResetPassword,
-        now(),
-    )
-    .await?
-    .is_some())
+    link_is_live(state, LinkPurpose::ResetPassword, token).await
 }
 
 /// Sets a new password through a reset link; every session of the account ends.
@@ -145,14 +140,7 @@ pub async fn reset_password(
     let hash = passwords::hash(password.to_string()).await?;
     let now = now();
     let mut tx = state.db.begin_write().await?;
-    let claimed = tokens::claim(
-        &mut tx,
-        &state.keys.hash(LinkPurpose::ResetPassword.as_str(), token),
-        LinkPurpose::ResetPassword,
-        now,
-    )
-    .await?
-    .ok_or(ShopError::LinkInvalid)?;
+    let claimed = claim_link(state, &mut tx, LinkPurpose::ResetPassword, token, now).await?;
     users::set_password_hash(&mut *tx, claimed.user_id, &hash, now).await?;
     sessions::delete_for_user(&mut *tx, claimed.user_id, None).await?;
     tx.commit().await?;
