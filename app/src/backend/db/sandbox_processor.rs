@@ -2,7 +2,7 @@
 //! `sandbox_charges`), which stand in for a real processor's records
 //! (`outside/sandbox_processor/`).
 
-use crate::domain::card::CheckedCard;
+use crate::domain::card::{CardBrand, CheckedCard, TestBehaviour};
 use sqlx::{Any, AnyConnection, Executor, FromRow};
 
 pub async fn insert_entry<'e>(
@@ -52,11 +52,11 @@ pub async fn insert_card(
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(token)
-    .bind(card.brand.code())
+    .bind(card.brand)
     .bind(&card.last4)
     .bind(i64::from(card.exp_month))
     .bind(i64::from(card.exp_year))
-    .bind(card.behaviour.code())
+    .bind(card.behaviour)
     .bind(now)
     .execute(conn)
     .await?;
@@ -82,11 +82,11 @@ pub async fn attach_card(
 #[derive(FromRow)]
 pub struct CardRow {
     pub token: String,
-    pub brand: String,
+    pub brand: CardBrand,
     pub last4: String,
     pub exp_month: i64,
     pub exp_year: i64,
-    pub behaviour: String,
+    pub behaviour: TestBehaviour,
 }
 
 const CARD_COLUMNS: &str = "c.token, c.brand, c.last4, c.exp_month, c.exp_year, c.behaviour";

@@ -14,10 +14,9 @@ use crate::{
         security::keys::{is_token, random_token},
     },
     domain::{
-        card::{CardBrand, CardRef, CheckedCard, Decline, TestBehaviour},
+        card::{CardRef, CheckedCard, Decline},
         ids::CardEntryId,
         money::Money,
-        stored::Stored,
     },
     error::{ShopError, ShopResult},
 };
@@ -71,7 +70,7 @@ pub async fn complete_entry(
 fn card_ref(row: &CardRow) -> ShopResult<CardRef> {
     Ok(CardRef {
         token: row.token.clone(),
-        brand: CardBrand::from_stored(&row.brand).ok_or(ShopError::Internal)?,
+        brand: row.brand,
         last4: row.last4.clone(),
         exp_month: u32::try_from(row.exp_month).map_err(|_| ShopError::Internal)?,
         exp_year: u32::try_from(row.exp_year).map_err(|_| ShopError::Internal)?,
@@ -96,12 +95,10 @@ pub async fn charge(
 ) -> ShopResult<Result<String, Decline>> {
     let card = db::card(state.db.pool(), token).await?;
     let decline = match &card {
-        Some(card) => TestBehaviour::from_stored(&card.behaviour)
-            .ok_or(ShopError::Internal)?
-            .decline(),
+        Some(card) => card.behaviour.decline(),
         None => Some(Decline::Declined),
     };
-    let id = format!("ch_{}", &random_token()[..24]);
+    let id = charge_id();
     db::insert_charge(
         state.db.pool(),
         &NewCharge {
@@ -123,6 +120,11 @@ pub async fn charge(
     outcome_of(state, key).await
 }
 
+/// A new charge's id, in the style of real processors' (`ch_` and 24 characters).
+fn charge_id() -> String {
+    format!("ch_{}", &random_token()[..24])
+}
+
 /// Forgets a card: its entries and the card go, its charges stay without it.
 pub async fn forget_card(state: &AppState, token: &str) -> ShopResult<()> {
     let mut tx = state.db.begin_write().await?;
@@ -134,7 +136,7 @@ pub async fn forget_card(state: &AppState, token: &str) -> ShopResult<()> {
 /// The outcome of the charge made with `key`; when none was made, the key is voided so
 /// that none ever will be (a later charge with it answers "not completed").
 pub async fn settle_key(state: &AppState, key: &str) -> ShopResult<Result<String, Decline>> {
-    let id = format!("ch_{}", &random_token()[..24]);
+    let id = charge_id();
     db::insert_charge(
         state.db.pool(),
         &NewCharge {
