@@ -225,54 +225,56 @@ fn inline_backend_paths(source: &str, root: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn workspace() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
+/// Every source file of the app and the server crate: (path from the workspace, the name the
+/// file's crate calls the app by, its text).
+fn workspace_sources() -> Vec<(String, &'static str, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let mut sources = Vec::new();
+    for (dir, krate) in [("app/src", "crate"), ("server/src", "app")] {
+        let mut files = Vec::new();
+        rust_files(&root.join(dir), &mut files);
+        for file in files {
+            let relative = file.strip_prefix(root).unwrap().display().to_string();
+            sources.push((relative, krate, fs::read_to_string(&file).unwrap()));
+        }
+    }
+    sources
 }
 
 /// The server crate sits above the whole app: it may call any backend operation, but the
 /// database layer is the backend's own (as is every other folder's but the backend's).
 #[test]
 fn only_the_backend_reaches_the_database_layer() {
-    let root = workspace();
     let mut wrong = Vec::new();
     let mut table: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-    for (dir, krate) in [("app/src", "crate"), ("server/src", "app")] {
-        let mut files = Vec::new();
-        rust_files(&root.join(dir), &mut files);
-        for file in files {
-            let relative = file.strip_prefix(&root).unwrap().display().to_string();
-            if relative.starts_with("app/src/backend/") {
+    for (relative, krate, source) in workspace_sources() {
+        if relative.starts_with("app/src/backend/") {
+            continue;
+        }
+        let mut paths = use_paths(&source);
+        paths.extend(inline_backend_paths(&source, krate));
+        for path in paths {
+            if path.first().map(String::as_str) != Some(krate) {
                 continue;
             }
-            let source = fs::read_to_string(&file).unwrap();
-            let mut paths = use_paths(&source);
-            paths.extend(inline_backend_paths(&source, krate));
-            for path in paths {
-                if path.first().map(String::as_str) != Some(krate) {
-                    continue;
-                }
-                if krate == "app" {
-                    let used = path.get(1).cloned().unwrap_or_default();
-                    let used = match used.as_str() {
-                        "backend" => {
-                            format!("backend::{}", path.get(2).cloned().unwrap_or_default())
-                        }
-                        _ => used,
-                    };
-                    *table
-                        .entry("server".into())
-                        .or_default()
-                        .entry(used)
-                        .or_default() += 1;
-                }
-                if path.get(1).map(String::as_str) == Some("backend")
-                    && path.get(2).map(String::as_str) == Some("db")
-                {
-                    wrong.push(format!("{relative} uses {}", path.join("::")));
-                }
+            if krate == "app" {
+                let used = path.get(1).cloned().unwrap_or_default();
+                let used = match used.as_str() {
+                    "backend" => {
+                        format!("backend::{}", path.get(2).cloned().unwrap_or_default())
+                    }
+                    _ => used,
+                };
+                *table
+                    .entry("server".into())
+                    .or_default()
+                    .entry(used)
+                    .or_default() += 1;
+            }
+            if path.get(1).map(String::as_str) == Some("backend")
+                && path.get(2).map(String::as_str) == Some("db")
+            {
+                wrong.push(format!("{relative} uses {}", path.join("::")));
             }
         }
     }
@@ -290,26 +292,19 @@ fn only_the_backend_reaches_the_database_layer() {
 /// SQL is written in `app/src/backend/db/` and nowhere else.
 #[test]
 fn every_statement_lives_in_the_database_layer() {
-    let root = workspace();
     let mut wrong = Vec::new();
     let mut read = 0;
-    for dir in ["app/src", "server/src"] {
-        let mut files = Vec::new();
-        rust_files(&root.join(dir), &mut files);
-        for file in files {
-            let relative = file.strip_prefix(&root).unwrap().display().to_string();
-            if relative.starts_with("app/src/backend/db/") {
-                continue;
-            }
-            read += 1;
-            let source = fs::read_to_string(&file).unwrap();
-            for (n, line) in source.lines().enumerate() {
-                let statement = ["SELECT ", "INSERT ", "UPDATE ", "DELETE ", "WITH "]
-                    .iter()
-                    .any(|word| line.contains(&format!("\"{word}")));
-                if line.contains("sqlx::query") || statement {
-                    wrong.push(format!("{relative}:{}: {}", n + 1, line.trim()));
-                }
+    for (relative, _, source) in workspace_sources() {
+        if relative.starts_with("app/src/backend/db/") {
+            continue;
+        }
+        read += 1;
+        for (n, line) in source.lines().enumerate() {
+            let statement = ["SELECT ", "INSERT ", "UPDATE ", "DELETE ", "WITH "]
+                .iter()
+                .any(|word| line.contains(&format!("\"{word}")));
+            if line.contains("sqlx::query") || statement {
+                wrong.push(format!("{relative}:{}: {}", n + 1, line.trim()));
             }
         }
     }
