@@ -117,6 +117,55 @@ async fn unknown_server_functions_are_a_client_error(app: TestApp) {
 }
 db_test!(unknown_server_functions_are_a_client_error);
 
+/// Token ids (a session to end, an erasure receipt, a card entry) are checked where they
+/// arrive: a malformed one is the client's mistake (400), changes nothing, and the erased
+/// page for a malformed receipt address says "not found" like an unknown one.
+async fn malformed_token_ids_are_refused_and_change_nothing(app: TestApp) {
+    crate::accounts::registered_shopper(&app, &app, "mei@example.com").await;
+    let long = "ab".repeat(5000);
+    for bad in [
+        "x",
+        "<script>alert(1)</script>",
+        &"zz".repeat(32),
+        long.as_str(),
+    ] {
+        let res = app.call("account/end-session", &[("id", bad)]).await;
+        assert_eq!(
+            res.status(),
+            StatusCode::BAD_REQUEST,
+            "end-session {bad:.20}"
+        );
+        let res = app
+            .get(&format!(
+                "/api/account/erasure-receipt?id={}",
+                urlencode(bad)
+            ))
+            .await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "receipt {bad:.20}");
+        let res = app
+            .get(&format!("/api/checkout/view?card_entry={}", urlencode(bad)))
+            .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::BAD_REQUEST,
+            "card entry {bad:.20}"
+        );
+    }
+    // Still signed in: nothing was ended.
+    assert!(crate::accounts::me(&app).await["id"].is_i64());
+    let (status, page) = app
+        .new_browser()
+        .page("/account/erased/%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!page.contains("<script>alert(1)"));
+}
+db_test!(malformed_token_ids_are_refused_and_change_nothing);
+
+fn urlencode(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
 /// Sends raw bytes over HTTP/1.1 and returns the status line's code.
 async fn raw_status(app: &TestApp, request: &[u8]) -> u16 {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
