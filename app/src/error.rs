@@ -50,6 +50,8 @@ pub enum Problem {
         min: i64,
         max: i64,
     },
+    /// A date before today where only today or later will do.
+    DateInPast,
     /// Not a web address segment: lowercase letters, digits and inner hyphens.
     SlugShape,
     /// Not a whole number.

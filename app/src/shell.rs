@@ -24,6 +24,7 @@ use crate::{
             customers::{CustomerPage, CustomersPage},
             mail::MailPage,
             orders::{AdminOrderPage, AdminOrdersPage},
+            privacy::{AdminPolicyVersionPage, AdminPrivacyPage},
             products::{EditProductPage, NewProductPage, ProductsAdminPage},
         },
         cart::CartPage,
@@ -33,9 +34,10 @@ use crate::{
         configurator::ConfiguratorPage,
         contact::ContactPage,
         home::HomePage,
-        legal::{PrivacyPage, TermsPage},
+        legal::TermsPage,
         not_found::NotFound,
         orders::{InvoicePage, OrderPage, OrdersPage},
+        privacy::{PolicyChangesPage, PrivacyPage},
         product::ProductPage,
     },
 };
@@ -123,6 +125,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("orders/:id") view={Lazy::<OrderPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("orders/:id/invoice") view={Lazy::<InvoicePageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("privacy") view={Lazy::<PrivacyPageRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("privacy/versions/:version") view={Lazy::<PolicyVersionPageRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("privacy/changes") view={Lazy::<PolicyChangesPageRoute>::new()} ssr=SsrMode::InOrder />
                     <Route path=path!("terms") view={Lazy::<TermsPageRoute>::new()} ssr=SsrMode::InOrder />
                     <Route path=path!("contact") view={Lazy::<ContactPageRoute>::new()} ssr=SsrMode::InOrder />
                     <Route path=path!("account/register") view={Lazy::<RegisterPageRoute>::new()} ssr=SsrMode::InOrder />
@@ -147,6 +151,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("admin/mail") view={Lazy::<AdminMailPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/orders") view={Lazy::<AdminOrdersPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/orders/:id") view={Lazy::<AdminOrderPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/privacy") view={Lazy::<AdminPrivacyPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/privacy/:id") view={Lazy::<AdminPolicyVersionPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/products") view={Lazy::<AdminProductsPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/products/new") view={Lazy::<AdminNewProductPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/products/:id") view={Lazy::<AdminEditProductPageRoute>::new()} ssr=SsrMode::Async />
@@ -186,6 +192,8 @@ lazy_pages! {
     OrderPage => OrderPageRoute,
     InvoicePage => InvoicePageRoute,
     PrivacyPage => PrivacyPageRoute,
+    PrivacyPage => PolicyVersionPageRoute,
+    PolicyChangesPage => PolicyChangesPageRoute,
     TermsPage => TermsPageRoute,
     ContactPage => ContactPageRoute,
     RegisterPage => RegisterPageRoute,
@@ -208,6 +216,8 @@ lazy_pages! {
     MailPage => AdminMailPageRoute,
     AdminOrdersPage => AdminOrdersPageRoute,
     AdminOrderPage => AdminOrderPageRoute,
+    AdminPrivacyPage => AdminPrivacyPageRoute,
+    AdminPolicyVersionPage => AdminPolicyVersionPageRoute,
     ProductsAdminPage => AdminProductsPageRoute,
     NewProductPage => AdminNewProductPageRoute,
     EditProductPage => AdminEditProductPageRoute,

@@ -224,6 +224,7 @@ pub async fn build_state(
         products: Arc::default(),
         shoppers: Arc::default(),
         search_words: Default::default(),
+        policy: Default::default(),
         work: Default::default(),
     });
     let configured = config.shop.currency.code();

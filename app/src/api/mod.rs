@@ -8,4 +8,5 @@ pub mod cart;
 pub mod catalog;
 pub mod checkout;
 pub mod language;
+pub mod privacy;
 pub mod shop;

@@ -30,10 +30,12 @@ pub async fn seed_catalog(state: &AppState) -> ShopResult<usize> {
     seed::seed_if_empty(state).await
 }
 
-/// Before the first request: the search index rewritten for what it may now hold, every
-/// change so far seen (kept values start fresh), the password hasher warmed up.
+/// Before the first request: the search index rewritten for what it may now hold, the
+/// privacy policy's first version given its texts, every change so far seen (kept values
+/// start fresh), the password hasher warmed up.
 pub async fn prepare(state: &AppState) -> ShopResult<()> {
     browse::reindex_search(state).await?;
+    crate::backend::privacy::policy::fill_first_texts(state).await?;
     state.changes.catch_up(&state.db).await?;
     passwords::warm_up().await;
     Ok(())

@@ -29,6 +29,8 @@ pub struct Shared {
     /// Signed-in accounts and cart lines as pages read them, kept until the change log
     /// names them (GET requests only).
     pub shoppers: Arc<crate::backend::memory::shoppers::ShopperCache>,
+    /// The privacy policy's versions, for the notice banner on every page.
+    pub policy: crate::backend::memory::policy::PolicyVersions,
     /// The search index's words, for correcting a mistyped search.
     pub search_words: crate::backend::memory::search_words::SearchWords,
     /// How often the costly steps ran (password hashes, account writes, mail queued).

@@ -31,6 +31,7 @@ pub fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::NotAnImage => lang.text(Key::ProblemNotAnImage).to_string(),
         Problem::FileTooLarge { max_kib } => lang.msg(Msg::ProblemFileTooLarge { max: *max_kib }),
         Problem::StockBelowZero => lang.text(Key::ProblemStockBelowZero).to_string(),
+        Problem::DateInPast => lang.text(Key::ProblemDateInPast).to_string(),
         Problem::SlugShape => lang.text(Key::ProblemSlugShape).to_string(),
         Problem::WholeNumber => lang.text(Key::ProblemWholeNumber).to_string(),
         Problem::DecimalNumber => lang.text(Key::ProblemDecimalNumber).to_string(),

@@ -24,6 +24,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <a class="skip-link" href="#main">{tr(Key::SkipToContent)}</a>
         <Header />
         <VerifyBanner />
+        <PolicyBanner />
         <main id="main" tabindex="-1">{children()}</main>
         <Footer />
     }
@@ -111,6 +112,35 @@ fn VerifyBanner() -> impl IntoView {
                         <div class="container">
                             {tr(Key::VerifyBanner)} " "
                             <A href="/account">{tr(Key::VerifyBannerLink)}</A>
+                        </div>
+                    </div>
+                })
+            })}
+        </Transition>
+    }
+}
+
+/// A signed-in shopper with a newer privacy policy version in effect than the one they
+/// acknowledged sees this on every page until they acknowledge it (on the changes page).
+#[component]
+fn PolicyBanner() -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    view! {
+        <Transition>
+            {move || Suspend::new(async move {
+                let notice = auth.user.await.ok().flatten().and_then(|u| u.policy_notice)?;
+                let date = crate::domain::time::date(notice.effective_at);
+                let href = if notice.acknowledged > 0 {
+                    format!("/privacy/changes?from={}&to={}", notice.acknowledged, notice.current)
+                } else {
+                    format!("/privacy/versions/{}", notice.current)
+                };
+                Some(view! {
+                    <div class="banner banner-policy" role="note">
+                        <div class="container">
+                            {move || i18n.msg(Msg::PolicyBanner { date: &date })} " "
+                            <A href=href>{tr(Key::PolicyBannerLink)}</A>
                         </div>
                     </div>
                 })

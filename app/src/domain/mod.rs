@@ -16,6 +16,7 @@ pub mod limits;
 pub mod money;
 pub mod order;
 pub mod outbox;
+pub mod policy;
 pub mod pricing;
 pub mod product_form;
 pub mod redirect;

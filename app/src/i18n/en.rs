@@ -241,32 +241,6 @@ pub(super) fn text(key: Key) -> &'static str {
         PrivacyIntro => {
             "Every promise below is kept by a mechanism in the shop's code and checked by an automated test."
         }
-        PrivacyPromisesHeading => "Our promises",
-        PolicyP1 => {
-            "We collect your name, address, phone number and email address when you register, and your card when you pay. Your full card number and security code go to the payment processor and are never stored by us."
-        }
-        PolicyP2 => {
-            "We do not record your visits or which pages you open. Your IP address is used only to slow down repeated sign-in and mail requests, kept as a code that cannot be read back, and deleted within a day."
-        }
-        PolicyP3 => {
-            "Your name, phone number and address go to the express company so that your goods arrive, and nothing else."
-        }
-        PolicyP4 => {
-            "We use your information to process your orders and to answer you. We send no marketing email; the choice you make in your account is recorded."
-        }
-        PolicyP5 => "Card numbers go to the payment processor over strong encryption.",
-        PolicyP6 => "We disclose information to law enforcement only when the law requires it.",
-        PolicyP8 => "You can change your personal information at any time in your account.",
-        PolicyP9 => {
-            "You can cancel or delete your account and your personal information yourself, and download a copy of it first."
-        }
-        PolicyP10 => {
-            "We do not sell, trade or license your data. The shop has no third-party trackers, and you can see who received your data, when and why."
-        }
-        PolicyP11 => {
-            "Each version of this policy is numbered, and your account records the version you accepted."
-        }
-        PolicyP12 => "Questions about your data? Contact us and a person will answer.",
         TermsTitle => "Terms of use",
         TermsIntro => "These terms apply to everyone who uses the shop.",
         TermsOrders => {
@@ -304,6 +278,44 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         ProblemNotAnImage => "This file is not a PNG, JPEG or WebP picture.",
         ProblemSlugShape => "Use lowercase letters, digits and hyphens only, like solara-fx-p10.",
+        ProblemDateInPast => "Choose today or a later day.",
+        PolicyVersionsHeading => "All versions",
+        PolicyWhatChanged => "What changed in this version",
+        PolicyCompareHeading => "Compare two versions",
+        PolicyCompareFrom => "Older version",
+        PolicyCompareTo => "Newer version",
+        PolicyCompareButton => "Show the differences",
+        PolicyChangesTitle => "What changed in the privacy policy",
+        PolicyAdded => "Added",
+        PolicyRemoved => "Removed",
+        PolicyNoChanges => "The two versions have the same text in this language.",
+        PolicyAcknowledge => "I have read the new version",
+        PolicyAcknowledged => "Thank you. Your account records that you read this version.",
+        PolicyBannerLink => "Read what changed",
+        PolicyInEffect => "in effect",
+        PolicyReadFull => "Read the whole version",
+        AdminPrivacy => "Privacy policy",
+        AdminPrivacyText => {
+            "Write a new version as a draft, check the preview, then publish it with the day it takes effect. From that day signed-in shoppers see a notice until they have read it; every account with a confirmed address is emailed when you publish."
+        }
+        AdminPolicyNewDraft => "New draft",
+        AdminPolicyDraft => "Draft",
+        AdminPolicySummaryEn => "What changed (English)",
+        AdminPolicySummaryZh => "What changed (Chinese)",
+        AdminPolicyTextEn => "Policy text (English)",
+        AdminPolicyTextZh => "Policy text (Chinese)",
+        AdminPolicyTextHint => {
+            "Separate blocks with a blank line. A line starting with “## ” is a heading; lines starting with “- ” make a list."
+        }
+        AdminPolicySave => "Save the draft",
+        AdminPolicySaved => "Draft saved.",
+        AdminPolicyDelete => "Delete the draft",
+        AdminPolicyPreview => "Preview: changes from the version in effect",
+        AdminPolicyEffectiveOn => "Takes effect on (UTC)",
+        AdminPolicyPublish => "Publish",
+        AdminPolicyPublishedNote => "Published. The notice mail is being sent.",
+        AdminPolicyNoticesPending => "notice mail being sent",
+        AdminPolicyOpen => "Open",
         ProblemWholeNumber => "Enter a whole number, like 12.",
         ProblemDecimalNumber => "Enter a number with a dot for decimals, like 4.8.",
         ProblemAmount => "Enter an amount above zero, like 1250 or 1250.50.",
@@ -851,6 +863,30 @@ pub fn msg(m: &Msg) -> String {
         }
         Msg::MailEmailChangedBody { shop, name, email } => format!(
             "Hello {name},\n\nThe email address of your {shop} account is now {email}. If you did not do this, contact us at once.\n\n{shop}"
+        ),
+        Msg::PolicyVersionLine { version, date } => {
+            format!("Version {version}, in effect since {date}")
+        }
+        Msg::PolicyTakesEffect { version, date } => {
+            format!("Version {version} takes effect on {date}")
+        }
+        Msg::PolicyVersionName { version } => format!("Version {version}"),
+        Msg::PolicyBanner { date } => format!("Our privacy policy changed on {date}."),
+        Msg::PolicyDiffHeading { from, to } => {
+            format!("Changes from version {from} to version {to}")
+        }
+        Msg::MailPolicySubject { shop, version } => {
+            format!("{shop}'s privacy policy is changing (version {version})")
+        }
+        Msg::MailPolicyBody {
+            shop,
+            name,
+            version,
+            date,
+            summary,
+            link,
+        } => format!(
+            "Hello {name},\n\nVersion {version} of our privacy policy takes effect on {date}.\n\nWhat changed: {summary}\n\nRead the changes here:\n{link}\n\nFrom that day, while you are signed in, the shop will ask you to acknowledge the new version. You are receiving this because you have an account with us.\n\n{shop}"
         ),
         Msg::ResultCount { count } => format!("{count} {}", plural(count, "product", "products")),
         Msg::PageOf { page, pages } => format!("Page {page} of {pages}"),

@@ -55,6 +55,11 @@ const LABELS: &[(&str, &str, &str)] = &[
         "Marketing email since",
         "订阅营销邮件时间",
     ),
+    (
+        "newest_policy_version_acknowledged",
+        "Newest policy version acknowledged",
+        "最近确认的政策版本",
+    ),
     ("order", "Order", "订单"),
     ("placed_at", "Placed", "下单时间"),
     ("policy_version", "Policy version", "政策版本"),

@@ -213,28 +213,6 @@ pub(super) fn text(key: Key) -> &'static str {
         SearchEmptyQuery => "输入产品名称、型号或规格来搜索产品目录。",
         PrivacyTitle => "隐私政策",
         PrivacyIntro => "以下每一项承诺都由商店代码中的机制来履行，并由自动化测试检查。",
-        PrivacyPromisesHeading => "我们的承诺",
-        PolicyP1 => {
-            "您注册时，我们收集您的姓名、地址、电话和电子邮箱；您付款时，我们收集您的银行卡信息。完整卡号和安全码直接交给支付机构，我们从不保存。"
-        }
-        PolicyP2 => {
-            "我们不记录您的访问和浏览的页面。您的IP地址仅用于限制重复的登录和邮件请求，以无法还原的编码保存，并在一天内删除。"
-        }
-        PolicyP3 => {
-            "您的姓名、电话和地址会提供给快递公司，以便送达货物，除此之外不提供任何其他信息。"
-        }
-        PolicyP4 => {
-            "我们使用您的信息处理您的订单并答复您。我们不发送营销邮件；您在账户中的选择会被记录。"
-        }
-        PolicyP5 => "银行卡号通过强加密传送给支付机构。",
-        PolicyP6 => "只有在法律要求时，我们才会向执法机关披露信息。",
-        PolicyP8 => "您可以随时在账户中修改您的个人信息。",
-        PolicyP9 => "您可以自行注销或删除账户及个人信息，并可在删除前下载一份副本。",
-        PolicyP10 => {
-            "我们不出售、交易或授权他人使用您的数据。商店没有任何第三方跟踪器，您可以查看谁在何时、因何收到了您的数据。"
-        }
-        PolicyP11 => "本政策的每个版本都有编号，您的账户会记录您接受的版本。",
-        PolicyP12 => "对您的数据有疑问？请联系我们，会有专人答复。",
         TermsTitle => "使用条款",
         TermsIntro => "本条款适用于所有使用本商店的人。",
         TermsOrders => "付款成功后订单即确认。价格按订购数量适用相应的阶梯价，运费另计。",
@@ -260,6 +238,42 @@ pub(super) fn text(key: Key) -> &'static str {
         ProblemTierOrder => "阶梯价必须从1件起，数量递增，且单价不得高于更小的订量。",
         ProblemNotAnImage => "该文件不是PNG、JPEG或WebP图片。",
         ProblemSlugShape => "只能使用小写字母、数字和连字符，例如 solara-fx-p10。",
+        ProblemDateInPast => "请选择今天或之后的日期。",
+        PolicyVersionsHeading => "所有版本",
+        PolicyWhatChanged => "本版本的变更",
+        PolicyCompareHeading => "比较两个版本",
+        PolicyCompareFrom => "旧版本",
+        PolicyCompareTo => "新版本",
+        PolicyCompareButton => "显示差异",
+        PolicyChangesTitle => "隐私政策的变更",
+        PolicyAdded => "新增",
+        PolicyRemoved => "删除",
+        PolicyNoChanges => "这两个版本在此语言下的文本相同。",
+        PolicyAcknowledge => "我已阅读新版本",
+        PolicyAcknowledged => "谢谢。您的账户已记录您阅读了此版本。",
+        PolicyBannerLink => "查看变更内容",
+        PolicyInEffect => "现行",
+        PolicyReadFull => "阅读完整版本",
+        AdminPrivacy => "隐私政策",
+        AdminPrivacyText => {
+            "先将新版本写成草稿，查看预览，然后设置生效日期并发布。自生效之日起，已登录的顾客会看到提示，直到他们阅读为止；发布时，所有已确认邮箱的账户都会收到邮件通知。"
+        }
+        AdminPolicyNewDraft => "新草稿",
+        AdminPolicyDraft => "草稿",
+        AdminPolicySummaryEn => "变更摘要（英文）",
+        AdminPolicySummaryZh => "变更摘要（中文）",
+        AdminPolicyTextEn => "政策全文（英文）",
+        AdminPolicyTextZh => "政策全文（中文）",
+        AdminPolicyTextHint => "各段之间空一行。以“## ”开头的行是标题；以“- ”开头的行组成列表。",
+        AdminPolicySave => "保存草稿",
+        AdminPolicySaved => "草稿已保存。",
+        AdminPolicyDelete => "删除草稿",
+        AdminPolicyPreview => "预览：与现行版本相比的变更",
+        AdminPolicyEffectiveOn => "生效日期（UTC）",
+        AdminPolicyPublish => "发布",
+        AdminPolicyPublishedNote => "已发布。通知邮件正在发送。",
+        AdminPolicyNoticesPending => "通知邮件发送中",
+        AdminPolicyOpen => "打开",
         ProblemWholeNumber => "请输入整数，例如 12。",
         ProblemDecimalNumber => "请输入数字，小数用点号，例如 4.8。",
         ProblemAmount => "请输入大于零的金额，例如 1250 或 1250.50。",
@@ -735,6 +749,24 @@ pub fn msg(m: &Msg) -> String {
         Msg::MailEmailChangedSubject { shop } => format!("您在 {shop} 的电子邮箱已更改"),
         Msg::MailEmailChangedBody { shop, name, email } => format!(
             "{name}，您好：\n\n您 {shop} 账户的电子邮箱现已更改为 {email}。如果这不是您本人的操作，请立即联系我们。\n\n{shop}"
+        ),
+        Msg::PolicyVersionLine { version, date } => format!("第 {version} 版，自 {date} 起生效"),
+        Msg::PolicyTakesEffect { version, date } => format!("第 {version} 版将于 {date} 生效"),
+        Msg::PolicyVersionName { version } => format!("第 {version} 版"),
+        Msg::PolicyBanner { date } => format!("我们的隐私政策已于 {date} 更新。"),
+        Msg::PolicyDiffHeading { from, to } => format!("从第 {from} 版到第 {to} 版的变更"),
+        Msg::MailPolicySubject { shop, version } => {
+            format!("{shop} 的隐私政策即将更新（第 {version} 版）")
+        }
+        Msg::MailPolicyBody {
+            shop,
+            name,
+            version,
+            date,
+            summary,
+            link,
+        } => format!(
+            "{name}，您好：\n\n我们的隐私政策第 {version} 版将于 {date} 生效。\n\n变更内容：{summary}\n\n在此查看变更：\n{link}\n\n自该日起，您登录后网站会请您确认已阅读新版本。您收到这封邮件，是因为您在本店拥有账户。\n\n{shop}"
         ),
         Msg::ResultCount { count } => format!("共 {count} 件产品"),
         Msg::PageOf { page, pages } => format!("第 {page} 页，共 {pages} 页"),

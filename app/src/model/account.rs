@@ -17,6 +17,8 @@ pub struct CurrentUser {
     pub email: String,
     pub role: Role,
     pub email_verified: bool,
+    /// A policy version to acknowledge, when there is one.
+    pub policy_notice: Option<crate::model::policy::PolicyNotice>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -12,4 +12,5 @@ pub mod cart;
 pub mod catalog;
 pub mod forms;
 pub mod order;
+pub mod policy;
 pub mod shop;

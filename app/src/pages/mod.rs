@@ -13,4 +13,5 @@ pub mod home;
 pub mod legal;
 pub mod not_found;
 pub mod orders;
+pub mod privacy;
 pub mod product;

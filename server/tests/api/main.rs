@@ -14,6 +14,7 @@ mod cli;
 
 mod health;
 mod pages;
+mod policy;
 mod privacy;
 mod schema;
 mod security;

@@ -181,7 +181,7 @@ async fn every_shell_page_renders(app: TestApp) {
         ("/search?q=P3.9", "Results for “P3.9”"),
         ("/search", "Type a product name"),
         ("/cart", "Your cart is empty."),
-        ("/privacy", "Our promises"),
+        ("/privacy", "Who receives your information"),
         ("/terms", "Terms of use"),
         ("/contact", "help@shop.test"),
     ] {

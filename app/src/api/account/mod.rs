@@ -14,6 +14,9 @@ use leptos::prelude::*;
 /// Who is signed in (`None` for a visitor).
 #[server(endpoint = "account/me", input = server_fn::codec::GetUrl)]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, ShopError> {
-    let user = crate::backend::request::context::current_user().await?;
-    Ok(user.map(crate::backend::accounts::profile::current_user))
+    use crate::backend::{accounts::profile, request::context};
+    match context::current_user().await? {
+        Some(user) => Ok(Some(profile::current_user(&context::state()?, user).await?)),
+        None => Ok(None),
+    }
 }

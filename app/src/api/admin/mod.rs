@@ -4,4 +4,5 @@
 pub mod customers;
 pub mod mail;
 pub mod orders;
+pub mod privacy;
 pub mod products;

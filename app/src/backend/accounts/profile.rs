@@ -11,6 +11,7 @@ use crate::backend::{
     AppState,
     db::{consents, sessions, users, users::UserRow},
     now,
+    privacy::policy,
     request::session::Session,
 };
 use crate::{
@@ -24,14 +25,17 @@ use crate::{
 };
 use std::net::IpAddr;
 
-pub fn current_user(user: UserRow) -> CurrentUser {
-    CurrentUser {
+/// Who is signed in, with the policy version they have still to acknowledge.
+pub async fn current_user(state: &AppState, user: UserRow) -> ShopResult<CurrentUser> {
+    let policy_notice = policy::notice_for(state, &user).await?;
+    Ok(CurrentUser {
         id: user.id,
         role: user.role,
         email_verified: user.email_verified_at.is_some(),
         full_name: user.full_name,
         email: user.email,
-    }
+        policy_notice,
+    })
 }
 
 pub async fn account(state: &AppState, user: UserRow) -> ShopResult<AccountView> {

@@ -107,8 +107,7 @@ pub(super) async fn write_account(
     )
     .await?;
     addresses::insert(&mut *conn, user_id, &input.shipping_address(), true, now).await?;
-    let policy = consents::current_policy(&mut *conn).await?;
-    consents::acknowledge(&mut *conn, user_id, policy.version, now).await?;
+    crate::backend::privacy::policy::acknowledge_current(&mut *conn, user_id, now).await?;
     consents::record(&mut *conn, user_id, "marketing", marketing, now).await?;
     let purpose = LinkPurpose::VerifyEmail;
     let token = issue_token(

@@ -7,7 +7,7 @@ use super::addresses;
 use super::links::{field, refused};
 use crate::backend::{
     AppState,
-    db::{consents, sessions, users, users::UserRow},
+    db::{sessions, users, users::UserRow},
     now,
     security::passwords,
 };
@@ -194,8 +194,7 @@ pub async fn create_staff(
         },
     )
     .await?;
-    let policy = consents::current_policy(&mut *tx).await?;
-    consents::acknowledge(&mut *tx, id, policy.version, now).await?;
+    crate::backend::privacy::policy::acknowledge_current(&mut tx, id, now).await?;
     tx.commit().await?;
     Ok(id)
 }

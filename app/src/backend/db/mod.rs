@@ -12,6 +12,7 @@ pub mod handoffs;
 pub mod orders;
 pub mod outbox;
 pub mod personal;
+pub mod policy;
 pub mod products;
 pub mod receipts;
 pub mod sandbox_parcels;

@@ -27,6 +27,8 @@ pub struct UserRow {
     pub status_changed_at: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// The newest privacy policy version the account acknowledged.
+    pub policy_version: i64,
 }
 
 impl std::fmt::Debug for UserRow {
@@ -40,7 +42,8 @@ impl std::fmt::Debug for UserRow {
 }
 
 const COLUMNS: &str = "id, email, email_verified_at, password_hash, full_name, phone, language, \
-     marketing_opt_in_at, role, status, status_reason, status_changed_at, created_at, updated_at";
+     marketing_opt_in_at, role, status, status_reason, status_changed_at, created_at, updated_at, \
+     policy_version";
 
 pub struct NewUser<'a> {
     pub email: &'a str,

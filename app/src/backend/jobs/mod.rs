@@ -4,6 +4,7 @@
 pub mod change_feed;
 pub mod maintenance;
 pub mod outbox;
+pub mod policy_notices;
 pub mod recovery;
 
 use crate::backend::{AppState, mail::worker::Transport};
@@ -13,13 +14,15 @@ use tokio::task::JoinHandle;
 pub struct Jobs(Vec<JoinHandle<()>>);
 
 /// Starts every job of a serving server: the change feed, the outbox (mail and parcels),
-/// the recovery of unfinished orders and the hourly maintenance (mail delivered longer than
+/// the recovery of unfinished orders, the privacy policy's notice mail and the hourly
+/// maintenance (mail delivered longer than
 /// `mail_retention_days` ago is deleted).
 pub fn start(state: &AppState, transport: Transport, mail_retention_days: u32) -> Jobs {
     Jobs(vec![
         tokio::spawn(change_feed::run(state.clone())),
         tokio::spawn(outbox::run(state.clone(), transport)),
         tokio::spawn(recovery::run(state.clone())),
+        tokio::spawn(policy_notices::run(state.clone())),
         tokio::spawn(maintenance::run(state.clone(), mail_retention_days)),
     ])
 }

@@ -79,6 +79,14 @@ pub enum Letter<'a> {
         total: &'a str,
         link: &'a str,
     },
+    /// A new version of the privacy policy was published.
+    PolicyChanged {
+        name: &'a str,
+        version: i64,
+        date: &'a str,
+        summary: &'a str,
+        link: &'a str,
+    },
     /// An order was placed and paid.
     OrderPlaced {
         name: &'a str,
@@ -165,6 +173,23 @@ impl Letter<'_> {
                     name,
                     number,
                     total,
+                    link,
+                },
+            ),
+            Letter::PolicyChanged {
+                name,
+                version,
+                date,
+                summary,
+                link,
+            } => (
+                Msg::MailPolicySubject { shop, version },
+                Msg::MailPolicyBody {
+                    shop,
+                    name,
+                    version,
+                    date,
+                    summary,
                     link,
                 },
             ),

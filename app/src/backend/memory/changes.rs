@@ -39,6 +39,8 @@ pub enum Scope {
     User,
     /// One cart (key: `u<user id>` or `g<guest key>`).
     Cart,
+    /// The privacy policy's versions (key: empty): one was published.
+    Policy,
 }
 
 impl Scope {
@@ -48,6 +50,7 @@ impl Scope {
             "session" => Scope::Session,
             "user" => Scope::User,
             "cart" => Scope::Cart,
+            "policy" => Scope::Policy,
             _ => return None,
         })
     }

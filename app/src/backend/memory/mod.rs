@@ -3,6 +3,7 @@
 
 pub mod changes;
 pub mod kept;
+pub mod policy;
 pub mod products;
 pub mod search_words;
 pub mod shoppers;

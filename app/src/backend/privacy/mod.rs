@@ -1,6 +1,8 @@
 //! The privacy mechanisms that work on stored data: the registry of where personal data
-//! lives, the export built from it, and the erasure built from it (promises P8 and P9).
+//! lives, the export built from it, and the erasure built from it (promises P8 and P9); the
+//! policy as versioned text with its notices (P11).
 
 pub mod erasure;
 pub mod export;
+pub mod policy;
 pub mod registry;

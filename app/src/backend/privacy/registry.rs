@@ -356,6 +356,7 @@ pub const PERSONAL: &[PersonalTable] = &[
             ("status_changed_at", "account_status_changed_at"),
             ("created_at", "registered_at"),
             ("updated_at", "last_changed_at"),
+            ("policy_version", "newest_policy_version_acknowledged"),
         ],
         withheld: &[("password_hash", "a one-way hash of your password: a secret")],
         on_erase: OnErase::Delete,

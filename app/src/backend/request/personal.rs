@@ -1,14 +1,16 @@
 //! What kept pages show one visitor (see `components/personal.rs`): their first name and cart,
 //! worked out from their session, and whether a kept page with these put in is the page they
 //! would get rendered. It is not for staff (the header has a back-office link), for an address
-//! not yet confirmed (a banner on every page), or while the session holds a form's one-time
-//! outcome (the page shows it). The server keeps it in memory until the change log names
-//! its session, account or cart, or the catalog changes (prices are in the subtotal).
+//! not yet confirmed or a privacy policy version not yet acknowledged (a banner on every
+//! page), or while the session holds a form's one-time outcome (the page shows it). The
+//! server keeps it in memory until the change log names its session, account or cart, or
+//! the catalog changes (prices are in the subtotal), or a policy version is published.
 
 use crate::backend::{
     AppState,
     cart::{self, summary},
     memory::changes::{ChangeFeed, Scope, cart_key, user_key},
+    privacy::policy,
     request::flash::ONE_TIME_KEYS,
 };
 use crate::{domain::account::AccountStatus, error::ShopResult, model::cart::CartSummary};
@@ -33,6 +35,7 @@ impl Personal {
     /// False once anything it was built from changed after `version` (see `changes.rs`).
     pub fn is_current(&self, feed: &ChangeFeed, version: u64) -> bool {
         !feed.changed_after(Scope::Catalog, "", version)
+            && !feed.changed_after(Scope::Policy, "", version)
             && !self
                 .depends_on
                 .iter()
@@ -56,7 +59,8 @@ pub async fn of_request(state: &AppState, headers: &HeaderMap) -> ShopResult<Opt
             Some(user)
                 if user.status == AccountStatus::Active
                     && !user.role.is_staff()
-                    && user.email_verified_at.is_some() =>
+                    && user.email_verified_at.is_some()
+                    && policy::notice_for(state, &user).await?.is_none() =>
             {
                 full_name = Some(user.full_name);
             }

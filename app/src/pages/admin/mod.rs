@@ -4,6 +4,7 @@
 pub mod customers;
 pub mod mail;
 pub mod orders;
+pub mod privacy;
 pub mod products;
 
 use super::guard::RequireStaff;
@@ -50,7 +51,10 @@ pub fn AdminLayout(title: Key, children: ChildrenFn) -> impl IntoView {
                     <A href="/admin/orders">{tr(Key::AdminOrders)}</A>
                     <A href="/admin/products">{tr(Key::AdminProducts)}</A>
                     <A href="/admin/customers">{tr(Key::AdminCustomers)}</A>
-                    {move || is_admin().then(|| view! { <A href="/admin/mail">{tr(Key::AdminMail)}</A> })}
+                    {move || is_admin().then(|| view! {
+                        <A href="/admin/mail">{tr(Key::AdminMail)}</A>
+                        <A href="/admin/privacy">{tr(Key::AdminPrivacy)}</A>
+                    })}
                 </nav>
                 <h1>{tr(title)}</h1>
                 {children.read_value()()}
