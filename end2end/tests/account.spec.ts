@@ -1,25 +1,8 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { isHydrated, open, test } from "./helpers";
+import { ADMIN, isHydrated, latestMail, open, test } from "./helpers";
 
 const PASSWORD = "violet staple drum";
-const ADMIN = { email: "admin@lumenwall.example", password: "lumenwall-demo-admin" };
-
-/** Reads the newest mail to `to` from the back-office mailbox, as staff. */
-async function latestMail(browser: Browser, to: string): Promise<string> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/account/sign-in");
-  await page.getByLabel("Email address").fill(ADMIN.email);
-  await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-  await page.goto(`/admin/mail?to=${encodeURIComponent(to)}`);
-  const body = await page.locator(".mail-body").first().textContent();
-  await context.close();
-  return body ?? "";
-}
-
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);

@@ -1,7 +1,5 @@
 import { expect } from "@playwright/test";
-import { open, test } from "./helpers";
-
-const ADMIN = { email: "admin@lumenwall.example", password: "lumenwall-demo-admin" };
+import { ADMIN, open, test } from "./helpers";
 
 test("staff create a product, fix a mistake, change its stock, and it is in the shop", async ({ page }, testInfo) => {
   const slug = `e2e-cable-${testInfo.project.name}-${Date.now()}`;

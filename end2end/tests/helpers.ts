@@ -1,4 +1,7 @@
-import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
+import { test as base, expect, type Browser, type Page, type TestInfo } from "@playwright/test";
+
+/** The demo admin that `./shop` seeds. */
+export const ADMIN = { email: "admin@lumenwall.example", password: "lumenwall-demo-admin" };
 
 /**
  * Playwright's `test`, failing any journey in which the app panics. A panic in the wasm
@@ -28,4 +31,19 @@ export async function open(page: Page, path: string, testInfo: TestInfo) {
     await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
   }
   return response;
+}
+
+/** Reads the newest mail to `to` from the back-office mailbox, as the admin. */
+export async function latestMail(browser: Browser, to: string): Promise<string> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/account/sign-in");
+  await page.getByLabel("Email address").fill(ADMIN.email);
+  await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await page.goto(`/admin/mail?to=${encodeURIComponent(to)}`);
+  const body = await page.locator(".mail-body").first().textContent();
+  await context.close();
+  return body ?? "";
 }

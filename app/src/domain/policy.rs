@@ -86,6 +86,35 @@ pub fn diff(old: &[Block], new: &[Block]) -> Vec<(Change, Block)> {
     out
 }
 
+/// A comparison as a reader sees it: changed blocks and headings one by one, and the
+/// unchanged text between them folded into one piece each.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    Block(Change, Block),
+    Unchanged(Vec<Block>),
+}
+
+/// `diff` with each run of unchanged paragraphs and lists folded (headings stay, so the
+/// reader sees in which section something changed).
+pub fn fold_unchanged(diff: Vec<(Change, Block)>) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut run = Vec::new();
+    for (change, block) in diff {
+        if change == Change::Same && !matches!(block, Block::Heading(_)) {
+            run.push(block);
+            continue;
+        }
+        if !run.is_empty() {
+            out.push(Piece::Unchanged(std::mem::take(&mut run)));
+        }
+        out.push(Piece::Block(change, block));
+    }
+    if !run.is_empty() {
+        out.push(Piece::Unchanged(run));
+    }
+    out
+}
+
 /// The longest policy text in one language, in characters.
 pub const TEXT_MAX: usize = 60_000;
 /// The longest summary of what a version changed.
@@ -186,6 +215,30 @@ mod tests {
         );
         assert_eq!(diff(&[], &new).len(), 4);
         assert!(diff(&old, &[]).iter().all(|(c, _)| *c == Change::Removed));
+    }
+
+    #[test]
+    fn unchanged_text_is_folded_between_headings_and_changes() {
+        let h = |s: &str| Block::Heading(s.to_string());
+        let diff = vec![
+            (Change::Same, p("intro")),
+            (Change::Same, h("One")),
+            (Change::Same, p("a")),
+            (Change::Same, p("b")),
+            (Change::Added, p("c")),
+            (Change::Same, p("d")),
+        ];
+        assert_eq!(
+            fold_unchanged(diff),
+            vec![
+                Piece::Unchanged(vec![p("intro")]),
+                Piece::Block(Change::Same, h("One")),
+                Piece::Unchanged(vec![p("a"), p("b")]),
+                Piece::Block(Change::Added, p("c")),
+                Piece::Unchanged(vec![p("d")]),
+            ]
+        );
+        assert!(fold_unchanged(Vec::new()).is_empty());
     }
 
     #[test]

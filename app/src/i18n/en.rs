@@ -311,6 +311,7 @@ pub(super) fn text(key: Key) -> &'static str {
         AdminPolicySaved => "Draft saved.",
         AdminPolicyDelete => "Delete the draft",
         AdminPolicyPreview => "Preview: changes from the version in effect",
+        AdminPolicyChangesFromPrevious => "Changes from the version before",
         AdminPolicyEffectiveOn => "Takes effect on (UTC)",
         AdminPolicyPublish => "Publish",
         AdminPolicyPublishedNote => "Published. The notice mail is being sent.",
@@ -871,6 +872,12 @@ pub fn msg(m: &Msg) -> String {
             format!("Version {version} takes effect on {date}")
         }
         Msg::PolicyVersionName { version } => format!("Version {version}"),
+        Msg::PolicyEffective { date } => format!("effective {date}"),
+        Msg::PolicyUnchanged { count } => format!(
+            "{count} unchanged {}",
+            plural(count, "paragraph", "paragraphs")
+        ),
+        Msg::PolicyEffectiveLater { date } => format!("takes effect on {date}"),
         Msg::PolicyBanner { date } => format!("Our privacy policy changed on {date}."),
         Msg::PolicyDiffHeading { from, to } => {
             format!("Changes from version {from} to version {to}")

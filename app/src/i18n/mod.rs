@@ -305,6 +305,15 @@ pub enum Msg<'a> {
     PolicyVersionName {
         version: i64,
     },
+    PolicyEffective {
+        date: &'a str,
+    },
+    PolicyUnchanged {
+        count: i64,
+    },
+    PolicyEffectiveLater {
+        date: &'a str,
+    },
     PolicyBanner {
         date: &'a str,
     },
@@ -639,6 +648,7 @@ keys! {
     AdminPolicySaved,
     AdminPolicyDelete,
     AdminPolicyPreview,
+    AdminPolicyChangesFromPrevious,
     AdminPolicyEffectiveOn,
     AdminPolicyPublish,
     AdminPolicyPublishedNote,

@@ -269,6 +269,7 @@ pub(super) fn text(key: Key) -> &'static str {
         AdminPolicySaved => "草稿已保存。",
         AdminPolicyDelete => "删除草稿",
         AdminPolicyPreview => "预览：与现行版本相比的变更",
+        AdminPolicyChangesFromPrevious => "与上一版本相比的变更",
         AdminPolicyEffectiveOn => "生效日期（UTC）",
         AdminPolicyPublish => "发布",
         AdminPolicyPublishedNote => "已发布。通知邮件正在发送。",
@@ -753,6 +754,9 @@ pub fn msg(m: &Msg) -> String {
         Msg::PolicyVersionLine { version, date } => format!("第 {version} 版，自 {date} 起生效"),
         Msg::PolicyTakesEffect { version, date } => format!("第 {version} 版将于 {date} 生效"),
         Msg::PolicyVersionName { version } => format!("第 {version} 版"),
+        Msg::PolicyEffective { date } => format!("{date} 生效"),
+        Msg::PolicyUnchanged { count } => format!("{count} 段未变更"),
+        Msg::PolicyEffectiveLater { date } => format!("将于 {date} 生效"),
         Msg::PolicyBanner { date } => format!("我们的隐私政策已于 {date} 更新。"),
         Msg::PolicyDiffHeading { from, to } => format!("从第 {from} 版到第 {to} 版的变更"),
         Msg::MailPolicySubject { shop, version } => {

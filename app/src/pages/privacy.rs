@@ -12,7 +12,7 @@ use crate::{
         page_meta::PageMeta,
     },
     domain::{
-        policy::{Block, Change},
+        policy::{Block, Change, Piece, fold_unchanged},
         time,
     },
     i18n::{Key, Msg, tr, use_i18n},
@@ -113,9 +113,7 @@ pub fn PolicyChangesPage() -> impl IntoView {
                             <p><A href=format!("/privacy/versions/{to}")>{tr(Key::PolicyReadFull)}</A></p>
                         </section>
                         {unchanged.then(|| view! { <p class="empty-state">{tr(Key::PolicyNoChanges)}</p> })}
-                        <div class="policy-diff">
-                            {diff.blocks.clone().into_iter().map(|(change, block)| view! { <DiffBlock change block /> }).collect_view()}
-                        </div>
+                        <PolicyDiffView blocks=diff.blocks.clone() />
                         <Transition>
                             {move || Suspend::new(async move {
                                 let notice = auth.user.await.ok().flatten().and_then(|u| u.policy_notice);
@@ -177,10 +175,33 @@ fn BlockView(block: Block) -> impl IntoView {
     }
 }
 
+/// A comparison: what was added or removed, in its section, with the unchanged text between
+/// folded away (opened with a click, no JavaScript needed).
+#[component]
+pub fn PolicyDiffView(blocks: Vec<(Change, Block)>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="policy-diff">
+            {fold_unchanged(blocks).into_iter().map(|piece| match piece {
+                Piece::Block(change, block) => Either::Left(view! { <DiffBlock change block /> }),
+                Piece::Unchanged(blocks) => {
+                    let count = blocks.len() as i64;
+                    Either::Right(view! {
+                        <details class="policy-unchanged">
+                            <summary>{move || i18n.msg(Msg::PolicyUnchanged { count })}</summary>
+                            {blocks.into_iter().map(|block| view! { <BlockView block /> }).collect_view()}
+                        </details>
+                    })
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
 /// One block of a comparison: kept as it was, or marked (in words, not only in colour) as
 /// added or removed.
 #[component]
-pub fn DiffBlock(change: Change, block: Block) -> impl IntoView {
+fn DiffBlock(change: Change, block: Block) -> impl IntoView {
     let (class, tag) = match change {
         Change::Same => ("policy-block", None),
         Change::Added => ("policy-block policy-added", Some(Key::PolicyAdded)),
@@ -202,7 +223,7 @@ pub fn DiffBlock(change: Change, block: Block) -> impl IntoView {
 #[component]
 fn Versions(versions: Vec<PolicyVersionItem>, current: i64, shown: i64) -> impl IntoView {
     view! {
-        <section aria-labelledby="policy-versions">
+        <section class="policy-aside" aria-labelledby="policy-versions">
             <h2 id="policy-versions">{tr(Key::PolicyVersionsHeading)}</h2>
             <ol class="policy-versions" reversed=true>
                 {versions.into_iter().rev().map(|v| {
@@ -248,7 +269,7 @@ fn CompareForm(versions: Vec<PolicyVersionItem>, from: i64, to: i64) -> impl Int
             .collect_view()
     };
     Some(view! {
-        <section aria-labelledby="policy-compare">
+        <section class="policy-aside" aria-labelledby="policy-compare">
             <h2 id="policy-compare">{tr(Key::PolicyCompareHeading)}</h2>
             <form class="inline-form policy-compare" method="get" action="/privacy/changes">
                 <label for="policy-from">{tr(Key::PolicyCompareFrom)}</label>

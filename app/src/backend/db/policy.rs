@@ -101,20 +101,22 @@ pub async fn fill_empty_texts<'e>(
     .rows_affected())
 }
 
-/// A new draft, numbered after every version there is.
+/// A new draft, numbered after every version there is; `None` when another one took that
+/// number at the same moment.
 pub async fn insert_draft(
     conn: &mut sqlx::AnyConnection,
     draft: &PolicyDraft,
     now: i64,
-) -> Result<i64, sqlx::Error> {
+) -> Result<Option<i64>, sqlx::Error> {
     let version: i64 =
         sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM policy_versions")
             .fetch_one(&mut *conn)
             .await?;
-    sqlx::query(
+    let inserted = sqlx::query(
         "INSERT INTO policy_versions
              (version, written_at, summary_en, summary_zh, text_en, text_zh)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (version) DO NOTHING",
     )
     .bind(version)
     .bind(now)
@@ -123,8 +125,9 @@ pub async fn insert_draft(
     .bind(&draft.text_en)
     .bind(&draft.text_zh)
     .execute(&mut *conn)
-    .await?;
-    Ok(version)
+    .await?
+    .rows_affected();
+    Ok((inserted == 1).then_some(version))
 }
 
 /// Saves a draft's fields; 0 rows when `version` is not a draft.

@@ -188,7 +188,9 @@ pub async fn save_draft(
     let now = now();
     let mut tx = state.db.begin_write().await?;
     let version = match version {
-        None => policy::insert_draft(&mut tx, draft, now).await?,
+        None => policy::insert_draft(&mut tx, draft, now)
+            .await?
+            .ok_or(ShopError::Conflict)?,
         Some(version) => {
             if policy::update_draft(&mut *tx, version, draft, now).await? == 0 {
                 return Err(not_a_draft());

@@ -14,7 +14,7 @@ use crate::{
     },
     i18n::{Key, Lang, Msg, tr, use_i18n},
     model::policy::{PolicyAdmin, PolicyVersionAdmin},
-    pages::{not_found::NotFound, privacy::DiffBlock},
+    pages::{not_found::NotFound, privacy::PolicyDiffView},
 };
 use leptos::{either::Either, prelude::*};
 use leptos_router::components::A;
@@ -64,31 +64,30 @@ fn VersionName(version: i64) -> impl IntoView {
     move || i18n.msg(Msg::PolicyVersionName { version })
 }
 
-/// Draft, in effect since, takes effect on, or published earlier; notices still going out.
+/// Draft, takes effect on a later day, or effective since a day (and whether it is the one
+/// in effect); notices still going out.
 #[component]
 fn VersionState(version: PolicyVersionAdmin, current: i64) -> impl IntoView {
     let i18n = use_i18n();
     let v = version.version;
     let pending = version.notices_pending;
     move || {
-        let mut text = match version.effective_at {
+        let mut parts = vec![match version.effective_at {
             None => i18n.t(Key::AdminPolicyDraft).to_string(),
-            Some(at) if v > current => i18n.msg(Msg::PolicyTakesEffect {
-                version: v,
+            Some(at) if v > current => i18n.msg(Msg::PolicyEffectiveLater {
                 date: &time::date(at),
             }),
-            Some(at) => i18n.msg(Msg::PolicyVersionLine {
-                version: v,
+            Some(at) => i18n.msg(Msg::PolicyEffective {
                 date: &time::date(at),
             }),
-        };
+        }];
         if v == current {
-            text = format!("{text} · {}", i18n.t(Key::PolicyInEffect));
+            parts.push(i18n.t(Key::PolicyInEffect).to_string());
         }
         if pending {
-            text = format!("{text} · {}", i18n.t(Key::AdminPolicyNoticesPending));
+            parts.push(i18n.t(Key::AdminPolicyNoticesPending).to_string());
         }
-        text
+        parts.join(" · ")
     }
 }
 
@@ -155,7 +154,13 @@ pub fn AdminPolicyVersionPage() -> impl IntoView {
                     let admin = policy.await.ok();
                     let found = admin.as_ref().and_then(|a| {
                         let shown = a.versions.iter().find(|v| v.version == id())?.clone();
-                        let current = a.versions.iter().find(|v| v.version == a.current).cloned();
+                        // A draft is compared with the version in effect, a published
+                        // version with the one published before it.
+                        let current = match shown.effective_at {
+                            None => a.versions.iter().find(|v| v.version == a.current),
+                            Some(_) => a.versions.iter().find(|v| v.version < shown.version && v.effective_at.is_some()),
+                        }
+                        .cloned();
                         Some((shown, current, a.current, time::date(a.now)))
                     });
                     match found {
@@ -204,10 +209,7 @@ fn VersionEditor(
             .as_ref()
             .map(|c| blocks(&text(c)))
             .unwrap_or_default();
-        diff(&old, &blocks(&text(&preview_of)))
-            .into_iter()
-            .map(|(change, block)| view! { <DiffBlock change block /> })
-            .collect_view()
+        view! { <PolicyDiffView blocks=diff(&old, &blocks(&text(&preview_of))) /> }
     };
     view! {
         <h2><VersionName version /> " · " <VersionState version=shown.clone() current=current_number /></h2>
@@ -229,8 +231,8 @@ fn VersionEditor(
             </section>
         })}
         <section class="card policy">
-            <h2>{tr(Key::AdminPolicyPreview)}</h2>
-            <div class="policy-diff prose">{preview}</div>
+            <h2>{tr(if is_draft { Key::AdminPolicyPreview } else { Key::AdminPolicyChangesFromPrevious })}</h2>
+            <div class="prose">{preview}</div>
         </section>
         {is_draft.then(|| view! {
             <section class="card">

@@ -1,0 +1,93 @@
+import { expect, type Page } from "@playwright/test";
+import { ADMIN, isHydrated, latestMail, open, test } from "./helpers";
+
+const PASSWORD = "violet staple drum";
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+test("the policy is read, a new version is published, and a shopper acknowledges it", async ({ page, browser }, testInfo) => {
+  // Anyone reads the version in effect, the whole text.
+  await open(page, "/privacy", testInfo);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Privacy policy");
+  await expect(page.getByText(/^Version \d+, in effect since \d{4}-\d{2}-\d{2}$/).first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Who receives your information" })).toBeVisible();
+
+  // A shopper registers and confirms their address: they have read the version in effect.
+  const email = `policy-${testInfo.project.name}-${Date.now()}@example.com`;
+  await open(page, "/account/register", testInfo);
+  await page.getByLabel("Full name").fill("Mei Lin");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Telephone").fill("+86 138 0013 8000");
+  await page.getByLabel("Address", { exact: true }).fill("88 Century Avenue");
+  await page.getByLabel("City").fill("Shanghai");
+  await page.getByLabel("Postal code").fill("200120");
+  await page.getByLabel("Country or region").selectOption("CN");
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Type the password again").fill(PASSWORD);
+  await page.getByLabel("I have read the privacy policy and the terms of use").check();
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  const link = (await latestMail(browser, email)).match(/\/account\/verify\/[0-9a-f]{64}/)?.[0];
+  await open(page, link!, testInfo);
+  await page.getByRole("button", { name: "Confirm my address" }).click();
+  await expect(page).toHaveURL(/\/account\?verified=1$/);
+  // (Whether they see a banner now depends on the journeys running beside this one, which
+  // publish versions too; the HTTP tests check it exactly.)
+  const banner = page.getByRole("note").filter({ hasText: "Our privacy policy changed on" });
+
+  // The admin drafts a new version from the one in effect, previews it and publishes it.
+  const adminContext = await browser.newContext({
+    javaScriptEnabled: isHydrated(testInfo),
+    viewport: page.viewportSize(),
+  });
+  const admin = await adminContext.newPage();
+  await open(admin, "/account/sign-in", testInfo);
+  await signIn(admin, ADMIN.email, ADMIN.password);
+  await open(admin, "/admin/privacy", testInfo);
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Privacy policy");
+  const added = `Added by the ${testInfo.project.name} journey at ${Date.now()}.`;
+  await admin.getByLabel("What changed (English)").fill("One paragraph added.");
+  await admin.getByLabel("What changed (Chinese)").fill("新增一段。");
+  const text = admin.getByLabel("Policy text (English)");
+  await text.fill(`${await text.inputValue()}\n\n${added}`);
+  await admin.getByRole("button", { name: "Save the draft" }).click();
+  await expect(admin).toHaveURL(/\/admin\/privacy\/\d+$/);
+  const version = Number(admin.url().split("/").pop());
+  await expect(admin.locator(".policy-added").filter({ hasText: added })).toBeVisible();
+  await expect(admin.getByRole("heading", { name: `Version ${version} · Draft` })).toBeVisible();
+  await admin.getByRole("button", { name: "Publish" }).click();
+  await expect(admin.getByRole("heading", { name: new RegExp(`^Version ${version} · effective \\d{4}-\\d{2}-\\d{2}`) })).toBeVisible();
+  await adminContext.close();
+
+  // The shopper now sees the banner on every page until they acknowledge the new version.
+  await open(page, "/catalog", testInfo);
+  await expect(banner).toBeVisible();
+  await open(page, "/account", testInfo);
+  await expect(banner).toBeVisible();
+  await banner.getByRole("link", { name: "Read what changed" }).click();
+  await expect(page).toHaveURL(/\/privacy\/changes\?from=\d+&to=\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("What changed in the privacy policy");
+  await expect(page.locator(".policy-added").first()).toBeVisible();
+  await expect(page.locator(".policy-added").first()).toContainText("Added");
+  const shown = Number(new URL(page.url()).searchParams.get("to"));
+  await page.getByRole("button", { name: "I have read the new version" }).click();
+  if (isHydrated(testInfo)) {
+    await expect(page.getByText("Thank you. Your account records that you read this version.")).toBeVisible();
+  }
+  await expect(page.getByRole("button", { name: "I have read the new version" })).toHaveCount(0);
+  await expect(banner.locator(`a[href$="to=${shown}"]`)).toHaveCount(0);
+
+  // Any two versions compare, with a plain form.
+  await open(page, "/privacy", testInfo);
+  await page.getByLabel("Older version").selectOption("1");
+  await page.getByLabel("Newer version").selectOption(String(version));
+  await page.getByRole("button", { name: "Show the differences" }).click();
+  await expect(page).toHaveURL(new RegExp(`/privacy/changes\\?from=1&to=${version}$`));
+  await expect(page.getByText(`Changes from version 1 to version ${version}`)).toBeVisible();
+  await expect(page.locator(".policy-added").filter({ hasText: added })).toBeVisible();
+});
