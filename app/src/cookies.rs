@@ -1,10 +1,11 @@
 //! Every cookie the shop reads or sets, in one place, parsed and written by the `cookie`
-//! crate. There are three, all `HttpOnly; SameSite=Lax; Path=/`, `Secure` over HTTPS:
+//! crate. There are four, all `HttpOnly; SameSite=Lax; Path=/`, `Secure` over HTTPS:
 //!
 //! - the session (`shop_session`, `__Host-shop_session` over HTTPS): only when something
 //!   must be remembered; see `backend/request/session.rs`;
 //! - the language choice (`lang`), set only by an explicit choice;
-//! - the comparison list (`compare`): product ids.
+//! - the comparison list (`compare`): product ids;
+//! - the consent choice (`consent`), set only by a choice: see `domain/consent.rs`.
 
 use axum::http::{HeaderMap, HeaderValue, header::COOKIE};
 use cookie::{Cookie, SameSite, time::Duration};
@@ -17,6 +18,8 @@ pub const SESSION_HTTPS: &str = "__Host-shop_session";
 pub const LANG: &str = "lang";
 /// The products on the comparison list.
 pub const COMPARE: &str = "compare";
+/// What a visitor allowed beyond the necessary.
+pub const CONSENT: &str = "consent";
 
 /// The cookies of a request, name and value, in order (malformed pairs are skipped).
 pub fn all(headers: &HeaderMap) -> impl Iterator<Item = (String, String)> + '_ {

@@ -4,6 +4,7 @@ use crate::{
     components::{
         auth::provide_auth,
         cart::provide_cart,
+        consent::provide_consent,
         form::provide_after_plain_post,
         head::{StartApp, Stylesheet},
         layout::Layout,
@@ -37,7 +38,7 @@ use crate::{
         legal::TermsPage,
         not_found::NotFound,
         orders::{InvoicePage, OrderPage, OrdersPage},
-        privacy::{PolicyChangesPage, PrivacyPage},
+        privacy::{ConsentChoicesPage, PolicyChangesPage, PrivacyPage},
         product::ProductPage,
     },
 };
@@ -94,6 +95,7 @@ pub fn App() -> impl IntoView {
     provide_after_plain_post();
     let i18n = provide_i18n();
     provide_auth();
+    provide_consent();
     provide_cart();
 
     view! {
@@ -127,6 +129,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("privacy") view={Lazy::<PrivacyPageRoute>::new()} ssr=SsrMode::InOrder />
                     <Route path=path!("privacy/versions/:version") view={Lazy::<PolicyVersionPageRoute>::new()} ssr=SsrMode::InOrder />
                     <Route path=path!("privacy/changes") view={Lazy::<PolicyChangesPageRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("privacy/choices") view={Lazy::<ConsentChoicesPageRoute>::new()} ssr=SsrMode::InOrder />
                     <Route path=path!("terms") view={Lazy::<TermsPageRoute>::new()} ssr=SsrMode::InOrder />
                     <Route path=path!("contact") view={Lazy::<ContactPageRoute>::new()} ssr=SsrMode::InOrder />
                     <Route path=path!("account/register") view={Lazy::<RegisterPageRoute>::new()} ssr=SsrMode::InOrder />
@@ -194,6 +197,7 @@ lazy_pages! {
     PrivacyPage => PrivacyPageRoute,
     PrivacyPage => PolicyVersionPageRoute,
     PolicyChangesPage => PolicyChangesPageRoute,
+    ConsentChoicesPage => ConsentChoicesPageRoute,
     TermsPage => TermsPageRoute,
     ContactPage => ContactPageRoute,
     RegisterPage => RegisterPageRoute,

@@ -2,14 +2,18 @@
 //! and a signed-in shopper acknowledging a new version.
 
 use crate::{
+    domain::{consent::ConsentAnswer, stored::Choice},
     error::ShopError,
-    model::policy::{PolicyDiff, PolicyPage},
+    model::policy::{ConsentView, PolicyDiff, PolicyPage},
 };
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use crate::{
-    backend::{privacy::policy, request::context},
+    backend::{
+        privacy::{consent, policy},
+        request::context,
+    },
     i18n::current_request_lang,
 };
 
@@ -28,4 +32,44 @@ pub async fn get_policy_changes(from: i64, to: i64) -> Result<PolicyDiff, ShopEr
 pub async fn acknowledge_policy(version: i64) -> Result<(), ShopError> {
     let user = context::require_user().await?;
     policy::acknowledge(&context::state()?, user.id, version).await
+}
+
+/// The visitor's consent and the notice their pages carry.
+#[server(endpoint = "privacy/consent-state", input = server_fn::codec::GetUrl)]
+pub async fn get_consent() -> Result<ConsentView, ShopError> {
+    consent::view(
+        &context::state()?,
+        consent::of_headers(&context::headers()?),
+    )
+    .await
+}
+
+/// A consent choice: all, only the necessary, the ticked purposes, or the choice kept under
+/// a new policy version. Sets the `consent` cookie; records it for a signed-in shopper.
+#[server(endpoint = "privacy/consent")]
+pub async fn set_consent(
+    answer: Choice<ConsentAnswer>,
+    analytics: Option<String>,
+    marketing: Option<String>,
+) -> Result<ConsentView, ShopError> {
+    let answer = answer.or_invalid("answer", crate::error::Problem::Invalid)?;
+    let state = context::state()?;
+    let headers = context::headers()?;
+    let user = context::session()?.user_id();
+    let (chosen, cookie) = consent::choose(
+        &state,
+        &headers,
+        user,
+        answer,
+        analytics.is_some(),
+        marketing.is_some(),
+    )
+    .await?;
+    expect_context::<leptos_axum::ResponseOptions>()
+        .append_header(axum::http::header::SET_COOKIE, cookie);
+    let now_in_effect = crate::domain::consent::ConsentState {
+        chosen: Some(chosen),
+        ..consent::of_headers(&headers)
+    };
+    consent::view(&state, now_in_effect).await
 }

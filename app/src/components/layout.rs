@@ -25,6 +25,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <Header />
         <VerifyBanner />
         <PolicyBanner />
+        <super::consent::ConsentBanner />
         <main id="main" tabindex="-1">{children()}</main>
         <Footer />
     }
@@ -185,6 +186,9 @@ fn Footer() -> impl IntoView {
                     <ul>
                         <li>
                             <A href="/privacy">{tr(Key::FooterPrivacy)}</A>
+                        </li>
+                        <li>
+                            <A href="/privacy/choices">{tr(Key::ConsentChoicesLink)}</A>
                         </li>
                         <li>
                             <A href="/terms">{tr(Key::FooterTerms)}</A>

@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod cart;
 pub mod confirm;
+pub mod consent;
 pub mod form;
 pub mod head;
 pub mod icons;

@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod category;
 pub mod common_passwords;
 pub mod configurator;
+pub mod consent;
 pub mod country;
 pub mod ids;
 pub mod image;

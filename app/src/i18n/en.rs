@@ -278,6 +278,33 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         ProblemNotAnImage => "This file is not a PNG, JPEG or WebP picture.",
         ProblemSlugShape => "Use lowercase letters, digits and hyphens only, like solara-fx-p10.",
+        ConsentTitle => "Your privacy choices",
+        ConsentText => {
+            "The shop uses only the cookies it needs to work unless you allow more. With your consent we count visits, pages and clicks to improve the shop (your IP address shortened as it arrives, the records deleted after 90 days), and may choose the offers we show you from what you looked at. Nothing goes to anyone else."
+        }
+        ConsentAcceptAll => "Accept all",
+        ConsentRejectAll => "Reject all",
+        ConsentChoose => "Choose",
+        ConsentNoticeOk => "OK",
+        ConsentNecessary => "Necessary (always on)",
+        ConsentNecessaryText => {
+            "Your session (sign-in, cart, checkout), your language and your comparison list. The shop cannot work without them."
+        }
+        ConsentAnalytics => "Analytics",
+        ConsentAnalyticsText => {
+            "Which pages you open and what you click, with your language, a random visitor number and your IP address shortened as it arrives (the last part removed). Kept 90 days, then only daily totals remain."
+        }
+        ConsentMarketing => "Marketing offers",
+        ConsentMarketingText => {
+            "We may choose the offers we show you from the products you looked at. Marketing email is a separate choice in your account."
+        }
+        ConsentSave => "Save my choices",
+        ConsentSaved => "Your choices are saved.",
+        ConsentBrowserRefuses => {
+            "Your browser asks sites not to track you (Global Privacy Control or Do Not Track), so analytics and marketing offers stay off whatever is chosen here."
+        }
+        ConsentChoicesLink => "Privacy choices",
+        ConsentNoChoiceYet => "You have not chosen yet: only the necessary cookies are used.",
         ProblemDateInPast => "Choose today or a later day.",
         PolicyVersionsHeading => "All versions",
         PolicyWhatChanged => "What changed in this version",

@@ -238,6 +238,33 @@ pub(super) fn text(key: Key) -> &'static str {
         ProblemTierOrder => "阶梯价必须从1件起，数量递增，且单价不得高于更小的订量。",
         ProblemNotAnImage => "该文件不是PNG、JPEG或WebP图片。",
         ProblemSlugShape => "只能使用小写字母、数字和连字符，例如 solara-fx-p10。",
+        ConsentTitle => "您的隐私选择",
+        ConsentText => {
+            "除非您允许更多，本店只使用运行所必需的 Cookie。经您同意，我们会统计访问、页面和点击以改进网站（您的 IP 地址在收到时即被截短，记录在 90 天后删除），并可能根据您浏览过的内容挑选向您展示的优惠。这些数据不会提供给任何其他方。"
+        }
+        ConsentAcceptAll => "全部接受",
+        ConsentRejectAll => "全部拒绝",
+        ConsentChoose => "自行选择",
+        ConsentNoticeOk => "知道了",
+        ConsentNecessary => "必要（始终开启）",
+        ConsentNecessaryText => {
+            "您的会话（登录、购物车、结账）、语言和对比列表。没有它们，网站无法运行。"
+        }
+        ConsentAnalytics => "统计分析",
+        ConsentAnalyticsText => {
+            "您打开了哪些页面、点击了什么，以及您的语言、一个随机访客编号和在收到时即被截短的 IP 地址（去掉最后一段）。保存 90 天，之后只保留每日汇总。"
+        }
+        ConsentMarketing => "营销优惠",
+        ConsentMarketingText => {
+            "我们可能根据您浏览过的产品挑选向您展示的优惠。营销邮件是您账户中的另一项单独选择。"
+        }
+        ConsentSave => "保存我的选择",
+        ConsentSaved => "您的选择已保存。",
+        ConsentBrowserRefuses => {
+            "您的浏览器要求网站不要跟踪您（全球隐私控制或“请勿跟踪”），因此无论此处如何选择，统计分析和营销优惠都保持关闭。"
+        }
+        ConsentChoicesLink => "隐私选择",
+        ConsentNoChoiceYet => "您尚未选择：只使用必要的 Cookie。",
         ProblemDateInPast => "请选择今天或之后的日期。",
         PolicyVersionsHeading => "所有版本",
         PolicyWhatChanged => "本版本的变更",

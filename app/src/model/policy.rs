@@ -1,7 +1,10 @@
 //! The privacy policy as pages show it: a version with its text, the list of versions, the
 //! differences between two, and the back office's view of drafts.
 
-use crate::domain::policy::{Block, Change};
+use crate::domain::{
+    consent::VisitorNotice,
+    policy::{Block, Change},
+};
 use serde::{Deserialize, Serialize};
 
 /// One published version in the list of versions.
@@ -67,4 +70,20 @@ pub struct PolicyAdmin {
     pub current: i64,
     /// The server's clock (drafts take effect today or later).
     pub now: i64,
+}
+
+/// A visitor's consent as pages show it: the notice on top, and the choices in effect.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ConsentView {
+    pub notice: VisitorNotice,
+    /// Allowed, and not refused by the browser.
+    pub analytics: bool,
+    pub marketing: bool,
+    /// A choice is in the cookie.
+    pub chosen: bool,
+    /// The browser sends `Sec-GPC: 1` or `DNT: 1`.
+    pub browser_refuses: bool,
+    /// The version in effect and since when.
+    pub policy_version: i64,
+    pub policy_effective_at: i64,
 }

@@ -1,13 +1,14 @@
 //! The privacy policy (promise P11): the version in effect or an earlier one
 //! (`/privacy`, `/privacy/versions/:version`), with the list of versions, and what changed
 //! between any two (`/privacy/changes?from=&to=`), where a signed-in shopper acknowledges a
-//! new version.
+//! new version; and the visitor's consent choices (`/privacy/choices`, promise P2).
 
 use super::not_found::NotFound;
 use crate::{
     api::privacy::{AcknowledgePolicy, get_policy, get_policy_changes},
     components::{
         auth::use_auth,
+        consent::{AcceptOrReject, use_consent},
         form::{FormMessage, action_done, action_error},
         page_meta::PageMeta,
     },
@@ -280,4 +281,52 @@ fn CompareForm(versions: Vec<PolicyVersionItem>, from: i64, to: i64) -> impl Int
             </form>
         </section>
     })
+}
+
+/// The visitor's consent, changed at any time: per purpose, or all at once.
+#[component]
+pub fn ConsentChoicesPage() -> impl IntoView {
+    let consent = use_consent();
+    let error = action_error(consent.set);
+    view! {
+        <PageMeta title=Key::ConsentTitle />
+        <article class="container section prose">
+            <h1>{tr(Key::ConsentTitle)}</h1>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let view = consent.view.await.unwrap_or_default();
+                    view! {
+                        {view.browser_refuses.then(|| view! { <p class="notice">{tr(Key::ConsentBrowserRefuses)}</p> })}
+                        {(!view.chosen).then(|| view! { <p>{tr(Key::ConsentNoChoiceYet)}</p> })}
+                        <ActionForm action=consent.set attr:class="form-stack consent-choices">
+                            <FormMessage error success=(action_done(consent.set), Key::ConsentSaved) />
+                            <fieldset>
+                                <legend class="visually-hidden">{tr(Key::ConsentTitle)}</legend>
+                                <div class="consent-purpose">
+                                    <input id="consent-necessary" type="checkbox" checked=true disabled=true />
+                                    <label for="consent-necessary">{tr(Key::ConsentNecessary)}</label>
+                                    <p class="field-hint">{tr(Key::ConsentNecessaryText)}</p>
+                                </div>
+                                <div class="consent-purpose">
+                                    <input id="consent-analytics" type="checkbox" name="analytics" value="on" checked=view.analytics />
+                                    <label for="consent-analytics">{tr(Key::ConsentAnalytics)}</label>
+                                    <p class="field-hint">{tr(Key::ConsentAnalyticsText)}</p>
+                                </div>
+                                <div class="consent-purpose">
+                                    <input id="consent-marketing" type="checkbox" name="marketing" value="on" checked=view.marketing />
+                                    <label for="consent-marketing">{tr(Key::ConsentMarketing)}</label>
+                                    <p class="field-hint">{tr(Key::ConsentMarketingText)}</p>
+                                </div>
+                            </fieldset>
+                            <div class="consent-actions">
+                                <button type="submit" name="answer" value="save" class="button button-secondary">{tr(Key::ConsentSave)}</button>
+                                <AcceptOrReject />
+                            </div>
+                        </ActionForm>
+                        <p><A href="/privacy">{tr(Key::PrivacyTitle)}</A></p>
+                    }
+                })}
+            </Suspense>
+        </article>
+    }
 }

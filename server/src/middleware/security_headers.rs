@@ -12,7 +12,7 @@ use axum::{
 /// Pages depend on the visitor's language and session: never stored in a shared cache, and
 /// revalidated by the browser. Every page may come compressed.
 pub const HTML_CACHE_CONTROL: &str = "private, no-cache";
-pub const HTML_VARY: &str = "Cookie, Accept-Language, Accept-Encoding";
+pub const HTML_VARY: &str = "Cookie, Accept-Language, Accept-Encoding, Sec-GPC, DNT";
 
 #[derive(Clone, Copy, Debug)]
 pub struct HeaderPolicy {

@@ -128,7 +128,7 @@ async fn pages_are_compressed(app: TestApp) {
         assert!(res.headers().get("content-length").is_some(), "{encoding}");
         assert_eq!(
             res.headers()["vary"],
-            "Cookie, Accept-Language, Accept-Encoding"
+            "Cookie, Accept-Language, Accept-Encoding, Sec-GPC, DNT"
         );
         let bytes = res.bytes().await.unwrap();
         let mut page = String::new();

@@ -348,3 +348,166 @@ async fn notice_mail_goes_once_to_every_confirmed_account_in_batches(app: TestAp
     assert_eq!(list["versions"][0]["notices_pending"], false);
 }
 db_test!(notice_mail_goes_once_to_every_confirmed_account_in_batches);
+
+async fn consent_state(b: &Browser, extra: Option<(&str, &str)>) -> Value {
+    let mut req = b.client.get(b.url("/api/privacy/consent-state"));
+    if let Some((name, value)) = extra {
+        req = req.header(name, value);
+    }
+    req.send().await.unwrap().json().await.unwrap()
+}
+
+async fn choose(b: &Browser, answer: &str, purposes: &[&str]) -> reqwest::Response {
+    let mut form = vec![("answer", answer)];
+    form.extend(purposes.iter().map(|p| (*p, "on")));
+    b.post_plain("privacy/consent", "/catalog", &form).await
+}
+
+const BANNER: &str = "id=\"consent-title\"";
+
+async fn the_consent_banner_asks_once_and_the_choice_is_kept(app: TestApp) {
+    // A first visit: the banner, with "Reject all" beside "Accept all".
+    let visitor = app.new_browser();
+    let (_, _, html) = kept_page(&visitor, "/catalog").await;
+    assert!(html.contains(BANNER) && html.contains("Accept all") && html.contains("Reject all"));
+    assert_eq!(consent_state(&visitor, None).await["notice"], "AskConsent");
+
+    // Rejecting: a cookie with nothing allowed, the banner gone, pages still kept.
+    let res = choose(&visitor, "reject", &["analytics"]).await;
+    assert!(res.status().is_redirection(), "{}", res.status());
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(cookie.starts_with("consent=a0.m0.p1;"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Lax")
+            && cookie.contains("Max-Age=")
+    );
+    kept_page(&visitor, "/catalog").await;
+    let (cache, _, html) = kept_page(&visitor, "/catalog").await;
+    assert_eq!(cache, "hit");
+    assert!(!html.contains(BANNER));
+    // The first visitor's page is still theirs.
+    let (cache, _, html) = kept_page(&app.new_browser(), "/catalog").await;
+    assert_eq!(cache, "hit");
+    assert!(html.contains(BANNER));
+
+    // Choosing per purpose, and changing it later.
+    assert!(
+        choose(&visitor, "save", &["analytics"])
+            .await
+            .status()
+            .is_redirection()
+    );
+    let state = consent_state(&visitor, None).await;
+    assert_eq!(
+        (state["analytics"].as_bool(), state["marketing"].as_bool()),
+        (Some(true), Some(false))
+    );
+    assert_eq!(state["notice"], "None");
+    assert!(
+        choose(&visitor, "accept", &[])
+            .await
+            .status()
+            .is_redirection()
+    );
+    assert_eq!(consent_state(&visitor, None).await["marketing"], true);
+    // Global Privacy Control and Do Not Track say no, whatever the cookie says.
+    for header in [("sec-gpc", "1"), ("dnt", "1")] {
+        let state = consent_state(&visitor, Some(header)).await;
+        assert_eq!(state["analytics"], false, "{header:?}");
+        assert_eq!(state["marketing"], false, "{header:?}");
+        assert_eq!(state["browser_refuses"], true, "{header:?}");
+        // And a browser that says so is not asked.
+        let fresh = app.new_browser();
+        let html = fresh
+            .client
+            .get(fresh.url("/catalog"))
+            .header(header.0, header.1)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(!html.contains(BANNER), "{header:?}");
+    }
+
+    // Anything but the four answers is refused; a forged cookie counts as no choice.
+    let res = visitor
+        .call("privacy/consent", &[("answer", "everything")])
+        .await;
+    assert_eq!(
+        problems(res).await,
+        [("answer".to_string(), "\"invalid\"".to_string())]
+    );
+    let forged = app.new_browser();
+    let state: Value = forged
+        .client
+        .get(forged.url("/api/privacy/consent-state"))
+        .header("cookie", "consent=a1.m1.p1<script>")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(state["analytics"], false);
+    assert_eq!(state["notice"], "AskConsent");
+}
+db_test!(the_consent_banner_asks_once_and_the_choice_is_kept);
+
+async fn an_accounts_choices_are_recorded_and_a_guest_hears_of_a_new_policy_once(app: TestApp) {
+    let shopper = app.new_browser();
+    let id = registered_shopper(&app, &shopper, "mei@example.com").await;
+    assert!(
+        choose(&shopper, "accept", &[])
+            .await
+            .status()
+            .is_redirection()
+    );
+    assert!(
+        choose(&shopper, "save", &["marketing"])
+            .await
+            .status()
+            .is_redirection()
+    );
+    let events: Vec<(String, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT purpose, granted, policy_version FROM consent_events
+         WHERE user_id = $1 AND purpose <> 'marketing' ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(app.state.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        events,
+        [
+            ("analytics".to_string(), 1, Some(1)),
+            ("marketing_offers".to_string(), 1, Some(1)),
+            ("analytics".to_string(), 0, Some(1)),
+        ]
+    );
+
+    // A guest who chose under version 1 is told once about version 2.
+    let guest = app.new_browser();
+    assert!(
+        choose(&guest, "save", &["analytics"])
+            .await
+            .status()
+            .is_redirection()
+    );
+    let admin = staff(&app, "admin@example.com", Role::Admin).await;
+    publish_now(&admin, "Clearer wording", "## New\n\nText.").await;
+    let (_, _, html) = kept_page(&guest, "/catalog").await;
+    assert!(html.contains("Our privacy policy changed on"), "{html}");
+    assert!(!html.contains(BANNER));
+    let res = choose(&guest, "keep", &[]).await;
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(
+        cookie.starts_with("consent=a1.m0.p2;"),
+        "the choice is kept: {cookie}"
+    );
+    let (_, _, html) = kept_page(&guest, "/catalog").await;
+    assert!(!html.contains("Our privacy policy changed on"));
+}
+db_test!(an_accounts_choices_are_recorded_and_a_guest_hears_of_a_new_policy_once);

@@ -272,6 +272,7 @@ pub const PERSONAL: &[PersonalTable] = &[
             ("purpose", "purpose"),
             ("granted", "granted"),
             ("at", "chosen_at"),
+            ("policy_version", "policy_version"),
         ],
         withheld: &[
             ("id", "internal row number"),

@@ -30,6 +30,11 @@ fn with_parts<T>(read: impl FnOnce(&Parts) -> T) -> ShopResult<T> {
     })
 }
 
+/// This request's headers.
+pub fn headers() -> ShopResult<axum::http::HeaderMap> {
+    with_parts(|parts| parts.headers.clone())
+}
+
 /// The session of this request (the session middleware always provides one).
 pub fn session() -> ShopResult<Session> {
     with_parts(|parts| parts.extensions.get::<Session>().cloned())?.ok_or_else(|| {

@@ -29,15 +29,16 @@ use super::{
     security_headers::{HTML_CACHE_CONTROL, HTML_VARY},
 };
 use app::{
-    backend::{AppState, request::personal::Shown},
+    backend::{AppState, privacy::consent, request::personal::Shown},
     components::personal::{Slot, TemplateMode, slot_values},
     cookies,
     i18n::{Lang, lang_of_request},
+    model::policy::ConsentView,
 };
 use axum::{
     body::{Body, Bytes},
     extract::{Request, State},
-    http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header},
+    http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri, header},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -76,6 +77,8 @@ pub struct PageCache {
 struct Key {
     path_and_query: String,
     lang: Lang,
+    /// The visitor's consent as pages show it (the banner, the choices in effect).
+    consent: ConsentView,
 }
 
 struct Page {
@@ -165,20 +168,24 @@ impl PageCache {
         }
     }
 
-    fn key(&self, request: &Request) -> Option<Key> {
-        if self.ttl.is_zero() || request.method() != Method::GET {
+    async fn key(&self, method: &Method, uri: &Uri, headers: &HeaderMap) -> Option<Key> {
+        if self.ttl.is_zero() || method != Method::GET {
             return None;
         }
-        let uri = request.uri();
         if !is_catalog_page(uri.path())
-            || !cookies_readable(request.headers())
+            || !cookies_readable(headers)
             || carries_form_error(uri.query())
         {
             return None;
         }
+        let path_and_query = uri.path_and_query()?.as_str().to_string();
+        let consent = consent::view(&self.state, consent::of_headers(headers))
+            .await
+            .ok()?;
         Some(Key {
-            path_and_query: uri.path_and_query()?.as_str().to_string(),
-            lang: lang_of_request(request.headers()),
+            path_and_query,
+            lang: lang_of_request(headers),
+            consent,
         })
     }
 
@@ -217,9 +224,9 @@ fn is_catalog_page(path: &str) -> bool {
 }
 
 /// True when the request's cookies can be read. Pages depend only on the shop's own cookies
-/// (the language, read into the key; the session, whose part is filled in; the comparison
-/// list, which catalog pages do not show), so any other cookie is ignored; a header that is
-/// not even text gets a rendered page.
+/// (the language and the consent choice, read into the key; the session, whose part is
+/// filled in; the comparison list, which catalog pages do not show), so any other cookie is
+/// ignored; a header that is not even text gets a rendered page.
 fn cookies_readable(headers: &HeaderMap) -> bool {
     headers
         .get_all(header::COOKIE)
@@ -235,15 +242,19 @@ fn carries_form_error(query: Option<&str>) -> bool {
     })
 }
 
-/// The request as a visitor without a session sends it: no cookie but the language, no
-/// compression (each encoding is made once from the kept page), and template mode.
+/// The request as a visitor without a session sends it: no cookie but the language and the
+/// consent choice, no compression (each encoding is made once from the kept page), and
+/// template mode.
 fn as_template_request(request: &mut Request) {
-    let lang = cookies::get(request.headers(), cookies::LANG);
+    let kept: Vec<String> = [cookies::LANG, cookies::CONSENT]
+        .into_iter()
+        .filter_map(|name| cookies::get(request.headers(), name).map(|v| format!("{name}={v}")))
+        .collect();
     let headers = request.headers_mut();
     headers.remove(header::COOKIE);
     headers.remove(header::ACCEPT_ENCODING);
-    if let Some(value) =
-        lang.and_then(|l| HeaderValue::from_str(&format!("{}={l}", cookies::LANG)).ok())
+    if let Ok(value) = HeaderValue::from_str(&kept.join("; "))
+        && !kept.is_empty()
     {
         headers.insert(header::COOKIE, value);
     }
@@ -454,7 +465,10 @@ pub async fn page_cache(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let Some(key) = cache.key(&request) else {
+    let key = cache
+        .key(request.method(), request.uri(), request.headers())
+        .await;
+    let Some(key) = key else {
         return next.run(request).await;
     };
     // A session's visitor gets the kept page with their part put in, when it will do.
