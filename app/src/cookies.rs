@@ -1,11 +1,12 @@
 //! Every cookie the shop reads or sets, in one place, parsed and written by the `cookie`
-//! crate. There are four, all `HttpOnly; SameSite=Lax; Path=/`, `Secure` over HTTPS:
+//! crate. There are five, all `HttpOnly; SameSite=Lax; Path=/`, `Secure` over HTTPS:
 //!
 //! - the session (`shop_session`, `__Host-shop_session` over HTTPS): only when something
 //!   must be remembered; see `backend/request/session.rs`;
 //! - the language choice (`lang`), set only by an explicit choice;
 //! - the comparison list (`compare`): product ids;
-//! - the consent choice (`consent`), set only by a choice: see `domain/consent.rs`.
+//! - the consent choice (`consent`), set only by a choice: see `domain/consent.rs`;
+//! - the visitor number (`visitor`), only while analytics is allowed: `backend/analytics.rs`.
 
 use axum::http::{HeaderMap, HeaderValue, header::COOKIE};
 use cookie::{Cookie, SameSite, time::Duration};
@@ -20,6 +21,8 @@ pub const LANG: &str = "lang";
 pub const COMPARE: &str = "compare";
 /// What a visitor allowed beyond the necessary.
 pub const CONSENT: &str = "consent";
+/// A random number for analytics, set only with consent.
+pub const VISITOR: &str = "visitor";
 
 /// The cookies of a request, name and value, in order (malformed pairs are skipped).
 pub fn all(headers: &HeaderMap) -> impl Iterator<Item = (String, String)> + '_ {

@@ -2,6 +2,7 @@
 
 use crate::{
     components::{
+        analytics::collect_clicks,
         auth::provide_auth,
         cart::provide_cart,
         consent::provide_consent,
@@ -96,6 +97,7 @@ pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
     provide_auth();
     provide_consent();
+    collect_clicks();
     provide_cart();
 
     view! {

@@ -36,6 +36,10 @@ pub const ENV: &[(&str, &str)] = &[
     ("session.secret_file", "SHOP_SESSION_SECRET_FILE"),
     ("shop.seed_catalog", "SHOP_SEED_CATALOG"),
     ("shop.page_cache_seconds", "SHOP_PAGE_CACHE_SECONDS"),
+    (
+        "shop.analytics_retention_days",
+        "SHOP_ANALYTICS_RETENTION_DAYS",
+    ),
     ("shop.name", "SHOP_NAME"),
     ("shop.contact_email", "SHOP_CONTACT_EMAIL"),
     ("shop.currency", "SHOP_CURRENCY"),
@@ -217,6 +221,8 @@ pub struct ShopConfig {
     pub legal_name: String,
     pub address: String,
     pub tax_number: String,
+    /// Days raw analytics records (page views, clicks) are kept; then only daily totals.
+    pub analytics_retention_days: u32,
 }
 
 fn currency_code<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Currency, D::Error> {
@@ -241,6 +247,7 @@ impl Default for ShopConfig {
             legal_name: String::new(),
             address: String::new(),
             tax_number: String::new(),
+            analytics_retention_days: 90,
         }
     }
 }

@@ -5,6 +5,7 @@ use crate::{
     config::{Config, Environment, redact_url},
     media,
     middleware::{
+        analytics::count_page_views,
         changes::catch_up_after_writes,
         client_address::{TrustedProxies, client_address},
         origin_check::{AllowedOrigins, reject_cross_site},
@@ -87,7 +88,7 @@ pub struct Application {
     router: Router,
     state: AppState,
     transport: Transport,
-    mail_retention_days: u32,
+    retention: jobs::Retention,
 }
 
 impl Application {
@@ -122,7 +123,10 @@ impl Application {
             router,
             state,
             transport,
-            mail_retention_days: config.mail.retention_days,
+            retention: jobs::Retention {
+                mail_days: config.mail.retention_days,
+                analytics_days: config.shop.analytics_retention_days,
+            },
         })
     }
 
@@ -141,11 +145,7 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let jobs = jobs::start(
-            &self.state,
-            self.transport.clone(),
-            self.mail_retention_days,
-        );
+        let jobs = jobs::start(&self.state, self.transport.clone(), self.retention);
         // Without TCP_NODELAY, responses written in several pieces (static files, streamed
         // pages) wait ~20 ms for delayed ACKs on every request.
         let listener = self.listener.tap_io(|tcp| {
@@ -340,6 +340,7 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
         // (11) cost milliseconds per answer.
         .layer(CompressionLayer::new().quality(COMPRESSION))
         .layer(from_fn_with_state(pages, page_cache))
+        .layer(from_fn_with_state(state.clone(), count_page_views))
         .layer(from_fn_with_state(allowed, reject_cross_site))
         .layer(from_fn_with_state(
             TrustedProxies(Arc::new(config.site.trusted_proxies.clone())),

@@ -56,7 +56,7 @@ pub async fn set_consent(
     let state = context::state()?;
     let headers = context::headers()?;
     let user = context::session()?.user_id();
-    let (chosen, cookie) = consent::choose(
+    let (chosen, cookies) = consent::choose(
         &state,
         &headers,
         user,
@@ -65,11 +65,37 @@ pub async fn set_consent(
         marketing.is_some(),
     )
     .await?;
-    expect_context::<leptos_axum::ResponseOptions>()
-        .append_header(axum::http::header::SET_COOKIE, cookie);
+    let response = expect_context::<leptos_axum::ResponseOptions>();
+    for cookie in cookies {
+        response.append_header(axum::http::header::SET_COOKIE, cookie);
+    }
     let now_in_effect = crate::domain::consent::ConsentState {
         chosen: Some(chosen),
         ..consent::of_headers(&headers)
     };
     consent::view(&state, now_in_effect).await
+}
+
+/// Deletes this browser's analytics records (its visitor number's views and clicks); how
+/// many records went.
+#[server(endpoint = "privacy/forget-visits")]
+pub async fn forget_visits() -> Result<u64, ShopError> {
+    crate::backend::analytics::forget_visitor(&context::state()?, &context::headers()?).await
+}
+
+/// Clicks reported by the hydrated app in a batch; how many were kept (none without
+/// consent: the server checks it again).
+#[server(endpoint = "analytics/clicks", input = server_fn::codec::Json)]
+pub async fn record_clicks(
+    clicks: Vec<crate::domain::analytics::Click>,
+) -> Result<usize, ShopError> {
+    let user = context::session()?.user_id();
+    crate::backend::analytics::record_clicks(
+        &context::state()?,
+        &context::headers()?,
+        user,
+        &clicks,
+        crate::backend::now(),
+    )
+    .await
 }

@@ -4,6 +4,7 @@
 
 // Business areas, one wing each.
 pub mod accounts;
+pub mod analytics;
 pub mod cart;
 pub mod catalog;
 pub mod orders;

@@ -1,5 +1,6 @@
 //! Building blocks shared by pages.
 
+pub mod analytics;
 pub mod auth;
 pub mod cart;
 pub mod confirm;

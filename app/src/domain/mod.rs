@@ -2,6 +2,7 @@
 //! compute and validate the same way. No I/O here.
 
 pub mod account;
+pub mod analytics;
 pub mod browser;
 pub mod card;
 pub mod cart;

@@ -278,6 +278,11 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         ProblemNotAnImage => "This file is not a PNG, JPEG or WebP picture.",
         ProblemSlugShape => "Use lowercase letters, digits and hyphens only, like solara-fx-p10.",
+        DataVisits => "Your visits (analytics, with your consent)",
+        DataPageViews => "Pages you opened (analytics)",
+        DataClicks => "What you clicked (analytics)",
+        ConsentForget => "Delete this browser's analytics records",
+        ConsentForgotten => "This browser's analytics records are deleted.",
         ConsentTitle => "Your privacy choices",
         ConsentText => {
             "The shop uses only the cookies it needs to work unless you allow more. With your consent we count visits, pages and clicks to improve the shop (your IP address shortened as it arrives, the records deleted after 90 days), and may choose the offers we show you from what you looked at. Nothing goes to anyone else."

@@ -238,6 +238,11 @@ pub(super) fn text(key: Key) -> &'static str {
         ProblemTierOrder => "阶梯价必须从1件起，数量递增，且单价不得高于更小的订量。",
         ProblemNotAnImage => "该文件不是PNG、JPEG或WebP图片。",
         ProblemSlugShape => "只能使用小写字母、数字和连字符，例如 solara-fx-p10。",
+        DataVisits => "您的访问（统计分析，经您同意）",
+        DataPageViews => "您打开的页面（统计分析）",
+        DataClicks => "您的点击（统计分析）",
+        ConsentForget => "删除此浏览器的统计记录",
+        ConsentForgotten => "此浏览器的统计记录已删除。",
         ConsentTitle => "您的隐私选择",
         ConsentText => {
             "除非您允许更多，本店只使用运行所必需的 Cookie。经您同意，我们会统计访问、页面和点击以改进网站（您的 IP 地址在收到时即被截短，记录在 90 天后删除），并可能根据您浏览过的内容挑选向您展示的优惠。这些数据不会提供给任何其他方。"

@@ -5,7 +5,7 @@
 
 use super::not_found::NotFound;
 use crate::{
-    api::privacy::{AcknowledgePolicy, get_policy, get_policy_changes},
+    api::privacy::{AcknowledgePolicy, ForgetVisits, get_policy, get_policy_changes},
     components::{
         auth::use_auth,
         consent::{AcceptOrReject, use_consent},
@@ -288,6 +288,8 @@ fn CompareForm(versions: Vec<PolicyVersionItem>, from: i64, to: i64) -> impl Int
 pub fn ConsentChoicesPage() -> impl IntoView {
     let consent = use_consent();
     let error = action_error(consent.set);
+    let forget = ServerAction::<ForgetVisits>::new();
+    let forget_error = action_error(forget);
     view! {
         <PageMeta title=Key::ConsentTitle />
         <article class="container section prose">
@@ -322,6 +324,10 @@ pub fn ConsentChoicesPage() -> impl IntoView {
                                 <button type="submit" name="answer" value="save" class="button button-secondary">{tr(Key::ConsentSave)}</button>
                                 <AcceptOrReject />
                             </div>
+                        </ActionForm>
+                        <ActionForm action=forget attr:class="consent-forget">
+                            <FormMessage error=forget_error success=(action_done(forget), Key::ConsentForgotten) />
+                            <button type="submit" class="button button-secondary">{tr(Key::ConsentForget)}</button>
                         </ActionForm>
                         <p><A href="/privacy">{tr(Key::PrivacyTitle)}</A></p>
                     }

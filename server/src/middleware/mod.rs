@@ -1,5 +1,6 @@
 //! HTTP middleware of the shop, one concern per module.
 
+pub mod analytics;
 pub mod changes;
 pub mod client_address;
 pub mod encoding;

@@ -166,6 +166,17 @@ impl Browser {
             .expect("POST failed")
     }
 
+    /// Calls a server function that takes JSON, as the hydrated app does.
+    pub async fn call_json(&self, endpoint: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header("sec-fetch-site", "same-origin")
+            .json(body)
+            .send()
+            .await
+            .expect("POST failed")
+    }
+
     /// Posts a form the way a browser without JavaScript does (from `page` of this site).
     pub async fn post_plain(
         &self,

@@ -5,6 +5,7 @@ mod helpers;
 
 mod accounts;
 mod admin;
+mod analytics;
 mod cart;
 mod catalog;
 mod catalog_admin;

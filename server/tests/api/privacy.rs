@@ -81,6 +81,17 @@ db_test!(every_column_is_in_the_personal_data_registry);
 /// A shopper with something in every personal table.
 async fn busy_shopper(app: &TestApp) -> app::domain::ids::UserId {
     let id = registered_shopper(app, app, "mei@example.com").await;
+    // Analytics allowed: a page view and a click.
+    crate::analytics::allow(app, "accept").await;
+    app.page("/catalog").await;
+    crate::analytics::wait_for(app, "SELECT COUNT(*) FROM page_views", 1).await;
+    let res = app
+        .call_json(
+            "analytics/clicks",
+            &serde_json::json!({ "clicks": [{ "path": "/catalog", "label": "/cart" }] }),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
     app.call(
         "account/update-profile",
         &[

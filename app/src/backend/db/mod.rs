@@ -4,6 +4,7 @@
 //! in this folder, one file per area.
 
 pub mod addresses;
+pub mod analytics;
 pub mod cart;
 pub mod catalog_search;
 pub mod changes;

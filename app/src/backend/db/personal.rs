@@ -14,31 +14,31 @@ pub async fn user_exists(conn: &mut AnyConnection, user_id: UserId) -> Result<bo
     Ok(id.is_some())
 }
 
-/// `columns` of the rows of `table` whose `owner` column is the shopper, in the order of
-/// the first column.
+/// `columns` of the rows of `table` that `condition` (on `$1`, the shopper) selects, in the
+/// order of the first column.
 pub async fn owned_rows<'e>(
     db: impl Executor<'e, Database = Any>,
     table: &str,
-    owner: &str,
+    condition: &str,
     columns: &[&str],
     user_id: UserId,
 ) -> Result<Vec<AnyRow>, sqlx::Error> {
     let sql = format!(
-        "SELECT {} FROM {table} WHERE {owner} = $1 ORDER BY 1",
+        "SELECT {} FROM {table} WHERE {condition} ORDER BY 1",
         columns.join(", ")
     );
     sqlx::query(&sql).bind(user_id).fetch_all(db).await
 }
 
-/// Deletes the shopper's rows of `table`; returns how many.
+/// Deletes the rows of `table` that `condition` selects; returns how many.
 pub async fn delete_owned(
     conn: &mut AnyConnection,
     table: &str,
-    owner: &str,
+    condition: &str,
     user_id: UserId,
 ) -> Result<u64, sqlx::Error> {
     Ok(
-        sqlx::query(&format!("DELETE FROM {table} WHERE {owner} = $1"))
+        sqlx::query(&format!("DELETE FROM {table} WHERE {condition}"))
             .bind(user_id)
             .execute(conn)
             .await?

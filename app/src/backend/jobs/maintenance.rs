@@ -1,10 +1,13 @@
 //! Housekeeping, hourly: expired sessions, used and expired links, old throttling rows,
 //! guest carts whose session has ended and delivered mail past its retention are deleted;
-//! accounts cancelled longer than their grace period ago are erased.
+//! raw analytics records past theirs become daily totals; accounts cancelled longer than
+//! their grace period ago are erased.
 
+use super::Retention;
 use crate::backend::{
     AppState,
     accounts::lifecycle,
+    analytics,
     db::{cart, outbox, throttle, tokens},
     now,
 };
@@ -12,18 +15,18 @@ use std::time::Duration;
 
 const DAY: i64 = 86_400;
 
-pub async fn run(state: AppState, mail_retention_days: u32) {
+pub async fn run(state: AppState, retention: Retention) {
     let period = Duration::from_secs(3600);
     // The first round runs an hour after start, not during start-up.
     let mut tick = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
     loop {
         tick.tick().await;
-        round(&state, mail_retention_days).await;
+        round(&state, retention).await;
     }
 }
 
 /// One round of housekeeping.
-async fn round(state: &AppState, mail_retention_days: u32) {
+async fn round(state: &AppState, retention: Retention) {
     let now = now();
     let pool = state.db.pool();
     let results = [
@@ -44,7 +47,11 @@ async fn round(state: &AppState, mail_retention_days: u32) {
         ),
         (
             "delivered mail",
-            outbox::delete_delivered_before(pool, now - i64::from(mail_retention_days) * DAY).await,
+            outbox::delete_delivered_before(pool, now - i64::from(retention.mail_days) * DAY).await,
+        ),
+        (
+            "analytics records",
+            analytics::expire(state, now, retention.analytics_days).await,
         ),
     ];
     for (what, result) in results {

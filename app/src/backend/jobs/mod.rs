@@ -13,17 +13,25 @@ use tokio::task::JoinHandle;
 /// The running jobs; [`Jobs::stop`] ends them.
 pub struct Jobs(Vec<JoinHandle<()>>);
 
+/// How long the hourly maintenance keeps what expires.
+#[derive(Clone, Copy, Debug)]
+pub struct Retention {
+    /// Delivered mail.
+    pub mail_days: u32,
+    /// Raw analytics records (then daily totals).
+    pub analytics_days: u32,
+}
+
 /// Starts every job of a serving server: the change feed, the outbox (mail and parcels),
 /// the recovery of unfinished orders, the privacy policy's notice mail and the hourly
-/// maintenance (mail delivered longer than
-/// `mail_retention_days` ago is deleted).
-pub fn start(state: &AppState, transport: Transport, mail_retention_days: u32) -> Jobs {
+/// maintenance (see [`Retention`]).
+pub fn start(state: &AppState, transport: Transport, retention: Retention) -> Jobs {
     Jobs(vec![
         tokio::spawn(change_feed::run(state.clone())),
         tokio::spawn(outbox::run(state.clone(), transport)),
         tokio::spawn(recovery::run(state.clone())),
         tokio::spawn(policy_notices::run(state.clone())),
-        tokio::spawn(maintenance::run(state.clone(), mail_retention_days)),
+        tokio::spawn(maintenance::run(state.clone(), retention)),
     ])
 }
 

@@ -31,20 +31,28 @@ pub async fn erase_user(db: &Db, user_id: UserId) -> Result<Option<ErasureReport
     let mut erased = Vec::new();
     let mut kept_anonymised = Vec::new();
     for table in PERSONAL {
-        let owner = match table.owner {
-            Owner::User => "id",
-            Owner::UserId => "user_id",
-        };
+        let owner = table.owner.condition();
         match table.on_erase {
             OnErase::Delete => erased.push(ErasedSection {
                 section: table.section.to_string(),
                 rows: personal::delete_owned(&mut tx, table.table, owner, user_id).await?,
             }),
-            OnErase::Anonymise(columns) => kept_anonymised.push(ErasedSection {
-                section: table.section.to_string(),
-                rows: personal::anonymise_owned(&mut tx, table.table, owner, columns, user_id)
+            OnErase::Anonymise(columns) => {
+                let Owner::UserId = table.owner else {
+                    unreachable!("only rows with a user_id are kept anonymised")
+                };
+                kept_anonymised.push(ErasedSection {
+                    section: table.section.to_string(),
+                    rows: personal::anonymise_owned(
+                        &mut tx,
+                        table.table,
+                        "user_id",
+                        columns,
+                        user_id,
+                    )
                     .await?,
-            }),
+                })
+            }
         }
     }
     tx.commit().await?;

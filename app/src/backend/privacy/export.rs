@@ -29,7 +29,7 @@ pub async fn export_user(
         let rows = rows_of(db, table, user_id).await?;
         let value = match table.owner {
             Owner::User => rows.into_iter().next().unwrap_or(Value::Null),
-            Owner::UserId => Value::Array(rows),
+            Owner::UserId | Owner::UserOrVisitor => Value::Array(rows),
         };
         out.insert(table.section.to_string(), value);
     }
@@ -42,11 +42,14 @@ async fn rows_of(
     user_id: UserId,
 ) -> Result<Vec<Value>, sqlx::Error> {
     let columns: Vec<&str> = table.exported.iter().map(|(c, _)| *c).collect();
-    let owner = match table.owner {
-        Owner::User => "id",
-        Owner::UserId => "user_id",
-    };
-    let rows = personal::owned_rows(db.pool(), table.table, owner, &columns, user_id).await?;
+    let rows = personal::owned_rows(
+        db.pool(),
+        table.table,
+        table.owner.condition(),
+        &columns,
+        user_id,
+    )
+    .await?;
     Ok(rows
         .iter()
         .map(|row| {

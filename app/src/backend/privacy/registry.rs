@@ -9,6 +9,23 @@ pub enum Owner {
     User,
     /// Rows with `user_id = user`.
     UserId,
+    /// Analytics rows: the account's (`user_id = user`), and every row of the visitor numbers
+    /// the account was ever signed in with, before or after signing in.
+    UserOrVisitor,
+}
+
+impl Owner {
+    /// The condition selecting a shopper's rows (the shopper's id is `$1`).
+    pub fn condition(self) -> &'static str {
+        match self {
+            Owner::User => "id = $1",
+            Owner::UserId => "user_id = $1",
+            Owner::UserOrVisitor => {
+                "(user_id = $1 OR visitor_id IN \
+                 (SELECT visitor_id FROM analytics_visitors WHERE user_id = $1))"
+            }
+        }
+    }
 }
 
 /// What erasure does with a shopper's rows.
@@ -36,6 +53,10 @@ pub struct PersonalTable {
 
 /// Tables with no personal data, and why.
 pub const NOT_PERSONAL: &[(&str, &str)] = &[
+    (
+        "analytics_daily",
+        "daily totals of views, clicks, visitors and languages; no visitor or account",
+    ),
     ("policy_versions", "texts of the privacy policy"),
     ("erasure_receipts", "counts of erased rows, no identifiers"),
     (
@@ -100,8 +121,55 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
     ("products_fts_content", "search index of the catalog"),
 ];
 
-/// Every table with personal data. Children come before `users`, the order erasure runs.
+/// Every table with personal data. Children come before `users`, the order erasure runs
+/// (and the analytics visitors after the views and clicks found through them).
 pub const PERSONAL: &[PersonalTable] = &[
+    PersonalTable {
+        table: "page_views",
+        section: "analytics_page_views",
+        owner: Owner::UserOrVisitor,
+        exported: &[
+            ("at", "viewed_at"),
+            ("path", "page"),
+            ("ip_network", "ip_network"),
+            ("language", "language"),
+            ("visitor_id", "visitor_number"),
+        ],
+        withheld: &[
+            ("id", "internal row number"),
+            ("user_id", "the owner's id, shown as the export's subject"),
+        ],
+        on_erase: OnErase::Delete,
+    },
+    PersonalTable {
+        table: "clicks",
+        section: "analytics_clicks",
+        owner: Owner::UserOrVisitor,
+        exported: &[
+            ("at", "clicked_at"),
+            ("path", "page"),
+            ("label", "clicked"),
+            ("visitor_id", "visitor_number"),
+        ],
+        withheld: &[
+            ("id", "internal row number"),
+            ("user_id", "the owner's id, shown as the export's subject"),
+        ],
+        on_erase: OnErase::Delete,
+    },
+    PersonalTable {
+        table: "analytics_visitors",
+        section: "analytics_visits",
+        owner: Owner::UserId,
+        exported: &[
+            ("visitor_id", "visitor_number"),
+            ("visits", "visits"),
+            ("first_seen_at", "first_seen_at"),
+            ("last_seen_at", "last_seen_at"),
+        ],
+        withheld: &[("user_id", "the owner's id, shown as the export's subject")],
+        on_erase: OnErase::Delete,
+    },
     PersonalTable {
         table: "saved_cards",
         section: "saved_cards",

@@ -18,7 +18,7 @@ use leptos_router::{components::A, hooks::use_params_map};
 use serde_json::Value;
 
 /// The export's sections in the order the page shows them.
-const SECTIONS: [&str; 11] = [
+const SECTIONS: [&str; 14] = [
     "profile",
     "addresses",
     "orders",
@@ -30,6 +30,9 @@ const SECTIONS: [&str; 11] = [
     "emails_sent_to_you",
     "email_links",
     "signed_in_sessions",
+    "analytics_visits",
+    "analytics_page_views",
+    "analytics_clicks",
 ];
 
 /// The heading of an export section (the keys of the export document).
@@ -46,6 +49,9 @@ fn section_title(section: &str) -> Option<Key> {
         "email_links" => Key::DataEmailLinks,
         "emails_sent_to_you" => Key::DataEmails,
         "signed_in_sessions" => Key::DataSessions,
+        "analytics_visits" => Key::DataVisits,
+        "analytics_page_views" => Key::DataPageViews,
+        "analytics_clicks" => Key::DataClicks,
         _ => return None,
     })
 }
