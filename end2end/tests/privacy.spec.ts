@@ -91,3 +91,48 @@ test("the policy is read, a new version is published, and a shopper acknowledges
   await expect(page.getByText(`Changes from version 1 to version ${version}`)).toBeVisible();
   await expect(page.locator(".policy-added").filter({ hasText: added })).toBeVisible();
 });
+
+test("a first visit asks once; rejecting is as easy as accepting, and the choice changes later", async ({ page }, testInfo) => {
+  await open(page, "/", testInfo);
+  const banner = page.getByRole("region", { name: "Your privacy choices" });
+  await expect(banner).toBeVisible();
+  await expect(banner.getByRole("button", { name: "Accept all" })).toBeVisible();
+  await banner.getByRole("button", { name: "Reject all" }).click();
+  await expect(banner).toHaveCount(0);
+  await open(page, "/catalog", testInfo);
+  await expect(banner).toHaveCount(0);
+
+  // Later, from the footer: analytics only.
+  await page.getByRole("contentinfo").getByRole("link", { name: "Privacy choices" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your privacy choices");
+  await expect(page.getByLabel("Analytics")).not.toBeChecked();
+  await expect(page.getByLabel("Necessary (always on)")).toBeDisabled();
+  await page.getByLabel("Analytics").check();
+  await page.getByRole("button", { name: "Save my choices" }).click();
+  if (isHydrated(testInfo)) {
+    await expect(page.getByText("Your choices are saved.")).toBeVisible();
+  }
+  await open(page, "/privacy/choices", testInfo);
+  await expect(page.getByLabel("Analytics")).toBeChecked();
+  await expect(page.getByLabel("Marketing offers")).not.toBeChecked();
+
+  // Everything, then nothing again.
+  await page.getByRole("main").getByRole("button", { name: "Accept all" }).click();
+  await open(page, "/privacy/choices", testInfo);
+  await expect(page.getByLabel("Marketing offers")).toBeChecked();
+  await page.getByRole("main").getByRole("button", { name: "Reject all" }).click();
+  await open(page, "/privacy/choices", testInfo);
+  await expect(page.getByLabel("Analytics")).not.toBeChecked();
+  await expect(page.getByLabel("Marketing offers")).not.toBeChecked();
+});
+
+test("accepting all on the first visit keeps the banner away", async ({ page }, testInfo) => {
+  await open(page, "/catalog", testInfo);
+  const banner = page.getByRole("region", { name: "Your privacy choices" });
+  await banner.getByRole("button", { name: "Accept all" }).click();
+  await expect(banner).toHaveCount(0);
+  await open(page, "/products/solara-fx-p4", testInfo);
+  await expect(banner).toHaveCount(0);
+  await open(page, "/privacy/choices", testInfo);
+  await expect(page.getByLabel("Analytics")).toBeChecked();
+});
