@@ -56,7 +56,7 @@ pub async fn set_consent(
     let state = context::state()?;
     let headers = context::headers()?;
     let user = context::session()?.user_id();
-    let (chosen, cookies) = consent::choose(
+    let (chosen, cookie) = consent::choose(
         &state,
         &headers,
         user,
@@ -66,7 +66,11 @@ pub async fn set_consent(
     )
     .await?;
     let response = expect_context::<leptos_axum::ResponseOptions>();
-    for cookie in cookies {
+    response.append_header(axum::http::header::SET_COOKIE, cookie);
+    // A visitor number comes with analytics and goes with it.
+    let visitor =
+        crate::backend::analytics::visitor_cookie(&headers, chosen.analytics, state.settings.https);
+    if let Some(cookie) = visitor {
         response.append_header(axum::http::header::SET_COOKIE, cookie);
     }
     let now_in_effect = crate::domain::consent::ConsentState {

@@ -13,7 +13,7 @@ use crate::{
     cookies,
     domain::{
         analytics::{
-            CLICKS_PER_BATCH, Click, is_new_visit, is_visitor_id, kept_path, shortened_ip,
+            CLICKS_PER_BATCH, Click, VISIT_IDLE_SECS, is_visitor_id, kept_path, shortened_ip,
         },
         ids::UserId,
     },
@@ -68,9 +68,6 @@ pub async fn record_view(
     let ip_network = client.map(shortened_ip).unwrap_or_default();
     let lang = lang_of_request(headers);
     let mut tx = state.db.begin_write().await?;
-    let new_visit = analytics::last_seen(&mut tx, &visitor)
-        .await?
-        .is_none_or(|last| is_new_visit(last, now));
     analytics::insert_view(
         &mut tx,
         &View {
@@ -83,7 +80,7 @@ pub async fn record_view(
         },
     )
     .await?;
-    analytics::seen(&mut tx, &visitor, user, new_visit, now).await?;
+    analytics::seen(&mut tx, &visitor, user, now, VISIT_IDLE_SECS).await?;
     tx.commit().await?;
     Ok(true)
 }

@@ -10,6 +10,7 @@ pub mod head;
 pub mod icons;
 pub mod language_picker;
 pub mod layout;
+pub mod ledger;
 pub mod page_meta;
 pub mod personal;
 pub mod product_card;

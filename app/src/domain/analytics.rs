@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-/// A new visit starts after this long without a page view.
+/// A new visit starts after this long without a page view (`db/analytics.rs::seen`).
 pub const VISIT_IDLE_SECS: i64 = 30 * 60;
 /// The most clicks one batch may carry.
 pub const CLICKS_PER_BATCH: usize = 50;
@@ -31,11 +31,6 @@ pub fn shortened_ip(ip: IpAddr) -> String {
             format!("{}/48", Ipv6Addr::new(s[0], s[1], s[2], 0, 0, 0, 0, 0))
         }
     }
-}
-
-/// True when a page view at `now` starts a new visit after one at `last_seen`.
-pub fn is_new_visit(last_seen: i64, now: i64) -> bool {
-    now - last_seen >= VISIT_IDLE_SECS
 }
 
 /// A visitor number as the shop makes them: 32 lowercase hex digits.
@@ -91,12 +86,6 @@ mod tests {
         );
         assert_eq!(shortened_ip(ip("::ffff:198.51.100.9")), "198.51.100.0/24");
         assert_eq!(shortened_ip(ip("::1")), "::/48");
-    }
-
-    #[test]
-    fn a_visit_ends_after_half_an_hour_idle() {
-        assert!(!is_new_visit(1000, 1000 + VISIT_IDLE_SECS - 1));
-        assert!(is_new_visit(1000, 1000 + VISIT_IDLE_SECS));
     }
 
     #[test]

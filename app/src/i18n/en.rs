@@ -278,6 +278,23 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         ProblemNotAnImage => "This file is not a PNG, JPEG or WebP picture.",
         ProblemSlugShape => "Use lowercase letters, digits and hyphens only, like solara-fx-p10.",
+        SharedMailRelay => "Mail relay (the service that carries our email)",
+        SharedName => "name",
+        SharedMessage => "the message",
+        MailKindVerify => "email to confirm your address",
+        MailKindChangeEmail => "email to confirm a new address",
+        MailKindReset => "password reset email",
+        MailKindAddressTaken => "email about a registration with your address",
+        MailKindEmailChanged => "email about your changed address",
+        MailKindOrderShipped => "shipping notice",
+        MailKindOrderCancelled => "cancellation notice",
+        MailKindOrderPlaced => "order confirmation",
+        MailKindPolicyChanged => "privacy policy notice",
+        LedgerHeading => "Who received your data",
+        LedgerIntro => {
+            "Every time your personal data left the shop: to the card processor, the express company and the mail relay; to authorities only when the law requires it. Newest first; the entries are never changed."
+        }
+        LedgerEmpty => "Nothing yet: no one outside the shop has received your data.",
         DataVisits => "Your visits (analytics, with your consent)",
         DataPageViews => "Pages you opened (analytics)",
         DataClicks => "What you clicked (analytics)",

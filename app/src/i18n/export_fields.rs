@@ -54,6 +54,7 @@ const LABELS: &[(&str, &str, &str)] = &[
         "IP 网段（截短的地址）",
     ),
     ("is_default_address", "Default address", "默认地址"),
+    ("kind_of_email", "Kind of email", "邮件类型"),
     ("language", "Language", "语言"),
     ("last_4_digits", "Last 4 digits", "卡号后四位"),
     ("last_changed_at", "Last changed", "最后更改时间"),

@@ -238,6 +238,23 @@ pub(super) fn text(key: Key) -> &'static str {
         ProblemTierOrder => "阶梯价必须从1件起，数量递增，且单价不得高于更小的订量。",
         ProblemNotAnImage => "该文件不是PNG、JPEG或WebP图片。",
         ProblemSlugShape => "只能使用小写字母、数字和连字符，例如 solara-fx-p10。",
+        SharedMailRelay => "邮件中转服务（为我们传送邮件的服务）",
+        SharedName => "姓名",
+        SharedMessage => "邮件内容",
+        MailKindVerify => "确认邮箱地址的邮件",
+        MailKindChangeEmail => "确认新邮箱地址的邮件",
+        MailKindReset => "重置密码的邮件",
+        MailKindAddressTaken => "关于用您的邮箱注册的邮件",
+        MailKindEmailChanged => "邮箱地址已更改的邮件",
+        MailKindOrderShipped => "发货通知",
+        MailKindOrderCancelled => "取消通知",
+        MailKindOrderPlaced => "订单确认",
+        MailKindPolicyChanged => "隐私政策变更通知",
+        LedgerHeading => "谁收到了您的数据",
+        LedgerIntro => {
+            "您的个人数据每一次离开本店的记录：发给支付服务商、快递公司和邮件中转服务；只有在法律要求时才会提供给有关部门。最新的在前；记录一经写入永不更改。"
+        }
+        LedgerEmpty => "目前没有：本店以外没有任何人收到过您的数据。",
         DataVisits => "您的访问（统计分析，经您同意）",
         DataPageViews => "您打开的页面（统计分析）",
         DataClicks => "您的点击（统计分析）",

@@ -92,6 +92,8 @@ pub struct OrderEventView {
 /// Someone outside the shop who received personal data for this order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SharedWith {
+    /// The order it was for, if any (mail about the account has none).
+    pub order_id: Option<crate::domain::ids::OrderId>,
     pub recipient: String,
     pub fields: Vec<String>,
     pub purpose: String,

@@ -2,6 +2,7 @@
 //! timeline and who received which personal data for it), and a shopper's order history.
 
 use super::{account::AccountLayout, not_found::NotFound};
+use crate::components::ledger::LedgerList;
 use crate::{
     api::checkout::{CancelOrder, get_order, get_orders},
     components::{
@@ -193,16 +194,7 @@ pub fn OrderDetail(
                     </div>
                     <div class="card">
                         <h2>{tr(Key::OrderSharedWith)}</h2>
-                        <ul class="shared-with" data-testid="shared-with">
-                            {order.shared_with.iter().map(|s| view! {
-                                <li>
-                                    <strong>{s.recipient.clone()}</strong>
-                                    " (" {shared_label(&s.purpose)} "): "
-                                    {s.fields.iter().map(|f| shared_label(f)).collect::<Vec<_>>().join(", ")}
-                                    " · " {time::date_time(s.at)}
-                                </li>
-                            }).collect_view()}
-                        </ul>
+                        <LedgerList entries=order.shared_with.clone() />
                     </div>
                     {(order.guest && !order.staff).then(|| view! {
                         <div class="card">
@@ -214,26 +206,6 @@ pub fn OrderDetail(
             </div>
         </section>
     }
-}
-
-/// A ledger word (a purpose or a field sent) in the reader's language; an unknown one as
-/// recorded.
-fn shared_label(code: &str) -> String {
-    let key = match code {
-        "payment" => Key::SharedPayment,
-        "delivery" => Key::SharedDelivery,
-        "card_token" => Key::SharedCardToken,
-        "amount" => Key::SharedAmount,
-        "currency" => Key::SharedCurrency,
-        "order_number" => Key::OrderNumber,
-        "recipient_name" => Key::FieldRecipientName,
-        "recipient_phone" => Key::FieldRecipientPhone,
-        "address" => Key::SharedAddress,
-        "parcel_weight" => Key::SharedParcelWeight,
-        "parcel_count" => Key::SharedParcelCount,
-        other => return other.replace('_', " "),
-    };
-    use_i18n().t(key).to_string()
 }
 
 /// The invoice of an order, for its buyer (with the guest's key when there is one).

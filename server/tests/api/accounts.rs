@@ -937,7 +937,7 @@ async fn mail_is_delivered_to_the_local_mailbox(app: TestApp) {
 db_test!(mail_is_delivered_to_the_local_mailbox);
 
 /// A one-message SMTP server: accepts a single message and returns what it received.
-async fn smtp_sink() -> (u16, tokio::task::JoinHandle<String>) {
+pub async fn smtp_sink() -> (u16, tokio::task::JoinHandle<String>) {
     use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
@@ -986,9 +986,17 @@ async fn mail_sent_through_smtp_keeps_no_text(db: app::backend::db::Db) {
     let token = "cd".repeat(32);
     // (Short lines, so the message travels as plain 7-bit text.)
     let body = format!("Hello Mei, your one-time code:\n{token}\n");
-    outbox::insert(db.pool(), None, "mei@example.com", "Reset", &body, 0)
-        .await
-        .unwrap();
+    outbox::insert(
+        db.pool(),
+        None,
+        "mei@example.com",
+        "reset_password",
+        "Reset",
+        &body,
+        0,
+    )
+    .await
+    .unwrap();
     let (port, sink) = smtp_sink().await;
     let smtp =
         worker::Transport::smtp(&format!("smtp://127.0.0.1:{port}"), "Shop <shop@shop.test>")

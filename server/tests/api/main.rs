@@ -14,6 +14,7 @@ mod checkout_safety;
 mod cli;
 
 mod health;
+mod ledger;
 mod pages;
 mod policy;
 mod privacy;

@@ -62,3 +62,11 @@ pub async fn delete_account(password: String) -> Result<(), ShopError> {
 pub async fn get_erasure_receipt(id: ReceiptId) -> Result<ErasureReceipt, ShopError> {
     accounts::lifecycle::receipt(&context::state()?, &id).await
 }
+
+/// Who received the shopper's data, newest first.
+#[server(endpoint = "account/ledger", input = server_fn::codec::GetUrl)]
+pub async fn my_ledger() -> Result<Vec<crate::model::order::SharedWith>, ShopError> {
+    let user = crate::backend::request::context::require_user().await?;
+    let state = crate::backend::request::context::state()?;
+    crate::backend::privacy::ledger::of_user(&state, user.id).await
+}

@@ -30,38 +30,29 @@ pub async fn insert_view(conn: &mut AnyConnection, v: &View<'_>) -> Result<(), s
     Ok(())
 }
 
-/// When the visitor was last seen, if ever.
-pub async fn last_seen(
-    conn: &mut AnyConnection,
-    visitor_id: &str,
-) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT last_seen_at FROM analytics_visitors WHERE visitor_id = $1")
-        .bind(visitor_id)
-        .fetch_optional(conn)
-        .await
-}
-
-/// Notes a page view of the visitor: a first one, or one more (a new visit when `new_visit`),
-/// with the account signed in now, if any.
+/// Notes a page view of the visitor at `now`, with the account signed in, if any: a first
+/// visit, or one more visit when they were idle `idle_secs` or longer (worked out in the
+/// statement itself, so two views at the same moment make one visit).
 pub async fn seen(
     conn: &mut AnyConnection,
     visitor_id: &str,
     user_id: Option<UserId>,
-    new_visit: bool,
     now: i64,
+    idle_secs: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO analytics_visitors (visitor_id, user_id, visits, first_seen_at, last_seen_at)
          VALUES ($1, $2, 1, $3, $3)
          ON CONFLICT (visitor_id) DO UPDATE SET
-             visits = analytics_visitors.visits + $4,
+             visits = analytics_visitors.visits
+                 + CASE WHEN $3 - analytics_visitors.last_seen_at >= $4 THEN 1 ELSE 0 END,
              last_seen_at = $3,
              user_id = COALESCE($2, analytics_visitors.user_id)",
     )
     .bind(visitor_id)
     .bind(user_id)
     .bind(now)
-    .bind(i64::from(new_visit))
+    .bind(idle_secs)
     .execute(conn)
     .await?;
     Ok(())

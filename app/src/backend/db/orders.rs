@@ -260,6 +260,7 @@ pub async fn events<'e>(
 
 #[derive(Clone, Debug, FromRow)]
 pub struct DisclosureRow {
+    pub order_id: Option<OrderId>,
     pub recipient: String,
     pub fields: String,
     pub purpose: String,
@@ -296,11 +297,45 @@ pub async fn disclosures<'e>(
     order: OrderId,
 ) -> Result<Vec<DisclosureRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT recipient, fields, purpose, at FROM disclosures WHERE order_id = $1 ORDER BY id",
+        "SELECT order_id, recipient, fields, purpose, at FROM disclosures
+         WHERE order_id = $1 ORDER BY id",
     )
     .bind(order)
     .fetch_all(db)
     .await
+}
+
+/// Every ledger entry of an account, newest first.
+pub async fn disclosures_of_user<'e>(
+    db: impl Executor<'e, Database = Any>,
+    user: UserId,
+) -> Result<Vec<DisclosureRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT order_id, recipient, fields, purpose, at FROM disclosures
+         WHERE user_id = $1 ORDER BY at DESC, id DESC",
+    )
+    .bind(user)
+    .fetch_all(db)
+    .await
+}
+
+/// Records that the mail relay carried a mail of `kind` to the account.
+pub async fn disclose_mail(
+    conn: &mut AnyConnection,
+    user: UserId,
+    kind: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO disclosures (user_id, order_id, recipient, fields, purpose, at)
+         VALUES ($1, NULL, 'mail_relay', 'name, email, message', $2, $3)",
+    )
+    .bind(user)
+    .bind(kind)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 pub async fn set_tracking(

@@ -17,26 +17,30 @@ pub struct OutboxRow {
     pub delivered_at: Option<i64>,
     pub transport: Option<String>,
     pub last_error: Option<String>,
+    /// Which mail it is (`order_shipped`…; empty for mail written before kinds were kept).
+    pub kind: String,
 }
 
 const COLUMNS: &str = "id, user_id, recipient, subject, body, created_at, attempts, next_attempt_at, \
-                       delivered_at, transport, last_error";
+                       delivered_at, transport, last_error, kind";
 
 pub async fn insert<'e>(
     db: impl Executor<'e, Database = Any>,
     user_id: Option<UserId>,
     recipient: &str,
+    kind: &str,
     subject: &str,
     body: &str,
     now: i64,
 ) -> Result<MailId, sqlx::Error> {
     sqlx::query_scalar(
-        "INSERT INTO outbox (user_id, recipient, subject, body, created_at, next_attempt_at)
-         VALUES ($1, $2, $3, $4, $5, $5)
+        "INSERT INTO outbox (user_id, recipient, kind, subject, body, created_at, next_attempt_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $6)
          RETURNING id",
     )
     .bind(user_id)
     .bind(recipient)
+    .bind(kind)
     .bind(subject)
     .bind(body)
     .bind(now)

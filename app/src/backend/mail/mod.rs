@@ -97,6 +97,21 @@ pub enum Letter<'a> {
 }
 
 impl Letter<'_> {
+    /// Which mail this is, as the outbox and the ledger name it.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Letter::Verify { .. } => "verify_email",
+            Letter::ChangeEmail { .. } => "change_email",
+            Letter::ResetPassword { .. } => "reset_password",
+            Letter::AddressTaken { .. } => "address_taken",
+            Letter::EmailChanged { .. } => "email_changed",
+            Letter::OrderShipped { .. } => "order_shipped",
+            Letter::OrderCancelled { .. } => "order_cancelled",
+            Letter::PolicyChanged { .. } => "policy_changed",
+            Letter::OrderPlaced { .. } => "order_placed",
+        }
+    }
+
     /// Subject and body in `lang`, signed by `shop`.
     pub fn texts(self, lang: Lang, shop: &str) -> (String, String) {
         let (subject, body) = match self {
@@ -203,6 +218,7 @@ impl Letter<'_> {
 pub struct Mail {
     pub user_id: Option<UserId>,
     pub to: String,
+    pub kind: &'static str,
     pub subject: String,
     pub body: String,
 }
@@ -220,6 +236,7 @@ impl Mail {
         Mail {
             user_id,
             to: to.to_string(),
+            kind: letter.kind(),
             subject,
             body,
         }
@@ -235,6 +252,7 @@ impl Mail {
             &mut *conn,
             self.user_id,
             &self.to,
+            self.kind,
             &self.subject,
             &self.body,
             now,

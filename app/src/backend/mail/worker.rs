@@ -94,14 +94,23 @@ pub async fn deliver_due(db: &Db, transport: &Transport) -> Result<usize, sqlx::
         }
         match transport.send(&row).await {
             Ok(()) => {
+                let now = crate::backend::now();
+                let mut tx = db.begin_write().await?;
                 outbox::mark_delivered(
-                    db.pool(),
+                    &mut *tx,
                     row.id,
                     transport.name(),
-                    crate::backend::now(),
+                    now,
                     transport.keeps_mail(),
                 )
                 .await?;
+                // Mail that left through the relay is in its recipient's ledger (the
+                // development mailbox keeps mail inside the shop: no one else got it).
+                if let (Transport::Smtp(_), Some(user)) = (transport, row.user_id) {
+                    crate::backend::db::orders::disclose_mail(&mut tx, user, &row.kind, now)
+                        .await?;
+                }
+                tx.commit().await?;
                 delivered += 1;
             }
             Err(error) => {

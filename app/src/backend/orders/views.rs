@@ -125,6 +125,7 @@ pub(super) async fn build_view(
         shared_with: shared
             .into_iter()
             .map(|d| SharedWith {
+                order_id: d.order_id,
                 recipient: d.recipient,
                 fields: d.fields.split(", ").map(str::to_string).collect(),
                 purpose: d.purpose,

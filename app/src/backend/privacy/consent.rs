@@ -63,8 +63,8 @@ pub async fn view(state: &AppState, consent: ConsentState) -> ShopResult<Consent
     })
 }
 
-/// A new choice: the cookies to set (the choice; the visitor number made or removed with
-/// analytics), and for a signed-in shopper the changed purposes recorded. `Keep` keeps the choice there was (none: the necessary only) under the
+/// A new choice: the cookie to set, and for a signed-in shopper the changed purposes
+/// recorded (the visitor cookie that goes with analytics is `analytics::visitor_cookie`). `Keep` keeps the choice there was (none: the necessary only) under the
 /// version in effect.
 pub async fn choose(
     state: &AppState,
@@ -73,7 +73,7 @@ pub async fn choose(
     answer: ConsentAnswer,
     analytics: bool,
     marketing: bool,
-) -> ShopResult<(Consent, Vec<HeaderValue>)> {
+) -> ShopResult<(Consent, HeaderValue)> {
     let before = of_headers(headers).chosen;
     let (analytics, marketing) = match answer {
         ConsentAnswer::AcceptAll => (true, true),
@@ -100,17 +100,12 @@ pub async fn choose(
         }
         tx.commit().await?;
     }
-    let secure = state.settings.https;
     let cookie = cookies::set(
         cookies::CONSENT,
         &consent.cookie_value(),
         Some(CHOICE_LIFE_SECS),
-        secure,
+        state.settings.https,
     )
     .ok_or(ShopError::Internal)?;
-    let mut set = vec![cookie];
-    set.extend(crate::backend::analytics::visitor_cookie(
-        headers, analytics, secure,
-    ));
-    Ok((consent, set))
+    Ok((consent, cookie))
 }

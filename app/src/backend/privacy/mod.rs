@@ -5,5 +5,6 @@
 pub mod consent;
 pub mod erasure;
 pub mod export;
+pub mod ledger;
 pub mod policy;
 pub mod registry;

@@ -370,6 +370,7 @@ pub const PERSONAL: &[PersonalTable] = &[
         section: "emails_sent_to_you",
         owner: Owner::UserId,
         exported: &[
+            ("kind", "kind_of_email"),
             ("recipient", "to"),
             ("subject", "subject"),
             ("body", "text"),

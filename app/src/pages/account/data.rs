@@ -3,10 +3,13 @@
 
 use super::AccountLayout;
 use crate::{
-    api::account::data::{DeactivateAccount, DeleteAccount, get_erasure_receipt, my_data},
+    api::account::data::{
+        DeactivateAccount, DeleteAccount, get_erasure_receipt, my_data, my_ledger,
+    },
     components::{
         auth::use_auth,
         form::{Field, FormMessage, action_done, action_error},
+        ledger::LedgerList,
         page_meta::PageMeta,
     },
     domain::{ids::ReceiptId, time},
@@ -81,10 +84,33 @@ pub fn DataPage() -> impl IntoView {
     view! {
         <PageMeta title=Key::AccountData />
         <AccountLayout title=Key::AccountData>
+            <Ledger />
             <HeldData data />
             <CancelCard />
             <DeleteCard />
         </AccountLayout>
+    }
+}
+
+/// Who received the shopper's data (P10), newest first.
+#[component]
+fn Ledger() -> impl IntoView {
+    let ledger = Resource::new(|| (), |_| my_ledger());
+    view! {
+        <div class="card">
+            <h2>{tr(Key::LedgerHeading)}</h2>
+            <p class="field-hint">{tr(Key::LedgerIntro)}</p>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let entries = ledger.await.unwrap_or_default();
+                    if entries.is_empty() {
+                        Either::Left(view! { <p class="empty-state">{tr(Key::LedgerEmpty)}</p> })
+                    } else {
+                        Either::Right(view! { <LedgerList entries orders=true /> })
+                    }
+                })}
+            </Suspense>
+        </div>
     }
 }
 
