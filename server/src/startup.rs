@@ -218,6 +218,8 @@ pub async fn build_state(
             public_url: config.site.public_url.clone(),
             local_mailbox: transport.keeps_mail(),
             gateway: config.payment.gateway(),
+            mail_retention_days: config.mail.retention_days,
+            analytics_retention_days: config.shop.analytics_retention_days,
         }),
         outbox_nudge: Arc::new(tokio::sync::Notify::new()),
         changes,

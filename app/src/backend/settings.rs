@@ -23,4 +23,8 @@ pub struct ShopSettings {
     pub local_mailbox: bool,
     /// The payment processor (`payment.gateway`).
     pub gateway: crate::backend::payments::Gateway,
+    /// Days delivered mail is kept (`mail.retention_days`) and raw analytics records
+    /// (`shop.analytics_retention_days`): shoppers are told on `/account/data`.
+    pub mail_retention_days: u32,
+    pub analytics_retention_days: u32,
 }

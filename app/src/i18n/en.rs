@@ -278,6 +278,25 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         ProblemNotAnImage => "This file is not a PNG, JPEG or WebP picture.",
         ProblemSlugShape => "Use lowercase letters, digits and hyphens only, like solara-fx-p10.",
+        DataWhy => "Why we hold it",
+        DataKept => "How long",
+        PurposeAccount => "to run your account and answer you",
+        PurposeDelivery => "to deliver to the addresses you saved",
+        PurposeOrders => "to deliver and invoice your orders, and for accounting",
+        PurposePayment => "to pay with a card you saved, when you ask",
+        PurposeCart => "to keep what you put in your cart",
+        PurposeChoices => "to keep a record of your choices",
+        PurposeMail => "to send you the mail your orders and account need",
+        PurposeSecurity => "to keep your account secure",
+        PurposeLedger => "to show you who received your data",
+        PurposeAnalytics => "with your consent, to improve the shop",
+        RetentionUntilErased => "until you delete your account",
+        RetentionAccounting => {
+            "until you delete your account; then without your name, for accounting"
+        }
+        RetentionUntilOrdered => "until you order or remove it",
+        RetentionUntilUsed => "until used; deleted a day after it expires",
+        RetentionSession => "until you sign out, at most 30 days",
         SharedMailRelay => "Mail relay (the service that carries our email)",
         SharedName => "name",
         SharedMessage => "the message",
@@ -913,6 +932,14 @@ pub fn msg(m: &Msg) -> String {
         }
         Msg::MailEmailChangedBody { shop, name, email } => format!(
             "Hello {name},\n\nThe email address of your {shop} account is now {email}. If you did not do this, contact us at once.\n\n{shop}"
+        ),
+        Msg::RetentionMailDays { days } => format!(
+            "deleted {days} {} after delivery",
+            plural(days, "day", "days")
+        ),
+        Msg::RetentionAnalyticsDays { days } => format!(
+            "{days} {}, then only daily totals without you in them",
+            plural(days, "day", "days")
         ),
         Msg::PolicyVersionLine { version, date } => {
             format!("Version {version}, in effect since {date}")

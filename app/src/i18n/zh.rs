@@ -238,6 +238,23 @@ pub(super) fn text(key: Key) -> &'static str {
         ProblemTierOrder => "阶梯价必须从1件起，数量递增，且单价不得高于更小的订量。",
         ProblemNotAnImage => "该文件不是PNG、JPEG或WebP图片。",
         ProblemSlugShape => "只能使用小写字母、数字和连字符，例如 solara-fx-p10。",
+        DataWhy => "保存原因",
+        DataKept => "保存期限",
+        PurposeAccount => "用于运行您的账户并答复您",
+        PurposeDelivery => "用于按您保存的地址配送",
+        PurposeOrders => "用于配送订单、开具发票以及财务记账",
+        PurposePayment => "用于在您要求时使用您保存的银行卡付款",
+        PurposeCart => "用于保留您加入购物车的商品",
+        PurposeChoices => "用于记录您作出的选择",
+        PurposeMail => "用于向您发送订单和账户所需的邮件",
+        PurposeSecurity => "用于保障您的账户安全",
+        PurposeLedger => "用于向您展示谁收到了您的数据",
+        PurposeAnalytics => "经您同意，用于改进网站",
+        RetentionUntilErased => "直到您删除账户",
+        RetentionAccounting => "直到您删除账户；之后去除您的姓名等信息，仅用于财务记账",
+        RetentionUntilOrdered => "直到您下单或将其移除",
+        RetentionUntilUsed => "直到使用；过期一天后删除",
+        RetentionSession => "直到您退出登录，最长 30 天",
         SharedMailRelay => "邮件中转服务（为我们传送邮件的服务）",
         SharedName => "姓名",
         SharedMessage => "邮件内容",
@@ -800,6 +817,10 @@ pub fn msg(m: &Msg) -> String {
         Msg::MailEmailChangedBody { shop, name, email } => format!(
             "{name}，您好：\n\n您 {shop} 账户的电子邮箱现已更改为 {email}。如果这不是您本人的操作，请立即联系我们。\n\n{shop}"
         ),
+        Msg::RetentionMailDays { days } => format!("投递后 {days} 天删除"),
+        Msg::RetentionAnalyticsDays { days } => {
+            format!("{days} 天，之后只保留不含您个人信息的每日汇总")
+        }
         Msg::PolicyVersionLine { version, date } => format!("第 {version} 版，自 {date} 起生效"),
         Msg::PolicyTakesEffect { version, date } => format!("第 {version} 版将于 {date} 生效"),
         Msg::PolicyVersionName { version } => format!("第 {version} 版"),

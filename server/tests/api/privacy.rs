@@ -148,6 +148,19 @@ async fn export_covers_every_registered_table(app: TestApp) {
     let doc: Value = res.json().await.unwrap();
     assert_eq!(doc["account_number"], id.get());
     for table in PERSONAL {
+        let about = &doc["purposes_and_retention"][table.section];
+        assert_eq!(about["purpose"], table.purpose.code(), "{}", table.section);
+        assert_eq!(about["kept"], table.retention.code(), "{}", table.section);
+    }
+    assert_eq!(
+        doc["purposes_and_retention"]["emails_sent_to_you"]["days"],
+        30
+    );
+    assert_eq!(
+        doc["purposes_and_retention"]["analytics_clicks"]["days"],
+        90
+    );
+    for table in PERSONAL {
         let section = &doc[table.section];
         let first = if section.is_array() {
             &section[0]
@@ -189,10 +202,26 @@ async fn held_data_is_labelled_in_the_shoppers_language(app: TestApp) {
     let (status, page) = app.page("/account/data").await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("Registered"), "English labels in English");
+    // Each section says why it is held and how long, the settings' days included.
+    for text in [
+        "Why we hold it",
+        "to deliver and invoice your orders, and for accounting",
+        "deleted 30 days after delivery",
+        "90 days, then only daily totals without you in them",
+        "until you sign out, at most 30 days",
+    ] {
+        assert!(page.contains(text), "{text:?} missing");
+    }
     let res = app.call("language/set", &[("lang", "zh")]).await;
     assert_eq!(res.status(), StatusCode::OK);
     let (_, page) = app.page("/account/data").await;
-    for label in ["注册时间", "电子邮箱", "城市"] {
+    for label in [
+        "注册时间",
+        "电子邮箱",
+        "城市",
+        "保存原因",
+        "投递后 30 天删除",
+    ] {
         assert!(page.contains(label), "{label} missing");
     }
     for english in ["Registered at", "Address line 1", "Recipient telephone"] {

@@ -429,6 +429,9 @@ async fn no_page_names_a_foreign_origin(app: TestApp) {
         "/cart",
         "/checkout",
         "/privacy",
+        "/privacy/versions/1",
+        "/privacy/changes?from=1&to=1",
+        "/privacy/choices",
         "/terms",
         "/contact",
         "/account/register",
@@ -460,6 +463,8 @@ async fn no_page_names_a_foreign_origin(app: TestApp) {
         "/admin/products".into(),
         "/admin/products/new".into(),
         "/admin/products/1".into(),
+        "/admin/privacy".into(),
+        "/admin/privacy/1".into(),
     ] {
         pages.push((&admin, path));
     }

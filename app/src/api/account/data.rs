@@ -17,7 +17,7 @@ use crate::{
 pub async fn my_data() -> Result<serde_json::Value, ShopError> {
     let user = context::require_user().await?;
     let state = context::state()?;
-    Ok(export_user(&state.db, user.id, &state.settings.name, now()).await?)
+    Ok(export_user(&state.db, user.id, &state.settings, now()).await?)
 }
 
 /// The same document as a file download (`GET /api/account/export`).

@@ -3,9 +3,12 @@
 
 use crate::domain::ids::UserId;
 
-use super::registry::{Owner, PERSONAL, PersonalTable};
+use super::registry::{Owner, PERSONAL, PersonalTable, Retention};
 use crate::{
-    backend::db::{Db, personal},
+    backend::{
+        ShopSettings,
+        db::{Db, personal},
+    },
     domain::time::rfc3339,
 };
 use serde_json::{Map, Value, json};
@@ -14,15 +17,20 @@ use sqlx::{Row, any::AnyRow};
 /// Format version of the export; bump when field names change.
 pub const EXPORT_FORMAT: u32 = 1;
 
+/// Everything held about `user_id`, with why each section is held and how long.
 pub async fn export_user(
     db: &Db,
     user_id: UserId,
-    shop_name: &str,
+    settings: &ShopSettings,
     now: i64,
 ) -> Result<Value, sqlx::Error> {
     let mut out = Map::new();
     out.insert("export_format".into(), json!(EXPORT_FORMAT));
-    out.insert("shop".into(), json!(shop_name));
+    out.insert("shop".into(), json!(settings.name));
+    out.insert(
+        "purposes_and_retention".into(),
+        purposes_and_retention(settings),
+    );
     out.insert("generated_at".into(), json!(rfc3339(now)));
     out.insert("account_number".into(), json!(user_id));
     for table in PERSONAL {
@@ -34,6 +42,27 @@ pub async fn export_user(
         out.insert(table.section.to_string(), value);
     }
     Ok(Value::Object(out))
+}
+
+/// For each section: why it is held and how long (`days` where a setting says).
+fn purposes_and_retention(settings: &ShopSettings) -> Value {
+    let mut out = Map::new();
+    for table in PERSONAL {
+        let days = match table.retention {
+            Retention::MailDays => Some(settings.mail_retention_days),
+            Retention::AnalyticsDays => Some(settings.analytics_retention_days),
+            _ => None,
+        };
+        out.insert(
+            table.section.to_string(),
+            json!({
+                "purpose": table.purpose.code(),
+                "kept": table.retention.code(),
+                "days": days,
+            }),
+        );
+    }
+    Value::Object(out)
 }
 
 async fn rows_of(

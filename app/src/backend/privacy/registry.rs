@@ -37,12 +37,91 @@ pub enum OnErase {
     Anonymise(&'static [&'static str]),
 }
 
+/// Why the shop holds a table's rows (shown on `/account/data` and in the export).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// To run the account and answer its owner.
+    Account,
+    /// To deliver to the addresses the shopper saved.
+    Delivery,
+    /// To deliver and invoice orders, and for accounting.
+    Orders,
+    /// To pay with a card the shopper saved.
+    Payment,
+    /// To keep what the shopper put in their cart.
+    Cart,
+    /// To keep a record of the shopper's choices (consent, the policy read).
+    Choices,
+    /// To send the mail orders and the account need.
+    Mail,
+    /// To keep the account secure (sessions, one-time links).
+    Security,
+    /// To show the shopper who received their data.
+    Ledger,
+    /// With consent: to improve the shop.
+    Analytics,
+}
+
+/// How long a table's rows are kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Retention {
+    /// Until the account is erased.
+    UntilErased,
+    /// Until erasure; then kept without the person, for accounting.
+    Accounting,
+    /// Until ordered or removed (and erased with the account).
+    UntilOrdered,
+    /// `mail.retention_days` after delivery.
+    MailDays,
+    /// Until used; deleted a day after they expire.
+    UntilUsed,
+    /// Until signed out, at most 30 days.
+    Session,
+    /// `shop.analytics_retention_days`, then only daily totals.
+    AnalyticsDays,
+}
+
+impl Purpose {
+    pub fn code(self) -> &'static str {
+        match self {
+            Purpose::Account => "account",
+            Purpose::Delivery => "delivery",
+            Purpose::Orders => "orders",
+            Purpose::Payment => "payment",
+            Purpose::Cart => "cart",
+            Purpose::Choices => "choices",
+            Purpose::Mail => "mail",
+            Purpose::Security => "security",
+            Purpose::Ledger => "ledger",
+            Purpose::Analytics => "analytics",
+        }
+    }
+}
+
+impl Retention {
+    pub fn code(self) -> &'static str {
+        match self {
+            Retention::UntilErased => "until_erased",
+            Retention::Accounting => "accounting",
+            Retention::UntilOrdered => "until_ordered",
+            Retention::MailDays => "mail_days",
+            Retention::UntilUsed => "until_used",
+            Retention::Session => "session",
+            Retention::AnalyticsDays => "analytics_days",
+        }
+    }
+}
+
 /// A table that holds personal data.
 #[derive(Debug)]
 pub struct PersonalTable {
     pub table: &'static str,
     /// The section of the export (a human-readable name).
     pub section: &'static str,
+    /// Why the shop holds it, and for how long: every table says (a new one cannot be
+    /// registered without).
+    pub purpose: Purpose,
+    pub retention: Retention,
     pub owner: Owner,
     /// Exported columns and the field names they get in the export.
     pub exported: &'static [(&'static str, &'static str)],
@@ -127,6 +206,8 @@ pub const PERSONAL: &[PersonalTable] = &[
     PersonalTable {
         table: "page_views",
         section: "analytics_page_views",
+        purpose: Purpose::Analytics,
+        retention: Retention::AnalyticsDays,
         owner: Owner::UserOrVisitor,
         exported: &[
             ("at", "viewed_at"),
@@ -144,6 +225,8 @@ pub const PERSONAL: &[PersonalTable] = &[
     PersonalTable {
         table: "clicks",
         section: "analytics_clicks",
+        purpose: Purpose::Analytics,
+        retention: Retention::AnalyticsDays,
         owner: Owner::UserOrVisitor,
         exported: &[
             ("at", "clicked_at"),
@@ -160,6 +243,8 @@ pub const PERSONAL: &[PersonalTable] = &[
     PersonalTable {
         table: "analytics_visitors",
         section: "analytics_visits",
+        purpose: Purpose::Analytics,
+        retention: Retention::AnalyticsDays,
         owner: Owner::UserId,
         exported: &[
             ("visitor_id", "visitor_number"),
@@ -173,6 +258,8 @@ pub const PERSONAL: &[PersonalTable] = &[
     PersonalTable {
         table: "saved_cards",
         section: "saved_cards",
+        purpose: Purpose::Payment,
+        retention: Retention::UntilErased,
         owner: Owner::UserId,
         exported: &[
             ("id", "saved_card_id"),
@@ -194,6 +281,8 @@ pub const PERSONAL: &[PersonalTable] = &[
     PersonalTable {
         table: "disclosures",
         section: "shared_with_others",
+        purpose: Purpose::Ledger,
+        retention: Retention::UntilErased,
         owner: Owner::UserId,
         exported: &[
             ("order_id", "order"),
@@ -211,6 +300,8 @@ pub const PERSONAL: &[PersonalTable] = &[
     PersonalTable {
         table: "orders",
         section: "orders",
+        purpose: Purpose::Orders,
+        retention: Retention::Accounting,
         owner: Owner::UserId,
         exported: &[
             ("id", "order"),
@@ -280,6 +371,8 @@ pub const PERSONAL: &[PersonalTable] = &[
     PersonalTable {
         table: "addresses",
         section: "addresses",
+        purpose: Purpose::Delivery,
+        retention: Retention::UntilErased,
         owner: Owner::UserId,
         exported: &[
             ("id", "address_id"),
@@ -303,6 +396,8 @@ pub const PERSONAL: &[PersonalTable] = &[
     PersonalTable {
         table: "cart_lines",
         section: "cart",
+        purpose: Purpose::Cart,
+        retention: Retention::UntilOrdered,
         owner: Owner::UserId,
         exported: &[
             ("id", "cart_line_id"),
@@ -324,6 +419,8 @@ pub const PERSONAL: &[PersonalTable] = &[
     PersonalTable {
         table: "policy_acknowledgements",
         section: "privacy_policy_acknowledgements",
+        purpose: Purpose::Choices,
+        retention: Retention::UntilErased,
         owner: Owner::UserId,
         exported: &[
             ("version", "policy_version"),
@@ -335,6 +432,8 @@ pub const PERSONAL: &[PersonalTable] = &[
     PersonalTable {
         table: "consent_events",
         section: "consent_choices",
+        purpose: Purpose::Choices,
+        retention: Retention::UntilErased,
         owner: Owner::UserId,
         exported: &[
             ("purpose", "purpose"),
@@ -351,6 +450,8 @@ pub const PERSONAL: &[PersonalTable] = &[
     PersonalTable {
         table: "email_tokens",
         section: "email_links",
+        purpose: Purpose::Security,
+        retention: Retention::UntilUsed,
         owner: Owner::UserId,
         exported: &[
             ("purpose", "purpose"),
@@ -368,6 +469,8 @@ pub const PERSONAL: &[PersonalTable] = &[
     PersonalTable {
         table: "outbox",
         section: "emails_sent_to_you",
+        purpose: Purpose::Mail,
+        retention: Retention::MailDays,
         owner: Owner::UserId,
         exported: &[
             ("kind", "kind_of_email"),
@@ -390,6 +493,8 @@ pub const PERSONAL: &[PersonalTable] = &[
     PersonalTable {
         table: "sessions",
         section: "signed_in_sessions",
+        purpose: Purpose::Security,
+        retention: Retention::Session,
         owner: Owner::UserId,
         exported: &[
             ("created_at", "signed_in_at"),
@@ -411,6 +516,8 @@ pub const PERSONAL: &[PersonalTable] = &[
     PersonalTable {
         table: "users",
         section: "profile",
+        purpose: Purpose::Account,
+        retention: Retention::UntilErased,
         owner: Owner::User,
         exported: &[
             ("id", "account_number"),

@@ -130,10 +130,14 @@ fn HeldData(data: Resource<Result<serde_json::Value, ShopError>>) -> impl IntoVi
                     let Ok(Value::Object(mut doc)) = data.await else {
                         return None;
                     };
+                    let about = doc.remove("purposes_and_retention").unwrap_or_default();
                     let sections = SECTIONS
                         .iter()
-                        .filter_map(|name| Some((section_title(name)?, doc.remove(*name)?)))
-                        .map(|(key, value)| view! { <DataSection title=key value /> })
+                        .filter_map(|name| Some((name, section_title(name)?, doc.remove(*name)?)))
+                        .map(|(name, key, value)| {
+                            let about = about.get(*name).cloned().unwrap_or_default();
+                            view! { <DataSection title=key value about /> }
+                        })
                         .collect_view();
                     Some(sections)
                 })}
@@ -142,9 +146,45 @@ fn HeldData(data: Resource<Result<serde_json::Value, ShopError>>) -> impl IntoVi
     }
 }
 
+/// Why a section is held, in the reader's language (the registry's purpose code).
+fn purpose_text(code: &str) -> Option<Key> {
+    Some(match code {
+        "account" => Key::PurposeAccount,
+        "delivery" => Key::PurposeDelivery,
+        "orders" => Key::PurposeOrders,
+        "payment" => Key::PurposePayment,
+        "cart" => Key::PurposeCart,
+        "choices" => Key::PurposeChoices,
+        "mail" => Key::PurposeMail,
+        "security" => Key::PurposeSecurity,
+        "ledger" => Key::PurposeLedger,
+        "analytics" => Key::PurposeAnalytics,
+        _ => return None,
+    })
+}
+
+/// How long a section is kept, in the reader's language (the registry's retention code,
+/// with the days a setting gives).
+fn retention_text(lang: crate::i18n::Lang, code: &str, days: i64) -> Option<String> {
+    let key = match code {
+        "until_erased" => Key::RetentionUntilErased,
+        "accounting" => Key::RetentionAccounting,
+        "until_ordered" => Key::RetentionUntilOrdered,
+        "until_used" => Key::RetentionUntilUsed,
+        "session" => Key::RetentionSession,
+        "mail_days" => return Some(lang.msg(Msg::RetentionMailDays { days })),
+        "analytics_days" => return Some(lang.msg(Msg::RetentionAnalyticsDays { days })),
+        _ => return None,
+    };
+    Some(lang.text(key).to_string())
+}
+
 #[component]
-fn DataSection(title: Key, value: Value) -> impl IntoView {
+fn DataSection(title: Key, value: Value, about: Value) -> impl IntoView {
     let i18n = use_i18n();
+    let purpose = about["purpose"].as_str().and_then(purpose_text);
+    let kept = about["kept"].as_str().unwrap_or_default().to_string();
+    let days = about["days"].as_i64().unwrap_or_default();
     let rows: Vec<serde_json::Map<String, Value>> = match value {
         Value::Object(o) => vec![o],
         Value::Array(items) => items
@@ -160,6 +200,11 @@ fn DataSection(title: Key, value: Value) -> impl IntoView {
     view! {
         <details class="data-section">
             <summary>{tr(title)} <span class="count">{format!(" ({count})")}</span></summary>
+            <p class="field-hint data-about">
+                {purpose.map(|p| view! { <span>{tr(Key::DataWhy)} ": " {tr(p)}</span> })}
+                " · " {tr(Key::DataKept)} ": "
+                {move || retention_text(i18n.lang(), &kept, days)}
+            </p>
             {if rows.is_empty() {
                 Either::Left(view! { <p class="field-hint">{tr(Key::DataNone)}</p> })
             } else {
