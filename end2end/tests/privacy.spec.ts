@@ -1,7 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { ADMIN, isHydrated, latestMail, open, test } from "./helpers";
-
-const PASSWORD = "violet staple drum";
+import { ADMIN, isHydrated, open, registerAndConfirm, test } from "./helpers";
 
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email address").fill(email);
@@ -19,23 +17,7 @@ test("the policy is read, a new version is published, and a shopper acknowledges
 
   // A shopper registers and confirms their address: they have read the version in effect.
   const email = `policy-${testInfo.project.name}-${Date.now()}@example.com`;
-  await open(page, "/account/register", testInfo);
-  await page.getByLabel("Full name").fill("Mei Lin");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Telephone").fill("+86 138 0013 8000");
-  await page.getByLabel("Address", { exact: true }).fill("88 Century Avenue");
-  await page.getByLabel("City").fill("Shanghai");
-  await page.getByLabel("Postal code").fill("200120");
-  await page.getByLabel("Country or region").selectOption("CN");
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByLabel("Type the password again").fill(PASSWORD);
-  await page.getByLabel("I have read the privacy policy and the terms of use").check();
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
-  const link = (await latestMail(browser, email)).match(/\/account\/verify\/[0-9a-f]{64}/)?.[0];
-  await open(page, link!, testInfo);
-  await page.getByRole("button", { name: "Confirm my address" }).click();
-  await expect(page).toHaveURL(/\/account\?verified=1$/);
+  await registerAndConfirm(page, browser, testInfo, email);
   // (Whether they see a banner now depends on the journeys running beside this one, which
   // publish versions too; the HTTP tests check it exactly.)
   const banner = page.getByRole("note").filter({ hasText: "Our privacy policy changed on" });
@@ -109,18 +91,23 @@ test("a first visit asks once; rejecting is as easy as accepting, and the choice
   await expect(page.getByLabel("Necessary (always on)")).toBeDisabled();
   await page.getByLabel("Analytics").check();
   await page.getByRole("button", { name: "Save my choices" }).click();
+  // Without JavaScript the browser comes back to the page, which shows the choice made
+  // (a visitor has no session to carry a note).
   if (isHydrated(testInfo)) {
     await expect(page.getByText("Your choices are saved.")).toBeVisible();
   }
+  await expect(page.getByLabel("Analytics")).toBeChecked();
   await open(page, "/privacy/choices", testInfo);
   await expect(page.getByLabel("Analytics")).toBeChecked();
   await expect(page.getByLabel("Marketing offers")).not.toBeChecked();
 
-  // Everything, then nothing again.
+  // Everything, then nothing again (each answer shown on the page before going on).
   await page.getByRole("main").getByRole("button", { name: "Accept all" }).click();
+  await expect(page.getByLabel("Marketing offers")).toBeChecked();
   await open(page, "/privacy/choices", testInfo);
   await expect(page.getByLabel("Marketing offers")).toBeChecked();
   await page.getByRole("main").getByRole("button", { name: "Reject all" }).click();
+  await expect(page.getByLabel("Marketing offers")).not.toBeChecked();
   await open(page, "/privacy/choices", testInfo);
   await expect(page.getByLabel("Analytics")).not.toBeChecked();
   await expect(page.getByLabel("Marketing offers")).not.toBeChecked();
@@ -135,4 +122,17 @@ test("accepting all on the first visit keeps the banner away", async ({ page }, 
   await expect(banner).toHaveCount(0);
   await open(page, "/privacy/choices", testInfo);
   await expect(page.getByLabel("Analytics")).toBeChecked();
+});
+
+test("a shopper sees what the shop holds, why and how long, and who received it", async ({ page, browser }, testInfo) => {
+  const email = `held-${testInfo.project.name}-${Date.now()}@example.com`;
+  await registerAndConfirm(page, browser, testInfo, email);
+
+  await open(page, "/account/data", testInfo);
+  await expect(page.getByRole("heading", { name: "Who received your data" })).toBeVisible();
+  // Nothing has left the shop yet (the development mailbox keeps mail inside).
+  await expect(page.getByText("Nothing yet: no one outside the shop has received your data.")).toBeVisible();
+  await page.getByText("Emails we sent you").click();
+  await expect(page.getByText("deleted 30 days after delivery")).toBeVisible();
+  await expect(page.getByText("to send you the mail your orders and account need")).toBeVisible();
 });

@@ -63,7 +63,7 @@ async fn save(b: &Browser, id: Option<i64>, form: &[(String, String)]) -> reqwes
     b.call("admin/save-product", &all).await
 }
 
-async fn field_problems(res: reqwest::Response) -> Vec<(String, String)> {
+pub async fn field_problems(res: reqwest::Response) -> Vec<(String, String)> {
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = res.json().await.unwrap();
     body["fields"]

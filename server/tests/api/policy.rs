@@ -4,7 +4,7 @@
 use crate::{
     accounts::{me, register, registered_shopper},
     admin::staff,
-    catalog_admin::kept_page,
+    catalog_admin::{field_problems, kept_page},
     db_test,
     helpers::{Browser, TestApp},
 };
@@ -66,22 +66,6 @@ pub async fn publish_now(admin: &Browser, summary: &str, text_en: &str) -> i64 {
     version
 }
 
-async fn problems(res: reqwest::Response) -> Vec<(String, String)> {
-    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let body: Value = res.json().await.unwrap();
-    body["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["field"].as_str().unwrap().to_string(),
-                f["problem"].to_string(),
-            )
-        })
-        .collect()
-}
-
 async fn drafts_are_private_until_published_and_versions_compare(app: TestApp) {
     // The first version is the whole policy, in both languages.
     let (status, body) = app.page("/privacy").await;
@@ -116,10 +100,10 @@ async fn drafts_are_private_until_published_and_versions_compare(app: TestApp) {
     let mut bad = draft("", "## One", "x");
     bad[3].1 = "y".repeat(60_001);
     assert_eq!(
-        problems(save_draft(&admin, None, &bad).await).await,
+        field_problems(save_draft(&admin, None, &bad).await).await,
         [
-            ("summary_en".to_string(), "\"required\"".to_string()),
-            ("text_zh".to_string(), "\"too_long\"".to_string()),
+            ("summary_en".to_string(), "required".to_string()),
+            ("text_zh".to_string(), "too_long".to_string()),
         ]
     );
 
@@ -155,12 +139,12 @@ async fn drafts_are_private_until_published_and_versions_compare(app: TestApp) {
     // Published for a later day: listed, not yet in effect.
     let yesterday = time::date(now() - 86_400);
     assert_eq!(
-        problems(publish(&admin, v2, &yesterday).await).await,
-        [("effective_on".to_string(), "\"date_in_past\"".to_string())]
+        field_problems(publish(&admin, v2, &yesterday).await).await,
+        [("effective_on".to_string(), "date_in_past".to_string())]
     );
     assert_eq!(
-        problems(publish(&admin, v2, "2026-02-30").await).await,
-        [("effective_on".to_string(), "\"invalid\"".to_string())]
+        field_problems(publish(&admin, v2, "2026-02-30").await).await,
+        [("effective_on".to_string(), "invalid".to_string())]
     );
     let later = time::date(now() + 3 * 86_400);
     assert_eq!(publish(&admin, v2, &later).await.status(), StatusCode::OK);
@@ -437,8 +421,8 @@ async fn the_consent_banner_asks_once_and_the_choice_is_kept(app: TestApp) {
         .call("privacy/consent", &[("answer", "everything")])
         .await;
     assert_eq!(
-        problems(res).await,
-        [("answer".to_string(), "\"invalid\"".to_string())]
+        field_problems(res).await,
+        [("answer".to_string(), "invalid".to_string())]
     );
     let forged = app.new_browser();
     let state: Value = forged

@@ -7,4 +7,5 @@ pub mod erasure;
 pub mod export;
 pub mod ledger;
 pub mod policy;
+pub mod purposes;
 pub mod registry;
