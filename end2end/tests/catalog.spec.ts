@@ -23,6 +23,8 @@ test("a buyer filters, sorts, searches, prices a quantity and plans a wall", asy
   }
   await expect(page).toHaveURL(/sort=price-desc/);
   await expect(cards.first()).toHaveText("Tourline R P2.6 Rental Panel");
+  // (The order shows no change here: let the app finish loading the sorted page first.)
+  await page.waitForLoadState("networkidle");
   await page.goBack();
   await expect(page).not.toHaveURL(/sort=/);
 

@@ -49,6 +49,10 @@ pub const ENV: &[(&str, &str)] = &[
     ("tax.rates", "SHOP_TAX_RATES"),
     ("limits.request_body_bytes", "SHOP_REQUEST_BODY_BYTES"),
     ("limits.request_timeout_secs", "SHOP_REQUEST_TIMEOUT_SECS"),
+    (
+        "limits.mails_per_client_per_hour",
+        "SHOP_MAILS_PER_CLIENT_PER_HOUR",
+    ),
     ("mail.smtp_url", "SHOP_SMTP_URL"),
     ("mail.from", "SHOP_MAIL_FROM"),
     ("mail.retention_days", "SHOP_MAIL_RETENTION_DAYS"),
@@ -271,6 +275,10 @@ pub struct LimitsConfig {
     pub request_body_bytes: usize,
     /// A request taking longer is answered 408.
     pub request_timeout_secs: u64,
+    /// Requested mails (verification and reset links) one client address can cause per
+    /// hour; raise it when many shoppers share one address (a proxy that does not forward
+    /// theirs, a test suite).
+    pub mails_per_client_per_hour: i64,
 }
 
 impl Default for LimitsConfig {
@@ -278,6 +286,7 @@ impl Default for LimitsConfig {
         LimitsConfig {
             request_body_bytes: 2 * 1024 * 1024,
             request_timeout_secs: 30,
+            mails_per_client_per_hour: app::backend::security::throttle::MAILS_PER_CLIENT_PER_HOUR,
         }
     }
 }

@@ -220,6 +220,7 @@ pub async fn build_state(
             gateway: config.payment.gateway(),
             mail_retention_days: config.mail.retention_days,
             analytics_retention_days: config.shop.analytics_retention_days,
+            mails_per_client_per_hour: config.limits.mails_per_client_per_hour,
         }),
         outbox_nudge: Arc::new(tokio::sync::Notify::new()),
         changes,

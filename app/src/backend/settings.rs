@@ -27,4 +27,6 @@ pub struct ShopSettings {
     /// (`shop.analytics_retention_days`): shoppers are told on `/account/data`.
     pub mail_retention_days: u32,
     pub analytics_retention_days: u32,
+    /// Requested mails one client address can cause per hour (`limits.mails_per_client_per_hour`).
+    pub mails_per_client_per_hour: i64,
 }

@@ -45,12 +45,17 @@ pub fn AcceptOrReject() -> impl IntoView {
 pub fn ConsentBanner() -> impl IntoView {
     let consent = use_consent();
     let i18n = use_i18n();
+    let location = leptos_router::hooks::use_location();
     view! {
         <Transition>
-            {move || Suspend::new(async move {
+            {move || {
+                // The choices page asks the same itself.
+                let on_choices = location.pathname.with(|p| p == "/privacy/choices");
+                Suspend::new(async move {
                 let view = consent.view.await.ok()?;
                 match view.notice {
                     VisitorNotice::None => None,
+                    VisitorNotice::AskConsent if on_choices => None,
                     VisitorNotice::AskConsent => Some(view! {
                         <section class="consent-banner" aria-labelledby="consent-title">
                             <div class="container">
@@ -78,7 +83,8 @@ pub fn ConsentBanner() -> impl IntoView {
                         }.into_any())
                     }
                 }
-            })}
+            })
+            }}
         </Transition>
     }
 }

@@ -142,7 +142,8 @@ pub(super) async fn send_link(
     m: LinkMail<'_>,
     now: i64,
 ) -> ShopResult<()> {
-    if !admit_mail(conn, &state.keys, m.to, m.client, now).await? {
+    let per_client = state.settings.mails_per_client_per_hour;
+    if !admit_mail(conn, &state.keys, m.to, m.client, per_client, now).await? {
         return Ok(());
     }
     let purpose = m.letter.purpose();
@@ -167,7 +168,8 @@ pub(super) async fn notify_address_taken(
     client: Option<IpAddr>,
     now: i64,
 ) -> ShopResult<bool> {
-    if !admit_mail(conn, &state.keys, &owner.email, client, now).await? {
+    let per_client = state.settings.mails_per_client_per_hour;
+    if !admit_mail(conn, &state.keys, &owner.email, client, per_client, now).await? {
         return Ok(false);
     }
     let signin = link(state, "/account/sign-in");

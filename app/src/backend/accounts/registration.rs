@@ -55,7 +55,16 @@ pub async fn register(
     }
     let queued = match &taken {
         Some(owner) => notify_address_taken(state, &mut tx, owner, client, now).await?,
-        None if admit_mail(&mut tx, &state.keys, &email, client, now).await? => {
+        None if admit_mail(
+            &mut tx,
+            &state.keys,
+            &email,
+            client,
+            state.settings.mails_per_client_per_hour,
+            now,
+        )
+        .await? =>
+        {
             let verify = link(
                 state,
                 &format!("{}{token}", LinkPurpose::VerifyEmail.path()),

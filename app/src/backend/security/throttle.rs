@@ -31,17 +31,20 @@ pub const ATTEMPTS_PER_MINUTE: i64 = 30;
 const WINDOW_SECS: i64 = 60;
 /// Requested mails one address receives per hour at most.
 pub const MAILS_PER_RECIPIENT_PER_HOUR: i64 = 5;
-/// Requested mails one client address can cause per hour at most.
+/// Requested mails one client address can cause per hour at most, unless the setting
+/// `limits.mails_per_client_per_hour` says otherwise.
 pub const MAILS_PER_CLIENT_PER_HOUR: i64 = 20;
 const HOUR_SECS: i64 = 3600;
 
 /// Counts one requested mail to `to` (normalised address) caused by `client`; false when the
-/// recipient or the client is over its hourly allowance (then the mail must not be written).
+/// recipient or the client (`per_client` an hour) is over its hourly allowance (then the mail
+/// must not be written).
 pub async fn admit_mail(
     conn: &mut sqlx::AnyConnection,
     keys: &Keys,
     to: &str,
     client: Option<IpAddr>,
+    per_client: i64,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     let cutoff = now - HOUR_SECS;
@@ -66,8 +69,7 @@ pub async fn admit_mail(
         }
         None => 0,
     };
-    let admitted =
-        to_hits <= MAILS_PER_RECIPIENT_PER_HOUR && client_hits <= MAILS_PER_CLIENT_PER_HOUR;
+    let admitted = to_hits <= MAILS_PER_RECIPIENT_PER_HOUR && client_hits <= per_client;
     if !admitted {
         tracing::info!(
             to_hits,
