@@ -29,7 +29,7 @@ const DAY: i64 = 86_400;
 
 /// The visitor number of a request that may be counted: analytics allowed (and not refused
 /// by the browser), and a visitor cookie the shop made.
-fn countable_visitor(headers: &HeaderMap) -> Option<String> {
+pub fn countable_visitor(headers: &HeaderMap) -> Option<String> {
     if !consent::of_headers(headers).analytics() {
         return None;
     }

@@ -17,7 +17,10 @@ pub async fn count_page_views(
     request: Request,
     next: Next,
 ) -> Response {
-    let counted = (request.method() == Method::GET).then(|| {
+    // Only a visitor who may be counted costs a copy of the request's headers.
+    let countable = request.method() == Method::GET
+        && analytics::countable_visitor(request.headers()).is_some();
+    let counted = countable.then(|| {
         let client = match request.extensions().get::<ClientAddr>() {
             Some(ClientAddr(ip)) => Some(*ip),
             None => request

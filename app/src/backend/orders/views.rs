@@ -10,6 +10,7 @@ use crate::backend::{
         users,
     },
     orders::links::{GUEST_ORDERS, guest_key},
+    privacy::ledger,
     request::session::Session,
 };
 use crate::{
@@ -21,7 +22,6 @@ use crate::{
     error::{ShopError, ShopResult},
     model::order::{
         AdminOrderRow, CardShown, OrderEventView, OrderLineView, OrderSummary, OrderView,
-        SharedWith,
     },
 };
 
@@ -122,16 +122,7 @@ pub(super) async fn build_view(
                 by: e.actor_id.and_then(|a| actors.get(&a).cloned()),
             })
             .collect(),
-        shared_with: shared
-            .into_iter()
-            .map(|d| SharedWith {
-                order_id: d.order_id,
-                recipient: d.recipient,
-                fields: d.fields.split(", ").map(str::to_string).collect(),
-                purpose: d.purpose,
-                at: d.at,
-            })
-            .collect(),
+        shared_with: shared.into_iter().map(ledger::entry).collect(),
         guest: order.user_id.is_none(),
         staff,
     })

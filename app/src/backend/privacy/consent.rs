@@ -7,9 +7,7 @@ use crate::backend::{AppState, db::consents, memory::policy::in_effect, now};
 use crate::{
     cookies,
     domain::{
-        consent::{
-            Consent, ConsentAnswer, ConsentState, PURPOSE_ANALYTICS, PURPOSE_OFFERS, VisitorNotice,
-        },
+        consent::{Consent, ConsentAnswer, ConsentState, PURPOSE_ANALYTICS, PURPOSE_OFFERS},
         ids::UserId,
     },
     error::{ShopError, ShopResult},
@@ -41,12 +39,6 @@ pub async fn current_policy(state: &AppState) -> ShopResult<(i64, i64)> {
         in_effect(&heads, now())
             .map_or((0, 0), |h| (h.version, h.effective_at.unwrap_or_default())),
     )
-}
-
-/// The notice on top of the pages of a request with these headers.
-pub async fn notice(state: &AppState, headers: &HeaderMap) -> ShopResult<VisitorNotice> {
-    let (current, _) = current_policy(state).await?;
-    Ok(of_headers(headers).notice(current))
 }
 
 /// What the pages show about a visitor's consent.

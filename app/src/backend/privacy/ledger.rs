@@ -4,7 +4,10 @@
 //! (`orders/settling.rs`, `orders/handoff.rs`, `mail/worker.rs`) and never changed: the
 //! database refuses an update (a correction is a new row).
 
-use crate::backend::{AppState, db::orders};
+use crate::backend::{
+    AppState,
+    db::orders::{self, DisclosureRow},
+};
 use crate::{domain::ids::UserId, error::ShopResult, model::order::SharedWith};
 
 /// Every entry of the account, newest first.
@@ -12,12 +15,17 @@ pub async fn of_user(state: &AppState, user: UserId) -> ShopResult<Vec<SharedWit
     Ok(orders::disclosures_of_user(state.db.pool(), user)
         .await?
         .into_iter()
-        .map(|d| SharedWith {
-            order_id: d.order_id,
-            recipient: d.recipient,
-            fields: d.fields.split(", ").map(str::to_string).collect(),
-            purpose: d.purpose,
-            at: d.at,
-        })
+        .map(entry)
         .collect())
+}
+
+/// A ledger row as shoppers read it (its fields listed one by one).
+pub fn entry(d: DisclosureRow) -> SharedWith {
+    SharedWith {
+        order_id: d.order_id,
+        recipient: d.recipient,
+        fields: d.fields.split(", ").map(str::to_string).collect(),
+        purpose: d.purpose,
+        at: d.at,
+    }
 }

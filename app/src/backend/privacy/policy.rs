@@ -122,10 +122,8 @@ fn notice_among(heads: &[PolicyHead], acknowledged: i64, now: i64) -> Option<Pol
 pub async fn acknowledge(state: &AppState, user: UserId, version: i64) -> ShopResult<()> {
     let now = now();
     let mut tx = state.db.begin_write().await?;
-    let current = policy::current(&mut *tx, now)
-        .await?
-        .ok_or(ShopError::NotFound)?;
     let heads = policy::heads(&mut *tx).await?;
+    let current = in_effect(&heads, now).ok_or(ShopError::NotFound)?;
     let published = heads
         .iter()
         .any(|h| h.version == version && h.effective_at.is_some());
