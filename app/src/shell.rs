@@ -25,6 +25,7 @@ use crate::{
             AdminHomePage,
             customers::{CustomerPage, CustomersPage},
             mail::MailPage,
+            newsletters::AdminNewslettersPage,
             orders::{AdminOrderPage, AdminOrdersPage},
             privacy::{AdminPolicyVersionPage, AdminPrivacyPage},
             products::{EditProductPage, NewProductPage, ProductsAdminPage},
@@ -41,6 +42,7 @@ use crate::{
         orders::{InvoicePage, OrderPage, OrdersPage},
         privacy::{ConsentChoicesPage, PolicyChangesPage, PrivacyPage},
         product::ProductPage,
+        unsubscribe::UnsubscribePage,
     },
 };
 use leptos::prelude::*;
@@ -134,6 +136,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("privacy/choices") view={Lazy::<ConsentChoicesPageRoute>::new()} ssr=SsrMode::InOrder />
                     <Route path=path!("terms") view={Lazy::<TermsPageRoute>::new()} ssr=SsrMode::InOrder />
                     <Route path=path!("contact") view={Lazy::<ContactPageRoute>::new()} ssr=SsrMode::InOrder />
+                    <Route path=path!("unsubscribe/:key") view={Lazy::<UnsubscribePageRoute>::new()} ssr=SsrMode::InOrder />
                     <Route path=path!("account/register") view={Lazy::<RegisterPageRoute>::new()} ssr=SsrMode::InOrder />
                     <Route path=path!("account/check-email") view={Lazy::<CheckEmailPageRoute>::new()} ssr=SsrMode::InOrder />
                     <Route path=path!("account/sign-in") view={Lazy::<SignInPageRoute>::new()} ssr=SsrMode::InOrder />
@@ -154,6 +157,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("admin/customers") view={Lazy::<AdminCustomersPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/customers/:id") view={Lazy::<AdminCustomerPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/mail") view={Lazy::<AdminMailPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/newsletters") view={Lazy::<AdminNewslettersPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/orders") view={Lazy::<AdminOrdersPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/orders/:id") view={Lazy::<AdminOrderPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/privacy") view={Lazy::<AdminPrivacyPageRoute>::new()} ssr=SsrMode::Async />
@@ -202,6 +206,7 @@ lazy_pages! {
     ConsentChoicesPage => ConsentChoicesPageRoute,
     TermsPage => TermsPageRoute,
     ContactPage => ContactPageRoute,
+    UnsubscribePage => UnsubscribePageRoute,
     RegisterPage => RegisterPageRoute,
     CheckEmailPage => CheckEmailPageRoute,
     SignInPage => SignInPageRoute,
@@ -220,6 +225,7 @@ lazy_pages! {
     CustomersPage => AdminCustomersPageRoute,
     CustomerPage => AdminCustomerPageRoute,
     MailPage => AdminMailPageRoute,
+    AdminNewslettersPage => AdminNewslettersPageRoute,
     AdminOrdersPage => AdminOrdersPageRoute,
     AdminOrderPage => AdminOrderPageRoute,
     AdminPrivacyPage => AdminPrivacyPageRoute,

@@ -329,6 +329,7 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
         .route("/media/products/{id}", get(media::product_image))
         .route("/admin/products/{id}/image", post(media::upload_product_image))
         .merge(sandbox_processor::pages::routes())
+        .merge(crate::unsubscribe::routes())
         .merge(extra)
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .layer(from_fn(map_error_status))

@@ -8,5 +8,6 @@ pub mod cart;
 pub mod catalog;
 pub mod checkout;
 pub mod language;
+pub mod marketing;
 pub mod privacy;
 pub mod shop;

@@ -484,6 +484,7 @@ pub fn TextArea(
     #[prop(optional)] form: Option<&'static str>,
     #[prop(optional, into)] value: String,
     #[prop(default = 4)] rows: u32,
+    #[prop(default = true)] required: bool,
     /// Required: every field has a maximum (from `domain::limits`), which the server enforces.
     maxlength: usize,
 ) -> impl IntoView {
@@ -501,7 +502,7 @@ pub fn TextArea(
                 id=id
                 name=input_name
                 rows=rows
-                required=true
+                required=required
                 maxlength=maxlength.to_string()
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 aria-describedby=error_id.clone()

@@ -15,6 +15,7 @@ pub mod country;
 pub mod ids;
 pub mod image;
 pub mod limits;
+pub mod marketing;
 pub mod money;
 pub mod order;
 pub mod outbox;

@@ -151,7 +151,7 @@ impl PolicyDraft {
     }
 }
 
-fn check_long_text(value: &str, max: usize) -> Option<Problem> {
+pub(crate) fn check_long_text(value: &str, max: usize) -> Option<Problem> {
     if value.trim().is_empty() {
         Some(Problem::Required)
     } else if value.chars().count() > max {

@@ -278,6 +278,30 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         ProblemNotAnImage => "This file is not a PNG, JPEG or WebP picture.",
         ProblemSlugShape => "Use lowercase letters, digits and hyphens only, like solara-fx-p10.",
+        UnsubscribeTitle => "Stop marketing mail",
+        UnsubscribeLead => {
+            "Press the button to stop our news and offers by email. Mail about your orders and your account still comes. No sign-in is needed."
+        }
+        UnsubscribeButton => "Unsubscribe",
+        UnsubscribeDone => "You are unsubscribed: no more marketing mail goes to this address.",
+        UnsubscribeProfile => "Change your marketing choice in your account",
+        AdminNewsletters => "Newsletters",
+        AdminNewslettersText => {
+            "A newsletter goes only to shoppers who opted in to marketing mail, in their language, with a one-click unsubscribe link in its text and headers."
+        }
+        AdminNewsletterNew => "Write a newsletter",
+        AdminNewsletterSent => "The newsletter is on its way; it is sent in batches.",
+        AdminNewsletterSubjectEn => "Subject (English)",
+        AdminNewsletterBodyEn => "Text (English)",
+        AdminNewsletterSubjectZh => "Subject (Chinese, optional)",
+        AdminNewsletterBodyZh => "Text (Chinese, optional)",
+        AdminNewsletterHint => {
+            "Without a Chinese text, shoppers who read Chinese get the English one. The greeting, the shop's name and the unsubscribe link are added to every mail."
+        }
+        AdminNewsletterSend => "Send to opted-in shoppers",
+        AdminNewslettersSent => "Sent newsletters",
+        AdminNewslettersNone => "No newsletter has been sent yet.",
+        AdminNewsletterSending => "sending",
         DataWhy => "Why we hold it",
         DataKept => "How long",
         PurposeAccount => "to run your account and answer you",
@@ -961,6 +985,16 @@ pub fn msg(m: &Msg) -> String {
         Msg::MailPolicySubject { shop, version } => {
             format!("{shop}'s privacy policy is changing (version {version})")
         }
+        Msg::MailNewsletterSubject { shop, subject } => format!("{shop} news: {subject}"),
+        Msg::MailNewsletterBody {
+            shop,
+            name,
+            text,
+            link,
+            profile,
+        } => format!(
+            "Hello {name},\n\n{text}\n\n{shop}\n\n--\nYou receive this because you asked for news and offers from {shop} by email. Unsubscribe with one click (no sign-in needed):\n{link}\nor change your choice in your profile:\n{profile}"
+        ),
         Msg::MailPolicyBody {
             shop,
             name,
@@ -971,6 +1005,13 @@ pub fn msg(m: &Msg) -> String {
         } => format!(
             "Hello {name},\n\nVersion {version} of our privacy policy takes effect on {date}.\n\nWhat changed: {summary}\n\nRead the changes here:\n{link}\n\nFrom that day, while you are signed in, the shop will ask you to acknowledge the new version. You are receiving this because you have an account with us.\n\n{shop}"
         ),
+        Msg::NewsletterAudience { count } => format!(
+            "{count} {} opted in to marketing mail and would receive it now.",
+            plural(count, "shopper has", "shoppers have")
+        ),
+        Msg::NewsletterRecipients { count } => {
+            format!("{count} {}", plural(count, "recipient", "recipients"))
+        }
         Msg::ResultCount { count } => format!("{count} {}", plural(count, "product", "products")),
         Msg::PageOf { page, pages } => format!("Page {page} of {pages}"),
         Msg::PriceFrom { price } => format!("from {price}"),

@@ -238,6 +238,30 @@ pub(super) fn text(key: Key) -> &'static str {
         ProblemTierOrder => "阶梯价必须从1件起，数量递增，且单价不得高于更小的订量。",
         ProblemNotAnImage => "该文件不是PNG、JPEG或WebP图片。",
         ProblemSlugShape => "只能使用小写字母、数字和连字符，例如 solara-fx-p10。",
+        UnsubscribeTitle => "退订营销邮件",
+        UnsubscribeLead => {
+            "按下按钮即可停止接收我们通过电子邮件发送的资讯和优惠。有关订单和账户的邮件仍会照常发送。无需登录。"
+        }
+        UnsubscribeButton => "退订",
+        UnsubscribeDone => "您已退订：我们不会再向此地址发送营销邮件。",
+        UnsubscribeProfile => "在账户中更改您的营销选择",
+        AdminNewsletters => "电子报",
+        AdminNewslettersText => {
+            "电子报只发送给选择接收营销邮件的顾客，使用其语言，正文和邮件头中都带有一键退订链接。"
+        }
+        AdminNewsletterNew => "撰写电子报",
+        AdminNewsletterSent => "电子报正在发送，将分批寄出。",
+        AdminNewsletterSubjectEn => "标题（英文）",
+        AdminNewsletterBodyEn => "正文（英文）",
+        AdminNewsletterSubjectZh => "标题（中文，可选）",
+        AdminNewsletterBodyZh => "正文（中文，可选）",
+        AdminNewsletterHint => {
+            "如果没有中文正文，中文读者将收到英文版本。每封邮件都会自动加上问候语、店名和退订链接。"
+        }
+        AdminNewsletterSend => "发送给已选择接收的顾客",
+        AdminNewslettersSent => "已发送的电子报",
+        AdminNewslettersNone => "尚未发送任何电子报。",
+        AdminNewsletterSending => "发送中",
         DataWhy => "保存原因",
         DataKept => "保存期限",
         PurposeAccount => "用于运行您的账户并答复您",
@@ -832,6 +856,16 @@ pub fn msg(m: &Msg) -> String {
         Msg::MailPolicySubject { shop, version } => {
             format!("{shop} 的隐私政策即将更新（第 {version} 版）")
         }
+        Msg::MailNewsletterSubject { shop, subject } => format!("{shop} 资讯：{subject}"),
+        Msg::MailNewsletterBody {
+            shop,
+            name,
+            text,
+            link,
+            profile,
+        } => format!(
+            "{name}，您好：\n\n{text}\n\n{shop}\n\n--\n您收到这封邮件，是因为您选择了通过电子邮件接收 {shop} 的资讯和优惠。一键退订（无需登录）：\n{link}\n或在个人资料中更改您的选择：\n{profile}"
+        ),
         Msg::MailPolicyBody {
             shop,
             name,
@@ -842,6 +876,10 @@ pub fn msg(m: &Msg) -> String {
         } => format!(
             "{name}，您好：\n\n我们的隐私政策第 {version} 版将于 {date} 生效。\n\n变更内容：{summary}\n\n在此查看变更：\n{link}\n\n自该日起，您登录后网站会请您确认已阅读新版本。您收到这封邮件，是因为您在本店拥有账户。\n\n{shop}"
         ),
+        Msg::NewsletterAudience { count } => {
+            format!("{count} 位顾客选择了接收营销邮件，现在发送将送达他们。")
+        }
+        Msg::NewsletterRecipients { count } => format!("{count} 位收件人"),
         Msg::ResultCount { count } => format!("共 {count} 件产品"),
         Msg::PageOf { page, pages } => format!("第 {page} 页，共 {pages} 页"),
         Msg::PriceFrom { price } => format!("{price} 起"),

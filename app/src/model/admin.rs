@@ -78,6 +78,9 @@ pub struct MailView {
     pub subject: String,
     /// The text, in the development mailbox only.
     pub body: Option<String>,
+    /// Extra header lines (the unsubscribe pair of marketing mail), in the development
+    /// mailbox only.
+    pub headers: Option<String>,
     /// One-time links in the text were hidden: they act on another staff account.
     pub links_hidden: bool,
     pub written_at: i64,

@@ -11,6 +11,7 @@ pub mod admin;
 pub mod cart;
 pub mod catalog;
 pub mod forms;
+pub mod marketing;
 pub mod order;
 pub mod policy;
 pub mod shop;

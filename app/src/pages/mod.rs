@@ -15,3 +15,4 @@ pub mod not_found;
 pub mod orders;
 pub mod privacy;
 pub mod product;
+pub mod unsubscribe;

@@ -2,7 +2,9 @@
 //! so every request that can change state (anything but GET, HEAD and OPTIONS) must come from
 //! the shop's own pages: browsers say so in `Sec-Fetch-Site`; older ones send `Origin`, which
 //! must then name this host. Requests with neither header (curl, server-to-server) cannot
-//! carry a victim's cookies from another site and pass.
+//! carry a victim's cookies from another site and pass. One address is exempt: the
+//! one-click unsubscribe of marketing mail, which mail clients post from elsewhere and whose
+//! authority is the key in its address, never a cookie (`crate::unsubscribe`).
 
 use axum::{
     extract::{Request, State},
@@ -21,7 +23,11 @@ pub async fn reject_cross_site(
     request: Request,
     next: Next,
 ) -> Response {
-    if is_cross_site(request.method(), request.headers(), &allowed.0) {
+    let exempt = request
+        .uri()
+        .path()
+        .starts_with(crate::unsubscribe::PATH_PREFIX);
+    if !exempt && is_cross_site(request.method(), request.headers(), &allowed.0) {
         tracing::warn!(method = %request.method(), path = %request.uri().path(), "cross-site request rejected");
         return (StatusCode::FORBIDDEN, "Cross-site request rejected.").into_response();
     }

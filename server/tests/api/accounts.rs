@@ -988,11 +988,14 @@ async fn mail_sent_through_smtp_keeps_no_text(db: app::backend::db::Db) {
     let body = format!("Hello Mei, your one-time code:\n{token}\n");
     outbox::insert(
         db.pool(),
-        None,
-        "mei@example.com",
-        "reset_password",
-        "Reset",
-        &body,
+        outbox::NewMail {
+            user_id: None,
+            recipient: "mei@example.com",
+            kind: "reset_password",
+            subject: "Reset",
+            body: &body,
+            headers: "",
+        },
         0,
     )
     .await

@@ -53,11 +53,14 @@ async fn the_mail_relay_is_a_recipient_and_ledger_rows_never_change(db: Db) {
     let mailbox = worker::Transport::Mailbox;
     outbox::insert(
         db.pool(),
-        Some(user),
-        "mei@example.com",
-        "order_shipped",
-        "Shipped",
-        "Hi\n",
+        outbox::NewMail {
+            user_id: Some(user),
+            recipient: "mei@example.com",
+            kind: "order_shipped",
+            subject: "Shipped",
+            body: "Hi\n",
+            headers: "",
+        },
         0,
     )
     .await
@@ -67,11 +70,14 @@ async fn the_mail_relay_is_a_recipient_and_ledger_rows_never_change(db: Db) {
 
     outbox::insert(
         db.pool(),
-        Some(user),
-        "mei@example.com",
-        "order_placed",
-        "Placed",
-        "Hi\n",
+        outbox::NewMail {
+            user_id: Some(user),
+            recipient: "mei@example.com",
+            kind: "order_placed",
+            subject: "Placed",
+            body: "Hi\n",
+            headers: "",
+        },
         0,
     )
     .await

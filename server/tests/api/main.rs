@@ -15,6 +15,7 @@ mod cli;
 
 mod health;
 mod ledger;
+mod marketing;
 mod pages;
 mod policy;
 mod privacy;

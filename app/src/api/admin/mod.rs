@@ -3,6 +3,7 @@
 
 pub mod customers;
 pub mod mail;
+pub mod newsletters;
 pub mod orders;
 pub mod privacy;
 pub mod products;

@@ -5,11 +5,13 @@
 
 pub mod addresses;
 pub mod analytics;
+pub mod audience;
 pub mod cart;
 pub mod catalog_search;
 pub mod changes;
 pub mod consents;
 pub mod handoffs;
+pub mod newsletters;
 pub mod orders;
 pub mod outbox;
 pub mod personal;

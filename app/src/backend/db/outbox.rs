@@ -19,30 +19,43 @@ pub struct OutboxRow {
     pub last_error: Option<String>,
     /// Which mail it is (`order_shipped`…; empty for mail written before kinds were kept).
     pub kind: String,
+    /// Extra header lines (`Name: value`, one per line; the unsubscribe pair of marketing
+    /// mail), empty for most mail.
+    pub headers: String,
 }
 
 const COLUMNS: &str = "id, user_id, recipient, subject, body, created_at, attempts, next_attempt_at, \
-                       delivered_at, transport, last_error, kind";
+                       delivered_at, transport, last_error, kind, headers";
+
+/// A message to write to the outbox.
+#[derive(Clone, Copy, Debug)]
+pub struct NewMail<'a> {
+    pub user_id: Option<UserId>,
+    pub recipient: &'a str,
+    pub kind: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+    /// Extra header lines, `Name: value` each (usually none).
+    pub headers: &'a str,
+}
 
 pub async fn insert<'e>(
     db: impl Executor<'e, Database = Any>,
-    user_id: Option<UserId>,
-    recipient: &str,
-    kind: &str,
-    subject: &str,
-    body: &str,
+    mail: NewMail<'_>,
     now: i64,
 ) -> Result<MailId, sqlx::Error> {
     sqlx::query_scalar(
-        "INSERT INTO outbox (user_id, recipient, kind, subject, body, created_at, next_attempt_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $6)
+        "INSERT INTO outbox (user_id, recipient, kind, subject, body, headers, created_at,
+                             next_attempt_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
          RETURNING id",
     )
-    .bind(user_id)
-    .bind(recipient)
-    .bind(kind)
-    .bind(subject)
-    .bind(body)
+    .bind(mail.user_id)
+    .bind(mail.recipient)
+    .bind(mail.kind)
+    .bind(mail.subject)
+    .bind(mail.body)
+    .bind(mail.headers)
     .bind(now)
     .fetch_one(db)
     .await
@@ -84,8 +97,9 @@ pub async fn claim<'e>(
     Ok(done.rows_affected() == 1)
 }
 
-/// Marks a message delivered. `keep_body` false deletes its text (mail that has left the
-/// shop: the copy here would only keep personal data and live links around).
+/// Marks a message delivered. `keep_body` false deletes its text and extra headers (mail
+/// that has left the shop: the copy here would only keep personal data and live links
+/// around).
 pub async fn mark_delivered<'e>(
     db: impl Executor<'e, Database = Any>,
     id: MailId,
@@ -95,7 +109,8 @@ pub async fn mark_delivered<'e>(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE outbox SET delivered_at = $1, transport = $2, last_error = NULL,
-                body = CASE WHEN $4 = 1 THEN body ELSE '' END
+                body = CASE WHEN $4 = 1 THEN body ELSE '' END,
+                headers = CASE WHEN $4 = 1 THEN headers ELSE '' END
          WHERE id = $3",
     )
     .bind(now)

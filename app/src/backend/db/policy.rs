@@ -226,33 +226,6 @@ pub async fn notice_due<'e>(
     .await
 }
 
-/// An account a notice goes to.
-#[derive(Clone, Debug, FromRow)]
-pub struct NoticeRecipient {
-    pub id: UserId,
-    pub email: String,
-    pub full_name: String,
-    pub language: Lang,
-}
-
-/// Up to `limit` active accounts with a confirmed address and an id after `after`, in id
-/// order.
-pub async fn recipients_after<'e>(
-    db: impl Executor<'e, Database = Any>,
-    after: i64,
-    limit: i64,
-) -> Result<Vec<NoticeRecipient>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, email, full_name, language FROM users
-         WHERE id > $1 AND status = 'active' AND email_verified_at IS NOT NULL
-         ORDER BY id LIMIT $2",
-    )
-    .bind(after)
-    .bind(limit)
-    .fetch_all(db)
-    .await
-}
-
 /// Moves a version's notice cursor from `from` to `to` (`None`: done); 0 rows when another
 /// server moved it first.
 pub async fn advance_notice<'e>(

@@ -126,6 +126,23 @@ pub async fn update_profile<'e>(
     Ok(())
 }
 
+/// Ends an account's marketing opt-in; 0 rows when it had none.
+pub async fn opt_out_of_marketing<'e>(
+    db: impl Executor<'e, Database = Any>,
+    id: UserId,
+    now: i64,
+) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "UPDATE users SET marketing_opt_in_at = NULL, updated_at = $1
+         WHERE id = $2 AND marketing_opt_in_at IS NOT NULL",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(db)
+    .await?
+    .rows_affected())
+}
+
 pub async fn set_language<'e>(
     db: impl Executor<'e, Database = Any>,
     id: UserId,

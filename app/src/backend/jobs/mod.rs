@@ -1,10 +1,10 @@
 //! Background jobs: every loop the server runs, one per file, all started here by
 //! [`start`] and stopped together when the server stops.
 
+pub mod bulk_mail;
 pub mod change_feed;
 pub mod maintenance;
 pub mod outbox;
-pub mod policy_notices;
 pub mod recovery;
 
 use crate::backend::{AppState, mail::worker::Transport};
@@ -23,14 +23,15 @@ pub struct Retention {
 }
 
 /// Starts every job of a serving server: the change feed, the outbox (mail and parcels),
-/// the recovery of unfinished orders, the privacy policy's notice mail and the hourly
+/// the recovery of unfinished orders, mail to many accounts (the privacy policy's notices,
+/// newsletters) and the hourly
 /// maintenance (see [`Retention`]).
 pub fn start(state: &AppState, transport: Transport, retention: Retention) -> Jobs {
     Jobs(vec![
         tokio::spawn(change_feed::run(state.clone())),
         tokio::spawn(outbox::run(state.clone(), transport)),
         tokio::spawn(recovery::run(state.clone())),
-        tokio::spawn(policy_notices::run(state.clone())),
+        tokio::spawn(bulk_mail::run(state.clone())),
         tokio::spawn(maintenance::run(state.clone(), retention)),
     ])
 }

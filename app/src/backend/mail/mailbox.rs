@@ -41,6 +41,7 @@ pub async fn read(state: &AppState, viewer: &UserRow, to: Option<&str>) -> ShopR
             };
             MailView {
                 id: m.id,
+                headers: (local && !m.headers.is_empty()).then_some(m.headers),
                 to: m.recipient,
                 subject: m.subject,
                 body,

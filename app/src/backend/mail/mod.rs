@@ -87,6 +87,15 @@ pub enum Letter<'a> {
         summary: &'a str,
         link: &'a str,
     },
+    /// A newsletter to an account that opted in to marketing mail (`subject` and `text` as
+    /// staff wrote them).
+    Newsletter {
+        subject: &'a str,
+        name: &'a str,
+        text: &'a str,
+        link: &'a str,
+        profile: &'a str,
+    },
     /// An order was placed and paid.
     OrderPlaced {
         name: &'a str,
@@ -109,6 +118,7 @@ impl Letter<'_> {
             Letter::OrderCancelled { .. } => "order_cancelled",
             Letter::PolicyChanged { .. } => "policy_changed",
             Letter::OrderPlaced { .. } => "order_placed",
+            Letter::Newsletter { .. } => "newsletter",
         }
     }
 
@@ -191,6 +201,22 @@ impl Letter<'_> {
                     link,
                 },
             ),
+            Letter::Newsletter {
+                subject,
+                name,
+                text,
+                link,
+                profile,
+            } => (
+                Msg::MailNewsletterSubject { shop, subject },
+                Msg::MailNewsletterBody {
+                    shop,
+                    name,
+                    text,
+                    link,
+                    profile,
+                },
+            ),
             Letter::PolicyChanged {
                 name,
                 version,
@@ -221,6 +247,8 @@ pub struct Mail {
     pub kind: &'static str,
     pub subject: String,
     pub body: String,
+    /// Extra header lines, `Name: value` each (see [`Mail::with_unsubscribe`]).
+    pub headers: String,
 }
 
 impl Mail {
@@ -239,7 +267,16 @@ impl Mail {
             kind: letter.kind(),
             subject,
             body,
+            headers: String::new(),
         }
+    }
+
+    /// The mail with RFC 8058's one-click unsubscribe headers pointing at `url` (every
+    /// marketing mail has them; the link is in its text too).
+    pub fn with_unsubscribe(mut self, url: &str) -> Mail {
+        self.headers =
+            format!("List-Unsubscribe: <{url}>\nList-Unsubscribe-Post: List-Unsubscribe=One-Click");
+        self
     }
 
     /// Writes the message to the outbox (call inside the transaction of the change).
@@ -248,16 +285,15 @@ impl Mail {
         conn: &mut sqlx::AnyConnection,
         now: i64,
     ) -> Result<MailId, sqlx::Error> {
-        outbox::insert(
-            &mut *conn,
-            self.user_id,
-            &self.to,
-            self.kind,
-            &self.subject,
-            &self.body,
-            now,
-        )
-        .await
+        let mail = outbox::NewMail {
+            user_id: self.user_id,
+            recipient: &self.to,
+            kind: self.kind,
+            subject: &self.subject,
+            body: &self.body,
+            headers: &self.headers,
+        };
+        outbox::insert(&mut *conn, mail, now).await
     }
 }
 

@@ -13,7 +13,10 @@ use crate::{
 };
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
-    message::{Mailbox, header::ContentType},
+    message::{
+        Mailbox, MessageBuilder,
+        header::{ContentType, HeaderName, HeaderValue},
+    },
 };
 
 /// How the shop sends mail.
@@ -64,7 +67,7 @@ impl Transport {
                     .recipient
                     .parse::<Mailbox>()
                     .map_err(|e| e.to_string())?;
-                let message = Message::builder()
+                let message = with_headers(Message::builder(), &row.headers)?
                     .from(from.clone())
                     .to(to)
                     .subject(&row.subject)
@@ -79,6 +82,18 @@ impl Transport {
             }
         }
     }
+}
+
+/// The message with the outbox row's extra header lines (`Name: value` each).
+fn with_headers(mut builder: MessageBuilder, lines: &str) -> Result<MessageBuilder, String> {
+    for line in lines.lines().filter(|l| !l.trim().is_empty()) {
+        let (name, value) = line
+            .split_once(": ")
+            .ok_or_else(|| format!("malformed header line: {line}"))?;
+        let name = HeaderName::new_from_ascii(name.to_string()).map_err(|e| e.to_string())?;
+        builder = builder.raw_header(HeaderValue::new(name, value.to_string()));
+    }
+    Ok(builder)
 }
 
 /// One pass over the due messages; returns how many were delivered.

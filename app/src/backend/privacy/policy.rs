@@ -6,6 +6,7 @@
 use crate::backend::{
     AppState,
     db::{
+        audience::{self, Use},
         policy::{self, PolicyHead},
         users::UserRow,
     },
@@ -245,7 +246,7 @@ pub async fn queue_notices(state: &AppState, batch: i64, now: i64) -> ShopResult
     let (Some(after), Some(effective_at)) = (head.notice_after, head.effective_at) else {
         return Ok(0);
     };
-    let recipients = policy::recipients_after(&mut *tx, after, batch).await?;
+    let recipients = audience::accounts_after(&mut *tx, Use::CustomerService, after, batch).await?;
     let last = recipients.last().map(|r| r.id.get());
     let moved_to = if (recipients.len() as i64) < batch {
         None

@@ -64,6 +64,10 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
         "daily totals of views, clicks, visitors and languages; no visitor or account",
     ),
     ("policy_versions", "texts of the privacy policy"),
+    (
+        "newsletters",
+        "what staff wrote to shoppers who opted in, and how many received it; names only the staff author, set to NULL when that account is erased",
+    ),
     ("erasure_receipts", "counts of erased rows, no identifiers"),
     (
         "sign_in_throttle",
@@ -414,6 +418,10 @@ pub const PERSONAL: &[PersonalTable] = &[
             ("next_attempt_at", "delivery bookkeeping"),
             ("transport", "delivery bookkeeping"),
             ("last_error", "delivery bookkeeping"),
+            (
+                "headers",
+                "delivery headers (a marketing mail's unsubscribe link), deleted once sent",
+            ),
         ],
         on_erase: OnErase::Delete,
     },

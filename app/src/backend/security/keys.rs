@@ -32,12 +32,22 @@ impl Keys {
 
     /// HMAC-SHA256 of `data` under the key, separated by `purpose`, as hex.
     pub fn hash(&self, purpose: &str, data: &str) -> String {
+        hex::encode(self.mac(purpose, data).finalize().into_bytes())
+    }
+
+    /// True when `hash` is [`Keys::hash`] of `data` for `purpose`, compared in constant
+    /// time (for hashes that come back from outside, such as a link's).
+    pub fn verify(&self, purpose: &str, data: &str, hash: &str) -> bool {
+        hex::decode(hash).is_ok_and(|given| self.mac(purpose, data).verify_slice(&given).is_ok())
+    }
+
+    fn mac(&self, purpose: &str, data: &str) -> Hmac<Sha256> {
         let mut mac =
             Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC accepts any key length");
         mac.update(purpose.as_bytes());
         mac.update(&[0]);
         mac.update(data.as_bytes());
-        hex::encode(mac.finalize().into_bytes())
+        mac
     }
 }
 
@@ -63,6 +73,11 @@ mod tests {
         assert_ne!(a.hash("session", "t"), b.hash("session", "t"));
         assert_ne!(a.hash("session", "t"), a.hash("email", "t"));
         assert_eq!(a.hash("x", "y").len(), 64);
+        assert!(a.verify("x", "y", &a.hash("x", "y")));
+        assert!(!a.verify("x", "y", &b.hash("x", "y")));
+        assert!(!a.verify("x", "z", &a.hash("x", "y")));
+        assert!(!a.verify("x", "y", "not hex"));
+        assert!(!a.verify("x", "y", &a.hash("x", "y")[..62]));
     }
 
     #[test]

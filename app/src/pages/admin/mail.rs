@@ -46,6 +46,7 @@ pub fn MailPage() -> impl IntoView {
                                         </p>
                                         {m.last_error.clone().map(|e| view! { <p class="form-message form-message-error">{e}</p> })}
                                         {m.links_hidden.then(|| view! { <p class="field-hint">{tr(Key::AdminMailLinksHidden)}</p> })}
+                                        {m.headers.clone().map(|h| view! { <pre class="mail-headers">{h}</pre> })}
                                         {m.body.clone().map(|body| view! { <pre class="mail-body">{linkified(&body)}</pre> })}
                                     </li>
                                 }).collect_view()}

@@ -3,6 +3,7 @@
 
 pub mod customers;
 pub mod mail;
+pub mod newsletters;
 pub mod orders;
 pub mod privacy;
 pub mod products;
@@ -51,6 +52,7 @@ pub fn AdminLayout(title: Key, children: ChildrenFn) -> impl IntoView {
                     <A href="/admin/orders">{tr(Key::AdminOrders)}</A>
                     <A href="/admin/products">{tr(Key::AdminProducts)}</A>
                     <A href="/admin/customers">{tr(Key::AdminCustomers)}</A>
+                    <A href="/admin/newsletters">{tr(Key::AdminNewsletters)}</A>
                     {move || is_admin().then(|| view! {
                         <A href="/admin/mail">{tr(Key::AdminMail)}</A>
                         <A href="/admin/privacy">{tr(Key::AdminPrivacy)}</A>
@@ -80,6 +82,10 @@ pub fn AdminHomePage() -> impl IntoView {
                 <li class="feature">
                     <h2><A href="/admin/customers">{tr(Key::AdminCustomers)}</A></h2>
                     <p>{tr(Key::AdminCustomersText)}</p>
+                </li>
+                <li class="feature">
+                    <h2><A href="/admin/newsletters">{tr(Key::AdminNewsletters)}</A></h2>
+                    <p>{tr(Key::AdminNewslettersText)}</p>
                 </li>
                 {move || is_admin().then(|| view! {
                     <li class="feature">
