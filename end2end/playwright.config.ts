@@ -75,6 +75,7 @@ export default defineConfig({
       SHOP_PUBLIC_URL: baseURL,
       // Every journey registers from 127.0.0.1: one client address for the whole suite.
       SHOP_MAILS_PER_CLIENT_PER_HOUR: "1000",
+      SHOP_MESSAGES_PER_CLIENT_PER_HOUR: "1000",
       RUST_LOG: "warn",
     },
   },

@@ -24,6 +24,7 @@ use crate::{
         admin::{
             AdminHomePage,
             customers::{CustomerPage, CustomersPage},
+            inbox::{AdminInboxPage, AdminThreadPage},
             mail::MailPage,
             newsletters::AdminNewslettersPage,
             orders::{AdminOrderPage, AdminOrdersPage},
@@ -156,6 +157,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("admin") view={Lazy::<AdminHomePageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/customers") view={Lazy::<AdminCustomersPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/customers/:id") view={Lazy::<AdminCustomerPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/inbox") view={Lazy::<AdminInboxPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/inbox/:id") view={Lazy::<AdminThreadPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/mail") view={Lazy::<AdminMailPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/newsletters") view={Lazy::<AdminNewslettersPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/orders") view={Lazy::<AdminOrdersPageRoute>::new()} ssr=SsrMode::Async />
@@ -224,6 +227,8 @@ lazy_pages! {
     AdminHomePage => AdminHomePageRoute,
     CustomersPage => AdminCustomersPageRoute,
     CustomerPage => AdminCustomerPageRoute,
+    AdminInboxPage => AdminInboxPageRoute,
+    AdminThreadPage => AdminThreadPageRoute,
     MailPage => AdminMailPageRoute,
     AdminNewslettersPage => AdminNewslettersPageRoute,
     AdminOrdersPage => AdminOrdersPageRoute,

@@ -53,6 +53,10 @@ pub const ENV: &[(&str, &str)] = &[
         "limits.mails_per_client_per_hour",
         "SHOP_MAILS_PER_CLIENT_PER_HOUR",
     ),
+    (
+        "limits.messages_per_client_per_hour",
+        "SHOP_MESSAGES_PER_CLIENT_PER_HOUR",
+    ),
     ("mail.smtp_url", "SHOP_SMTP_URL"),
     ("mail.from", "SHOP_MAIL_FROM"),
     ("mail.retention_days", "SHOP_MAIL_RETENTION_DAYS"),
@@ -279,6 +283,8 @@ pub struct LimitsConfig {
     /// hour; raise it when many shoppers share one address (a proxy that does not forward
     /// theirs, a test suite).
     pub mails_per_client_per_hour: i64,
+    /// Messages through the contact form one client address can send per hour.
+    pub messages_per_client_per_hour: i64,
 }
 
 impl Default for LimitsConfig {
@@ -287,6 +293,8 @@ impl Default for LimitsConfig {
             request_body_bytes: 2 * 1024 * 1024,
             request_timeout_secs: 30,
             mails_per_client_per_hour: app::backend::security::throttle::MAILS_PER_CLIENT_PER_HOUR,
+            messages_per_client_per_hour:
+                app::backend::security::throttle::MESSAGES_PER_CLIENT_PER_HOUR,
         }
     }
 }

@@ -221,6 +221,7 @@ pub async fn build_state(
             mail_retention_days: config.mail.retention_days,
             analytics_retention_days: config.shop.analytics_retention_days,
             mails_per_client_per_hour: config.limits.mails_per_client_per_hour,
+            messages_per_client_per_hour: config.limits.messages_per_client_per_hour,
         }),
         outbox_nudge: Arc::new(tokio::sync::Notify::new()),
         changes,

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;
+pub mod contact;
 pub mod language;
 pub mod marketing;
 pub mod privacy;

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod analytics;
 pub mod cart;
 pub mod catalog;
+pub mod contact;
 pub mod marketing;
 pub mod orders;
 pub mod payments;

@@ -29,4 +29,7 @@ pub struct ShopSettings {
     pub analytics_retention_days: u32,
     /// Requested mails one client address can cause per hour (`limits.mails_per_client_per_hour`).
     pub mails_per_client_per_hour: i64,
+    /// Contact messages one client address can send per hour
+    /// (`limits.messages_per_client_per_hour`).
+    pub messages_per_client_per_hour: i64,
 }

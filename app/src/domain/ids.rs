@@ -53,6 +53,8 @@ id_type!(
     OrderId,
     /// A shopper's saved card.
     SavedCardId,
+    /// A conversation with the shop (a contact message and its replies).
+    ThreadId,
 );
 
 /// True for text shaped like the shop's random tokens and keyed hashes: 64 hexadecimal

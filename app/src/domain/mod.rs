@@ -11,6 +11,7 @@ pub mod category;
 pub mod common_passwords;
 pub mod configurator;
 pub mod consent;
+pub mod contact;
 pub mod country;
 pub mod ids;
 pub mod image;

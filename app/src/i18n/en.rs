@@ -278,6 +278,36 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         ProblemNotAnImage => "This file is not a PNG, JPEG or WebP picture.",
         ProblemSlugShape => "Use lowercase letters, digits and hyphens only, like solara-fx-p10.",
+        DataQuestions => "Your questions to the shop",
+        DataMessages => "Messages to and from the shop",
+        PurposeQuestions => "to answer your questions",
+        ContactFormTitle => "Write to us",
+        ContactFormLead => "A person answers by email, to the address you give.",
+        ContactOrderField => "Order number (optional)",
+        ContactMessageField => "Your message",
+        ContactRobotField => "Leave this field empty",
+        ContactSend => "Send",
+        ContactSent => "Thank you: your message has reached us. We answer by email.",
+        ContactPrivacyNote => {
+            "We keep your message to answer it. It is deleted a year after the conversation is closed, or when you erase your account; if you have an account with this address, you find it under My data."
+        }
+        AdminInbox => "Inbox",
+        AdminInboxText => {
+            "Questions sent through the contact form. Answer from a conversation: the reply goes by email and the conversation then waits for the shopper. Closed conversations are deleted after a year."
+        }
+        AdminInboxAll => "All",
+        AdminInboxEmpty => "No conversations here.",
+        ThreadOpen => "Open",
+        ThreadWaiting => "Waiting for the shopper",
+        ThreadClosed => "Closed",
+        AdminThreadReply => "Reply by email",
+        AdminThreadReplySend => "Send the reply",
+        AdminThreadReplied => "The reply is on its way by email.",
+        AdminThreadSetStatus => "Set the status",
+        AdminThreadStatusSaved => "Status saved.",
+        AdminThreadFromShop => "From the shop",
+        AdminThreadAccount => "Customer account",
+        AdminThreadOrder => "Order number given",
         UnsubscribeTitle => "Stop marketing mail",
         UnsubscribeLead => {
             "Press the button to stop our news and offers by email. Mail about your orders and your account still comes. No sign-in is needed."
@@ -961,6 +991,11 @@ pub fn msg(m: &Msg) -> String {
             "deleted {days} {} after delivery",
             plural(days, "day", "days")
         ),
+        Msg::RetentionClosedDays { days } => format!(
+            "until answered and closed, then {days} {}",
+            plural(days, "day", "days")
+        ),
+        Msg::ThreadTitle { number } => format!("Conversation #{number}"),
         Msg::RetentionAnalyticsDays { days } => format!(
             "{days} {}, then only daily totals without you in them",
             plural(days, "day", "days")
@@ -985,6 +1020,18 @@ pub fn msg(m: &Msg) -> String {
         Msg::MailPolicySubject { shop, version } => {
             format!("{shop}'s privacy policy is changing (version {version})")
         }
+        Msg::MailContactReplySubject { shop, number } => {
+            format!("Re: your message to {shop} ({number})")
+        }
+        Msg::MailContactReplyBody {
+            shop,
+            name,
+            number,
+            text,
+            link,
+        } => format!(
+            "Hello {name},\n\n{text}\n\n{shop}\n\n--\nThis answers your message {number}. To write to us again, use the form on our contact page and mention {number}:\n{link}"
+        ),
         Msg::MailNewsletterSubject { shop, subject } => format!("{shop} news: {subject}"),
         Msg::MailNewsletterBody {
             shop,

@@ -238,6 +238,36 @@ pub(super) fn text(key: Key) -> &'static str {
         ProblemTierOrder => "阶梯价必须从1件起，数量递增，且单价不得高于更小的订量。",
         ProblemNotAnImage => "该文件不是PNG、JPEG或WebP图片。",
         ProblemSlugShape => "只能使用小写字母、数字和连字符，例如 solara-fx-p10。",
+        DataQuestions => "您向本店提出的问题",
+        DataMessages => "与本店往来的留言",
+        PurposeQuestions => "用于回答您的问题",
+        ContactFormTitle => "给我们留言",
+        ContactFormLead => "由专人通过您填写的邮箱答复。",
+        ContactOrderField => "订单编号（可选）",
+        ContactMessageField => "您的留言",
+        ContactRobotField => "请勿填写此栏",
+        ContactSend => "发送",
+        ContactSent => "谢谢：我们已收到您的留言，将通过电子邮件回复。",
+        ContactPrivacyNote => {
+            "我们保存您的留言是为了回复您。会话关闭一年后，或在您删除账户时，留言将被删除；如果您用此地址开设了账户，可以在“我的数据”中找到它。"
+        }
+        AdminInbox => "收件箱",
+        AdminInboxText => {
+            "通过联系表单发来的问题。在会话中回复：回复将通过电子邮件发送，之后会话等待顾客回应。已关闭的会话一年后删除。"
+        }
+        AdminInboxAll => "全部",
+        AdminInboxEmpty => "这里没有会话。",
+        ThreadOpen => "待处理",
+        ThreadWaiting => "等待顾客",
+        ThreadClosed => "已关闭",
+        AdminThreadReply => "通过电子邮件回复",
+        AdminThreadReplySend => "发送回复",
+        AdminThreadReplied => "回复已通过电子邮件发出。",
+        AdminThreadSetStatus => "设置状态",
+        AdminThreadStatusSaved => "状态已保存。",
+        AdminThreadFromShop => "来自本店",
+        AdminThreadAccount => "顾客账户",
+        AdminThreadOrder => "所填订单编号",
         UnsubscribeTitle => "退订营销邮件",
         UnsubscribeLead => {
             "按下按钮即可停止接收我们通过电子邮件发送的资讯和优惠。有关订单和账户的邮件仍会照常发送。无需登录。"
@@ -842,6 +872,8 @@ pub fn msg(m: &Msg) -> String {
             "{name}，您好：\n\n您 {shop} 账户的电子邮箱现已更改为 {email}。如果这不是您本人的操作，请立即联系我们。\n\n{shop}"
         ),
         Msg::RetentionMailDays { days } => format!("投递后 {days} 天删除"),
+        Msg::RetentionClosedDays { days } => format!("保存至会话结束后 {days} 天"),
+        Msg::ThreadTitle { number } => format!("会话 #{number}"),
         Msg::RetentionAnalyticsDays { days } => {
             format!("{days} 天，之后只保留不含您个人信息的每日汇总")
         }
@@ -856,6 +888,18 @@ pub fn msg(m: &Msg) -> String {
         Msg::MailPolicySubject { shop, version } => {
             format!("{shop} 的隐私政策即将更新（第 {version} 版）")
         }
+        Msg::MailContactReplySubject { shop, number } => {
+            format!("回复：您发给 {shop} 的留言（{number}）")
+        }
+        Msg::MailContactReplyBody {
+            shop,
+            name,
+            number,
+            text,
+            link,
+        } => format!(
+            "{name}，您好：\n\n{text}\n\n{shop}\n\n--\n这是对您的留言 {number} 的回复。如需再次联系我们，请使用联系页面上的表单并注明 {number}：\n{link}"
+        ),
         Msg::MailNewsletterSubject { shop, subject } => format!("{shop} 资讯：{subject}"),
         Msg::MailNewsletterBody {
             shop,

@@ -10,6 +10,7 @@ pub mod account;
 pub mod admin;
 pub mod cart;
 pub mod catalog;
+pub mod contact;
 pub mod forms;
 pub mod marketing;
 pub mod order;

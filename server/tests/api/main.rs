@@ -12,6 +12,7 @@ mod catalog_admin;
 mod checkout;
 mod checkout_safety;
 mod cli;
+mod contact;
 
 mod health;
 mod ledger;

@@ -118,6 +118,19 @@ async fn busy_shopper(app: &TestApp) -> app::domain::ids::UserId {
     .await;
     app.call("account/forgot-password", &[("email", "mei@example.com")])
         .await;
+    // A question to the shop (signed in: the account's at once).
+    let res = app
+        .call(
+            "contact/send",
+            &[
+                ("form[name]", "Mei Lin"),
+                ("form[email]", "mei@example.com"),
+                ("form[order]", ""),
+                ("form[message]", "Does the cabinet fit the frame?"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
     let wall = [
         ("product", "tourline-r-p3-91"),
         ("cols", "2"),

@@ -195,8 +195,10 @@ pub async fn verify_email(state: &AppState, token: &str) -> ShopResult<UserId> {
         .await?;
     }
     users::set_verified_email(&mut *tx, user.id, &claimed.email, now).await?;
-    // Orders placed as a guest with this address are the account's now that it is proven.
+    // Orders placed and questions sent as a guest with this address are the account's now
+    // that it is proven.
     crate::backend::db::orders::claim_guest_orders(&mut tx, user.id, &claimed.email).await?;
+    crate::backend::db::contact::claim_guest_threads(&mut tx, user.id, &claimed.email).await?;
     tx.commit().await?;
     state.outbox_written();
     Ok(user.id)

@@ -10,6 +10,7 @@ pub mod cart;
 pub mod catalog_search;
 pub mod changes;
 pub mod consents;
+pub mod contact;
 pub mod handoffs;
 pub mod newsletters;
 pub mod orders;

@@ -1,13 +1,13 @@
 //! Housekeeping, hourly: expired sessions, used and expired links, old throttling rows,
 //! guest carts whose session has ended and delivered mail past its retention are deleted;
-//! raw analytics records past theirs become daily totals; accounts cancelled longer than
-//! their grace period ago are erased.
+//! raw analytics records past theirs become daily totals; conversations closed longer than a
+//! year ago are deleted; accounts cancelled longer than their grace period ago are erased.
 
 use super::Retention;
 use crate::backend::{
     AppState,
     accounts::lifecycle,
-    analytics,
+    analytics, contact,
     db::{cart, outbox, throttle, tokens},
     now,
 };
@@ -52,6 +52,10 @@ async fn round(state: &AppState, retention: Retention) {
         (
             "analytics records",
             analytics::expire(state, now, retention.analytics_days).await,
+        ),
+        (
+            "closed conversations",
+            contact::expire_closed(state, now).await,
         ),
     ];
     for (what, result) in results {

@@ -96,6 +96,13 @@ pub enum Letter<'a> {
         link: &'a str,
         profile: &'a str,
     },
+    /// Staff answered a question sent through the contact form.
+    ContactReply {
+        name: &'a str,
+        number: &'a str,
+        text: &'a str,
+        link: &'a str,
+    },
     /// An order was placed and paid.
     OrderPlaced {
         name: &'a str,
@@ -119,6 +126,7 @@ impl Letter<'_> {
             Letter::PolicyChanged { .. } => "policy_changed",
             Letter::OrderPlaced { .. } => "order_placed",
             Letter::Newsletter { .. } => "newsletter",
+            Letter::ContactReply { .. } => "contact_reply",
         }
     }
 
@@ -215,6 +223,21 @@ impl Letter<'_> {
                     text,
                     link,
                     profile,
+                },
+            ),
+            Letter::ContactReply {
+                name,
+                number,
+                text,
+                link,
+            } => (
+                Msg::MailContactReplySubject { shop, number },
+                Msg::MailContactReplyBody {
+                    shop,
+                    name,
+                    number,
+                    text,
+                    link,
                 },
             ),
             Letter::PolicyChanged {

@@ -51,6 +51,7 @@ fn purposes_and_retention(settings: &ShopSettings) -> Value {
         let days = match table.retention {
             Retention::MailDays => Some(settings.mail_retention_days),
             Retention::AnalyticsDays => Some(settings.analytics_retention_days),
+            Retention::ClosedDays => Some(crate::domain::contact::CLOSED_KEPT_DAYS),
             _ => None,
         };
         out.insert(

@@ -25,6 +25,8 @@ pub enum Purpose {
     Ledger,
     /// With consent: to improve the shop.
     Analytics,
+    /// To answer the shopper's questions.
+    Questions,
 }
 
 /// How long a table's rows are kept.
@@ -44,6 +46,9 @@ pub enum Retention {
     Session,
     /// `shop.analytics_retention_days`, then only daily totals.
     AnalyticsDays,
+    /// Until erased, and at most `domain/contact.rs::CLOSED_KEPT_DAYS` after the
+    /// conversation was closed.
+    ClosedDays,
 }
 
 impl Purpose {
@@ -59,6 +64,7 @@ impl Purpose {
             Purpose::Security => "security",
             Purpose::Ledger => "ledger",
             Purpose::Analytics => "analytics",
+            Purpose::Questions => "questions",
         }
     }
 }
@@ -73,6 +79,7 @@ impl Retention {
             Retention::UntilUsed => "until_used",
             Retention::Session => "session",
             Retention::AnalyticsDays => "analytics_days",
+            Retention::ClosedDays => "closed_days",
         }
     }
 }

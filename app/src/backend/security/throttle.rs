@@ -80,6 +80,32 @@ pub async fn admit_mail(
     Ok(admitted)
 }
 
+/// Messages through the contact form one client address can send per hour, unless the
+/// setting `limits.messages_per_client_per_hour` says otherwise.
+pub const MESSAGES_PER_CLIENT_PER_HOUR: i64 = 5;
+
+/// Counts one contact message from `client`; false when the client is over its hourly
+/// allowance of `per_client` (then the message is refused). A client without an address
+/// (never behind the shop's listener) is not counted.
+pub async fn admit_message(
+    conn: &mut sqlx::AnyConnection,
+    keys: &Keys,
+    client: Option<IpAddr>,
+    per_client: i64,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let Some(ip) = client else { return Ok(true) };
+    let hits = throttle::hit(
+        conn,
+        "message-client",
+        &keys.hash("throttle-message-client", &ip.to_string()),
+        now - HOUR_SECS,
+        now,
+    )
+    .await?;
+    Ok(hits <= per_client)
+}
+
 /// Seconds an account must wait before its next attempt: 2 s after the fifth failure, then
 /// doubling. (Times are whole seconds, so a first wait of 1 s could round to none at all.)
 pub fn account_wait(row: Option<ThrottleRow>, now: i64) -> i64 {

@@ -21,7 +21,7 @@ use leptos_router::{components::A, hooks::use_params_map};
 use serde_json::Value;
 
 /// The export's sections in the order the page shows them.
-const SECTIONS: [&str; 14] = [
+const SECTIONS: [&str; 16] = [
     "profile",
     "addresses",
     "orders",
@@ -31,6 +31,8 @@ const SECTIONS: [&str; 14] = [
     "consent_choices",
     "privacy_policy_acknowledgements",
     "emails_sent_to_you",
+    "questions_to_the_shop",
+    "messages_to_and_from_the_shop",
     "email_links",
     "signed_in_sessions",
     "analytics_visits",
@@ -51,6 +53,8 @@ fn section_title(section: &str) -> Option<Key> {
         "consent_choices" => Key::DataConsents,
         "email_links" => Key::DataEmailLinks,
         "emails_sent_to_you" => Key::DataEmails,
+        "questions_to_the_shop" => Key::DataQuestions,
+        "messages_to_and_from_the_shop" => Key::DataMessages,
         "signed_in_sessions" => Key::DataSessions,
         "analytics_visits" => Key::DataVisits,
         "analytics_page_views" => Key::DataPageViews,
@@ -159,6 +163,7 @@ fn purpose_text(code: &str) -> Option<Key> {
         "security" => Key::PurposeSecurity,
         "ledger" => Key::PurposeLedger,
         "analytics" => Key::PurposeAnalytics,
+        "questions" => Key::PurposeQuestions,
         _ => return None,
     })
 }
@@ -174,6 +179,7 @@ fn retention_text(lang: crate::i18n::Lang, code: &str, days: i64) -> Option<Stri
         "session" => Key::RetentionSession,
         "mail_days" => return Some(lang.msg(Msg::RetentionMailDays { days })),
         "analytics_days" => return Some(lang.msg(Msg::RetentionAnalyticsDays { days })),
+        "closed_days" => return Some(lang.msg(Msg::RetentionClosedDays { days })),
         _ => return None,
     };
     Some(lang.text(key).to_string())

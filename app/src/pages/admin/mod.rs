@@ -2,6 +2,7 @@
 //! function behind them checks it again.
 
 pub mod customers;
+pub mod inbox;
 pub mod mail;
 pub mod newsletters;
 pub mod orders;
@@ -52,6 +53,7 @@ pub fn AdminLayout(title: Key, children: ChildrenFn) -> impl IntoView {
                     <A href="/admin/orders">{tr(Key::AdminOrders)}</A>
                     <A href="/admin/products">{tr(Key::AdminProducts)}</A>
                     <A href="/admin/customers">{tr(Key::AdminCustomers)}</A>
+                    <A href="/admin/inbox">{tr(Key::AdminInbox)}</A>
                     <A href="/admin/newsletters">{tr(Key::AdminNewsletters)}</A>
                     {move || is_admin().then(|| view! {
                         <A href="/admin/mail">{tr(Key::AdminMail)}</A>
@@ -82,6 +84,10 @@ pub fn AdminHomePage() -> impl IntoView {
                 <li class="feature">
                     <h2><A href="/admin/customers">{tr(Key::AdminCustomers)}</A></h2>
                     <p>{tr(Key::AdminCustomersText)}</p>
+                </li>
+                <li class="feature">
+                    <h2><A href="/admin/inbox">{tr(Key::AdminInbox)}</A></h2>
+                    <p>{tr(Key::AdminInboxText)}</p>
                 </li>
                 <li class="feature">
                     <h2><A href="/admin/newsletters">{tr(Key::AdminNewsletters)}</A></h2>
