@@ -8,8 +8,9 @@ use crate::{
     backend::{
         contact::{self, Writer},
         now,
-        request::{context, flash},
+        request::{context, flash, redirect::redirect},
     },
+    domain::redirect::SafePath,
     i18n::current_request_lang,
 };
 
@@ -23,7 +24,12 @@ pub async fn send_message(form: ContactForm) -> Result<(), ShopError> {
         lang: current_request_lang(),
     };
     match contact::submit(&state, writer, &form, now()).await {
-        Ok(_) => Ok(()),
+        Ok(_) => {
+            // To a page that says it worked, with or without JavaScript (a guest has no
+            // session to carry the outcome of a plain post).
+            redirect(&SafePath::fixed("/contact?sent=1"));
+            Ok(())
+        }
         Err(error) => {
             flash::keep(
                 "contact",

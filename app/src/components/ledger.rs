@@ -38,6 +38,8 @@ pub fn shared_label(code: &str) -> String {
         "order_cancelled" => Key::MailKindOrderCancelled,
         "order_placed" => Key::MailKindOrderPlaced,
         "policy_changed" => Key::MailKindPolicyChanged,
+        "newsletter" => Key::MailKindNewsletter,
+        "contact_reply" => Key::MailKindContactReply,
         other => return other.replace('_', " "),
     };
     use_i18n().t(key).to_string()

@@ -278,6 +278,11 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         ProblemNotAnImage => "This file is not a PNG, JPEG or WebP picture.",
         ProblemSlugShape => "Use lowercase letters, digits and hyphens only, like solara-fx-p10.",
+        UnsubscribeInvalid => {
+            "This unsubscribe link is not valid. You can change your marketing choice in your account."
+        }
+        MailKindNewsletter => "newsletter",
+        MailKindContactReply => "answer to your message",
         DataQuestions => "Your questions to the shop",
         DataMessages => "Messages to and from the shop",
         PurposeQuestions => "to answer your questions",

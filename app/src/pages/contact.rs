@@ -3,13 +3,14 @@
 use crate::{
     api::{contact::SendMessage, shop::get_shop_info},
     components::{
-        form::{Field, FormMessage, TextArea, WithFlash, action_done, action_error},
+        form::{Field, FormMessage, TextArea, WithFlash, action_error},
         page_meta::PageMeta,
     },
     domain::{account::check_email, contact::MESSAGE_MAX, limits},
     i18n::{Key, tr},
 };
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ContactPage() -> impl IntoView {
@@ -45,7 +46,9 @@ pub fn ContactPage() -> impl IntoView {
 fn ContactForm() -> impl IntoView {
     let send = ServerAction::<SendMessage>::new();
     let error = action_error(send);
-    let done = action_done(send);
+    // A message that arrived sends the browser to `/contact?sent=1`.
+    let query = use_query_map();
+    let done = Signal::derive(move || query.read().get("sent").as_deref() == Some("1"));
     view! {
         <section class="card contact-form">
             <h2>{tr(Key::ContactFormTitle)}</h2>

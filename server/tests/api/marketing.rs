@@ -253,6 +253,22 @@ async fn one_click_unsubscribe_needs_only_the_signed_link(app: TestApp) {
     let path = &link[app.state.settings.public_url.len()..];
     let key = path.trim_start_matches("/unsubscribe/");
 
+    // Only a key the shop made is one.
+    let mac = key.split('.').nth(1).unwrap();
+    let state = |key: String| {
+        let visitor = app.new_browser();
+        async move {
+            let res = visitor
+                .get(&format!("/api/marketing/unsubscribe-state?key={key}"))
+                .await;
+            assert_eq!(res.status(), StatusCode::OK);
+            res.json::<Value>().await.unwrap()
+        }
+    };
+    assert_eq!(state(key.to_string()).await, serde_json::json!(true));
+    assert_eq!(state(format!("{li}.{mac}")).await, Value::Null);
+    assert_eq!(state("junk".to_string()).await, Value::Null);
+
     // Opening the link shows the button and changes nothing.
     let visitor = app.new_browser();
     let (status, page) = visitor.page(path).await;
@@ -276,7 +292,6 @@ async fn one_click_unsubscribe_needs_only_the_signed_link(app: TestApp) {
             .send()
     };
     // A key the server did not make: refused, nothing changes.
-    let mac = key.split('.').nth(1).unwrap();
     let forged = [
         format!("/unsubscribe/{li}.{mac}"),
         format!("/unsubscribe/{mei}.{}", "0".repeat(64)),
@@ -308,6 +323,7 @@ async fn one_click_unsubscribe_needs_only_the_signed_link(app: TestApp) {
     let res = one_click(path.to_string()).await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(marketing_events(&app, mei).await, [0, 1, 0]);
+    assert_eq!(state(key.to_string()).await, serde_json::json!(false));
 
     // The origin check still guards everything else.
     let res = visitor

@@ -30,13 +30,29 @@ pub fn link(state: &AppState, user: UserId) -> String {
     )
 }
 
+/// Whether the key's account still gets marketing mail; `None` for a key the server did
+/// not make (the page then says the link is not valid).
+pub async fn subscribed(state: &AppState, key: &str) -> ShopResult<Option<bool>> {
+    let Some(key) = UnsubscribeKey::parse(key).filter(|k| made_here(state, k)) else {
+        return Ok(None);
+    };
+    let user = users::find_by_id(state.db.pool(), key.user()).await?;
+    Ok(Some(user.is_some_and(|u| u.marketing_opt_in_at.is_some())))
+}
+
+fn made_here(state: &AppState, key: &UnsubscribeKey) -> bool {
+    state
+        .keys
+        .verify(PURPOSE, &key.user().to_string(), key.mac())
+}
+
 /// Ends the marketing opt-in of the key's account. A key the server did not make is
 /// refused; a second use changes nothing and succeeds.
 pub async fn unsubscribe(state: &AppState, key: &UnsubscribeKey) -> ShopResult<()> {
-    let user = key.user();
-    if !state.keys.verify(PURPOSE, &user.to_string(), key.mac()) {
+    if !made_here(state, key) {
         return Err(ShopError::LinkInvalid);
     }
+    let user = key.user();
     let now = now();
     let mut tx = state.db.begin_write().await?;
     if users::opt_out_of_marketing(&mut *tx, user, now).await? == 1 {

@@ -1,0 +1,63 @@
+import { expect, type Page } from "@playwright/test";
+import { ADMIN, isHydrated, latestMail, open, registerAndConfirm, test } from "./helpers";
+
+const UNSUBSCRIBE = /\/unsubscribe\/\d+\.[0-9a-f]{64}/;
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+test("a shopper who opted in gets the newsletter and unsubscribes from its link without signing in", async ({ page, browser }, testInfo) => {
+  const email = `news-${testInfo.project.name}-${Date.now()}@example.com`;
+  await registerAndConfirm(page, browser, testInfo, email);
+  const marketing = page.getByLabel("Send me news and offers by email (you can stop them at any time)");
+  await marketing.check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Your changes are saved.")).toBeVisible();
+
+  // Staff write a newsletter; it goes to every shopper who opted in.
+  const staffContext = await browser.newContext({ javaScriptEnabled: isHydrated(testInfo), viewport: page.viewportSize() });
+  const staff = await staffContext.newPage();
+  await open(staff, "/account/sign-in", testInfo);
+  await signIn(staff, ADMIN.email, ADMIN.password);
+  await open(staff, "/admin/newsletters", testInfo);
+  await expect(staff.getByRole("heading", { level: 1 })).toHaveText("Newsletters");
+  await expect(staff.getByText(/opted in to marketing mail and would receive it now/)).toBeVisible();
+  const subject = `Cabinets are back (${testInfo.project.name})`;
+  await staff.getByLabel("Subject (English)").fill(subject);
+  await staff.getByLabel("Text (English)").fill("The P3.9 cabinets are back in stock.");
+  await staff.getByRole("button", { name: "Send to opted-in shoppers" }).click();
+  await expect(staff.getByText("The newsletter is on its way; it is sent in batches.")).toBeVisible();
+  await expect(staff.locator(".newsletter").filter({ hasText: subject })).toBeVisible();
+  await staffContext.close();
+
+  // The mail carries the unsubscribe link; opening it (not signed in) changes nothing
+  // until the button is pressed.
+  const mail = await latestMail(browser, email, UNSUBSCRIBE);
+  const link = mail.match(UNSUBSCRIBE)?.[0];
+  expect(link, "the newsletter's unsubscribe link").toBeTruthy();
+  const strangerContext = await browser.newContext({ javaScriptEnabled: isHydrated(testInfo), viewport: page.viewportSize() });
+  const stranger = await strangerContext.newPage();
+  await open(stranger, link!, testInfo);
+  await expect(stranger.getByRole("heading", { level: 1 })).toHaveText("Stop marketing mail");
+  await open(page, "/account", testInfo);
+  await expect(marketing).toBeChecked();
+  await stranger.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(stranger.getByText("You are unsubscribed: no more marketing mail goes to this address.")).toBeVisible();
+  await strangerContext.close();
+
+  // The account says so.
+  await open(page, "/account", testInfo);
+  await expect(marketing).not.toBeChecked();
+});
+
+test("a made-up unsubscribe link is refused", async ({ page }, testInfo) => {
+  for (const key of [`1.${"0".repeat(64)}`, "not-a-key"]) {
+    await open(page, `/unsubscribe/${key}`, testInfo);
+    await expect(page.getByText("This unsubscribe link is not valid.", { exact: false })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Unsubscribe" })).toHaveCount(0);
+  }
+});
