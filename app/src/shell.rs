@@ -24,6 +24,7 @@ use crate::{
         admin::{
             AdminHomePage,
             customers::{CustomerPage, CustomersPage},
+            disclosures::AdminDisclosuresPage,
             inbox::{AdminInboxPage, AdminThreadPage},
             mail::MailPage,
             newsletters::AdminNewslettersPage,
@@ -157,6 +158,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("admin") view={Lazy::<AdminHomePageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/customers") view={Lazy::<AdminCustomersPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/customers/:id") view={Lazy::<AdminCustomerPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/disclosures") view={Lazy::<AdminDisclosuresPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/inbox") view={Lazy::<AdminInboxPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/inbox/:id") view={Lazy::<AdminThreadPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/mail") view={Lazy::<AdminMailPageRoute>::new()} ssr=SsrMode::Async />
@@ -227,6 +229,7 @@ lazy_pages! {
     AdminHomePage => AdminHomePageRoute,
     CustomersPage => AdminCustomersPageRoute,
     CustomerPage => AdminCustomerPageRoute,
+    AdminDisclosuresPage => AdminDisclosuresPageRoute,
     AdminInboxPage => AdminInboxPageRoute,
     AdminThreadPage => AdminThreadPageRoute,
     MailPage => AdminMailPageRoute,

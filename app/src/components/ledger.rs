@@ -39,6 +39,11 @@ pub fn shared_label(code: &str) -> String {
         "order_placed" => Key::MailKindOrderPlaced,
         "policy_changed" => Key::MailKindPolicyChanged,
         "newsletter" => Key::MailKindNewsletter,
+        "phone" => Key::FieldPhone,
+        "addresses" => Key::SharedAddresses,
+        "orders" => Key::SharedOrders,
+        "payments" => Key::SharedPayments,
+        "legal_obligation" => Key::SharedLegalObligation,
         "contact_reply" => Key::MailKindContactReply,
         other => return other.replace('_', " "),
     };

@@ -13,6 +13,7 @@ pub mod configurator;
 pub mod consent;
 pub mod contact;
 pub mod country;
+pub mod disclosure;
 pub mod ids;
 pub mod image;
 pub mod limits;

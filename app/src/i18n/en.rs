@@ -278,6 +278,28 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         ProblemNotAnImage => "This file is not a PNG, JPEG or WebP picture.",
         ProblemSlugShape => "Use lowercase letters, digits and hyphens only, like solara-fx-p10.",
+        AdminDisclosures => "Requests from authorities",
+        AdminDisclosuresText => {
+            "We hand personal data to authorities only when the law requires it. Record every request here: entries can never be changed or deleted. Unless the law forbids telling the shopper, the request also appears in their ledger, “Who received your data”. When an account is erased, its entries stay, without the account."
+        }
+        DisclosureNew => "Record a request",
+        DisclosureEmail => "The shopper’s email address",
+        DisclosureRequester => "Who asked (the authority)",
+        DisclosureLegalBasis => "Legal basis",
+        DisclosureReference => "Their reference",
+        DisclosureFields => "What was given",
+        DisclosureTell => "The shopper may be told (the request then appears in their ledger)",
+        DisclosureSave => "Record the request",
+        DisclosureSaved => "Recorded. The entry can no longer be changed.",
+        DisclosureRegister => "The register",
+        DisclosureNone => "No request has been recorded.",
+        DisclosureTold => "The shopper sees it in their ledger",
+        DisclosureNotTold => "Not shown to the shopper: telling is prohibited",
+        DisclosureErased => "An erased account",
+        SharedAddresses => "addresses",
+        SharedOrders => "orders",
+        SharedPayments => "payments",
+        SharedLegalObligation => "required by law",
         UnsubscribeInvalid => {
             "This unsubscribe link is not valid. You can change your marketing choice in your account."
         }

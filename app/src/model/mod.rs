@@ -8,6 +8,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod authority;
 pub mod cart;
 pub mod catalog;
 pub mod contact;

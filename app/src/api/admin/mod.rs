@@ -2,6 +2,7 @@
 //! pages' checks are for display only.
 
 pub mod customers;
+pub mod disclosures;
 pub mod inbox;
 pub mod mail;
 pub mod newsletters;

@@ -6,6 +6,7 @@
 pub mod addresses;
 pub mod analytics;
 pub mod audience;
+pub mod authorities;
 pub mod cart;
 pub mod catalog_search;
 pub mod changes;

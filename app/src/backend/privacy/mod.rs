@@ -2,6 +2,7 @@
 //! lives, the export built from it, and the erasure built from it (promises P8 and P9); the
 //! policy as versioned text with its notices (P11); consent (P2).
 
+pub mod authorities;
 pub mod consent;
 pub mod erasure;
 pub mod export;

@@ -65,6 +65,10 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
     ),
     ("policy_versions", "texts of the privacy policy"),
     (
+        "authority_requests",
+        "the register of data handed to authorities, which the law requires and the database never changes: shown to the shopper through their ledger unless telling is prohibited; erasure leaves the entry without the account (user_id set to NULL)",
+    ),
+    (
         "newsletters",
         "what staff wrote to shoppers who opted in, and how many received it; names only the staff author, set to NULL when that account is erased",
     ),

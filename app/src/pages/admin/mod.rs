@@ -2,6 +2,7 @@
 //! function behind them checks it again.
 
 pub mod customers;
+pub mod disclosures;
 pub mod inbox;
 pub mod mail;
 pub mod newsletters;
@@ -58,6 +59,7 @@ pub fn AdminLayout(title: Key, children: ChildrenFn) -> impl IntoView {
                     {move || is_admin().then(|| view! {
                         <A href="/admin/mail">{tr(Key::AdminMail)}</A>
                         <A href="/admin/privacy">{tr(Key::AdminPrivacy)}</A>
+                        <A href="/admin/disclosures">{tr(Key::AdminDisclosures)}</A>
                     })}
                 </nav>
                 <h1>{tr(title)}</h1>
