@@ -215,6 +215,22 @@ impl ShopError {
         }
     }
 
+    /// [`ShopError::check`] over each field's problem, if it has one.
+    pub fn check_fields<'a>(
+        problems: impl IntoIterator<Item = (&'a str, Option<Problem>)>,
+    ) -> Result<(), ShopError> {
+        let fields = problems
+            .into_iter()
+            .filter_map(|(field, problem)| {
+                problem.map(|problem| FieldError {
+                    field: field.to_string(),
+                    problem,
+                })
+            })
+            .collect();
+        ShopError::check(fields)
+    }
+
     /// The HTTP status a server function answers with for this error.
     pub fn status(&self) -> u16 {
         match self {

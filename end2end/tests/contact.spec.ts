@@ -1,12 +1,5 @@
-import { expect, type Page } from "@playwright/test";
-import { ADMIN, isHydrated, latestMail, open, test } from "./helpers";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
+import { expect } from "@playwright/test";
+import { adminWindow, latestMail, open, test } from "./helpers";
 
 test("a question through the contact form reaches the inbox, and the staff reply arrives by mail", async ({ page, browser }, testInfo) => {
   const email = `ask-${testInfo.project.name}-${Date.now()}@example.com`;
@@ -20,10 +13,7 @@ test("a question through the contact form reaches the inbox, and the staff reply
   await expect(page.getByText("Thank you: your message has reached us. We answer by email.")).toBeVisible();
 
   // Staff find it among the open conversations and answer it.
-  const staffContext = await browser.newContext({ javaScriptEnabled: isHydrated(testInfo), viewport: page.viewportSize() });
-  const staff = await staffContext.newPage();
-  await open(staff, "/account/sign-in", testInfo);
-  await signIn(staff, ADMIN.email, ADMIN.password);
+  const staff = await adminWindow(browser, page, testInfo);
   await open(staff, "/admin/inbox?status=open", testInfo);
   await expect(staff.getByRole("heading", { level: 1 })).toHaveText("Inbox");
   await staff.getByTestId("inbox").locator("li").filter({ hasText: email }).getByRole("link").click();
@@ -37,7 +27,7 @@ test("a question through the contact form reaches the inbox, and the staff reply
   await expect(staff.locator(".thread-facts")).toContainText("Waiting for the shopper");
   await staff.getByRole("button", { name: "Closed" }).click();
   await expect(staff.locator(".thread-facts")).toContainText("Closed");
-  await staffContext.close();
+  await staff.context().close();
 
   // The writer gets the answer by mail.
   const mail = await latestMail(browser, email, new RegExp(answer.replace(/[().]/g, "\\$&")));

@@ -62,6 +62,24 @@ export async function latestMail(
   return found ?? "";
 }
 
+/** Another browser window like the journey's (JavaScript on or off, the same screen size),
+ * with its own cookies; close it with `page.context().close()`. */
+export async function otherWindow(browser: Browser, page: Page, testInfo: TestInfo): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: isHydrated(testInfo), viewport: page.viewportSize() });
+  return context.newPage();
+}
+
+/** Another window like the journey's, signed in as the demo admin (on the account page). */
+export async function adminWindow(browser: Browser, page: Page, testInfo: TestInfo): Promise<Page> {
+  const admin = await otherWindow(browser, page, testInfo);
+  await open(admin, "/account/sign-in", testInfo);
+  await admin.getByLabel("Email address").fill(ADMIN.email);
+  await admin.getByLabel("Password", { exact: true }).fill(ADMIN.password);
+  await admin.getByRole("button", { name: "Sign in" }).click();
+  await expect(admin).toHaveURL(/\/account$/);
+  return admin;
+}
+
 /** Registers `email` (password "violet staple drum") and confirms it through the mail's
  * link; the page ends signed in on the account page. */
 export async function registerAndConfirm(page: Page, browser: Browser, testInfo: TestInfo, email: string) {

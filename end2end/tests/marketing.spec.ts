@@ -1,14 +1,7 @@
-import { expect, type Page } from "@playwright/test";
-import { ADMIN, isHydrated, latestMail, open, registerAndConfirm, test } from "./helpers";
+import { expect } from "@playwright/test";
+import { adminWindow, latestMail, open, otherWindow, registerAndConfirm, test } from "./helpers";
 
 const UNSUBSCRIBE = /\/unsubscribe\/\d+\.[0-9a-f]{64}/;
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
 
 test("a shopper who opted in gets the newsletter and unsubscribes from its link without signing in", async ({ page, browser }, testInfo) => {
   const email = `news-${testInfo.project.name}-${Date.now()}@example.com`;
@@ -19,10 +12,7 @@ test("a shopper who opted in gets the newsletter and unsubscribes from its link 
   await expect(page.getByText("Your changes are saved.")).toBeVisible();
 
   // Staff write a newsletter; it goes to every shopper who opted in.
-  const staffContext = await browser.newContext({ javaScriptEnabled: isHydrated(testInfo), viewport: page.viewportSize() });
-  const staff = await staffContext.newPage();
-  await open(staff, "/account/sign-in", testInfo);
-  await signIn(staff, ADMIN.email, ADMIN.password);
+  const staff = await adminWindow(browser, page, testInfo);
   await open(staff, "/admin/newsletters", testInfo);
   await expect(staff.getByRole("heading", { level: 1 })).toHaveText("Newsletters");
   await expect(staff.getByText(/opted in to marketing mail and would receive it now/)).toBeVisible();
@@ -32,22 +22,21 @@ test("a shopper who opted in gets the newsletter and unsubscribes from its link 
   await staff.getByRole("button", { name: "Send to opted-in shoppers" }).click();
   await expect(staff.getByText("The newsletter is on its way; it is sent in batches.")).toBeVisible();
   await expect(staff.locator(".newsletter").filter({ hasText: subject })).toBeVisible();
-  await staffContext.close();
+  await staff.context().close();
 
   // The mail carries the unsubscribe link; opening it (not signed in) changes nothing
   // until the button is pressed.
   const mail = await latestMail(browser, email, UNSUBSCRIBE);
   const link = mail.match(UNSUBSCRIBE)?.[0];
   expect(link, "the newsletter's unsubscribe link").toBeTruthy();
-  const strangerContext = await browser.newContext({ javaScriptEnabled: isHydrated(testInfo), viewport: page.viewportSize() });
-  const stranger = await strangerContext.newPage();
+  const stranger = await otherWindow(browser, page, testInfo);
   await open(stranger, link!, testInfo);
   await expect(stranger.getByRole("heading", { level: 1 })).toHaveText("Stop marketing mail");
   await open(page, "/account", testInfo);
   await expect(marketing).toBeChecked();
   await stranger.getByRole("button", { name: "Unsubscribe" }).click();
   await expect(stranger.getByText("You are unsubscribed: no more marketing mail goes to this address.")).toBeVisible();
-  await strangerContext.close();
+  await stranger.context().close();
 
   // The account says so.
   await open(page, "/account", testInfo);

@@ -1,12 +1,5 @@
-import { expect, type Page } from "@playwright/test";
-import { ADMIN, isHydrated, open, registerAndConfirm, test } from "./helpers";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
+import { expect } from "@playwright/test";
+import { adminWindow, isHydrated, open, registerAndConfirm, test } from "./helpers";
 
 test("the policy is read, a new version is published, and a shopper acknowledges it", async ({ page, browser }, testInfo) => {
   // Anyone reads the version in effect, the whole text.
@@ -23,13 +16,7 @@ test("the policy is read, a new version is published, and a shopper acknowledges
   const banner = page.getByRole("note").filter({ hasText: "Our privacy policy changed on" });
 
   // The admin drafts a new version from the one in effect, previews it and publishes it.
-  const adminContext = await browser.newContext({
-    javaScriptEnabled: isHydrated(testInfo),
-    viewport: page.viewportSize(),
-  });
-  const admin = await adminContext.newPage();
-  await open(admin, "/account/sign-in", testInfo);
-  await signIn(admin, ADMIN.email, ADMIN.password);
+  const admin = await adminWindow(browser, page, testInfo);
   await open(admin, "/admin/privacy", testInfo);
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Privacy policy");
   const added = `Added by the ${testInfo.project.name} journey at ${Date.now()}.`;
@@ -44,7 +31,7 @@ test("the policy is read, a new version is published, and a shopper acknowledges
   await expect(admin.getByRole("heading", { name: `Version ${version} · Draft` })).toBeVisible();
   await admin.getByRole("button", { name: "Publish" }).click();
   await expect(admin.getByRole("heading", { name: new RegExp(`^Version ${version} · effective \\d{4}-\\d{2}-\\d{2}`) })).toBeVisible();
-  await adminContext.close();
+  await admin.context().close();
 
   // The shopper now sees the banner on every page until they acknowledge the new version.
   await open(page, "/catalog", testInfo);

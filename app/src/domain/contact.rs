@@ -7,7 +7,7 @@ use super::{
     order::parse_order_number,
     policy::check_long_text,
 };
-use crate::error::{FieldError, Problem, ShopError};
+use crate::error::{Problem, ShopError};
 use serde::{Deserialize, Serialize};
 
 /// The longest message or reply, in characters.
@@ -55,21 +55,12 @@ impl ContactForm {
         } else {
             None
         };
-        let fields = [
+        ShopError::check_fields([
             ("name", check_text(&self.name, limits::NAME)),
             ("email", check_email(&self.email)),
             ("order", order_problem),
             ("message", check_long_text(&self.message, MESSAGE_MAX)),
-        ]
-        .into_iter()
-        .filter_map(|(field, problem)| {
-            problem.map(|problem| FieldError {
-                field: field.to_string(),
-                problem,
-            })
-        })
-        .collect();
-        ShopError::check(fields)
+        ])
     }
 
     /// True when the robot trap was filled in.

@@ -2,7 +2,7 @@
 //! the law requires the shop to hand data over.
 
 use super::account::{check_email, check_text};
-use crate::error::{FieldError, Problem, ShopError};
+use crate::error::{Problem, ShopError};
 use serde::{Deserialize, Serialize};
 
 /// The longest requester, legal basis or reference, in characters.
@@ -61,7 +61,7 @@ impl AuthorityRequestForm {
     }
 
     pub fn validate(&self) -> Result<(), ShopError> {
-        let fields = [
+        ShopError::check_fields([
             ("email", check_email(&self.email)),
             ("requester", check_text(&self.requester, TEXT_MAX)),
             ("legal_basis", check_text(&self.legal_basis, TEXT_MAX)),
@@ -70,16 +70,7 @@ impl AuthorityRequestForm {
                 "fields",
                 self.fields().is_empty().then_some(Problem::Required),
             ),
-        ]
-        .into_iter()
-        .filter_map(|(field, problem)| {
-            problem.map(|problem| FieldError {
-                field: field.to_string(),
-                problem,
-            })
-        })
-        .collect();
-        ShopError::check(fields)
+        ])
     }
 }
 

@@ -2,7 +2,7 @@
 //! key of the one-click unsubscribe link each marketing mail carries.
 
 use super::{ids::UserId, ids::is_token, policy::check_long_text};
-use crate::error::{FieldError, Problem, ShopError};
+use crate::error::{Problem, ShopError};
 use serde::{Deserialize, Serialize};
 
 /// The longest newsletter subject, in characters.
@@ -28,22 +28,15 @@ impl NewsletterForm {
     /// characters.
     pub fn validate(&self) -> Result<(), ShopError> {
         let chinese = !(self.subject_zh.trim().is_empty() && self.body_zh.trim().is_empty());
-        let mut fields = Vec::new();
-        let mut check = |field: &str, problem: Option<Problem>| {
-            if let Some(problem) = problem {
-                fields.push(FieldError {
-                    field: field.to_string(),
-                    problem,
-                });
-            }
-        };
-        check("subject_en", check_subject(&self.subject_en));
-        check("body_en", check_long_text(&self.body_en, BODY_MAX));
+        let mut problems = vec![
+            ("subject_en", check_subject(&self.subject_en)),
+            ("body_en", check_long_text(&self.body_en, BODY_MAX)),
+        ];
         if chinese {
-            check("subject_zh", check_subject(&self.subject_zh));
-            check("body_zh", check_long_text(&self.body_zh, BODY_MAX));
+            problems.push(("subject_zh", check_subject(&self.subject_zh)));
+            problems.push(("body_zh", check_long_text(&self.body_zh, BODY_MAX)));
         }
-        ShopError::check(fields)
+        ShopError::check_fields(problems)
     }
 
     /// Subject and text for a reader of Chinese (`zh`) or English.

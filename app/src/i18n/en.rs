@@ -310,7 +310,7 @@ pub(super) fn text(key: Key) -> &'static str {
         PurposeQuestions => "to answer your questions",
         ContactFormTitle => "Write to us",
         ContactFormLead => "A person answers by email, to the address you give.",
-        ContactOrderField => "Order number (optional)",
+        ContactOrderField => "Order number",
         ContactMessageField => "Your message",
         ContactRobotField => "Leave this field empty",
         ContactSend => "Send",
@@ -350,7 +350,7 @@ pub(super) fn text(key: Key) -> &'static str {
         AdminNewsletterSent => "The newsletter is on its way; it is sent in batches.",
         AdminNewsletterSubjectEn => "Subject (English)",
         AdminNewsletterBodyEn => "Text (English)",
-        AdminNewsletterSubjectZh => "Subject (Chinese, optional)",
+        AdminNewsletterSubjectZh => "Subject (Chinese)",
         AdminNewsletterBodyZh => "Text (Chinese, optional)",
         AdminNewsletterHint => {
             "Without a Chinese text, shoppers who read Chinese get the English one. The greeting, the shop's name and the unsubscribe link are added to every mail."
@@ -973,6 +973,10 @@ pub fn msg(m: &Msg) -> String {
         Msg::ErrorSuspendedWithReason { reason } => format!(
             "This account is suspended: {reason}. Please contact us if you think this is a mistake."
         ),
+        Msg::ErrorRateLimitedFor { seconds } if seconds >= 120 => {
+            let minutes = seconds.div_ceil(60);
+            format!("Too many attempts. Please wait {minutes} minutes and try again.")
+        }
         Msg::ErrorRateLimitedFor { seconds } => {
             let seconds_word = plural(seconds, "second", "seconds");
             format!("Too many attempts. Please wait {seconds} {seconds_word} and try again.")

@@ -268,7 +268,7 @@ pub(super) fn text(key: Key) -> &'static str {
         PurposeQuestions => "用于回答您的问题",
         ContactFormTitle => "给我们留言",
         ContactFormLead => "由专人通过您填写的邮箱答复。",
-        ContactOrderField => "订单编号（可选）",
+        ContactOrderField => "订单编号",
         ContactMessageField => "您的留言",
         ContactRobotField => "请勿填写此栏",
         ContactSend => "发送",
@@ -308,7 +308,7 @@ pub(super) fn text(key: Key) -> &'static str {
         AdminNewsletterSent => "电子报正在发送，将分批寄出。",
         AdminNewsletterSubjectEn => "标题（英文）",
         AdminNewsletterBodyEn => "正文（英文）",
-        AdminNewsletterSubjectZh => "标题（中文，可选）",
+        AdminNewsletterSubjectZh => "标题（中文）",
         AdminNewsletterBodyZh => "正文（中文，可选）",
         AdminNewsletterHint => {
             "如果没有中文正文，中文读者将收到英文版本。每封邮件都会自动加上问候语、店名和退订链接。"
@@ -861,6 +861,9 @@ pub fn msg(m: &Msg) -> String {
         Msg::AdminStockNow { count } => format!("库存 {count} 件"),
         Msg::ErrorSuspendedWithReason { reason } => {
             format!("此账户已被暂停：{reason}。如您认为有误，请联系我们。")
+        }
+        Msg::ErrorRateLimitedFor { seconds } if seconds >= 120 => {
+            format!("尝试次数过多。请等待 {} 分钟后再试。", seconds.div_ceil(60))
         }
         Msg::ErrorRateLimitedFor { seconds } => {
             format!("尝试次数过多。请等待 {seconds} 秒后再试。")

@@ -39,7 +39,7 @@ pub fn AdminInboxPage() -> impl IntoView {
     view! {
         <AdminLayout title=Key::AdminInbox>
             <p class="field-hint">{tr(Key::AdminInboxText)}</p>
-            <nav class="tabs" aria-label=tr(Key::AdminThreadSetStatus)>
+            <nav class="tabs" aria-label=tr(Key::AdminInbox)>
                 <A href="/admin/inbox" exact=true>{tr(Key::AdminInboxAll)}</A>
                 {ThreadStatus::ALL.iter().map(|&s| view! {
                     <A href=format!("/admin/inbox?status={}", s.as_str()) exact=true>{tr(status_key(s))}</A>
@@ -106,6 +106,15 @@ fn Conversation(
     let number = thread.id.get();
     let id = thread.id.to_string();
     let reply_error = action_error(reply);
+    // A reply that went leaves an empty box (a second press must not send it again).
+    let reply_form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if matches!(reply.value().get(), Some(Ok(())))
+            && let Some(form) = reply_form.get()
+        {
+            form.reset();
+        }
+    });
     let status_error = action_error(status);
     let current = thread.status;
     view! {
@@ -142,7 +151,7 @@ fn Conversation(
             <WithFlash form=format!("reply-{id}") view={
                 let id = id.clone();
                 move |values| view! {
-                    <ActionForm action=reply attr:class="form-stack" attr:novalidate=true>
+                    <ActionForm action=reply node_ref=reply_form attr:class="form-stack" attr:novalidate=true>
                         <FormMessage error=reply_error success=(action_done(reply), Key::AdminThreadReplied) />
                         <input type="hidden" name="id" value=id />
                         <TextArea name="text" label=Key::AdminThreadReply error=reply_error value=values.get_or("text", "") rows=8 maxlength=MESSAGE_MAX />
