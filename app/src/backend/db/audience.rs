@@ -63,6 +63,15 @@ pub async fn accounts_after<'e>(
     .await
 }
 
+/// Where a batch cursor moves after a batch read with [`accounts_after`]: the last id of a
+/// full batch, or `None` (every account reached) when fewer than `batch` came back.
+pub fn next_cursor(batch_read: &[Reached], batch: i64) -> Option<i64> {
+    match batch_read.last() {
+        Some(last) if batch_read.len() as i64 >= batch => Some(last.id.get()),
+        _ => None,
+    }
+}
+
 /// How many accounts `purpose` may reach now.
 pub async fn count<'e>(
     db: impl Executor<'e, Database = Any>,

@@ -66,10 +66,7 @@ pub async fn queue_batch(state: &AppState, batch: i64, now: i64) -> ShopResult<u
         return Ok(0);
     };
     let recipients = audience::accounts_after(&mut *tx, Use::Marketing, after, batch).await?;
-    let moved_to = match recipients.last() {
-        Some(last) if recipients.len() as i64 == batch => Some(last.id.get()),
-        _ => None,
-    };
+    let moved_to = audience::next_cursor(&recipients, batch);
     let queued = recipients.len() as i64;
     if newsletters::advance(&mut *tx, letter.id, after, moved_to, queued).await? == 0 {
         return Ok(0);

@@ -247,12 +247,7 @@ pub async fn queue_notices(state: &AppState, batch: i64, now: i64) -> ShopResult
         return Ok(0);
     };
     let recipients = audience::accounts_after(&mut *tx, Use::CustomerService, after, batch).await?;
-    let last = recipients.last().map(|r| r.id.get());
-    let moved_to = if (recipients.len() as i64) < batch {
-        None
-    } else {
-        last
-    };
+    let moved_to = audience::next_cursor(&recipients, batch);
     if policy::advance_notice(&mut *tx, head.version, after, moved_to).await? == 0 {
         return Ok(0);
     }
