@@ -76,6 +76,10 @@ export default defineConfig({
       // Every journey registers from 127.0.0.1: one client address for the whole suite.
       SHOP_MAILS_PER_CLIENT_PER_HOUR: "1000",
       SHOP_MESSAGES_PER_CLIENT_PER_HOUR: "1000",
+      // Every test pays from one address, and the declined test card is one card for all
+      // of them: only the account limit holds orders (the held-order journey).
+      SHOP_FAILED_PAYMENTS_PER_CARD: "1000",
+      SHOP_FAILED_PAYMENTS_PER_CLIENT: "1000",
       RUST_LOG: "warn",
     },
   },

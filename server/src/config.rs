@@ -9,6 +9,7 @@
 //! Every problem is reported as one line naming the setting and its variable.
 
 use app::{
+    backend::orders::fraud::HoldAfter,
     backend::{payments::Gateway, security::keys::MIN_KEY_LEN},
     domain::{money::Currency, tax::TaxTable},
 };
@@ -56,6 +57,18 @@ pub const ENV: &[(&str, &str)] = &[
     (
         "limits.messages_per_client_per_hour",
         "SHOP_MESSAGES_PER_CLIENT_PER_HOUR",
+    ),
+    (
+        "limits.failed_payments_per_card",
+        "SHOP_FAILED_PAYMENTS_PER_CARD",
+    ),
+    (
+        "limits.failed_payments_per_account",
+        "SHOP_FAILED_PAYMENTS_PER_ACCOUNT",
+    ),
+    (
+        "limits.failed_payments_per_client",
+        "SHOP_FAILED_PAYMENTS_PER_CLIENT",
     ),
     ("mail.smtp_url", "SHOP_SMTP_URL"),
     ("mail.from", "SHOP_MAIL_FROM"),
@@ -285,6 +298,11 @@ pub struct LimitsConfig {
     pub mails_per_client_per_hour: i64,
     /// Messages through the contact form one client address can send per hour.
     pub messages_per_client_per_hour: i64,
+    /// Failed payments in a day with one card, one account or from one client address
+    /// beyond which the next order is held for staff review instead of charged.
+    pub failed_payments_per_card: i64,
+    pub failed_payments_per_account: i64,
+    pub failed_payments_per_client: i64,
 }
 
 impl Default for LimitsConfig {
@@ -295,6 +313,9 @@ impl Default for LimitsConfig {
             mails_per_client_per_hour: app::backend::security::throttle::MAILS_PER_CLIENT_PER_HOUR,
             messages_per_client_per_hour:
                 app::backend::security::throttle::MESSAGES_PER_CLIENT_PER_HOUR,
+            failed_payments_per_card: HoldAfter::DEFAULT.card,
+            failed_payments_per_account: HoldAfter::DEFAULT.account,
+            failed_payments_per_client: HoldAfter::DEFAULT.client,
         }
     }
 }
@@ -527,6 +548,24 @@ impl Config {
                     redact_url(url)
                 ),
             ));
+        }
+        for (setting, value) in [
+            (
+                "limits.failed_payments_per_card",
+                self.limits.failed_payments_per_card,
+            ),
+            (
+                "limits.failed_payments_per_account",
+                self.limits.failed_payments_per_account,
+            ),
+            (
+                "limits.failed_payments_per_client",
+                self.limits.failed_payments_per_client,
+            ),
+        ] {
+            if value < 1 {
+                return Err(ConfigError::new(setting, "must be at least 1"));
+            }
         }
         if self.database.max_connections == 0 {
             return Err(ConfigError::new(

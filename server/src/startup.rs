@@ -222,6 +222,11 @@ pub async fn build_state(
             analytics_retention_days: config.shop.analytics_retention_days,
             mails_per_client_per_hour: config.limits.mails_per_client_per_hour,
             messages_per_client_per_hour: config.limits.messages_per_client_per_hour,
+            hold_after: app::backend::orders::fraud::HoldAfter {
+                card: config.limits.failed_payments_per_card,
+                account: config.limits.failed_payments_per_account,
+                client: config.limits.failed_payments_per_client,
+            },
         }),
         outbox_nudge: Arc::new(tokio::sync::Notify::new()),
         changes,

@@ -33,6 +33,7 @@ async fn buyer() -> Result<Buyer, ShopError> {
     Ok(Buyer {
         user: user.map(|u| (u.id, u.email)),
         lang: current_request_lang(),
+        client: context::client_ip(),
     })
 }
 

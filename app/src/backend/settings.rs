@@ -32,4 +32,7 @@ pub struct ShopSettings {
     /// Contact messages one client address can send per hour
     /// (`limits.messages_per_client_per_hour`).
     pub messages_per_client_per_hour: i64,
+    /// Failed payments in a day beyond which an order is held for staff review
+    /// (`limits.failed_payments_per_card`, `…_per_account`, `…_per_client`).
+    pub hold_after: crate::backend::orders::fraud::HoldAfter,
 }

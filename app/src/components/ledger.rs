@@ -37,6 +37,7 @@ pub fn shared_label(code: &str) -> String {
         "order_shipped" => Key::MailKindOrderShipped,
         "order_cancelled" => Key::MailKindOrderCancelled,
         "order_placed" => Key::MailKindOrderPlaced,
+        "order_held" => Key::MailKindOrderHeld,
         "policy_changed" => Key::MailKindPolicyChanged,
         "newsletter" => Key::MailKindNewsletter,
         "phone" => Key::FieldPhone,

@@ -14,6 +14,7 @@ pub mod consent;
 pub mod contact;
 pub mod country;
 pub mod disclosure;
+pub mod fraud;
 pub mod ids;
 pub mod image;
 pub mod limits;

@@ -6,11 +6,14 @@ use serde::{Deserialize, Serialize};
 
 super::stored::stored_enum! {
     /// Where an order stands. An order is written `PendingPayment` with its stock taken; the
-    /// charge then makes it `Paid` or `PaymentFailed` (stock given back).
+    /// charge then makes it `Paid` or `PaymentFailed` (stock given back). An order the fraud
+    /// check stopped is written `Held` instead, charged only when staff release it (then
+    /// `PendingPayment` again) or `Cancelled` by them (stock given back, nothing charged).
     #[derive(Serialize, Deserialize)]
     pub enum OrderStatus: code {
         PendingPayment = "pending_payment",
         PaymentFailed = "payment_failed",
+        Held = "held",
         Paid = "paid",
         Shipped = "shipped",
         Delivered = "delivered",
@@ -20,8 +23,9 @@ super::stored::stored_enum! {
 }
 
 impl OrderStatus {
-    /// Whether the order was ever paid (an attempt that never was is not an order to show).
-    pub fn was_paid(self) -> bool {
+    /// Whether it is an order to show: paid at some point, or held for review (an attempt
+    /// whose payment never went through is not).
+    pub fn is_placed(self) -> bool {
         !matches!(
             self,
             OrderStatus::PendingPayment | OrderStatus::PaymentFailed

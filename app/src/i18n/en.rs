@@ -278,6 +278,24 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         ProblemNotAnImage => "This file is not a PNG, JPEG or WebP picture.",
         ProblemSlugShape => "Use lowercase letters, digits and hyphens only, like solara-fx-p10.",
+        OrderStatusHeld => "Held for review",
+        OrderHeldNote => {
+            "We are checking this order before your card is charged, because several payments failed recently. Nothing has been charged yet; we will write when it is confirmed or cancelled."
+        }
+        OrderHeldCancelledNote => {
+            "This order was cancelled after review. Nothing was charged to your card."
+        }
+        HoldBecause => "Failed payments today with",
+        HoldReasonCard => "this card",
+        HoldReasonAccount => "this account",
+        HoldReasonClient => "this client address",
+        HoldReleased => "released for payment",
+        AdminReleaseHeld => "Release and charge the card",
+        AdminCancelHeld => "Cancel, charge nothing",
+        AdminCancelHeldQuestion => {
+            "Cancel this held order? Its stock goes back and nothing is charged."
+        }
+        MailKindOrderHeld => "review notice",
         AdminDisclosures => "Requests from authorities",
         AdminDisclosuresText => {
             "We hand personal data to authorities only when the law requires it. Record every request here: entries can never be changed or deleted. Unless the law forbids telling the shopper, the request also appears in their ledger, “Who received your data”. When an account is erased, its entries stay, without the account."
@@ -916,6 +934,25 @@ pub fn msg(m: &Msg) -> String {
             link,
         } => format!(
             "Hello {name},\n\nYour order {number} is cancelled and {total} has been refunded to your card.\n\n{link}\n\n{shop}"
+        ),
+        Msg::MailHeldOrderCancelledBody {
+            shop,
+            name,
+            number,
+            link,
+        } => format!(
+            "Hello {name},\n\nAfter checking your order {number} we could not accept it, so it is cancelled. Nothing was charged to your card. If you think this is a mistake, write to us through the contact page.\n\n{link}\n\n{shop}"
+        ),
+        Msg::MailOrderHeldSubject { shop, number } => {
+            format!("{shop}: we are checking your order {number}")
+        }
+        Msg::MailOrderHeldBody {
+            shop,
+            name,
+            number,
+            link,
+        } => format!(
+            "Hello {name},\n\nWe received your order {number}. Before your card is charged, a member of our staff checks it, because several payments failed recently. Nothing has been charged yet; we will write again when it is confirmed or cancelled.\n\n{link}\n\n{shop}"
         ),
         Msg::CabinetStock { count, days } => match count {
             0 => format!("none in stock, {days}-day lead time"),

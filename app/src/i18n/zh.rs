@@ -238,6 +238,20 @@ pub(super) fn text(key: Key) -> &'static str {
         ProblemTierOrder => "阶梯价必须从1件起，数量递增，且单价不得高于更小的订量。",
         ProblemNotAnImage => "该文件不是PNG、JPEG或WebP图片。",
         ProblemSlugShape => "只能使用小写字母、数字和连字符，例如 solara-fx-p10。",
+        OrderStatusHeld => "待审核",
+        OrderHeldNote => {
+            "由于近期有多次付款失败，我们会在扣款前核查此订单。目前尚未扣款；订单确认或取消后我们会通知您。"
+        }
+        OrderHeldCancelledNote => "此订单经核查后已取消，您的银行卡未被扣款。",
+        HoldBecause => "今日付款失败来自",
+        HoldReasonCard => "此银行卡",
+        HoldReasonAccount => "此账户",
+        HoldReasonClient => "此客户端地址",
+        HoldReleased => "已放行付款",
+        AdminReleaseHeld => "放行并扣款",
+        AdminCancelHeld => "取消，不扣款",
+        AdminCancelHeldQuestion => "取消此待审核订单？库存将退回，不会扣款。",
+        MailKindOrderHeld => "审核通知",
         AdminDisclosures => "执法机关调取记录",
         AdminDisclosuresText => {
             "只有在法律要求时，我们才会向执法机关提供个人数据。请在此登记每一项请求：记录一经登记便不能更改或删除。除非法律禁止告知顾客，该请求也会出现在顾客的“谁收到了您的数据”记录中。账户被删除后，相关记录仍会保留，但不再关联该账户。"
@@ -817,6 +831,25 @@ pub fn msg(m: &Msg) -> String {
             link,
         } => format!(
             "{name}，您好：\n\n您的订单 {number} 已取消，{total} 已退回您的银行卡。\n\n{link}\n\n{shop}"
+        ),
+        Msg::MailHeldOrderCancelledBody {
+            shop,
+            name,
+            number,
+            link,
+        } => format!(
+            "{name}，您好：\n\n经过核查，我们无法接受您的订单 {number}，该订单已取消。您的银行卡未被扣款。如您认为有误，请通过联系页面与我们联系。\n\n{link}\n\n{shop}"
+        ),
+        Msg::MailOrderHeldSubject { shop, number } => {
+            format!("{shop}：我们正在核查您的订单 {number}")
+        }
+        Msg::MailOrderHeldBody {
+            shop,
+            name,
+            number,
+            link,
+        } => format!(
+            "{name}，您好：\n\n我们已收到您的订单 {number}。由于近期有多次付款失败，在扣款之前将由我们的工作人员进行核查。目前尚未扣款；订单确认或取消后我们会再次通知您。\n\n{link}\n\n{shop}"
         ),
         Msg::CabinetStock { count, days } => match count {
             0 => format!("暂无库存，交货期 {days} 天"),

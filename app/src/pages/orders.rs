@@ -10,7 +10,14 @@ use crate::{
         form::{FormMessage, action_error, successes},
         page_meta::PageMeta,
     },
-    domain::{country::country_name, ids::OrderId, order::OrderStatus, tax::rate_text, time},
+    domain::{
+        country::country_name,
+        fraud::{HoldReason, RELEASED},
+        ids::OrderId,
+        order::OrderStatus,
+        tax::rate_text,
+        time,
+    },
     error::ShopError,
     i18n::{Key, Msg, tr, use_i18n},
     model::{
@@ -28,12 +35,38 @@ pub fn status_key(status: OrderStatus) -> Key {
     match status {
         OrderStatus::PendingPayment => Key::OrderStatusPending,
         OrderStatus::PaymentFailed => Key::OrderStatusPaymentFailed,
+        OrderStatus::Held => Key::OrderStatusHeld,
         OrderStatus::Paid => Key::OrderStatusPaid,
         OrderStatus::Shipped => Key::OrderStatusShipped,
         OrderStatus::Delivered => Key::OrderStatusDelivered,
         OrderStatus::Cancelled => Key::OrderStatusCancelled,
         OrderStatus::Refunded => Key::OrderStatusRefunded,
     }
+}
+
+/// An event's detail as its reader sees it: a hold's reasons and its release in words, a
+/// carrier and tracking number as written.
+fn event_detail(status: OrderStatus, detail: &str, lang_t: impl Fn(Key) -> String) -> String {
+    if status != OrderStatus::Held {
+        return detail.to_string();
+    }
+    if detail == RELEASED {
+        return lang_t(Key::HoldReleased);
+    }
+    let reasons: Vec<String> = HoldReason::split(detail)
+        .into_iter()
+        .map(|r| {
+            lang_t(match r {
+                HoldReason::Card => Key::HoldReasonCard,
+                HoldReason::Account => Key::HoldReasonAccount,
+                HoldReason::Client => Key::HoldReasonClient,
+            })
+        })
+        .collect();
+    if reasons.is_empty() {
+        return detail.to_string();
+    }
+    format!("{}: {}", lang_t(Key::HoldBecause), reasons.join(", "))
 }
 
 #[component]
@@ -140,6 +173,12 @@ pub fn OrderDetail(
             {(order.status == OrderStatus::Refunded && !order.staff).then(|| view! {
                 <p class="form-message form-message-success" role="status">{tr(Key::OrderCancelledNote)}</p>
             })}
+            {(order.status == OrderStatus::Held && !order.staff).then(|| view! {
+                <p class="form-message" role="status" data-testid="order-held">{tr(Key::OrderHeldNote)}</p>
+            })}
+            {(order.status == OrderStatus::Cancelled && order.invoice.is_none() && !order.staff).then(|| view! {
+                <p class="form-message" role="status">{tr(Key::OrderHeldCancelledNote)}</p>
+            })}
             <div class="order-grid">
                 <div class="card">
                     <h2>{tr(Key::OrderItems)}</h2>
@@ -182,14 +221,18 @@ pub fn OrderDetail(
                     <div class="card">
                         <h2>{tr(Key::OrderTimeline)}</h2>
                         <ol class="timeline">
-                            {order.timeline.iter().map(|e| view! {
+                            {order.timeline.iter().map(|e| {
+                                let (status, detail) = (e.status, e.detail.clone());
+                                view! {
                                 <li>
                                     <strong>{tr(status_key(e.status))}</strong>
                                     " · " {time::date_time(e.at)}
-                                    {(!e.detail.is_empty()).then(|| format!(" · {}", e.detail))}
+                                    {(!detail.is_empty()).then_some(move || {
+                                        format!(" · {}", event_detail(status, &detail, |k| i18n.t(k).to_string()))
+                                    })}
                                     {e.by.clone().map(|by| view! { " · " {tr(Key::OrderBy)} " " {by} })}
                                 </li>
-                            }).collect_view()}
+                            }}).collect_view()}
                         </ol>
                     </div>
                     <div class="card">

@@ -15,8 +15,8 @@ use serde_json::Value;
 pub const PANEL: &str = "tourline-r-p3-91";
 const PANEL_PRICE: i64 = 72_000;
 pub const GOOD_CARD: &str = "4242 4242 4242 4242";
-const DECLINED: &str = "4000000000000002";
-const NO_FUNDS: &str = "4000000000009995";
+pub const DECLINED: &str = "4000000000000002";
+pub const NO_FUNDS: &str = "4000000000009995";
 const EXPIRED: &str = "4000000000000069";
 
 pub async fn stock_of(app: &TestApp, product: i64) -> i64 {
@@ -143,7 +143,7 @@ pub async fn buy_cart(b: &Browser) -> Value {
 
 /// "Place the order" with `key`, as the review step the checkout shows now sends it (with
 /// the digest of the order it shows).
-async fn place(b: &Browser, key: &str) -> reqwest::Response {
+pub async fn place(b: &Browser, key: &str) -> reqwest::Response {
     let review = checkout(b).await["review"].as_str().unwrap().to_string();
     place_reviewed(b, key, &review).await
 }

@@ -14,6 +14,7 @@ mod checkout_safety;
 mod cli;
 mod contact;
 mod disclosures;
+mod fraud;
 
 mod health;
 mod ledger;

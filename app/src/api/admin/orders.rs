@@ -1,4 +1,5 @@
-//! Staff: the order list, an order, and fulfilment (ship, delivered, cancel and refund).
+//! Staff: the order list, an order, fulfilment (ship, delivered, cancel and refund), and
+//! orders held by the fraud check (release and charge, or cancel).
 //! Every change is recorded with who made it (`order_events.actor_id`).
 
 use crate::{
@@ -53,4 +54,21 @@ pub async fn deliver_order(id: OrderId) -> Result<(), ShopError> {
 pub async fn cancel_order_for_customer(id: OrderId) -> Result<(), ShopError> {
     let staff = context::require_staff().await?;
     orders::fulfilment::staff_cancel(&context::state()?, staff.id, id).await
+}
+
+/// Releases an order held by the fraud check: its card is charged now. A declined card
+/// leaves the order "payment failed" (its page says so), which is an answer, not an error.
+#[server(endpoint = "admin/order-release")]
+pub async fn release_held_order(id: OrderId) -> Result<(), ShopError> {
+    let staff = context::require_staff().await?;
+    orders::holds::release(&context::state()?, staff.id, id)
+        .await
+        .map(|_| ())
+}
+
+/// Cancels an order held by the fraud check: nothing is charged, the stock goes back.
+#[server(endpoint = "admin/order-cancel-held")]
+pub async fn cancel_held_order(id: OrderId) -> Result<(), ShopError> {
+    let staff = context::require_staff().await?;
+    orders::holds::cancel(&context::state()?, staff.id, id).await
 }

@@ -33,6 +33,9 @@ pub struct NewOrder<'a> {
     pub address: &'a PostalAddress,
     pub card_brand: CardBrand,
     pub card_last4: &'a str,
+    /// The card's token when the fraud check holds the order: it is written `held` and
+    /// keeps the token until staff decide, instead of `pending_payment`.
+    pub held_card_token: Option<&'a str>,
 }
 
 #[derive(Clone, Debug, FromRow)]
@@ -60,6 +63,7 @@ pub struct OrderRow {
     pub payment_ref: Option<String>,
     pub tracking_number: Option<String>,
     pub guest_cart: Option<String>,
+    pub held_card_token: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
 }
@@ -68,9 +72,9 @@ const COLUMNS: &str = "id, idempotency_key, user_id, email, language, status, cu
     subtotal_minor, shipping_minor, tax_rate_bp, tax_minor, total_minor, carrier, \
     delivery_days_min, delivery_days_max, parcel_weight_g, recipient_name, recipient_phone, \
     company, tax_id, line1, line2, city, region, postal_code, country, card_brand, card_last4, \
-    payment_ref, tracking_number, guest_cart, created_at, updated_at";
+    payment_ref, tracking_number, guest_cart, held_card_token, created_at, updated_at";
 
-/// Writes a new order awaiting payment; `None` when an order with this idempotency key
+/// Writes a new order awaiting payment (or held); `None` when an order with this idempotency key
 /// exists already.
 pub async fn insert(
     conn: &mut AnyConnection,
@@ -83,7 +87,16 @@ pub async fn insert(
         ("guest_cart", order.guest_cart.into()),
         ("email", order.email.into()),
         ("language", order.language.code().into()),
-        ("status", OrderStatus::PendingPayment.code().into()),
+        (
+            "status",
+            match order.held_card_token {
+                Some(_) => OrderStatus::Held,
+                None => OrderStatus::PendingPayment,
+            }
+            .code()
+            .into(),
+        ),
+        ("held_card_token", order.held_card_token.into()),
         ("currency", order.currency.code().into()),
         ("subtotal_minor", order.subtotal_minor.into()),
         ("shipping_minor", order.shipping_minor.into()),
@@ -190,6 +203,15 @@ pub async fn of_user<'e>(
     .bind(OrderStatus::PaymentFailed)
     .fetch_all(db)
     .await
+}
+
+/// Forgets the card of a held order (staff released or cancelled it).
+pub async fn clear_held_card(conn: &mut AnyConnection, id: OrderId) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE orders SET held_card_token = NULL WHERE id = $1")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 /// Moves an order from `from` to `to`; false when it was not in `from` (someone else moved
@@ -417,13 +439,14 @@ pub async fn invoice_number<'e>(
         .await
 }
 
-/// Orders still awaiting payment that were written before `before`.
+/// Orders awaiting payment since before `before` (written then, or released from a hold
+/// then).
 pub async fn pending_before<'e>(
     db: impl Executor<'e, Database = Any>,
     before: i64,
 ) -> Result<Vec<OrderRow>, sqlx::Error> {
     sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM orders WHERE status = $1 AND created_at < $2 ORDER BY id LIMIT 500"
+        "SELECT {COLUMNS} FROM orders WHERE status = $1 AND updated_at < $2 ORDER BY id LIMIT 500"
     ))
     .bind(OrderStatus::PendingPayment)
     .bind(before)

@@ -45,11 +45,13 @@ pub async fn insert_card(
     conn: &mut AnyConnection,
     token: &str,
     card: &CheckedCard,
+    fingerprint: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO sandbox_cards (token, brand, last4, exp_month, exp_year, behaviour, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO sandbox_cards
+             (token, brand, last4, exp_month, exp_year, behaviour, created_at, fingerprint)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(token)
     .bind(card.brand)
@@ -58,6 +60,7 @@ pub async fn insert_card(
     .bind(i64::from(card.exp_year))
     .bind(card.behaviour)
     .bind(now)
+    .bind(fingerprint)
     .execute(conn)
     .await?;
     Ok(())
@@ -87,9 +90,11 @@ pub struct CardRow {
     pub exp_month: i64,
     pub exp_year: i64,
     pub behaviour: TestBehaviour,
+    pub fingerprint: String,
 }
 
-const CARD_COLUMNS: &str = "c.token, c.brand, c.last4, c.exp_month, c.exp_year, c.behaviour";
+const CARD_COLUMNS: &str =
+    "c.token, c.brand, c.last4, c.exp_month, c.exp_year, c.behaviour, c.fingerprint";
 
 /// The card entered for an entry.
 pub async fn card_of_entry<'e>(

@@ -103,6 +103,18 @@ pub enum Letter<'a> {
         text: &'a str,
         link: &'a str,
     },
+    /// An order was placed but held for review before the card is charged.
+    OrderHeld {
+        name: &'a str,
+        number: &'a str,
+        link: &'a str,
+    },
+    /// A held order was cancelled after review; nothing was charged.
+    HeldOrderCancelled {
+        name: &'a str,
+        number: &'a str,
+        link: &'a str,
+    },
     /// An order was placed and paid.
     OrderPlaced {
         name: &'a str,
@@ -122,7 +134,8 @@ impl Letter<'_> {
             Letter::AddressTaken { .. } => "address_taken",
             Letter::EmailChanged { .. } => "email_changed",
             Letter::OrderShipped { .. } => "order_shipped",
-            Letter::OrderCancelled { .. } => "order_cancelled",
+            Letter::OrderCancelled { .. } | Letter::HeldOrderCancelled { .. } => "order_cancelled",
+            Letter::OrderHeld { .. } => "order_held",
             Letter::PolicyChanged { .. } => "policy_changed",
             Letter::OrderPlaced { .. } => "order_placed",
             Letter::Newsletter { .. } => "newsletter",
@@ -176,6 +189,24 @@ impl Letter<'_> {
                     number,
                     carrier,
                     tracking,
+                    link,
+                },
+            ),
+            Letter::OrderHeld { name, number, link } => (
+                Msg::MailOrderHeldSubject { shop, number },
+                Msg::MailOrderHeldBody {
+                    shop,
+                    name,
+                    number,
+                    link,
+                },
+            ),
+            Letter::HeldOrderCancelled { name, number, link } => (
+                Msg::MailOrderCancelledSubject { shop, number },
+                Msg::MailHeldOrderCancelledBody {
+                    shop,
+                    name,
+                    number,
                     link,
                 },
             ),

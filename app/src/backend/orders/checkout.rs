@@ -57,10 +57,12 @@ impl Draft {
     }
 }
 
-/// Who is checking out: the signed-in shopper (id, email, language) or a guest.
+/// Who is checking out: the signed-in shopper (id, email, language) or a guest, from
+/// which client address (for the fraud check).
 pub struct Buyer {
     pub user: Option<(UserId, String)>,
     pub lang: Lang,
+    pub client: Option<std::net::IpAddr>,
 }
 
 /// The checkout page: the cart, the choices so far and what they cost.

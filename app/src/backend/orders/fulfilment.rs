@@ -137,7 +137,7 @@ pub(super) async fn refund(state: &AppState, order: &OrderRow, actor: Actor) -> 
 pub async fn mark_shipped(state: &AppState, staff: UserId, id: OrderId) -> ShopResult<()> {
     let order = orders::find(state.db.pool(), id)
         .await?
-        .filter(|o| o.status.was_paid())
+        .filter(|o| o.status.is_placed())
         .ok_or(ShopError::NotFound)?;
     if order.status != OrderStatus::Paid {
         return Err(wrong_state());
@@ -182,7 +182,7 @@ pub async fn mark_delivered(state: &AppState, staff: UserId, id: OrderId) -> Sho
     let mut tx = state.db.begin_write().await?;
     if orders::find(&mut *tx, id)
         .await?
-        .filter(|o| o.status.was_paid())
+        .filter(|o| o.status.is_placed())
         .is_none()
     {
         return Err(ShopError::NotFound);
@@ -208,7 +208,7 @@ pub async fn mark_delivered(state: &AppState, staff: UserId, id: OrderId) -> Sho
 pub async fn staff_cancel(state: &AppState, staff: UserId, id: OrderId) -> ShopResult<()> {
     let order = orders::find(state.db.pool(), id)
         .await?
-        .filter(|o| o.status.was_paid())
+        .filter(|o| o.status.is_placed())
         .ok_or(ShopError::NotFound)?;
     cancel(state, &order, Actor::Staff(staff)).await
 }
@@ -218,7 +218,7 @@ pub async fn buyer_cancel(state: &AppState, viewer: &Viewer<'_>, id: OrderId) ->
     let order = orders::find(state.db.pool(), id)
         .await?
         .filter(|o| may_see(state, viewer, o))
-        .filter(|o| o.status.was_paid())
+        .filter(|o| o.status.is_placed())
         .ok_or(ShopError::NotFound)?;
     cancel(state, &order, Actor::Buyer).await
 }

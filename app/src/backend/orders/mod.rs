@@ -3,8 +3,10 @@
 //! buyers and staff see, fulfilment, and the handoff of a parcel to its carrier.
 
 pub mod checkout;
+pub mod fraud;
 pub mod fulfilment;
 pub mod handoff;
+pub mod holds;
 pub mod links;
 pub mod placing;
 pub mod settling;

@@ -16,6 +16,11 @@
 //! again inside its transaction and refuses, charging nothing, when the order it would make
 //! has another digest (a price changed, units were added in another tab).
 //!
+//! **The fraud check** (`fraud.rs`) comes before the charge: when the card, the account or
+//! the client address failed to pay too often today, the order is written `held` with its
+//! stock taken and its lines out of the cart, and nothing is charged until staff release it
+//! (`holds.rs`). Each failed payment is counted against all three.
+//!
 //! **Whoever settles an order finishes it**: the request, a retried submit or the recovery
 //! job empties the cart lines the order bought (the account's, or the guest cart it was
 //! bought from, recorded on the order); the checkout in the session is closed by the first
@@ -23,7 +28,8 @@
 
 use super::{
     checkout::{Buyer, Draft, Priced, close, review_digest, totals},
-    links::{GUEST_ORDERS, placed},
+    fraud::{self, Signals},
+    links::{GUEST_ORDERS, mail_to_buyer, order_link, placed},
     settling::settle,
 };
 use crate::backend::{
@@ -33,6 +39,7 @@ use crate::backend::{
         orders::{self, NewOrder, OrderLineRow, OrderRow},
         products,
     },
+    mail::Letter,
     now,
     request::session::Session,
     security::keys::is_token,
@@ -42,6 +49,7 @@ use crate::{
         card::CardRef,
         cart::price_line,
         catalog::ProductStatus,
+        fraud::HoldReason,
         ids::OrderId,
         money::Money,
         order::{OrderStatus, order_number},
@@ -86,6 +94,9 @@ pub async fn place_order(
     let owner = cart::owner(session).ok_or(ShopError::Refused {
         rule: Rule::CartNotReady,
     })?;
+    let user = buyer.user.as_ref().map(|(id, _)| *id);
+    let signals = Signals::of(state, card, user, buyer.client).await?;
+    let hold = fraud::reasons_to_hold(state, &signals).await?;
     // 1. The order and its stock, or nothing: priced from what the transaction reads.
     let now = now();
     let mut tx = state.db.begin_write().await?;
@@ -154,6 +165,7 @@ pub async fn place_order(
         address,
         card_brand: card.brand,
         card_last4: &card.last4,
+        held_card_token: (!hold.is_empty()).then_some(card.token.as_str()),
     };
     let Some(id) = orders::insert(&mut tx, &new, now).await? else {
         // The same key won a race with this request.
@@ -185,13 +197,62 @@ pub async fn place_order(
         };
         orders::insert_line(&mut tx, id, &row).await?;
     }
+    if !hold.is_empty() {
+        return hold_order(state, session, buyer, tx, id, &owner, &hold).await;
+    }
     orders::add_event(&mut tx, id, OrderStatus::PendingPayment, "", None, now).await?;
     tx.commit().await?;
     remember_guest_order(session, buyer, id).await?;
     let order = orders::find(state.db.pool(), id)
         .await?
         .ok_or(ShopError::Internal)?;
-    charge_and_settle(state, session, order, card).await
+    charge_and_settle(state, session, order, card, &signals).await
+}
+
+/// Finishes writing an order the fraud check holds (in the transaction that wrote it): the
+/// reasons in its first event, its lines out of the cart (it is placed, only not charged),
+/// the buyer told, the checkout closed.
+async fn hold_order(
+    state: &AppState,
+    session: &Session,
+    buyer: &Buyer,
+    mut tx: sqlx::Transaction<'static, sqlx::Any>,
+    id: OrderId,
+    cart: &CartOwner,
+    reasons: &[HoldReason],
+) -> ShopResult<PlacedOrder> {
+    let now = now();
+    let detail = HoldReason::join(reasons);
+    orders::add_event(&mut tx, id, OrderStatus::Held, &detail, None, now).await?;
+    for line in orders::lines(&mut *tx, id).await? {
+        cart_db::take_bought(
+            &mut tx,
+            cart,
+            line.product_id,
+            &line.group_key,
+            line.quantity,
+        )
+        .await?;
+    }
+    let order = orders::find(&mut *tx, id)
+        .await?
+        .ok_or(ShopError::Internal)?;
+    let number = order_number(id.0);
+    let link = order_link(state, &order);
+    let letter = Letter::OrderHeld {
+        name: &order.address.recipient_name,
+        number: &number,
+        link: &link,
+    };
+    mail_to_buyer(state, &order, letter)
+        .enqueue(&mut tx, now)
+        .await?;
+    tx.commit().await?;
+    state.outbox_written();
+    tracing::info!(order = %id, reasons = %detail, "order held for review");
+    remember_guest_order(session, buyer, id).await?;
+    close(session, &order.idempotency_key, OrderStatus::Held).await?;
+    Ok(placed(state, &order))
 }
 
 pub(super) fn review_again() -> ShopError {
@@ -225,7 +286,9 @@ pub(super) async fn finish_existing(
     match order.status {
         OrderStatus::PendingPayment => {
             let card = Draft::of(session).card.ok_or(ShopError::Conflict)?;
-            charge_and_settle(state, session, order, &card).await
+            let user = buyer.user.as_ref().map(|(id, _)| *id);
+            let signals = Signals::of(state, &card, user, buyer.client).await?;
+            charge_and_settle(state, session, order, &card, &signals).await
         }
         OrderStatus::PaymentFailed => {
             close(session, &order.idempotency_key, order.status).await?;
@@ -246,12 +309,14 @@ pub(super) async fn finish_existing(
     }
 }
 
-/// Charges the card for an order awaiting payment and settles the order either way.
+/// Charges the card for an order awaiting payment and settles the order either way; a
+/// failure is counted against the attempt's `signals` by whoever settled it.
 pub(super) async fn charge_and_settle(
     state: &AppState,
     session: &Session,
     order: OrderRow,
     card: &CardRef,
+    signals: &Signals,
 ) -> ShopResult<PlacedOrder> {
     let total = Money::new(order.total_minor, order.currency);
     let outcome = state
@@ -259,7 +324,9 @@ pub(super) async fn charge_and_settle(
         .gateway
         .charge(state, card, total, &order.idempotency_key)
         .await?;
-    settle(state, &order, &outcome).await?;
+    if settle(state, &order, &outcome).await? && outcome.is_err() {
+        fraud::record_failure(state, signals).await?;
+    }
     // Whoever settled it did so with this outcome: the processor answers a key once.
     let status = match outcome {
         Ok(_) => OrderStatus::Paid,

@@ -39,16 +39,16 @@ pub async fn view(state: &AppState, viewer: &Viewer<'_>, id: OrderId) -> ShopRes
     let order = orders::find(state.db.pool(), id)
         .await?
         .filter(|o| may_see(state, viewer, o))
-        .filter(|o| o.status.was_paid())
+        .filter(|o| o.status.is_placed())
         .ok_or(ShopError::NotFound)?;
     build_view(state, order, false).await
 }
 
-/// An order for staff: any order that was paid, with who made each change.
+/// An order for staff: any order, also an attempt whose payment failed (a released hold
+/// can end so), with every change and who made it.
 pub async fn view_for_staff(state: &AppState, id: OrderId) -> ShopResult<OrderView> {
     let order = orders::find(state.db.pool(), id)
         .await?
-        .filter(|o| o.status.was_paid())
         .ok_or(ShopError::NotFound)?;
     build_view(state, order, true).await
 }
@@ -114,7 +114,7 @@ pub(super) async fn build_view(
         invoice,
         timeline: timeline
             .into_iter()
-            .filter(|e| e.status.was_paid())
+            .filter(|e| staff || e.status.is_placed())
             .map(|e| OrderEventView {
                 status: e.status,
                 detail: e.detail,

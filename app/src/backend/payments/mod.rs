@@ -87,6 +87,17 @@ impl Gateway {
         }
     }
 
+    /// The processor's fingerprint of the card behind a token: the same for every token of
+    /// one card number, so that failed payments can be counted per card
+    /// (`orders/fraud.rs`). `None` when the processor does not know the token.
+    pub async fn fingerprint(self, state: &AppState, card: &CardRef) -> ShopResult<Option<String>> {
+        match self {
+            Gateway::Sandbox => {
+                crate::backend::outside::sandbox_processor::fingerprint_of(state, &card.token).await
+            }
+        }
+    }
+
     /// Authorises and captures `amount` on a card. The same `key` always gives the same
     /// outcome and at most one charge.
     pub async fn charge(

@@ -283,6 +283,10 @@ pub const PERSONAL: &[PersonalTable] = &[
             ("parcel_weight_g", "parcel data for the carrier"),
             ("payment_ref", "the processor's charge id"),
             (
+                "held_card_token",
+                "the processor's token of the card of an order held for review, until staff release or cancel it",
+            ),
+            (
                 "guest_cart",
                 "the random key of the guest cart a guest's order was bought from",
             ),
@@ -301,6 +305,7 @@ pub const PERSONAL: &[PersonalTable] = &[
             "postal_code",
             "card_last4",
             "tracking_number",
+            "held_card_token",
         ]),
     },
     PersonalTable {

@@ -1,10 +1,12 @@
 //! Staff: the order list (by state, searchable) and an order with its fulfilment actions:
-//! hand to the carrier and mark shipped, mark delivered, cancel and refund.
+//! hand to the carrier and mark shipped, mark delivered, cancel and refund; for an order the
+//! fraud check held, release (charge the card) or cancel (charge nothing).
 
 use super::{AdminLayout, use_id_param};
 use crate::{
     api::admin::orders::{
-        CancelOrderForCustomer, DeliverOrder, ShipOrder, get_admin_order, search_orders,
+        CancelHeldOrder, CancelOrderForCustomer, DeliverOrder, ReleaseHeldOrder, ShipOrder,
+        get_admin_order, search_orders,
     },
     components::{
         confirm::{ConfirmPanel, confirm_href, confirming},
@@ -44,7 +46,7 @@ pub fn AdminOrdersPage() -> impl IntoView {
                 <label for="order-status">{tr(Key::AdminOrderStatusFilter)}</label>
                 <select id="order-status" name="status">
                     <option value="" selected=move || status().is_empty()>{tr(Key::AdminOrderAll)}</option>
-                    {OrderStatus::ALL.into_iter().filter(|s| s.was_paid()).map(|s| view! {
+                    {OrderStatus::ALL.into_iter().filter(|s| s.is_placed()).map(|s| view! {
                         <option value=s.code() selected=move || status() == s.code()>{tr(status_key(s))}</option>
                     }).collect_view()}
                 </select>
@@ -96,9 +98,23 @@ pub fn AdminOrderPage() -> impl IntoView {
     let ship = ServerAction::<ShipOrder>::new();
     let deliver = ServerAction::<DeliverOrder>::new();
     let cancel = ServerAction::<CancelOrderForCustomer>::new();
+    let held = Held {
+        release: ServerAction::new(),
+        cancel: ServerAction::new(),
+    };
     let (shipped, delivered, cancelled) = (successes(ship), successes(deliver), successes(cancel));
+    let (released, dropped) = (successes(held.release), successes(held.cancel));
     let order = Resource::new(
-        move || (id(), shipped.get(), delivered.get(), cancelled.get()),
+        move || {
+            let decided = (released.get(), dropped.get());
+            (
+                id(),
+                shipped.get(),
+                delivered.get(),
+                cancelled.get(),
+                decided,
+            )
+        },
         |(id, ..)| get_admin_order(id),
     );
     view! {
@@ -108,7 +124,7 @@ pub fn AdminOrderPage() -> impl IntoView {
                     match order.await {
                         Ok(order) => Either::Left(view! {
                             <OrderDetail order=order.clone()>
-                                <StaffActions order ship deliver cancel />
+                                <StaffActions order ship deliver cancel held />
                             </OrderDetail>
                         }),
                         Err(_) => Either::Right(view! { <NotFound /> }),
@@ -119,12 +135,20 @@ pub fn AdminOrderPage() -> impl IntoView {
     }
 }
 
+/// The decisions on an order the fraud check held.
+#[derive(Clone, Copy)]
+struct Held {
+    release: ServerAction<ReleaseHeldOrder>,
+    cancel: ServerAction<CancelHeldOrder>,
+}
+
 #[component]
 fn StaffActions(
     order: OrderView,
     ship: ServerAction<ShipOrder>,
     deliver: ServerAction<DeliverOrder>,
     cancel: ServerAction<CancelOrderForCustomer>,
+    held: Held,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error = Signal::derive(move || {
@@ -132,9 +156,12 @@ fn StaffActions(
             .get()
             .or_else(|| action_error(deliver).get())
             .or_else(|| action_error(cancel).get())
+            .or_else(|| action_error(held.release).get())
+            .or_else(|| action_error(held.cancel).get())
     });
     let id = order.id;
     let asking = confirming(|| "cancel".to_string());
+    let dropping = confirming(|| "cancel-held".to_string());
     let status = order.status;
     view! {
         <div class="card staff-actions" data-testid="staff-actions">
@@ -160,6 +187,23 @@ fn StaffActions(
                         <ActionForm action=cancel>
                             <input type="hidden" name="id" value=id.to_string() />
                             <button type="submit" class="button button-danger">{tr(Key::AdminCancelRefund)}</button>
+                        </ActionForm>
+                    </ConfirmPanel>
+                </Show>
+            })}
+            {(status == OrderStatus::Held).then(|| view! {
+                <ActionForm action=held.release>
+                    <input type="hidden" name="id" value=id.to_string() />
+                    <button type="submit" class="button button-primary">{tr(Key::AdminReleaseHeld)}</button>
+                </ActionForm>
+                <Show
+                    when=move || dropping.get()
+                    fallback=|| view! { <a class="button button-link" href=confirm_href("cancel-held")>{tr(Key::AdminCancelHeld)}</a> }
+                >
+                    <ConfirmPanel question=Signal::derive(move || i18n.t(Key::AdminCancelHeldQuestion).to_string())>
+                        <ActionForm action=held.cancel>
+                            <input type="hidden" name="id" value=id.to_string() />
+                            <button type="submit" class="button button-danger">{tr(Key::AdminCancelHeld)}</button>
                         </ActionForm>
                     </ConfirmPanel>
                 </Show>

@@ -14,7 +14,7 @@ use crate::{
         security::keys::{is_token, random_token},
     },
     domain::{
-        card::{CardRef, CheckedCard, Decline},
+        card::{CardRef, CheckedCard, Decline, card_digits},
         ids::CardEntryId,
         money::Money,
     },
@@ -44,25 +44,45 @@ pub async fn open_entry(state: &AppState, entry: &str) -> ShopResult<Option<Stri
     Ok(db::open_entry(state.db.pool(), entry, now()).await?)
 }
 
-/// Keeps a checked card for an open entry; returns where the browser goes next (the shop's
-/// return path with the entry id), or `None` when the entry is closed.
+/// Keeps a checked card (typed as `number`) for an open entry; returns where the browser
+/// goes next (the shop's return path with the entry id), or `None` when the entry is closed.
 pub async fn complete_entry(
     state: &AppState,
     entry: &str,
     card: &CheckedCard,
+    number: &str,
 ) -> ShopResult<Option<String>> {
     let Some(return_path) = open_entry(state, entry).await? else {
         return Ok(None);
     };
     let token = format!("tok_{}", &random_token()[..32]);
+    let digits = card_digits(number).ok_or(ShopError::BadRequest)?;
+    let fingerprint = fingerprint(state, &digits);
     let mut tx = state.db.begin_write().await?;
-    db::insert_card(&mut tx, &token, card, now()).await?;
+    db::insert_card(&mut tx, &token, card, &fingerprint, now()).await?;
     if !db::attach_card(&mut tx, entry, &token).await? {
         return Ok(None);
     }
     tx.commit().await?;
     let joiner = if return_path.contains('?') { '&' } else { '?' };
     Ok(Some(format!("{return_path}{joiner}card_entry={entry}")))
+}
+
+/// The processor's fingerprint of a card number: the same for every entry of one number (a
+/// new token is made each time), keyed so that it says nothing about the number.
+fn fingerprint(state: &AppState, digits: &str) -> String {
+    format!(
+        "fp_{}",
+        &state.keys.hash("sandbox-card-fingerprint", digits)[..32]
+    )
+}
+
+/// The fingerprint of the card behind a token, when the processor knows the token.
+pub async fn fingerprint_of(state: &AppState, token: &str) -> ShopResult<Option<String>> {
+    Ok(db::card(state.db.pool(), token)
+        .await?
+        .map(|card| card.fingerprint)
+        .filter(|f| !f.is_empty()))
 }
 
 /// A stored card as the shop sees it; a row that does not decode is an error, never a

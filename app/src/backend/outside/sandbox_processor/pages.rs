@@ -74,7 +74,7 @@ pub async fn submit_card(
     };
     let expiry: String = form.expiry.chars().take(16).collect();
     match check_card(&form.number, &expiry, &form.cvc, year_month(now())) {
-        Ok(card) => match sandbox::complete_entry(&state, &entry, &card).await {
+        Ok(card) => match sandbox::complete_entry(&state, &entry, &card, &form.number).await {
             Ok(Some(back)) => Redirect::to(&back).into_response(),
             Ok(None) => closed(lang),
             Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
