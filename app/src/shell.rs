@@ -23,6 +23,7 @@ use crate::{
         },
         admin::{
             AdminHomePage,
+            analytics::AdminAnalyticsPage,
             customers::{CustomerPage, CustomersPage},
             disclosures::AdminDisclosuresPage,
             inbox::{AdminInboxPage, AdminThreadPage},
@@ -156,6 +157,7 @@ pub fn App() -> impl IntoView {
                     // The back office: its routes are named `Admin…Route`, and its chunks a
                     // shopper's browser never downloads (end2end/tests/split.hydrate.spec.ts).
                     <Route path=path!("admin") view={Lazy::<AdminHomePageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/analytics") view={Lazy::<AdminAnalyticsPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/customers") view={Lazy::<AdminCustomersPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/customers/:id") view={Lazy::<AdminCustomerPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/disclosures") view={Lazy::<AdminDisclosuresPageRoute>::new()} ssr=SsrMode::Async />
@@ -227,6 +229,7 @@ lazy_pages! {
     SecurityPage => SecurityPageRoute,
     DataPage => DataPageRoute,
     AdminHomePage => AdminHomePageRoute,
+    AdminAnalyticsPage => AdminAnalyticsPageRoute,
     CustomersPage => AdminCustomersPageRoute,
     CustomerPage => AdminCustomerPageRoute,
     AdminDisclosuresPage => AdminDisclosuresPageRoute,

@@ -3,6 +3,7 @@
 pub mod analytics;
 pub mod auth;
 pub mod cart;
+pub mod chart;
 pub mod confirm;
 pub mod consent;
 pub mod form;

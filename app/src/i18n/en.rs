@@ -278,6 +278,36 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         ProblemNotAnImage => "This file is not a PNG, JPEG or WebP picture.",
         ProblemSlugShape => "Use lowercase letters, digits and hyphens only, like solara-fx-p10.",
+        AdminAnalytics => "Analytics",
+        AdminAnalyticsText => {
+            "Visitors, page views, revenue, languages, consent choices and the way from product to payment, as charts and tables."
+        }
+        AnalyticsFrom => "From",
+        AnalyticsTo => "To",
+        AnalyticsShow => "Show",
+        AnalyticsNote => {
+            "Only visitors who allowed analytics are counted. Days older than the retention period are daily totals. Days are in UTC."
+        }
+        AnalyticsViews => "Page views per day",
+        AnalyticsVisitors => "Visitors per day",
+        AnalyticsRevenue => "Revenue per day (paid orders not cancelled)",
+        AnalyticsFunnel => "From product to payment",
+        AnalyticsTopPages => "Most viewed pages",
+        AnalyticsLanguages => "Page views by language",
+        AnalyticsConsent => "Choices made by accounts",
+        AnalyticsDay => "Day",
+        AnalyticsCount => "Count",
+        AnalyticsStep => "Step",
+        AnalyticsPage => "Page",
+        AnalyticsLanguage => "Language",
+        AnalyticsChoice => "Choice",
+        AnalyticsGranted => "allowed",
+        AnalyticsRefused => "refused or withdrawn",
+        AnalyticsFunnelProduct => "Product page views",
+        AnalyticsFunnelCart => "Cart views",
+        AnalyticsFunnelCheckout => "Checkout views",
+        AnalyticsFunnelPaid => "Paid orders",
+        AnalyticsMarketingMail => "Marketing mail",
         OrderStatusHeld => "Held for review",
         OrderHeldNote => {
             "We are checking this order before your card is charged, because several payments failed recently. Nothing has been charged yet; we will write when it is confirmed or cancelled."

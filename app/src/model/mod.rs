@@ -8,6 +8,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod analytics;
 pub mod authority;
 pub mod cart;
 pub mod catalog;

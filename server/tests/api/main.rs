@@ -13,6 +13,7 @@ mod checkout;
 mod checkout_safety;
 mod cli;
 mod contact;
+mod dashboard;
 mod disclosures;
 mod fraud;
 

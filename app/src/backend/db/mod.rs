@@ -5,6 +5,7 @@
 
 pub mod addresses;
 pub mod analytics;
+pub mod analytics_report;
 pub mod audience;
 pub mod authorities;
 pub mod cart;

@@ -1,6 +1,7 @@
 //! The back office (`/admin`), for staff. Pages check the role for display; every server
 //! function behind them checks it again.
 
+pub mod analytics;
 pub mod customers;
 pub mod disclosures;
 pub mod inbox;
@@ -56,6 +57,7 @@ pub fn AdminLayout(title: Key, children: ChildrenFn) -> impl IntoView {
                     <A href="/admin/customers">{tr(Key::AdminCustomers)}</A>
                     <A href="/admin/inbox">{tr(Key::AdminInbox)}</A>
                     <A href="/admin/newsletters">{tr(Key::AdminNewsletters)}</A>
+                    <A href="/admin/analytics">{tr(Key::AdminAnalytics)}</A>
                     {move || is_admin().then(|| view! {
                         <A href="/admin/mail">{tr(Key::AdminMail)}</A>
                         <A href="/admin/privacy">{tr(Key::AdminPrivacy)}</A>
@@ -94,6 +96,10 @@ pub fn AdminHomePage() -> impl IntoView {
                 <li class="feature">
                     <h2><A href="/admin/newsletters">{tr(Key::AdminNewsletters)}</A></h2>
                     <p>{tr(Key::AdminNewslettersText)}</p>
+                </li>
+                <li class="feature">
+                    <h2><A href="/admin/analytics">{tr(Key::AdminAnalytics)}</A></h2>
+                    <p>{tr(Key::AdminAnalyticsText)}</p>
                 </li>
                 {move || is_admin().then(|| view! {
                     <li class="feature">

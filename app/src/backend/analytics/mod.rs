@@ -3,6 +3,8 @@
 //! with their address cut to its network as it arrives; visit counts per visitor; and
 //! retention: raw rows older than `shop.analytics_retention_days` become daily totals.
 
+pub mod dashboard;
+
 use crate::backend::{
     AppState,
     db::analytics::{self, View},
