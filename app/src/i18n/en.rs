@@ -278,6 +278,10 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         ProblemNotAnImage => "This file is not a PNG, JPEG or WebP picture.",
         ProblemSlugShape => "Use lowercase letters, digits and hyphens only, like solara-fx-p10.",
+        RecommendedTitle => "Picked for you",
+        RecommendedWhy => {
+            "From the products you looked at and bought, because you allow analytics. You can change that in"
+        }
         AdminAnalytics => "Analytics",
         AdminAnalyticsText => {
             "Visitors, page views, revenue, languages, consent choices and the way from product to payment, as charts and tables."

@@ -675,6 +675,8 @@ keys! {
     ProblemNotAnImage,
     ProblemStockBelowZero,
     ProblemSlugShape,
+    RecommendedTitle,
+    RecommendedWhy,
     AdminAnalytics,
     AdminAnalyticsText,
     AnalyticsFrom,

@@ -39,7 +39,7 @@ async fn clicks(b: &Browser, clicks: Value) -> reqwest::Response {
         .await
 }
 
-const VIEWS: &str = "SELECT COUNT(*) FROM page_views";
+pub const VIEWS: &str = "SELECT COUNT(*) FROM page_views";
 
 async fn page_views_are_counted_only_with_consent(app: TestApp) {
     let visitor = app.new_browser();

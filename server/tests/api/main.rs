@@ -23,6 +23,7 @@ mod marketing;
 mod pages;
 mod policy;
 mod privacy;
+mod recommendations;
 mod schema;
 mod security;
 mod servers;

@@ -13,6 +13,15 @@ pub async fn get_account() -> Result<AccountView, ShopError> {
     profile::account(&context::state()?, user).await
 }
 
+/// Products picked from the shopper's own views and orders; none without their analytics
+/// consent.
+#[server(endpoint = "account/recommendations", input = server_fn::codec::GetUrl)]
+pub async fn get_recommendations() -> Result<Vec<crate::model::catalog::ProductCard>, ShopError> {
+    let user = context::require_user().await?;
+    let lang = crate::i18n::current_request_lang();
+    crate::backend::catalog::recommend::for_account(&context::state()?, user.id, lang).await
+}
+
 #[server(endpoint = "account/update-profile")]
 pub async fn update_profile(form: ProfileInput) -> Result<(), ShopError> {
     let user = context::require_user().await?;

@@ -3,4 +3,5 @@
 
 pub mod browse;
 pub mod manage;
+pub mod recommend;
 pub mod seed;

@@ -63,6 +63,24 @@ pub async fn accounts_after<'e>(
     .await
 }
 
+/// Whether `purpose` may use what one account did (its consent as [`Use::condition`] says,
+/// an active account with a confirmed address).
+pub async fn may_use<'e>(
+    db: impl Executor<'e, Database = Any>,
+    purpose: Use,
+    user: UserId,
+) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM users
+         WHERE id = $1 AND status = 'active' AND email_verified_at IS NOT NULL AND ({})",
+        purpose.condition()
+    ))
+    .bind(user)
+    .fetch_one(db)
+    .await?;
+    Ok(n == 1)
+}
+
 /// Where a batch cursor moves after a batch read with [`accounts_after`]: the last id of a
 /// full batch, or `None` (every account reached) when fewer than `batch` came back.
 pub fn next_cursor(batch_read: &[Reached], batch: i64) -> Option<i64> {

@@ -21,6 +21,7 @@ pub mod personal;
 pub mod policy;
 pub mod products;
 pub mod receipts;
+pub mod recommendations;
 pub mod sandbox_parcels;
 pub mod sandbox_processor;
 pub mod saved_cards;

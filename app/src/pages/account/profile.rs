@@ -4,18 +4,20 @@ use super::AccountLayout;
 use crate::{
     api::account::{
         auth::ResendVerification,
-        profile::{UpdateProfile, get_account},
+        profile::{UpdateProfile, get_account, get_recommendations},
     },
     components::{
         form::{Checkbox, Field, FormMessage, WithFlash, action_done, action_error, successes},
         page_meta::PageMeta,
+        product_card::ProductCard,
     },
     domain::{account::check_phone, limits, time},
     error::ShopError,
     i18n::{Key, Lang, Msg, tr, use_i18n},
-    model::account::AccountView,
+    model::{account::AccountView, catalog::ProductCard as Card},
 };
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 fn name(v: &str) -> Option<crate::error::Problem> {
@@ -28,11 +30,37 @@ pub fn AccountPage() -> impl IntoView {
     let update = ServerAction::<UpdateProfile>::new();
     let saved = successes(update);
     let account = Resource::new(move || saved.get(), |_| get_account());
+    let picks = Resource::new(|| (), |_| get_recommendations());
     view! {
         <PageMeta title=Key::AccountTitle />
         <AccountLayout title=Key::AccountTitle>
             <AccountOverview update account />
+            <Recommendations picks />
         </AccountLayout>
+    }
+}
+
+/// Products picked from what the shopper viewed and bought (only with analytics consent;
+/// nothing is shown without it, or when there is nothing to pick from).
+#[component]
+fn Recommendations(picks: Resource<Result<Vec<Card>, ShopError>>) -> impl IntoView {
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                picks.await.ok().filter(|p| !p.is_empty()).map(|products| view! {
+                    <section class="card recommendations" data-testid="recommendations">
+                        <h2>{tr(Key::RecommendedTitle)}</h2>
+                        <p class="muted">
+                            {tr(Key::RecommendedWhy)} " "
+                            <A href="/privacy/choices">{tr(Key::ConsentChoicesLink)}</A>
+                        </p>
+                        <div class="product-grid">
+                            {products.into_iter().map(|product| view! { <ProductCard product /> }).collect_view()}
+                        </div>
+                    </section>
+                })
+            })}
+        </Suspense>
     }
 }
 
