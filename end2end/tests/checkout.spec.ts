@@ -1,5 +1,5 @@
 import { expect, type Page, type TestInfo } from "@playwright/test";
-import { isHydrated, open, test } from "./helpers";
+import { adminWindow, isHydrated, open, registerAndConfirm, test } from "./helpers";
 
 // Checkout as a guest, hydrated and as a plain HTML site, on a desktop and a phone: address,
 // delivery, the card on the payment processor's own page, and the order page. A declined
@@ -247,4 +247,37 @@ test("a new shopper saves a card after registering and checks out with it", asyn
   await expect(page.getByTestId("order-card")).toContainText("Visa •••• 4242");
   await open(page, "/account/orders", testInfo);
   await expect(page.locator("table")).toContainText("Paid");
+});
+
+// Three failed payments on one account hold the next order for a person to check: nothing
+// is charged and the shopper is told; staff release it and the card is charged then.
+test("staff release an order held after failed payments", async ({ page, browser }, testInfo) => {
+  await registerAndConfirm(page, browser, testInfo, `held-${testInfo.project.name}-${Date.now()}@example.com`);
+  await cartWithOnePanel(page, testInfo);
+  await page.locator('input[name="carrier"]').first().check();
+  await page.getByRole("button", { name: "Use this delivery" }).click();
+  for (const card of ["4000 0000 0000 0002", "4000 0000 0000 9995", "4000 0000 0000 0069"]) {
+    await payWith(page, card);
+    await page.getByTestId("place-order").click();
+    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.getByTestId("place-order")).toBeHidden();
+  }
+  await payWith(page, "4242 4242 4242 4242");
+  await page.getByTestId("place-order").click();
+  await expect(page.getByTestId("order-status")).toContainText("Held for review");
+  await expect(page.getByTestId("order-held")).toContainText("Nothing has been charged yet");
+  await expect(page.locator(".timeline")).toContainText("Failed payments today with: this account");
+  const orderPath = new URL(page.url()).pathname;
+
+  const admin = await adminWindow(browser, page, testInfo);
+  await open(admin, `/admin${orderPath}`, testInfo);
+  await expect(admin.getByTestId("order-status")).toContainText("Held for review");
+  await admin.getByRole("button", { name: "Release and charge the card" }).click();
+  await expect(admin.getByTestId("order-status")).toContainText("Paid");
+  await expect(admin.locator(".timeline")).toContainText("released for payment");
+  await admin.context().close();
+
+  await open(page, orderPath, testInfo);
+  await expect(page.getByTestId("order-status")).toContainText("Paid");
+  await expect(page.getByTestId("order-held")).toBeHidden();
 });
