@@ -278,6 +278,7 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         ProblemNotAnImage => "This file is not a PNG, JPEG or WebP picture.",
         ProblemSlugShape => "Use lowercase letters, digits and hyphens only, like solara-fx-p10.",
+        AnalyticsNothing => "Nothing recorded in these days.",
         RecommendedTitle => "Picked for you",
         RecommendedWhy => {
             "From the products you looked at and bought, because you allow analytics. You can change that in"

@@ -675,6 +675,7 @@ keys! {
     ProblemNotAnImage,
     ProblemStockBelowZero,
     ProblemSlugShape,
+    AnalyticsNothing,
     RecommendedTitle,
     RecommendedWhy,
     AdminAnalytics,

@@ -237,7 +237,11 @@ pub fn OrderDetail(
                     </div>
                     <div class="card">
                         <h2>{tr(Key::OrderSharedWith)}</h2>
-                        <LedgerList entries=order.shared_with.clone() />
+                        {if order.shared_with.is_empty() {
+                            Either::Left(view! { <p class="muted">{tr(Key::LedgerEmpty)}</p> })
+                        } else {
+                            Either::Right(view! { <LedgerList entries=order.shared_with.clone() /> })
+                        }}
                     </div>
                     {(order.guest && !order.staff).then(|| view! {
                         <div class="card">

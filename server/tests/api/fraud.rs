@@ -264,6 +264,10 @@ async fn cards_and_client_addresses_are_counted_across_sessions(app: TestApp) {
     assert_eq!(seen["status"], "PaymentFailed");
     assert_eq!(stock_of(&app, panel).await, stock + 1);
     assert_eq!(captured(&app).await, 1, "only guest 3's order");
+    let mail = app.last_mail_to("guest2@example.com").await.unwrap();
+    assert_eq!(mail.kind, "order_cancelled");
+    assert!(mail.body.contains("Nothing was charged"), "{}", mail.body);
+    assert!(mail.body.contains("/contact"), "{}", mail.body);
 }
 db_test!(
     cards_and_client_addresses_are_counted_across_sessions,

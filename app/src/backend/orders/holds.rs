@@ -39,7 +39,8 @@ async fn held(state: &AppState, id: OrderId) -> ShopResult<OrderRow> {
 }
 
 /// Staff release a held order: it is charged and settles paid (mail, invoice, ledger) or
-/// payment failed (stock back). Returns the processor's refusal when there was one.
+/// payment failed (stock back, the buyer told it could not be accepted). Returns the
+/// processor's refusal when there was one.
 pub async fn release(state: &AppState, staff: UserId, id: OrderId) -> ShopResult<Option<Decline>> {
     let order = held(state, id).await?;
     let token = order.held_card_token.clone().ok_or(ShopError::Internal)?;
@@ -73,7 +74,23 @@ pub async fn release(state: &AppState, staff: UserId, id: OrderId) -> ShopResult
         .gateway
         .charge(state, &card, total, &order.idempotency_key)
         .await?;
-    settle(state, &order, &outcome).await?;
+    if settle(state, &order, &outcome).await? && outcome.is_err() {
+        // The order ends "payment failed" (its stock back), which its buyer cannot open:
+        // they are told by mail that it could not be accepted, with the way to ask why.
+        let number = order_number(id.0);
+        let contact = format!("{}/contact", state.settings.public_url);
+        let letter = Letter::HeldOrderCancelled {
+            name: &order.address.recipient_name,
+            number: &number,
+            link: &contact,
+        };
+        let mut tx = state.db.begin_write().await?;
+        mail_to_buyer(state, &order, letter)
+            .enqueue(&mut tx, now)
+            .await?;
+        tx.commit().await?;
+        state.outbox_written();
+    }
     Ok(outcome.err())
 }
 

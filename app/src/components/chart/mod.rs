@@ -15,6 +15,7 @@ const FRAME: Frame = Frame::new(360.0, 180.0);
 const LABELS: usize = 5;
 const BAR_ROW: f64 = 24.0;
 const BAR_LABEL_WIDTH: f64 = 150.0;
+const BAR_VALUE_WIDTH: f64 = 40.0;
 /// Characters of a name drawn beside its bar (the table has it whole).
 const BAR_NAME_CHARS: usize = 22;
 
@@ -134,7 +135,13 @@ pub fn BarChart(
     #[prop(into)] test_id: String,
 ) -> impl IntoView {
     let values: Vec<i64> = points.iter().map(|p| p.value).collect();
-    let (bars, height) = geometry::bars(FRAME.width, BAR_ROW, BAR_LABEL_WIDTH, &values);
+    // The value is written after its bar: the longest bar leaves room for it.
+    let (bars, height) = geometry::bars(
+        FRAME.width - BAR_VALUE_WIDTH,
+        BAR_ROW,
+        BAR_LABEL_WIDTH,
+        &values,
+    );
     let drawn = bars
         .iter()
         .zip(&points)
@@ -152,7 +159,7 @@ pub fn BarChart(
         <figure class="chart" data-testid=test_id>
             <figcaption>{tr(caption)}</figcaption>
             {(!points.is_empty()).then(|| view! {
-                <svg class="chart-drawing" viewBox=format!("0 0 {} {}", FRAME.width + 40.0, coord(height))
+                <svg class="chart-drawing" viewBox=format!("0 0 {} {}", FRAME.width, coord(height))
                     aria-hidden="true" focusable="false">
                     {drawn}
                 </svg>
@@ -162,12 +169,15 @@ pub fn BarChart(
     }
 }
 
-/// The figures of a chart as a table.
+/// The figures of a chart as a table ("nothing recorded" when there are none).
 #[component]
 fn FigureTable(label_header: Key, value_header: Key, points: Vec<Point>) -> impl IntoView {
-    view! {
+    if points.is_empty() {
+        return Either::Left(view! { <p class="muted">{tr(Key::AnalyticsNothing)}</p> });
+    }
+    Either::Right(view! {
         <div class="table-scroll chart-figures">
-            <table class="table">
+            <table class="table figures-table">
                 <thead><tr>
                     <th scope="col">{tr(label_header)}</th>
                     <th scope="col" class="num">{tr(value_header)}</th>
@@ -179,7 +189,7 @@ fn FigureTable(label_header: Key, value_header: Key, points: Vec<Point>) -> impl
                 </tbody>
             </table>
         </div>
-    }
+    })
 }
 
 #[cfg(test)]
