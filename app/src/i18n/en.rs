@@ -254,7 +254,7 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         ContactTitle => "Contact us",
         ContactIntro => {
-            "Questions about a product, an order or your data? Write to us and a person will answer within one working day."
+            "Questions about a product, an order or your data? Write to us and a person will answer you by email."
         }
         ContactEmailLabel => "Email",
         NotFoundTitle => "Page not found",

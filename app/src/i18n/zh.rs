@@ -221,7 +221,7 @@ pub(super) fn text(key: Key) -> &'static str {
             "违反本条款的账户可能会被暂停。您下次登录时我们会告知原因，您也可以就此联系我们。"
         }
         ContactTitle => "联系我们",
-        ContactIntro => "对产品、订单或您的数据有疑问？请写信给我们，会有专人在一个工作日内答复。",
+        ContactIntro => "对产品、订单或您的数据有疑问？请写信给我们，会有专人通过电子邮件答复您。",
         ContactEmailLabel => "电子邮箱",
         NotFoundTitle => "页面未找到",
         NotFoundText => "找不到该页面。它可能已被移动，或地址输入有误。",
