@@ -222,7 +222,8 @@ pub async fn build_state(
             analytics_retention_days: config.shop.analytics_retention_days,
             mails_per_client_per_hour: config.limits.mails_per_client_per_hour,
             messages_per_client_per_hour: config.limits.messages_per_client_per_hour,
-            hold_after: app::backend::orders::fraud::HoldAfter {
+            review_moderation: config.reviews.moderation(),
+            hold_after: app::domain::fraud::HoldAfter {
                 card: config.limits.failed_payments_per_card,
                 account: config.limits.failed_payments_per_account,
                 client: config.limits.failed_payments_per_client,

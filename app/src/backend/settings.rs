@@ -34,5 +34,8 @@ pub struct ShopSettings {
     pub messages_per_client_per_hour: i64,
     /// Failed payments in a day beyond which an order is held for staff review
     /// (`limits.failed_payments_per_card`, `…_per_account`, `…_per_client`).
-    pub hold_after: crate::backend::orders::fraud::HoldAfter,
+    pub hold_after: crate::domain::fraud::HoldAfter,
+    /// Whether a new or edited review shows at once or waits for staff
+    /// (`reviews.moderation`).
+    pub review_moderation: crate::domain::review::Moderation,
 }

@@ -42,10 +42,23 @@ pub fn is_visitor_id(value: &str) -> bool {
 }
 
 /// The path of an address as analytics keeps it: no query (it can hold search words or
-/// one-time keys), no fragment, at most [`PATH_MAX`] characters.
+/// one-time keys), no fragment, every key in it replaced by `:key` (a password-reset or
+/// confirmation token, an unsubscribe or receipt key), at most [`PATH_MAX`] characters.
 pub fn kept_path(path_and_query: &str) -> String {
     let path = path_and_query.split(['?', '#']).next().unwrap_or_default();
-    path.chars().take(PATH_MAX).collect()
+    let path: Vec<&str> = path
+        .split('/')
+        .map(|segment| if is_key(segment) { ":key" } else { segment })
+        .collect();
+    path.join("/").chars().take(PATH_MAX).collect()
+}
+
+/// A path segment that is a key the shop made: 16 or more hexadecimal digits, possibly
+/// after an id and a dot (`12.ab34…`). Product addresses have letters beyond `f` or
+/// hyphens, so they never are.
+fn is_key(segment: &str) -> bool {
+    let key = segment.rsplit('.').next().unwrap_or_default();
+    key.len() >= 16 && key.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// One click as the hydrated app reports it: the page and what was clicked (a link's path or
@@ -89,9 +102,28 @@ mod tests {
     }
 
     #[test]
+    fn keys_in_paths_are_never_kept() {
+        let token = "ab".repeat(32);
+        assert_eq!(
+            kept_path(&format!("/account/reset/{token}")),
+            "/account/reset/:key"
+        );
+        assert_eq!(
+            kept_path(&format!("/unsubscribe/12.{token}")),
+            "/unsubscribe/:key"
+        );
+        assert_eq!(
+            kept_path("/products/tourline-r-p3-91"),
+            "/products/tourline-r-p3-91"
+        );
+        assert_eq!(kept_path("/orders/12?key=abc"), "/orders/12");
+        assert_eq!(kept_path("/products/deadbeef"), "/products/deadbeef");
+    }
+
+    #[test]
     fn paths_and_labels_lose_queries_and_are_bounded() {
         assert_eq!(kept_path("/search?q=my+name#top"), "/search");
-        assert_eq!(kept_path(&format!("/{}", "a".repeat(400))).len(), PATH_MAX);
+        assert_eq!(kept_path(&format!("/{}", "z".repeat(400))).len(), PATH_MAX);
         let click = Click {
             path: "/catalog?page=2".into(),
             label: "/products/x?\u{7}y".into(),

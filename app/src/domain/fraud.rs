@@ -48,6 +48,33 @@ impl HoldReason {
     }
 }
 
+/// Failed payments in a day (`backend/orders/fraud.rs::WINDOW_SECS`) with one card, one account or from one client
+/// address from which the next order is held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HoldAfter {
+    pub card: i64,
+    pub account: i64,
+    /// Higher by default: many shoppers can share one address (an office, a mobile network).
+    pub client: i64,
+}
+
+impl HoldAfter {
+    pub const DEFAULT: HoldAfter = HoldAfter {
+        card: 3,
+        account: 3,
+        client: 10,
+    };
+
+    /// The limit of one reason.
+    pub fn of(self, reason: HoldReason) -> i64 {
+        match reason {
+            HoldReason::Card => self.card,
+            HoldReason::Account => self.account,
+            HoldReason::Client => self.client,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,5 +86,17 @@ mod tests {
         assert_eq!(HoldReason::split("card,client"), reasons);
         assert_eq!(HoldReason::split("released"), []);
         assert_eq!(HoldReason::split(""), []);
+    }
+
+    #[test]
+    fn each_reason_has_its_own_limit() {
+        let limits = HoldAfter {
+            card: 1,
+            account: 2,
+            client: 3,
+        };
+        assert_eq!(limits.of(HoldReason::Card), 1);
+        assert_eq!(limits.of(HoldReason::Account), 2);
+        assert_eq!(limits.of(HoldReason::Client), 3);
     }
 }

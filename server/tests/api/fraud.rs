@@ -105,6 +105,9 @@ async fn held_after_failures_on_one_account_and_released_by_staff(app: TestApp) 
     assert_eq!(settled, 0);
     assert_eq!(order(&shopper, id).await["status"], "Held");
 
+    // A new cart meanwhile is not the held order's.
+    add_panels(&shopper, panel, "3").await;
+
     // Shoppers cannot release their own order.
     let form = [("id", id.to_string())];
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -132,6 +135,11 @@ async fn held_after_failures_on_one_account_and_released_by_staff(app: TestApp) 
     assert!(paid["invoice"].is_string(), "{paid}");
     assert_eq!(captured(&app).await, 1, "charged once");
     assert_eq!(stock_of(&app, panel).await, 8);
+    assert_eq!(
+        count(&app, "SELECT quantity FROM cart_lines").await,
+        3,
+        "the new cart is left alone"
+    );
     assert_eq!(
         count(
             &app,

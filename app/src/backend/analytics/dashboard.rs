@@ -8,7 +8,7 @@ use crate::backend::{
     db::analytics_report::{self as report, RawColumn},
 };
 use crate::{
-    domain::{money::Currency, time::parse_date},
+    domain::{analytics::kept_path, money::Currency, time::parse_date},
     error::{Problem, ShopError, ShopResult},
     model::analytics::{ConsentFigures, Counted, Dashboard, DayFigures, Funnel, TOP_PAGES},
 };
@@ -136,12 +136,13 @@ fn assemble(from: i64, to: i64, currency: Currency, s: Sources) -> Dashboard {
     }
 }
 
-/// Counts by name from raw rows and daily totals together.
+/// Counts by name from raw rows and daily totals together; a key in a path (from rows kept
+/// before keys were cut at collection) is never shown.
 fn merged(raw: &[(String, i64)], daily: &[(i64, String, i64)]) -> BTreeMap<String, i64> {
     let mut counts = BTreeMap::new();
     let daily = daily.iter().map(|(_, name, count)| (name, count));
     for (name, count) in raw.iter().map(|(n, c)| (n, c)).chain(daily) {
-        *counts.entry(name.clone()).or_default() += count;
+        *counts.entry(kept_path(name)).or_default() += count;
     }
     counts
 }

@@ -205,6 +205,17 @@ pub async fn of_user<'e>(
     .await
 }
 
+/// Whether the order was ever held by the fraud check (its lines left the cart then).
+pub async fn was_held(conn: &mut AnyConnection, id: OrderId) -> Result<bool, sqlx::Error> {
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM order_events WHERE order_id = $1 AND status = $2")
+            .bind(id)
+            .bind(OrderStatus::Held)
+            .fetch_one(conn)
+            .await?;
+    Ok(n > 0)
+}
+
 /// Forgets the card of a held order (staff released or cancelled it).
 pub async fn clear_held_card(conn: &mut AnyConnection, id: OrderId) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE orders SET held_card_token = NULL WHERE id = $1")

@@ -15,32 +15,6 @@ use std::net::IpAddr;
 /// How long failed payments are counted.
 pub const WINDOW_SECS: i64 = 86_400;
 
-/// Failed payments in [`WINDOW_SECS`] with one card, one account or from one client
-/// address from which the next order is held.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct HoldAfter {
-    pub card: i64,
-    pub account: i64,
-    /// Higher by default: many shoppers can share one address (an office, a mobile network).
-    pub client: i64,
-}
-
-impl HoldAfter {
-    pub const DEFAULT: HoldAfter = HoldAfter {
-        card: 3,
-        account: 3,
-        client: 10,
-    };
-
-    fn of(self, reason: HoldReason) -> i64 {
-        match reason {
-            HoldReason::Card => self.card,
-            HoldReason::Account => self.account,
-            HoldReason::Client => self.client,
-        }
-    }
-}
-
 /// What one payment attempt is counted by: keyed hashes of the card's fingerprint, the
 /// account and the client address (each when known).
 #[derive(Clone, Debug, Default)]
@@ -59,7 +33,7 @@ impl Signals {
         let counted = [
             (HoldReason::Card, fingerprint),
             (HoldReason::Account, user.map(|u| u.to_string())),
-            (HoldReason::Client, client.map(|ip| ip.to_string())),
+            (HoldReason::Client, client.map(client_network)),
         ];
         let counters = counted
             .into_iter()
@@ -69,6 +43,19 @@ impl Signals {
             })
             .collect();
         Ok(Signals { counters })
+    }
+}
+
+/// The client as counted: an IPv4 address as it is, an IPv6 address by its /64 (one
+/// connection can change the rest at will).
+pub fn client_network(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V6(v6) if v6.to_ipv4_mapped().is_none() => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4).to_string(),
+        v4 => v4.to_string(),
     }
 }
 
@@ -126,14 +113,17 @@ mod tests {
     }
 
     #[test]
-    fn each_reason_has_its_own_limit() {
-        let limits = HoldAfter {
-            card: 1,
-            account: 2,
-            client: 3,
-        };
-        assert_eq!(limits.of(HoldReason::Card), 1);
-        assert_eq!(limits.of(HoldReason::Account), 2);
-        assert_eq!(limits.of(HoldReason::Client), 3);
+    fn an_ipv6_client_is_counted_by_its_network() {
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        assert_eq!(client_network(ip("203.0.113.7")), "203.0.113.7");
+        assert_eq!(client_network(ip("::ffff:203.0.113.7")), "203.0.113.7");
+        assert_eq!(
+            client_network(ip("2001:db8:1:2:aaaa::1")),
+            client_network(ip("2001:db8:1:2:bbbb::9"))
+        );
+        assert_ne!(
+            client_network(ip("2001:db8:1:2::1")),
+            client_network(ip("2001:db8:1:3::1"))
+        );
     }
 }

@@ -43,7 +43,12 @@ async fn held(state: &AppState, id: OrderId) -> ShopResult<OrderRow> {
 /// processor's refusal when there was one.
 pub async fn release(state: &AppState, staff: UserId, id: OrderId) -> ShopResult<Option<Decline>> {
     let order = held(state, id).await?;
-    let token = order.held_card_token.clone().ok_or(ShopError::Internal)?;
+    // An erased buyer's order keeps no token: it can only be cancelled.
+    let token = order
+        .held_card_token
+        .clone()
+        .filter(|t| !t.is_empty())
+        .ok_or_else(wrong_state)?;
     let now = now();
     let mut tx = state.db.begin_write().await?;
     if !orders::change_status(
@@ -74,23 +79,7 @@ pub async fn release(state: &AppState, staff: UserId, id: OrderId) -> ShopResult
         .gateway
         .charge(state, &card, total, &order.idempotency_key)
         .await?;
-    if settle(state, &order, &outcome).await? && outcome.is_err() {
-        // The order ends "payment failed" (its stock back), which its buyer cannot open:
-        // they are told by mail that it could not be accepted, with the way to ask why.
-        let number = order_number(id.0);
-        let contact = format!("{}/contact", state.settings.public_url);
-        let letter = Letter::HeldOrderCancelled {
-            name: &order.address.recipient_name,
-            number: &number,
-            link: &contact,
-        };
-        let mut tx = state.db.begin_write().await?;
-        mail_to_buyer(state, &order, letter)
-            .enqueue(&mut tx, now)
-            .await?;
-        tx.commit().await?;
-        state.outbox_written();
-    }
+    settle(state, &order, &outcome).await?;
     Ok(outcome.err())
 }
 

@@ -24,7 +24,9 @@ use crate::{
 /// Settles an order awaiting payment with the processor's outcome: paid (the lines it bought
 /// taken out of the cart it was bought from, the confirmation mail queued) or payment
 /// failed (the stock given back); either way the ledger records what the processor
-/// received. Only the first caller moves the order; returns whether this one did.
+/// received. An order released from a fraud hold left the cart when it was held, and its
+/// buyer, told it was being checked, is told when its payment fails. Only the first caller
+/// moves the order; returns whether this one did.
 pub(super) async fn settle(
     state: &AppState,
     order: &OrderRow,
@@ -65,6 +67,7 @@ pub(super) async fn settle(
     )
     .await?;
     let number = order_number(order.id.0);
+    let was_held = orders::was_held(&mut tx, order.id).await?;
     match outcome {
         Ok(_) => {
             orders::issue_invoice(&mut tx, order.id, now).await?;
@@ -78,7 +81,11 @@ pub(super) async fn settle(
                 .into_iter()
                 .chain(order.user_id.map(CartOwner::User))
                 .collect();
-            for line in orders::lines(&mut *tx, order.id).await? {
+            let bought = match was_held {
+                true => Vec::new(),
+                false => orders::lines(&mut *tx, order.id).await?,
+            };
+            for line in bought {
                 for cart in &carts {
                     let (product, group) = (line.product_id, &line.group_key);
                     if cart_db::take_bought(&mut tx, cart, product, group, line.quantity).await? {
@@ -115,10 +122,23 @@ pub(super) async fn settle(
                 products::adjust_stock(&mut tx, line.product_id, line.quantity, &reason, None, now)
                     .await?;
             }
+            if was_held {
+                // Its buyer cannot open a failed attempt: the mail says it could not be
+                // accepted, with the way to ask why.
+                let contact = format!("{}/contact", state.settings.public_url);
+                let letter = Letter::HeldOrderCancelled {
+                    name: &order.address.recipient_name,
+                    number: &number,
+                    link: &contact,
+                };
+                mail_to_buyer(state, order, letter)
+                    .enqueue(&mut tx, now)
+                    .await?;
+            }
         }
     }
     tx.commit().await?;
-    if outcome.is_ok() {
+    if outcome.is_ok() || was_held {
         state.outbox_written();
     }
     Ok(true)

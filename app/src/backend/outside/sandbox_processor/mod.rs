@@ -56,7 +56,7 @@ pub async fn complete_entry(
         return Ok(None);
     };
     let token = format!("tok_{}", &random_token()[..32]);
-    let digits = card_digits(number).ok_or(ShopError::BadRequest)?;
+    let digits = card_digits(number.trim()).ok_or(ShopError::BadRequest)?;
     let fingerprint = fingerprint(state, &digits);
     let mut tx = state.db.begin_write().await?;
     db::insert_card(&mut tx, &token, card, &fingerprint, now()).await?;
