@@ -9,9 +9,8 @@
 //! Every problem is reported as one line naming the setting and its variable.
 
 use app::{
-    backend::orders::fraud::HoldAfter,
     backend::{payments::Gateway, security::keys::MIN_KEY_LEN},
-    domain::{money::Currency, tax::TaxTable},
+    domain::{fraud::HoldAfter, money::Currency, review::Moderation, tax::TaxTable},
 };
 use serde::Deserialize;
 use std::{
@@ -78,6 +77,7 @@ pub const ENV: &[(&str, &str)] = &[
         "payment.sandbox_in_production",
         "SHOP_PAYMENT_SANDBOX_IN_PRODUCTION",
     ),
+    ("reviews.moderation", "SHOP_REVIEWS_MODERATION"),
 ];
 
 fn var_of(setting: &str) -> Option<&'static str> {
@@ -138,6 +138,8 @@ pub struct Config {
     pub mail: MailConfig,
     #[serde(default)]
     pub payment: PaymentConfig,
+    #[serde(default)]
+    pub reviews: ReviewsConfig,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -367,6 +369,29 @@ impl PaymentConfig {
     }
 }
 
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReviewsConfig {
+    /// `publish` (shown at once, moderated afterwards) or `hold` (each new or edited review
+    /// waits for staff approval).
+    moderation: String,
+}
+
+impl Default for ReviewsConfig {
+    fn default() -> Self {
+        ReviewsConfig {
+            moderation: Moderation::default().code().to_string(),
+        }
+    }
+}
+
+impl ReviewsConfig {
+    /// The moderation chosen (checked when the configuration is loaded).
+    pub fn moderation(&self) -> Moderation {
+        Moderation::parse(self.moderation.trim()).unwrap_or_default()
+    }
+}
+
 impl Config {
     /// Whether to load the demo catalog into an empty catalog.
     pub fn seed_catalog(&self) -> bool {
@@ -488,6 +513,15 @@ impl Config {
                 ),
             ));
         };
+        if Moderation::parse(self.reviews.moderation.trim()).is_none() {
+            return Err(ConfigError::new(
+                "reviews.moderation",
+                format!(
+                    "expected \"publish\" or \"hold\", got {:?}",
+                    self.reviews.moderation
+                ),
+            ));
+        }
         if gateway.is_sandbox()
             && self.site.environment == Environment::Production
             && !self.payment.sandbox_in_production
@@ -989,6 +1023,27 @@ mod tests {
             load(None, &demo).unwrap().payment.gateway(),
             Gateway::Sandbox
         );
+    }
+
+    #[test]
+    fn review_moderation_is_publish_or_hold() {
+        assert_eq!(
+            load(None, &[]).unwrap().reviews.moderation(),
+            Moderation::Publish
+        );
+        let c = load(None, &[("SHOP_REVIEWS_MODERATION", "hold")]).unwrap();
+        assert_eq!(c.reviews.moderation(), Moderation::Hold);
+        let err = load(None, &[("SHOP_REVIEWS_MODERATION", "never")]).unwrap_err();
+        assert_eq!(err.setting, "reviews.moderation");
+    }
+
+    #[test]
+    fn failed_payment_limits_are_at_least_one() {
+        let c = load(None, &[("SHOP_FAILED_PAYMENTS_PER_CLIENT", "50")]).unwrap();
+        assert_eq!(c.limits.failed_payments_per_client, 50);
+        assert_eq!(c.limits.failed_payments_per_card, 3);
+        let err = load(None, &[("SHOP_FAILED_PAYMENTS_PER_CARD", "0")]).unwrap_err();
+        assert_eq!(err.setting, "limits.failed_payments_per_card");
     }
 
     /// A demonstration shop in production: the sandbox allowed explicitly.

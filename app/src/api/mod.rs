@@ -11,4 +11,5 @@ pub mod contact;
 pub mod language;
 pub mod marketing;
 pub mod privacy;
+pub mod reviews;
 pub mod shop;

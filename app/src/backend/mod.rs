@@ -12,6 +12,7 @@ pub mod marketing;
 pub mod orders;
 pub mod payments;
 pub mod privacy;
+pub mod reviews;
 
 // Plumbing.
 pub mod db;

@@ -43,6 +43,14 @@ pub const NUMBER: usize = 20;
 /// The reason given for a stock change.
 pub const STOCK_REASON: usize = 200;
 
+// Reviews
+/// A review's title (one line).
+pub const REVIEW_TITLE: usize = 120;
+/// A review's text.
+pub const REVIEW_BODY: usize = 5000;
+/// Its pros, and its cons.
+pub const REVIEW_PROS: usize = 1000;
+
 // Back office
 /// The reason given to a shopper for a suspension.
 pub const SUSPENSION_REASON: usize = 500;

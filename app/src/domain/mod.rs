@@ -26,6 +26,7 @@ pub mod policy;
 pub mod pricing;
 pub mod product_form;
 pub mod redirect;
+pub mod review;
 pub mod shipping;
 pub mod stored;
 pub mod tax;

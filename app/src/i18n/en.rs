@@ -278,6 +278,8 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         ProblemNotAnImage => "This file is not a PNG, JPEG or WebP picture.",
         ProblemSlugShape => "Use lowercase letters, digits and hyphens only, like solara-fx-p10.",
+        DataReviews => "Your reviews",
+        PurposeReviews => "to publish your reviews under your first name and initial",
         AnalyticsNothing => "Nothing recorded in these days.",
         RecommendedTitle => "Picked for you",
         RecommendedWhy => {

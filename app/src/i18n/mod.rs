@@ -675,6 +675,8 @@ keys! {
     ProblemNotAnImage,
     ProblemStockBelowZero,
     ProblemSlugShape,
+    DataReviews,
+    PurposeReviews,
     AnalyticsNothing,
     RecommendedTitle,
     RecommendedWhy,

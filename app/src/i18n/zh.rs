@@ -238,6 +238,8 @@ pub(super) fn text(key: Key) -> &'static str {
         ProblemTierOrder => "阶梯价必须从1件起，数量递增，且单价不得高于更小的订量。",
         ProblemNotAnImage => "该文件不是PNG、JPEG或WebP图片。",
         ProblemSlugShape => "只能使用小写字母、数字和连字符，例如 solara-fx-p10。",
+        DataReviews => "您的评价",
+        PurposeReviews => "用于以您的名字和姓氏首字母发布您的评价",
         AnalyticsNothing => "这些日期内没有记录。",
         RecommendedTitle => "为您推荐",
         RecommendedWhy => "根据您浏览和购买过的商品推荐，因为您允许了分析。您可以在此更改：",

@@ -17,4 +17,5 @@ pub mod forms;
 pub mod marketing;
 pub mod order;
 pub mod policy;
+pub mod review;
 pub mod shop;

@@ -24,6 +24,7 @@ mod pages;
 mod policy;
 mod privacy;
 mod recommendations;
+mod reviews;
 mod schema;
 mod security;
 mod servers;

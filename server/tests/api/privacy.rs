@@ -131,6 +131,19 @@ async fn busy_shopper(app: &TestApp) -> app::domain::ids::UserId {
         )
         .await;
     assert_eq!(res.status(), StatusCode::OK);
+    // A review.
+    let res = app
+        .call(
+            "reviews/write",
+            &[
+                ("slug", "tourline-r-p3-91"),
+                ("form[rating]", "4"),
+                ("form[title]", "Bright at noon"),
+                ("form[body]", "No dead pixels after two winters."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
     let wall = [
         ("product", "tourline-r-p3-91"),
         ("cols", "2"),

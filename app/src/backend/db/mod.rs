@@ -22,6 +22,7 @@ pub mod policy;
 pub mod products;
 pub mod receipts;
 pub mod recommendations;
+pub mod reviews;
 pub mod sandbox_parcels;
 pub mod sandbox_processor;
 pub mod saved_cards;

@@ -7,6 +7,7 @@ pub mod consent;
 pub mod erasure;
 pub mod export;
 pub mod ledger;
+pub mod not_personal;
 pub mod policy;
 pub mod purposes;
 pub mod registry;

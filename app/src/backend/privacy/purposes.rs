@@ -27,6 +27,8 @@ pub enum Purpose {
     Analytics,
     /// To answer the shopper's questions.
     Questions,
+    /// To publish the shopper's reviews under their first name and initial.
+    Reviews,
 }
 
 /// How long a table's rows are kept.
@@ -65,6 +67,7 @@ impl Purpose {
             Purpose::Ledger => "ledger",
             Purpose::Analytics => "analytics",
             Purpose::Questions => "questions",
+            Purpose::Reviews => "reviews",
         }
     }
 }

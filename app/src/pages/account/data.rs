@@ -21,7 +21,7 @@ use leptos_router::{components::A, hooks::use_params_map};
 use serde_json::Value;
 
 /// The export's sections in the order the page shows them.
-const SECTIONS: [&str; 16] = [
+const SECTIONS: [&str; 17] = [
     "profile",
     "addresses",
     "orders",
@@ -33,6 +33,7 @@ const SECTIONS: [&str; 16] = [
     "emails_sent_to_you",
     "questions_to_the_shop",
     "messages_to_and_from_the_shop",
+    "reviews",
     "email_links",
     "signed_in_sessions",
     "analytics_visits",
@@ -55,6 +56,7 @@ fn section_title(section: &str) -> Option<Key> {
         "emails_sent_to_you" => Key::DataEmails,
         "questions_to_the_shop" => Key::DataQuestions,
         "messages_to_and_from_the_shop" => Key::DataMessages,
+        "reviews" => Key::DataReviews,
         "signed_in_sessions" => Key::DataSessions,
         "analytics_visits" => Key::DataVisits,
         "analytics_page_views" => Key::DataPageViews,
@@ -164,6 +166,7 @@ fn purpose_text(code: &str) -> Option<Key> {
         "ledger" => Key::PurposeLedger,
         "analytics" => Key::PurposeAnalytics,
         "questions" => Key::PurposeQuestions,
+        "reviews" => Key::PurposeReviews,
         _ => return None,
     })
 }
