@@ -18,6 +18,7 @@ use crate::{
             data::{DataPage, DeactivatedPage, ErasedPage},
             profile::AccountPage,
             register::{CheckEmailPage, RegisterPage},
+            reviews::{MyReviewsPage, WriteReviewPage},
             security::SecurityPage,
             sign_in::{ForgotPasswordPage, ResetPasswordPage, SignInPage, VerifyEmailPage},
         },
@@ -151,6 +152,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("account") view={Lazy::<AccountPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("account/addresses") view={Lazy::<AddressesPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("account/orders") view={Lazy::<OrdersPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("account/reviews") view={Lazy::<MyReviewsPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("account/reviews/:slug") view={Lazy::<WriteReviewPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("account/cards") view={Lazy::<CardsPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("account/security") view={Lazy::<SecurityPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("account/data") view={Lazy::<DataPageRoute>::new()} ssr=SsrMode::Async />
@@ -225,6 +228,8 @@ lazy_pages! {
     AccountPage => AccountPageRoute,
     AddressesPage => AddressesPageRoute,
     OrdersPage => OrdersPageRoute,
+    MyReviewsPage => MyReviewsPageRoute,
+    WriteReviewPage => WriteReviewPageRoute,
     CardsPage => CardsPageRoute,
     SecurityPage => SecurityPageRoute,
     DataPage => DataPageRoute,

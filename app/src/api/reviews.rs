@@ -2,16 +2,19 @@
 //! edit, delete, see where each stands).
 
 use crate::{
-    domain::review::{ReviewForm, ReviewSort, ReviewStatus},
+    domain::review::{ReviewForm, ReviewStatus},
     error::ShopError,
     model::review::{MyReview, ProductReviews},
 };
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::backend::{
-    request::{context, flash},
-    reviews,
+use crate::{
+    backend::{
+        request::{context, flash},
+        reviews,
+    },
+    domain::review::ReviewSort,
 };
 
 /// The longest product address taken (longer is no product).

@@ -15,5 +15,6 @@ pub mod ledger;
 pub mod page_meta;
 pub mod personal;
 pub mod product_card;
+pub mod reviews;
 pub mod search_box;
 pub mod specs;

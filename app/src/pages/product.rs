@@ -4,14 +4,18 @@
 
 use super::not_found::NotFound;
 use crate::{
-    api::catalog::{ToggleCompare, compare_ids, get_product},
+    api::{
+        catalog::{ToggleCompare, compare_ids, get_product},
+        reviews::get_product_reviews,
+    },
     components::{
         cart::AddToCartForm, form::without_unnamed, page_meta::title_text,
-        product_card::ProductGrid, specs::spec_rows,
+        product_card::ProductGrid, reviews::ReviewsSection, specs::spec_rows,
     },
     domain::pricing::{line_total, tier_for},
+    error::ShopError,
     i18n::{Key, Msg, tr, use_i18n},
-    model::catalog::ProductDetail,
+    model::{catalog::ProductDetail, review::ProductReviews},
 };
 use leptos::{either::Either, prelude::*};
 use leptos_meta::{Link, Meta, Title};
@@ -25,11 +29,24 @@ pub fn ProductPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let product = Resource::new(slug, get_product);
+    let query = use_query_map();
+    let reviews = Resource::new(
+        move || {
+            let q = query.read();
+            let sort = q.get("sort").unwrap_or_default();
+            let page = q
+                .get("page")
+                .and_then(|p| p.parse::<i64>().ok())
+                .unwrap_or(1);
+            (slug(), sort, page)
+        },
+        |(slug, sort, page)| get_product_reviews(slug, sort, page),
+    );
     view! {
         <Suspense>
             {move || Suspend::new(async move {
                 match product.await {
-                    Ok(p) => Either::Left(view! { <ProductView product=p /> }),
+                    Ok(p) => Either::Left(view! { <ProductView product=p reviews /> }),
                     Err(_) => Either::Right(view! { <NotFound /> }),
                 }
             })}
@@ -63,7 +80,10 @@ fn json_ld(p: &ProductDetail) -> String {
 }
 
 #[component]
-fn ProductView(product: ProductDetail) -> impl IntoView {
+fn ProductView(
+    product: ProductDetail,
+    reviews: Resource<Result<ProductReviews, ShopError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let qty = Memo::new(move |_| {
@@ -222,6 +242,7 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                     <p>{product.description.clone()}</p>
                 </section>
             </div>
+            <ReviewsSection slug=product.card.slug.clone() reviews />
             {(!product.related.is_empty()).then(|| view! {
                 <section class="section" aria-labelledby="related-heading">
                     <h2 id="related-heading">{tr(Key::RelatedHeading)}</h2>

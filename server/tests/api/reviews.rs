@@ -56,6 +56,9 @@ async fn a_shopper_writes_edits_and_deletes_one_review_per_product(app: TestApp)
         .collect();
     assert_eq!(fields, ["rating", "title", "body"], "{error}");
 
+    // The product's kept page says there are none, then shows the review at once.
+    let (_, page) = app.page(&format!("/products/{PANEL}")).await;
+    assert!(page.contains("No reviews yet."));
     let changes_before = count(&app, "SELECT COUNT(*) FROM changes").await;
     let res = write(
         &mei,
@@ -83,6 +86,16 @@ async fn a_shopper_writes_edits_and_deletes_one_review_per_product(app: TestApp)
         !list.to_string().contains("mei@example.com"),
         "never the email"
     );
+    let (_, page) = app.page(&format!("/products/{PANEL}")).await;
+    let text = page.replace("<!>", "");
+    assert!(text.contains("Bright at noon"), "the kept page follows");
+    assert!(text.contains("4.0 out of 5"));
+    assert!(text.contains("1 review"));
+    // Her own page lists it with its state; the writing page has it filled in.
+    let (_, page) = mei.page("/account/reviews").await;
+    assert!(page.contains("Bright at noon") && page.contains("Published"));
+    let (_, page) = mei.page(&format!("/account/reviews/{PANEL}")).await;
+    assert!(page.contains("Bright at noon"), "the form holds her review");
 
     // A second write is an edit of the same review.
     let res = write(&mei, &form("2", "Dimmer after a year", "Fading.")).await;
@@ -164,7 +177,7 @@ db_test!(
     [("SHOP_REVIEWS_MODERATION", "hold")]
 );
 
-/// Hostile text comes back exactly as typed (the page shows it as text).
+/// Hostile text comes back exactly as typed, and the page shows it as text.
 async fn reviews_are_plain_text(app: TestApp) {
     let mei = app.new_browser();
     registered_shopper(&app, &mei, "mei@example.com").await;
@@ -175,6 +188,10 @@ async fn reviews_are_plain_text(app: TestApp) {
     let list = listed(&app, "").await;
     assert_eq!(list["reviews"][0]["body"], body);
     assert_eq!(list["reviews"][0]["title"], "<img src=x onerror=alert(1)>");
+    let (_, page) = app.page(&format!("/products/{PANEL}")).await;
+    assert!(!page.contains("<script>alert(1)</script>"));
+    assert!(!page.contains("<img src=x"));
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
 db_test!(reviews_are_plain_text);
 

@@ -5,6 +5,7 @@ pub mod cards;
 pub mod data;
 pub mod profile;
 pub mod register;
+pub mod reviews;
 pub mod security;
 pub mod sign_in;
 
@@ -55,6 +56,7 @@ fn AccountMenu() -> impl IntoView {
             <ul>
                 <li><A href="/account" exact=true>{tr(Key::AccountOverview)}</A></li>
                 <li><A href="/account/orders">{tr(Key::AccountOrders)}</A></li>
+                <li><A href="/account/reviews">{tr(Key::AccountReviews)}</A></li>
                 <li><A href="/account/addresses">{tr(Key::AccountAddresses)}</A></li>
                 <li><A href="/account/cards">{tr(Key::AccountCards)}</A></li>
                 <li><A href="/account/security">{tr(Key::AccountSecurity)}</A></li>
