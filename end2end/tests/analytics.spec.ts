@@ -22,7 +22,8 @@ test("staff read the analytics dashboard", async ({ page, browser }, testInfo) =
   expect(box.width).toBeGreaterThan(200);
   expect(box.x + box.width).toBeLessThanOrEqual(width);
   for (const chart of ["chart-visitors", "chart-revenue", "chart-funnel", "chart-pages", "chart-languages", "chart-consent"]) {
-    await expect(admin.getByTestId(chart).locator("table")).toBeAttached();
+    // Its table, or the words saying nothing was recorded in these days.
+    await expect(admin.getByTestId(chart).locator("table, p.muted").first()).toBeAttached();
   }
   await expect(admin.getByTestId("chart-funnel")).toContainText("Paid orders");
 
