@@ -18,7 +18,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // One retry on CI only: a known timing flake (the inbox reply note, see issue 25's notes)
+  // must not block a landing; a test that fails twice still fails.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
   reporter: [["list"]],
   use: {

@@ -33,7 +33,6 @@ pub fn Stars(rating: i64) -> impl IntoView {
 fn sort_key(sort: ReviewSort) -> Key {
     match sort {
         ReviewSort::Newest => Key::ReviewSortNewest,
-        ReviewSort::Helpful => Key::ReviewSortHelpful,
         ReviewSort::Highest => Key::ReviewSortHighest,
         ReviewSort::Lowest => Key::ReviewSortLowest,
     }

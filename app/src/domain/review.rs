@@ -30,12 +30,11 @@ super::stored::stored_enum! {
 }
 
 super::stored::stored_enum! {
-    /// How a product's reviews are listed.
+    /// How a product's reviews are listed ("most helpful" comes with the helpful votes).
     #[derive(Serialize, Deserialize, Default)]
     pub enum ReviewSort: code, parse {
         #[default]
         Newest = "newest",
-        Helpful = "helpful",
         Highest = "highest",
         Lowest = "lowest",
     }

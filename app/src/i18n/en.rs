@@ -283,7 +283,6 @@ pub(super) fn text(key: Key) -> &'static str {
         ReviewsNone => "No reviews yet.",
         ReviewSortLabel => "Sort reviews",
         ReviewSortNewest => "Newest",
-        ReviewSortHelpful => "Most helpful",
         ReviewSortHighest => "Highest rating",
         ReviewSortLowest => "Lowest rating",
         ReviewPages => "Pages of reviews",

@@ -695,7 +695,6 @@ keys! {
     ReviewsNone,
     ReviewSortLabel,
     ReviewSortNewest,
-    ReviewSortHelpful,
     ReviewSortHighest,
     ReviewSortLowest,
     ReviewPages,

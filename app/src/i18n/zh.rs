@@ -243,7 +243,6 @@ pub(super) fn text(key: Key) -> &'static str {
         ReviewsNone => "暂无评价。",
         ReviewSortLabel => "评价排序",
         ReviewSortNewest => "最新",
-        ReviewSortHelpful => "最有帮助",
         ReviewSortHighest => "评分最高",
         ReviewSortLowest => "评分最低",
         ReviewPages => "评价分页",

@@ -157,7 +157,7 @@ async fn a_shopper_writes_edits_and_deletes_one_review_per_product(app: TestApp)
     let res = app.get("/api/reviews/product?slug=no-such-panel").await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     let res = app
-        .get(&format!("/api/reviews/product?slug={PANEL}&sort=best"))
+        .get(&format!("/api/reviews/product?slug={PANEL}&sort=helpful"))
         .await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
 }

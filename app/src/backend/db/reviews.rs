@@ -101,9 +101,7 @@ pub async fn published<'e>(
     offset: i64,
 ) -> Result<Vec<ShownRow>, sqlx::Error> {
     let order = match sort {
-        // No votes yet: the most helpful are the longest-standing.
         ReviewSort::Newest => "r.created_at DESC, r.id DESC",
-        ReviewSort::Helpful => "r.created_at ASC, r.id ASC",
         ReviewSort::Highest => "r.rating DESC, r.created_at DESC, r.id DESC",
         ReviewSort::Lowest => "r.rating ASC, r.created_at DESC, r.id DESC",
     };
