@@ -33,6 +33,7 @@ use crate::{
             orders::{AdminOrderPage, AdminOrdersPage},
             privacy::{AdminPolicyVersionPage, AdminPrivacyPage},
             products::{EditProductPage, NewProductPage, ProductsAdminPage},
+            reviews::{AdminReviewPage, AdminReviewsPage},
         },
         cart::CartPage,
         catalog::{CatalogPage, CategoryPage, SearchPage},
@@ -173,6 +174,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("admin/privacy") view={Lazy::<AdminPrivacyPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/privacy/:id") view={Lazy::<AdminPolicyVersionPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/products") view={Lazy::<AdminProductsPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/reviews") view={Lazy::<AdminReviewsPageRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("admin/reviews/:id") view={Lazy::<AdminReviewPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/products/new") view={Lazy::<AdminNewProductPageRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("admin/products/:id") view={Lazy::<AdminEditProductPageRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
@@ -246,6 +249,8 @@ lazy_pages! {
     AdminOrderPage => AdminOrderPageRoute,
     AdminPrivacyPage => AdminPrivacyPageRoute,
     AdminPolicyVersionPage => AdminPolicyVersionPageRoute,
+    AdminReviewsPage => AdminReviewsPageRoute,
+    AdminReviewPage => AdminReviewPageRoute,
     ProductsAdminPage => AdminProductsPageRoute,
     NewProductPage => AdminNewProductPageRoute,
     EditProductPage => AdminEditProductPageRoute,

@@ -2,7 +2,10 @@
 //! edit, delete, see where each stands).
 
 use crate::{
-    domain::review::{ReviewForm, ReviewStatus},
+    domain::{
+        review::{ReportReason, ReviewForm, ReviewStatus},
+        stored::Choice,
+    },
     error::ShopError,
     model::review::{MyReview, ProductReviews},
 };
@@ -15,6 +18,7 @@ use crate::{
         reviews,
     },
     domain::review::ReviewSort,
+    error::Problem,
 };
 
 /// The longest product address taken (longer is no product).
@@ -64,4 +68,21 @@ pub async fn write_review(slug: String, form: ReviewForm) -> Result<ReviewStatus
 pub async fn delete_review(slug: String) -> Result<(), ShopError> {
     let user = context::require_user().await?;
     reviews::delete(&context::state()?, user.id, checked_slug(&slug)?).await
+}
+
+/// Counts the shopper's "helpful" vote on another shopper's review; false when they had
+/// voted already (a second vote changes nothing).
+#[server(endpoint = "reviews/vote")]
+pub async fn vote_review(id: i64) -> Result<bool, ShopError> {
+    let user = context::require_user().await?;
+    reviews::vote(&context::state()?, user.id, id).await
+}
+
+/// Reports another shopper's review to staff with a reason; false when the shopper had
+/// reported it already (one report each).
+#[server(endpoint = "reviews/report")]
+pub async fn report_review(id: i64, reason: Choice<ReportReason>) -> Result<bool, ShopError> {
+    let user = context::require_user().await?;
+    let reason = reason.or_invalid("reason", Problem::Required)?;
+    reviews::report(&context::state()?, user.id, id, reason).await
 }

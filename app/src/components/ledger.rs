@@ -46,6 +46,7 @@ pub fn shared_label(code: &str) -> String {
         "payments" => Key::SharedPayments,
         "legal_obligation" => Key::SharedLegalObligation,
         "contact_reply" => Key::MailKindContactReply,
+        "review_hidden" => Key::MailKindReviewHidden,
         other => return other.replace('_', " "),
     };
     use_i18n().t(key).to_string()

@@ -21,6 +21,7 @@ pub fn ProductCard(
     let href = format!("/products/{}", product.slug);
     let price = product.price;
     let in_stock = product.stock > 0;
+    let (reviews, tenths) = (product.review_count, product.rating_tenths);
     let badges: Vec<String> = [
         product.pitch_um.map(|p| format!("P{}", pitch_mm(p))),
         product.brightness_nits.map(|n| format!("{n} nits")),
@@ -47,6 +48,13 @@ pub fn ProductCard(
                 {badges.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}
             </ul>
             <p class="product-summary">{product.summary.clone()}</p>
+            {(reviews > 0).then(|| view! {
+                <p class="card-rating" data-testid="card-rating">
+                    <span class="stars" aria-hidden="true">"★"</span> " "
+                    {move || i18n.msg(Msg::RatingOutOfFive { tenths })} " · "
+                    {move || i18n.msg(Msg::ReviewCount { count: reviews })}
+                </p>
+            })}
             <p class="product-price">
                 <span class="price">{move || i18n.msg(Msg::PriceFrom { price: &price.format(i18n.lang()) })}</span>
                 <span class=if in_stock { "stock stock-in" } else { "stock stock-out" }>

@@ -5,7 +5,12 @@
 //! in its own direction.
 
 use crate::{
-    domain::{review::ReviewSort, time},
+    api::reviews::{ReportReview, VoteReview},
+    components::form::{FormMessage, action_done, action_error},
+    domain::{
+        review::{ReportReason, ReviewSort, ReviewStatus},
+        time,
+    },
     error::ShopError,
     i18n::{Key, Msg, tr, use_i18n},
     model::review::{ProductReviews, ReviewView},
@@ -30,9 +35,19 @@ pub fn Stars(rating: i64) -> impl IntoView {
     }
 }
 
+/// The name of a review's state, as its author and staff see it.
+pub fn status_key(status: ReviewStatus) -> Key {
+    match status {
+        ReviewStatus::Published => Key::ReviewStatusPublished,
+        ReviewStatus::Held => Key::ReviewStatusHeld,
+        ReviewStatus::Hidden => Key::ReviewStatusHidden,
+    }
+}
+
 fn sort_key(sort: ReviewSort) -> Key {
     match sort {
         ReviewSort::Newest => Key::ReviewSortNewest,
+        ReviewSort::Helpful => Key::ReviewSortHelpful,
         ReviewSort::Highest => Key::ReviewSortHighest,
         ReviewSort::Lowest => Key::ReviewSortLowest,
     }
@@ -44,6 +59,15 @@ pub fn ReviewsSection(
     reviews: Resource<Result<ProductReviews, ShopError>>,
 ) -> impl IntoView {
     let write = format!("/account/reviews/{slug}");
+    let vote = ServerAction::<VoteReview>::new();
+    let report = ServerAction::<ReportReview>::new();
+    // A counted vote changes the review's count: the list is read again.
+    Effect::new(move |_| {
+        if matches!(vote.value().get(), Some(Ok(true))) {
+            reviews.refetch();
+        }
+    });
+    let actions = ReviewActions { vote, report };
     view! {
         <section class="section reviews" aria-labelledby="reviews-heading" data-testid="reviews">
             <div class="reviews-head">
@@ -52,15 +76,23 @@ pub fn ReviewsSection(
             </div>
             <Suspense>
                 {move || Suspend::new(async move {
-                    reviews.await.ok().map(|r| view! { <ReviewList r /> })
+                    reviews.await.ok().map(|r| view! { <ReviewList r actions /> })
                 })}
             </Suspense>
         </section>
     }
 }
 
+/// The helpful and report buttons' actions, one pair for the whole list: their outcome
+/// shows above the list (with JavaScript, and after a plain post).
+#[derive(Clone, Copy)]
+struct ReviewActions {
+    vote: ServerAction<VoteReview>,
+    report: ServerAction<ReportReview>,
+}
+
 #[component]
-fn ReviewList(r: ProductReviews) -> impl IntoView {
+fn ReviewList(r: ProductReviews, actions: ReviewActions) -> impl IntoView {
     let i18n = use_i18n();
     let s = r.summary;
     if s.count == 0 {
@@ -93,8 +125,10 @@ fn ReviewList(r: ProductReviews) -> impl IntoView {
                     aria-current=(option == sort).then_some("true")>{tr(sort_key(option))}</a>
             }).collect_view()}
         </nav>
+        <FormMessage error=action_error(actions.vote) success=(action_done(actions.vote), Key::ReviewVoted) />
+        <FormMessage error=action_error(actions.report) success=(action_done(actions.report), Key::ReviewReported) />
         <div class="review-list">
-            {r.reviews.into_iter().map(|review| view! { <ReviewItem review /> }).collect_view()}
+            {r.reviews.into_iter().map(|review| view! { <ReviewItem review actions /> }).collect_view()}
         </div>
         {(r.pages > 1).then(|| view! {
             <nav class="pagination" aria-label=tr(Key::ReviewPages)>
@@ -107,8 +141,23 @@ fn ReviewList(r: ProductReviews) -> impl IntoView {
     .into_any()
 }
 
+/// The name of a reason to report a review.
+pub fn report_key(reason: ReportReason) -> Key {
+    match reason {
+        ReportReason::OffTopic => Key::ReportOffTopic,
+        ReportReason::PersonalData => Key::ReportPersonalData,
+        ReportReason::Advertising => Key::ReportAdvertising,
+        ReportReason::Abuse => Key::ReportAbuse,
+        ReportReason::Other => Key::ReportOther,
+    }
+}
+
 #[component]
-fn ReviewItem(review: ReviewView) -> impl IntoView {
+fn ReviewItem(review: ReviewView, actions: ReviewActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = review.id;
+    let select = format!("report-{id}");
+    let helpful = review.helpful;
     view! {
         <article class="review" data-testid="review">
             <Stars rating=review.rating />
@@ -129,6 +178,28 @@ fn ReviewItem(review: ReviewView) -> impl IntoView {
                     })}
                 </dl>
             })}
+            <div class="review-actions">
+                {(helpful > 0).then(|| view! {
+                    <span class="muted">{move || i18n.msg(Msg::ReviewHelpfulCount { count: helpful })}</span>
+                })}
+                <ActionForm action=actions.vote>
+                    <input type="hidden" name="id" value=id.to_string() />
+                    <button type="submit" class="button button-secondary button-small">{tr(Key::ReviewHelpful)}</button>
+                </ActionForm>
+                <details class="review-report">
+                    <summary>{tr(Key::ReviewReport)}</summary>
+                    <ActionForm action=actions.report attr:class="inline-form">
+                        <input type="hidden" name="id" value=id.to_string() />
+                        <label for=select.clone()>{tr(Key::ReviewReportReason)}</label>
+                        <select id=select name="reason">
+                            {ReportReason::ALL.into_iter().map(|r| view! {
+                                <option value=r.code()>{tr(report_key(r))}</option>
+                            }).collect_view()}
+                        </select>
+                        <button type="submit" class="button button-secondary button-small">{tr(Key::ReviewReportSend)}</button>
+                    </ActionForm>
+                </details>
+            </div>
         </article>
     }
 }

@@ -146,16 +146,19 @@ pub enum Sort {
     PitchFine,
     PitchCoarse,
     Newest,
+    /// Best average rating first (products without reviews last).
+    Rating,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 6] = [
+    pub const ALL: [Sort; 7] = [
         Sort::Relevance,
         Sort::PriceLow,
         Sort::PriceHigh,
         Sort::PitchFine,
         Sort::PitchCoarse,
         Sort::Newest,
+        Sort::Rating,
     ];
 
     pub fn code(self) -> &'static str {
@@ -166,6 +169,7 @@ impl Sort {
             Sort::PitchFine => "pitch",
             Sort::PitchCoarse => "pitch-desc",
             Sort::Newest => "newest",
+            Sort::Rating => "rating",
         }
     }
 
@@ -189,6 +193,8 @@ pub struct CatalogQuery {
     pub price_min: Option<u32>,
     pub price_max: Option<u32>,
     pub in_stock: bool,
+    /// Only products whose reviews average 4★ or more (`rating=4`).
+    pub rating_4_up: bool,
     pub sort: Sort,
     pub page: u32,
 }
@@ -226,6 +232,14 @@ impl CatalogQuery {
             .map(str::to_ascii_uppercase)
             .filter(|ip| IP_FILTERS.contains(&ip.as_str()));
         let in_stock = get("in_stock").is_some();
+        let rating_4_up = match get("rating") {
+            Some("4") => true,
+            Some(_) => {
+                ignored.push("rating".to_string());
+                false
+            }
+            None => false,
+        };
         let sort = get("sort").and_then(Sort::from_code).unwrap_or_default();
         let page = get("page")
             .and_then(parse_u32)
@@ -242,6 +256,7 @@ impl CatalogQuery {
                 price_min,
                 price_max,
                 in_stock,
+                rating_4_up,
                 sort,
                 page,
             },
@@ -278,6 +293,9 @@ impl CatalogQuery {
         }
         if self.in_stock {
             out.push(("in_stock", "1".into()));
+        }
+        if self.rating_4_up {
+            out.push(("rating", "4".into()));
         }
         if self.sort != Sort::Relevance {
             out.push(("sort", self.sort.code().to_string()));
@@ -516,10 +534,12 @@ mod tests {
             ("price_min", "100"),
             ("price_max", "2000"),
             ("in_stock", "1"),
+            ("rating", "4"),
             ("sort", "price-desc"),
             ("page", "2"),
         ]));
         assert!(ignored.is_empty());
+        assert!(q.rating_4_up);
         assert_eq!(q.category, Some(Category::Rental));
         assert_eq!((q.pitch_min_um, q.pitch_max_um), (Some(2500), Some(4810)));
         assert_eq!(q.ip.as_deref(), Some("IP65"));
@@ -527,7 +547,7 @@ mod tests {
         let href = q.href("/catalog");
         assert_eq!(
             href,
-            "/catalog?q=P3.9+rental&category=rental&pitch_min=2.5&pitch_max=4.81&brightness=5000&ip=IP65&price_min=100&price_max=2000&in_stock=1&sort=price-desc&page=2"
+            "/catalog?q=P3.9+rental&category=rental&pitch_min=2.5&pitch_max=4.81&brightness=5000&ip=IP65&price_min=100&price_max=2000&in_stock=1&rating=4&sort=price-desc&page=2"
         );
         let back: BTreeMap<String, String> = q
             .to_params()
@@ -546,6 +566,7 @@ mod tests {
             ("sort", "chaos"),
             ("page", "0"),
             ("category", "televisions"),
+            ("rating", "5"),
         ]));
         assert_eq!(
             q,
@@ -554,7 +575,7 @@ mod tests {
                 ..Default::default()
             }
         );
-        assert_eq!(ignored, ["pitch_min", "brightness"]);
+        assert_eq!(ignored, ["pitch_min", "brightness", "rating"]);
         assert_eq!(CatalogQuery::default().href("/catalog"), "/catalog");
     }
 

@@ -50,6 +50,8 @@ pub const REVIEW_TITLE: usize = 120;
 pub const REVIEW_BODY: usize = 5000;
 /// Its pros, and its cons.
 pub const REVIEW_PROS: usize = 1000;
+/// Why staff hid a review (shown to its author and mailed).
+pub const REVIEW_HIDE_REASON: usize = 500;
 
 // Back office
 /// The reason given to a shopper for a suspension.

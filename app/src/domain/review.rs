@@ -30,13 +30,73 @@ super::stored::stored_enum! {
 }
 
 super::stored::stored_enum! {
-    /// How a product's reviews are listed ("most helpful" comes with the helpful votes).
+    /// How a product's reviews are listed.
     #[derive(Serialize, Deserialize, Default)]
     pub enum ReviewSort: code, parse {
         #[default]
         Newest = "newest",
+        Helpful = "helpful",
         Highest = "highest",
         Lowest = "lowest",
+    }
+}
+
+super::stored::stored_enum! {
+    /// Why a shopper reports a review: the rules every review keeps (`/terms`).
+    #[derive(Serialize, Deserialize)]
+    pub enum ReportReason: code, parse {
+        OffTopic = "off_topic",
+        PersonalData = "personal_data",
+        Advertising = "advertising",
+        Abuse = "abuse",
+        Other = "other",
+    }
+}
+
+super::stored::stored_enum! {
+    /// What staff decide about a review: publish it (a held one, or a reported one kept as it
+    /// is), hide it with a reason for its author, or show a hidden one again.
+    #[derive(Serialize, Deserialize)]
+    pub enum Decision: code, parse {
+        Approve = "approve",
+        Hide = "hide",
+        Restore = "restore",
+    }
+}
+
+impl Decision {
+    /// The state a review is in after the decision.
+    pub fn status(self) -> ReviewStatus {
+        match self {
+            Decision::Approve | Decision::Restore => ReviewStatus::Published,
+            Decision::Hide => ReviewStatus::Hidden,
+        }
+    }
+
+    /// Whether the decision applies to a review in `status` (approving a held or published
+    /// one, hiding one not yet hidden, restoring a hidden one); anything else means someone
+    /// decided first.
+    pub fn applies_to(self, status: ReviewStatus) -> bool {
+        match self {
+            Decision::Approve => status != ReviewStatus::Hidden,
+            Decision::Hide => status != ReviewStatus::Hidden,
+            Decision::Restore => status == ReviewStatus::Hidden,
+        }
+    }
+
+    /// The reason a decision carries: required to hide (the author is told why), and none
+    /// otherwise.
+    pub fn check_reason(self, reason: &str) -> Result<String, ShopError> {
+        match self {
+            Decision::Hide => {
+                ShopError::check_fields([(
+                    "reason",
+                    check_long_text(reason, limits::REVIEW_HIDE_REASON),
+                )])?;
+                Ok(reason.trim().to_string())
+            }
+            Decision::Approve | Decision::Restore => Ok(String::new()),
+        }
     }
 }
 
@@ -186,6 +246,38 @@ mod tests {
         assert_eq!(author_name("Olu"), "Olu");
         assert_eq!(author_name("李 明"), "李 明.");
         assert_eq!(author_name(""), "");
+    }
+
+    #[test]
+    fn decisions_apply_to_the_states_they_change() {
+        use ReviewStatus::*;
+        assert!(Decision::Approve.applies_to(Held));
+        assert!(Decision::Approve.applies_to(Published));
+        assert!(!Decision::Approve.applies_to(Hidden));
+        assert!(Decision::Hide.applies_to(Held) && Decision::Hide.applies_to(Published));
+        assert!(
+            !Decision::Hide.applies_to(Hidden),
+            "hidden twice is one decision"
+        );
+        assert!(Decision::Restore.applies_to(Hidden));
+        assert!(!Decision::Restore.applies_to(Published));
+        assert_eq!(Decision::Hide.status(), Hidden);
+        assert_eq!(Decision::Restore.status(), Published);
+    }
+
+    #[test]
+    fn hiding_needs_a_reason_of_bounded_length() {
+        assert!(Decision::Hide.check_reason("  ").is_err());
+        assert!(
+            Decision::Hide
+                .check_reason(&"x".repeat(limits::REVIEW_HIDE_REASON + 1))
+                .is_err()
+        );
+        assert_eq!(
+            Decision::Hide.check_reason(" Names a person. ").unwrap(),
+            "Names a person."
+        );
+        assert_eq!(Decision::Approve.check_reason("ignored").unwrap(), "");
     }
 
     #[test]

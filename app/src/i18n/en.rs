@@ -294,6 +294,43 @@ pub(super) fn text(key: Key) -> &'static str {
         ReviewStatusPublished => "Published",
         ReviewStatusHeld => "Awaiting approval",
         ReviewStatusHidden => "Hidden",
+        ReviewSortHelpful => "Most helpful",
+        ReviewHelpful => "Helpful",
+        ReviewReport => "Report this review",
+        ReviewReportReason => "What is wrong with it?",
+        ReviewReportSend => "Send the report",
+        ReportOffTopic => "Not about the product",
+        ReportPersonalData => "Contains personal data",
+        ReportAdvertising => "Advertising",
+        ReportAbuse => "Abusive or offensive",
+        ReportOther => "Something else",
+        ReviewVoted => "Thank you: your vote is counted.",
+        ReviewReported => "Thank you: our staff will look at this review.",
+        AdminReviews => "Reviews",
+        AdminReviewsText => {
+            "Approve reviews awaiting approval, decide on reported ones, hide or restore."
+        }
+        AdminReviewsWaiting => "Waiting",
+        AdminReviewsHidden => "Hidden",
+        AdminReviewsEmpty => "No reviews here.",
+        AdminReviewApprove => "Approve",
+        AdminReviewHide => "Hide",
+        AdminReviewRestore => "Restore",
+        AdminReviewHideReason => "Why it is hidden (shown to the author and mailed)",
+        AdminReviewSaved => "Decision saved.",
+        AdminReviewLog => "Decisions",
+        AdminReviewReports => "Open reports",
+        AdminReviewAuthorInactive => {
+            "The author's account is not active: this review is not shown."
+        }
+        AdminReviewFormerStaff => "a former staff member",
+        DecisionApprove => "Approved",
+        DecisionHide => "Hidden",
+        DecisionRestore => "Restored",
+        SortRating => "Best rated",
+        FilterRating => "Rating",
+        FacetRatingFourUp => "4★ and up",
+        MailKindReviewHidden => "your review was hidden",
         ReviewEdit => "Edit",
         ReviewWriteTitle => "Your review",
         ReviewNoProduct => "There is no such product.",
@@ -310,6 +347,8 @@ pub(super) fn text(key: Key) -> &'static str {
         ReviewDelete => "Delete my review",
         ReviewDeleted => "Your review is deleted.",
         DataReviews => "Your reviews",
+        DataHelpfulVotes => "Reviews you found helpful",
+        DataReviewReports => "Reviews you reported",
         PurposeReviews => "to publish your reviews under your first name and initial",
         AnalyticsNothing => "Nothing recorded in these days.",
         RecommendedTitle => "Picked for you",
@@ -1201,6 +1240,20 @@ pub fn msg(m: &Msg) -> String {
         Msg::StarsLabel { rating } => format!("{rating} out of 5 stars"),
         Msg::RatingOutOfFive { tenths } => format!("{}.{} out of 5", tenths / 10, tenths % 10),
         Msg::ReviewHiddenBecause { reason } => format!("Hidden by the shop: {reason}"),
+        Msg::ReviewHelpfulCount { count } => match count {
+            1 => "1 shopper found this helpful".to_string(),
+            _ => format!("{count} shoppers found this helpful"),
+        },
+        Msg::MailReviewHiddenSubject { shop } => format!("{shop}: your review is hidden"),
+        Msg::MailReviewHiddenBody {
+            shop,
+            name,
+            product,
+            reason,
+            link,
+        } => format!(
+            "Hello {name},\n\nWe have hidden your review of {product}, because: {reason}\n\nReviews must be about the product, honest and free of personal data, advertising and abuse. You can edit your review to keep to these rules; it is then checked again. You can also delete it.\n\n{link}\n\n{shop}"
+        ),
         Msg::ReviewOf { product } => format!("Your review of {product}."),
         Msg::PriceFrom { price } => format!("from {price}"),
         Msg::StockLevel { count, days } => format!(

@@ -37,6 +37,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("conversation_status", "Conversation status", "会话状态"),
     ("country", "Country", "国家/地区"),
     ("currency", "Currency", "货币"),
+    ("decided_at", "Decided by the shop", "商店处理时间"),
     ("delivered_at", "Delivered", "送达时间"),
     (
         "delivery_minor_units",
@@ -93,6 +94,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("recipient_telephone", "Recipient's telephone", "收件人电话"),
     ("region", "Region", "省/州"),
     ("registered_at", "Registered", "注册时间"),
+    ("report_reason", "Reason for the report", "举报原因"),
+    ("reported_at", "Reported", "举报时间"),
     ("review_number", "Review number", "评价编号"),
     ("role", "Role", "角色"),
     ("saved_at", "Saved", "保存时间"),
@@ -133,6 +136,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("viewed_at", "Viewed", "浏览时间"),
     ("visitor_number", "Visitor number", "访客编号"),
     ("visits", "Visits", "访问次数"),
+    ("voted_at", "Voted", "投票时间"),
     ("written_at", "Written", "写入时间"),
 ];
 

@@ -28,6 +28,11 @@ pub struct ProductCard {
     pub price: Money,
     pub stock: i64,
     pub image: String,
+    /// How many reviews are shown, and their average rating in tenths (0 without reviews).
+    #[serde(default)]
+    pub review_count: i64,
+    #[serde(default)]
+    pub rating_tenths: i64,
 }
 
 /// A product page.
@@ -47,6 +52,9 @@ pub struct Facets {
     pub categories: Vec<(Category, i64)>,
     pub ip_ratings: Vec<(String, i64)>,
     pub in_stock: i64,
+    /// Products whose reviews average 4★ or more.
+    #[serde(default)]
+    pub rating_4_up: i64,
 }
 
 /// One page of a listing.

@@ -3,7 +3,7 @@
 
 use crate::domain::{
     ids::ProductId,
-    review::{ReviewSort, ReviewStatus},
+    review::{Decision, ReportReason, ReviewSort, ReviewStatus},
 };
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +27,8 @@ pub struct ReviewView {
     pub cons: String,
     /// The author has a paid order of the product that was not cancelled or refunded.
     pub verified: bool,
+    /// How many shoppers found it helpful.
+    pub helpful: i64,
     pub created_at: i64,
     pub updated_at: i64,
 }
@@ -56,4 +58,46 @@ pub struct MyReview {
     /// Why staff hid it (empty unless hidden).
     pub hidden_reason: String,
     pub updated_at: i64,
+}
+
+/// A review as staff moderate it, with its open reports and what staff decided before.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueuedReview {
+    pub id: i64,
+    pub slug: String,
+    pub product_name: String,
+    /// The author's full name (staff only; shoppers see first name and initial).
+    pub author: String,
+    /// Whether the author's account is active (otherwise the review is not shown).
+    pub author_active: bool,
+    pub rating: i64,
+    pub title: String,
+    pub body: String,
+    pub pros: String,
+    pub cons: String,
+    pub status: ReviewStatus,
+    pub hidden_reason: String,
+    pub created_at: i64,
+    /// Open reports by reason.
+    pub reports: Vec<(ReportReason, i64)>,
+    pub actions: Vec<ReviewActionView>,
+}
+
+/// One decision in a review's log (staff only).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewActionView {
+    pub decision: Decision,
+    pub reason: String,
+    pub at: i64,
+    /// Who decided; `None` once that staff account is erased.
+    pub staff: Option<String>,
+}
+
+/// Which reviews the staff queue lists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QueueView {
+    /// Held for approval, or reported and not hidden.
+    #[default]
+    Waiting,
+    Hidden,
 }

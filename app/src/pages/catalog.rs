@@ -19,7 +19,7 @@ use leptos_router::{
 };
 use std::collections::BTreeMap;
 
-const PARAMS: [&str; 11] = [
+const PARAMS: [&str; 12] = [
     "q",
     "category",
     "pitch_min",
@@ -29,6 +29,7 @@ const PARAMS: [&str; 11] = [
     "price_min",
     "price_max",
     "in_stock",
+    "rating",
     "sort",
     "page",
 ];
@@ -238,6 +239,7 @@ fn SortForm(q: CatalogQuery, path: String) -> impl IntoView {
                             Sort::PitchFine => Key::SortPitchFine,
                             Sort::PitchCoarse => Key::SortPitchCoarse,
                             Sort::Newest => Key::SortNewest,
+                            Sort::Rating => Key::SortRating,
                         };
                         view! { <option value=s.code() selected={s == current} prop:selected={s == current}>{tr(key)}</option> }
                     })
@@ -292,7 +294,7 @@ fn FilterPanel(
         <details class="filters">
             <summary>{tr(Key::FiltersHeading)}</summary>
             <Form method="GET" action=path.clone() attr:class="filter-form" on_form_data=without_unnamed()>
-                {carry(&q, &["category", "pitch_min", "pitch_max", "brightness", "ip", "price_min", "price_max", "in_stock"])}
+                {carry(&q, &["category", "pitch_min", "pitch_max", "brightness", "ip", "price_min", "price_max", "in_stock", "rating"])}
                 {fixed_category.is_none().then(|| view! {
                     <fieldset>
                         <legend>{tr(Key::FilterCategory)}</legend>
@@ -367,6 +369,10 @@ fn FilterPanel(
                 <label class="choice">
                     <input type="checkbox" name="in_stock" value="1" checked=q.in_stock prop:checked=q.in_stock />
                     {tr(Key::FilterInStock)} <span class="count">{format!("({})", facets.in_stock)}</span>
+                </label>
+                <label class="choice">
+                    <input type="checkbox" name="rating" value="4" checked=q.rating_4_up prop:checked=q.rating_4_up />
+                    {tr(Key::FacetRatingFourUp)} <span class="count">{format!("({})", facets.rating_4_up)}</span>
                 </label>
                 <div class="filter-actions">
                     <button type="submit" class="button button-primary">{tr(Key::FilterApply)}</button>

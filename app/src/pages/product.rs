@@ -61,7 +61,7 @@ fn json_ld(p: &ProductDetail) -> String {
     } else {
         "https://schema.org/OutOfStock"
     };
-    let data = serde_json::json!({
+    let mut data = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Product",
         "name": p.card.name,
@@ -76,6 +76,17 @@ fn json_ld(p: &ProductDetail) -> String {
             "availability": availability,
         }
     });
+    // Search engines are told the rating only when there is one to tell.
+    if p.card.review_count > 0 {
+        let tenths = p.card.rating_tenths;
+        data["aggregateRating"] = serde_json::json!({
+            "@type": "AggregateRating",
+            "ratingValue": format!("{}.{}", tenths / 10, tenths % 10),
+            "reviewCount": p.card.review_count,
+            "bestRating": 5,
+            "worstRating": 1,
+        });
+    }
     crate::escape::json_in_script(&data)
 }
 

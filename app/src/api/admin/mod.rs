@@ -10,3 +10,4 @@ pub mod newsletters;
 pub mod orders;
 pub mod privacy;
 pub mod products;
+pub mod reviews;

@@ -9,6 +9,7 @@ use crate::backend::{
     db::{
         catalog_search,
         products::{self, ProductRow},
+        reviews,
     },
 };
 use crate::{
@@ -16,6 +17,7 @@ use crate::{
         catalog::{CatalogQuery, PAGE_SIZE, ProductStatus, Specs, correct_search, search_terms},
         limits,
         money::Money,
+        review::average_tenths,
     },
     error::{ShopError, ShopResult},
     i18n::Lang,
@@ -50,7 +52,21 @@ pub fn card(row: &ProductRow, lang: Lang) -> ProductCard {
         price: row.price(),
         stock: row.stock,
         image: image_url(row),
+        review_count: 0,
+        rating_tenths: 0,
     }
+}
+
+/// The cards with their ratings: how many reviews are shown and their average.
+async fn rated(state: &AppState, mut cards: Vec<ProductCard>) -> ShopResult<Vec<ProductCard>> {
+    let ids: Vec<ProductId> = cards.iter().map(|c| c.id).collect();
+    for (id, count, sum) in reviews::ratings(state.db.pool(), &ids).await? {
+        for card in cards.iter_mut().filter(|c| c.id == id) {
+            card.review_count = count;
+            card.rating_tenths = average_tenths(sum, count);
+        }
+    }
+    Ok(cards)
 }
 
 pub fn specs(row: &ProductRow) -> Specs {
@@ -142,7 +158,7 @@ pub async fn list_page(
     let facets = catalog_search::facets(&state.db, query).await?;
     Ok(CatalogPage {
         corrected,
-        products: rows.iter().map(|r| card(r, lang)).collect(),
+        products: rated(state, rows.iter().map(|r| card(r, lang)).collect()).await?,
         total,
         page: query.page.max(1),
         pages,
@@ -158,8 +174,17 @@ pub async fn detail(state: &AppState, slug: &str, lang: Lang) -> ShopResult<Prod
         .ok_or(ShopError::NotFound)?;
     let tiers = products::tiers(state.db.pool(), row.id).await?;
     let related = products::related(&state.db, &row, 4).await?;
+    let mut cards = rated(
+        state,
+        std::iter::once(&row)
+            .chain(&related)
+            .map(|r| card(r, lang))
+            .collect(),
+    )
+    .await?;
+    let related = cards.split_off(1);
     Ok(ProductDetail {
-        card: card(&row, lang),
+        card: cards.pop().ok_or(ShopError::Internal)?,
         model: row.model.clone(),
         description: match lang {
             Lang::En => row.description_en.clone(),
@@ -167,7 +192,7 @@ pub async fn detail(state: &AppState, slug: &str, lang: Lang) -> ShopResult<Prod
         },
         specs: specs(&row),
         tiers,
-        related: related.iter().map(|r| card(r, lang)).collect(),
+        related,
     })
 }
 

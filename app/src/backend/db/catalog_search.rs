@@ -5,6 +5,7 @@
 use crate::domain::ids::ProductId;
 
 use super::products::{COLUMNS, ProductRow, all, find_by_id};
+use super::reviews::RATINGS;
 use super::{Backend, Db, sql::Sql};
 use crate::{
     domain::{
@@ -207,6 +208,11 @@ pub(super) fn push_filters(
     if q.in_stock {
         sql.push(" AND p.stock > 0");
     }
+    if q.rating_4_up {
+        sql.push(&format!(
+            " AND p.id IN (SELECT product_id FROM {RATINGS} ra WHERE ra.total >= 4 * ra.n)"
+        ));
+    }
     let terms = search_terms(&q.q);
     if !terms.is_empty() {
         push_search(sql, backend, &terms);
@@ -234,6 +240,9 @@ pub async fn list(db: &Db, q: &CatalogQuery) -> Result<(Vec<ProductRow>, i64), s
             .bind(expr.join(" "))
             .push(") r ON r.id = p.id");
     }
+    if q.sort == Sort::Rating {
+        sql.push(&format!(" LEFT JOIN {RATINGS} ra ON ra.product_id = p.id"));
+    }
     push_filters(&mut sql, backend, q, false, false);
     let order = match q.sort {
         Sort::Relevance if ranked => match backend {
@@ -254,6 +263,7 @@ pub async fn list(db: &Db, q: &CatalogQuery) -> Result<(Vec<ProductRow>, i64), s
         Sort::PriceHigh => " ORDER BY p.price_minor DESC, p.id".to_string(),
         Sort::PitchFine => " ORDER BY CASE WHEN p.pixel_pitch_um IS NULL THEN 1 ELSE 0 END, p.pixel_pitch_um, p.id".to_string(),
         Sort::PitchCoarse => " ORDER BY CASE WHEN p.pixel_pitch_um IS NULL THEN 1 ELSE 0 END, p.pixel_pitch_um DESC, p.id".to_string(),
+        Sort::Rating => " ORDER BY CASE WHEN ra.n IS NULL THEN 1 ELSE 0 END, ra.total * 1.0 / ra.n DESC, ra.n DESC, p.id".to_string(),
     };
     sql.push(&order);
     let page = i64::from(q.page.max(1));
@@ -291,6 +301,19 @@ pub async fn facets(db: &Db, q: &CatalogQuery) -> Result<Facets, sqlx::Error> {
     );
     let in_stock: i64 = stocked.query_as::<(i64,)>().fetch_one(db.pool()).await?.0;
 
+    let mut rated = Sql::new("SELECT COUNT(*) FROM products p");
+    push_filters(
+        &mut rated,
+        backend,
+        &CatalogQuery {
+            rating_4_up: true,
+            ..q.clone()
+        },
+        false,
+        false,
+    );
+    let rating_4_up: i64 = rated.query_as::<(i64,)>().fetch_one(db.pool()).await?.0;
+
     let mut categories: Vec<(Category, i64)> = categories
         .into_iter()
         .filter_map(|(slug, n)| Category::from_slug(&slug).map(|c| (c, n)))
@@ -302,6 +325,7 @@ pub async fn facets(db: &Db, q: &CatalogQuery) -> Result<Facets, sqlx::Error> {
         categories,
         ip_ratings,
         in_stock,
+        rating_4_up,
     })
 }
 

@@ -115,6 +115,13 @@ pub enum Letter<'a> {
         number: &'a str,
         link: &'a str,
     },
+    /// Staff hid the author's review, for this reason.
+    ReviewHidden {
+        name: &'a str,
+        product: &'a str,
+        reason: &'a str,
+        link: &'a str,
+    },
     /// An order was placed and paid.
     OrderPlaced {
         name: &'a str,
@@ -140,6 +147,7 @@ impl Letter<'_> {
             Letter::OrderPlaced { .. } => "order_placed",
             Letter::Newsletter { .. } => "newsletter",
             Letter::ContactReply { .. } => "contact_reply",
+            Letter::ReviewHidden { .. } => "review_hidden",
         }
     }
 
@@ -268,6 +276,21 @@ impl Letter<'_> {
                     name,
                     number,
                     text,
+                    link,
+                },
+            ),
+            Letter::ReviewHidden {
+                name,
+                product,
+                reason,
+                link,
+            } => (
+                Msg::MailReviewHiddenSubject { shop },
+                Msg::MailReviewHiddenBody {
+                    shop,
+                    name,
+                    product,
+                    reason,
                     link,
                 },
             ),

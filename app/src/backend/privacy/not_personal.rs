@@ -63,6 +63,10 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
         "sandbox_parcels",
         "the invented carriers' own bookings (a real carrier keeps them outside the shop): booking reference, tracking number, parcel weight and count",
     ),
+    (
+        "review_actions",
+        "staff decisions on reviews (approve, hide with the reason the author sees, restore); names only the staff account, set to NULL when that account is erased; deleted with the review",
+    ),
     ("products", "the catalog"),
     ("price_tiers", "the catalog"),
     ("product_images", "the catalog"),

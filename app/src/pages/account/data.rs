@@ -21,7 +21,7 @@ use leptos_router::{components::A, hooks::use_params_map};
 use serde_json::Value;
 
 /// The export's sections in the order the page shows them.
-const SECTIONS: [&str; 17] = [
+const SECTIONS: [&str; 19] = [
     "profile",
     "addresses",
     "orders",
@@ -34,6 +34,8 @@ const SECTIONS: [&str; 17] = [
     "questions_to_the_shop",
     "messages_to_and_from_the_shop",
     "reviews",
+    "helpful_votes",
+    "review_reports",
     "email_links",
     "signed_in_sessions",
     "analytics_visits",
@@ -57,6 +59,8 @@ fn section_title(section: &str) -> Option<Key> {
         "questions_to_the_shop" => Key::DataQuestions,
         "messages_to_and_from_the_shop" => Key::DataMessages,
         "reviews" => Key::DataReviews,
+        "helpful_votes" => Key::DataHelpfulVotes,
+        "review_reports" => Key::DataReviewReports,
         "signed_in_sessions" => Key::DataSessions,
         "analytics_visits" => Key::DataVisits,
         "analytics_page_views" => Key::DataPageViews,

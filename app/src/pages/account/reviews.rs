@@ -15,7 +15,7 @@ use crate::{
             successes,
         },
         page_meta::PageMeta,
-        reviews::Stars,
+        reviews::{Stars, status_key},
     },
     domain::{limits, review::ReviewStatus, time},
     i18n::{Key, Msg, tr, use_i18n},
@@ -23,14 +23,6 @@ use crate::{
 };
 use leptos::{either::Either, prelude::*};
 use leptos_router::{components::A, hooks::use_params_map};
-
-fn status_key(status: ReviewStatus) -> Key {
-    match status {
-        ReviewStatus::Published => Key::ReviewStatusPublished,
-        ReviewStatus::Held => Key::ReviewStatusHeld,
-        ReviewStatus::Hidden => Key::ReviewStatusHidden,
-    }
-}
 
 #[component]
 pub fn MyReviewsPage() -> impl IntoView {

@@ -10,6 +10,7 @@ pub mod newsletters;
 pub mod orders;
 pub mod privacy;
 pub mod products;
+pub mod reviews;
 
 use super::guard::RequireStaff;
 use crate::{
@@ -56,6 +57,7 @@ pub fn AdminLayout(title: Key, children: ChildrenFn) -> impl IntoView {
                     <A href="/admin/products">{tr(Key::AdminProducts)}</A>
                     <A href="/admin/customers">{tr(Key::AdminCustomers)}</A>
                     <A href="/admin/inbox">{tr(Key::AdminInbox)}</A>
+                    <A href="/admin/reviews">{tr(Key::AdminReviews)}</A>
                     <A href="/admin/newsletters">{tr(Key::AdminNewsletters)}</A>
                     <A href="/admin/analytics">{tr(Key::AdminAnalytics)}</A>
                     {move || is_admin().then(|| view! {
@@ -92,6 +94,10 @@ pub fn AdminHomePage() -> impl IntoView {
                 <li class="feature">
                     <h2><A href="/admin/inbox">{tr(Key::AdminInbox)}</A></h2>
                     <p>{tr(Key::AdminInboxText)}</p>
+                </li>
+                <li class="feature">
+                    <h2><A href="/admin/reviews">{tr(Key::AdminReviews)}</A></h2>
+                    <p>{tr(Key::AdminReviewsText)}</p>
                 </li>
                 <li class="feature">
                     <h2><A href="/admin/newsletters">{tr(Key::AdminNewsletters)}</A></h2>

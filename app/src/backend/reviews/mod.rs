@@ -2,7 +2,10 @@
 //! deletes it at any time, and sees where it stands; a product's page lists the published
 //! ones with its rating summary. Under the `hold` moderation setting (`reviews.moderation`)
 //! a new or edited review waits for staff; under `publish` it shows at once. The product's
-//! kept pages follow through the change log (triggers on `reviews`).
+//! kept pages follow through the change log (triggers on `reviews`). Shoppers also vote a
+//! review helpful and report one that breaks the rules; staff decide in `moderation.rs`.
+
+pub mod moderation;
 
 use crate::backend::{
     AppState,
@@ -14,10 +17,12 @@ use crate::backend::{
 };
 use crate::{
     domain::{
+        account::AccountStatus,
         catalog::ProductStatus,
         ids::{ProductId, UserId},
         review::{
-            Moderation, PER_PAGE, ReviewForm, ReviewSort, ReviewStatus, author_name, average_tenths,
+            Moderation, PER_PAGE, ReportReason, ReviewForm, ReviewSort, ReviewStatus, author_name,
+            average_tenths,
         },
     },
     error::{ShopError, ShopResult},
@@ -77,6 +82,47 @@ pub async fn delete(state: &AppState, user: UserId, slug: &str) -> ShopResult<()
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// A review other shoppers see: one that is shown, and not the shopper's own (their vote or
+/// report on it would mean nothing).
+async fn others_shown_review(state: &AppState, user: UserId, review: i64) -> ShopResult<()> {
+    let row = reviews::find(state.db.pool(), review)
+        .await?
+        .filter(|r| r.status == ReviewStatus::Published && r.author_status == AccountStatus::Active)
+        .ok_or(ShopError::NotFound)?;
+    if row.user_id == user {
+        return Err(ShopError::Forbidden);
+    }
+    Ok(())
+}
+
+/// Counts the shopper's "helpful" vote; false when they had voted already (a second vote
+/// changes nothing).
+pub async fn vote(state: &AppState, user: UserId, review: i64) -> ShopResult<bool> {
+    others_shown_review(state, user, review).await?;
+    let mut tx = state.db.begin_write().await?;
+    let counted = reviews::vote(&mut tx, review, user, now()).await?;
+    tx.commit().await?;
+    Ok(counted)
+}
+
+/// Records the shopper's report of a review for staff; false when they had reported it
+/// already (one report per shopper).
+pub async fn report(
+    state: &AppState,
+    user: UserId,
+    review: i64,
+    reason: ReportReason,
+) -> ShopResult<bool> {
+    others_shown_review(state, user, review).await?;
+    let mut tx = state.db.begin_write().await?;
+    let recorded = reviews::report(&mut tx, review, user, reason, now()).await?;
+    tx.commit().await?;
+    if recorded {
+        tracing::info!(review, reason = reason.code(), "review reported");
+    }
+    Ok(recorded)
 }
 
 /// The shopper's reviews, with their states.
@@ -161,6 +207,7 @@ pub async fn for_product(
                 pros: r.pros,
                 cons: r.cons,
                 verified: r.verified != 0,
+                helpful: r.helpful,
                 created_at: r.created_at,
                 updated_at: r.updated_at,
             })
