@@ -249,6 +249,9 @@ pub(super) fn text(key: Key) -> &'static str {
         TermsConduct => {
             "Do not misuse the shop: no fraud, no attempts to access other people's data, no automated abuse."
         }
+        TermsReviews => {
+            "Reviews must be about the product, honest and free of personal data, advertising and abuse. We may hide reviews that break these rules; the author is told why and can edit the review."
+        }
         TermsSuspension => {
             "We may suspend an account that breaks these terms. We tell you why when you next sign in, and you can contact us about it."
         }
@@ -828,7 +831,7 @@ pub(super) fn text(key: Key) -> &'static str {
         ErasedWhat => "What was erased (number of records)",
         ErasedKept => "What we keep",
         ErasedKeptText => {
-            "Orders are kept for accounting without your name, address or contact details. Nothing else about you remains."
+            "Orders are kept for accounting without your name, address or contact details. Your reviews, your helpful votes and your reports were deleted with the rest. Nothing else about you remains."
         }
         AdminShort => "Back office",
         AdminMenu => "Back office sections",

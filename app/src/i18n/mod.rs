@@ -674,6 +674,7 @@ keys! {
     TermsIntro,
     TermsOrders,
     TermsConduct,
+    TermsReviews,
     TermsSuspension,
     ContactTitle,
     ContactIntro,

@@ -16,6 +16,7 @@ pub fn TermsPage() -> impl IntoView {
             <ol>
                 <li>{tr(Key::TermsOrders)}</li>
                 <li>{tr(Key::TermsConduct)}</li>
+                <li>{tr(Key::TermsReviews)}</li>
                 <li>{tr(Key::TermsSuspension)}</li>
             </ol>
         </article>

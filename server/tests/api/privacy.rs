@@ -144,6 +144,32 @@ async fn busy_shopper(app: &TestApp) -> app::domain::ids::UserId {
         )
         .await;
     assert_eq!(res.status(), StatusCode::OK);
+    // A helpful vote and a report, on another shopper's review.
+    let other = app.new_browser();
+    crate::accounts::registered_shopper(app, &other, "li.other@example.com").await;
+    let res = other
+        .call(
+            "reviews/write",
+            &[
+                ("slug", "tourline-r-p3-91"),
+                ("form[rating]", "2"),
+                ("form[title]", "Buy elsewhere"),
+                ("form[body]", "Mine flickers."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let review: i64 = sqlx::query_scalar("SELECT MAX(id) FROM reviews")
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    let review = review.to_string();
+    let res = app.call("reviews/vote", &[("id", &review)]).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app
+        .call("reviews/report", &[("id", &review), ("reason", "other")])
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
     let wall = [
         ("product", "tourline-r-p3-91"),
         ("cols", "2"),
