@@ -52,12 +52,12 @@ export default defineConfig({
     {
       name: "hydrated-phone",
       use: { javaScriptEnabled: true, viewport: { width: 390, height: 844 }, hasTouch: true },
-      testMatch: /(forms|cart|checkout|privacy|marketing|contact|analytics)\.spec\.ts/,
+      testMatch: /(forms|cart|checkout|privacy|marketing|contact|analytics|reviews)\.spec\.ts/,
     },
     {
       name: "no-js-phone",
       use: { javaScriptEnabled: false, viewport: { width: 390, height: 844 }, hasTouch: true },
-      testMatch: /(forms|cart|checkout|privacy|marketing|contact|analytics)\.spec\.ts/,
+      testMatch: /(forms|cart|checkout|privacy|marketing|contact|analytics|reviews)\.spec\.ts/,
     },
   ],
   webServer: {

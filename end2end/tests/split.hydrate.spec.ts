@@ -52,7 +52,7 @@ test("catalog pages need only the main wasm, other pages their chunks, and a sho
   // Each back-office page's own chunk is back-office code (a route that lost its `Admin`
   // name would count as a shop page here).
   const adminPages = Object.keys(routes).filter(isBackOffice);
-  expect(adminPages.length).toBe(16);
+  expect(adminPages.length).toBe(18);
   for (const key of adminPages) {
     expect([...backOffice].some((file) => file.startsWith(`split_${key}.`)), key).toBe(true);
   }

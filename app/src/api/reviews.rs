@@ -7,7 +7,7 @@ use crate::{
         stored::Choice,
     },
     error::ShopError,
-    model::review::{MyReview, ProductReviews},
+    model::review::{MyReview, ProductReviews, VoteOutcome},
 };
 use leptos::prelude::*;
 
@@ -70,12 +70,16 @@ pub async fn delete_review(slug: String) -> Result<(), ShopError> {
     reviews::delete(&context::state()?, user.id, checked_slug(&slug)?).await
 }
 
-/// Counts the shopper's "helpful" vote on another shopper's review; false when they had
-/// voted already (a second vote changes nothing).
+/// Counts the shopper's "helpful" vote on another shopper's review (a second vote changes
+/// nothing).
 #[server(endpoint = "reviews/vote")]
-pub async fn vote_review(id: i64) -> Result<bool, ShopError> {
+pub async fn vote_review(id: i64) -> Result<VoteOutcome, ShopError> {
     let user = context::require_user().await?;
-    reviews::vote(&context::state()?, user.id, id).await
+    let counted = reviews::vote(&context::state()?, user.id, id).await?;
+    Ok(VoteOutcome {
+        review: id,
+        counted,
+    })
 }
 
 /// Reports another shopper's review to staff with a reason; false when the shopper had

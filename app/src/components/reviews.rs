@@ -61,19 +61,28 @@ pub fn ReviewsSection(
     let write = format!("/account/reviews/{slug}");
     let vote = ServerAction::<VoteReview>::new();
     let report = ServerAction::<ReportReview>::new();
-    // A counted vote changes the review's count: the list is read again.
+    // The reviews this page's votes counted, added to the counts the page came with.
+    let counted = RwSignal::new(Vec::<i64>::new());
     Effect::new(move |_| {
-        if matches!(vote.value().get(), Some(Ok(true))) {
-            reviews.refetch();
+        if let Some(Ok(outcome)) = vote.value().get()
+            && outcome.counted
+        {
+            counted.update(|ids| ids.push(outcome.review));
         }
     });
-    let actions = ReviewActions { vote, report };
+    let actions = ReviewActions {
+        vote,
+        report,
+        counted,
+    };
     view! {
         <section class="section reviews" aria-labelledby="reviews-heading" data-testid="reviews">
             <div class="reviews-head">
                 <h2 id="reviews-heading">{tr(Key::ReviewsHeading)}</h2>
                 <A href=write attr:class="button button-secondary">{tr(Key::ReviewWrite)}</A>
             </div>
+            <FormMessage error=action_error(vote) success=(action_done(vote), Key::ReviewVoted) />
+            <FormMessage error=action_error(report) success=(action_done(report), Key::ReviewReported) />
             <Suspense>
                 {move || Suspend::new(async move {
                     reviews.await.ok().map(|r| view! { <ReviewList r actions /> })
@@ -89,6 +98,7 @@ pub fn ReviewsSection(
 struct ReviewActions {
     vote: ServerAction<VoteReview>,
     report: ServerAction<ReportReview>,
+    counted: RwSignal<Vec<i64>>,
 }
 
 #[component]
@@ -125,8 +135,6 @@ fn ReviewList(r: ProductReviews, actions: ReviewActions) -> impl IntoView {
                     aria-current=(option == sort).then_some("true")>{tr(sort_key(option))}</a>
             }).collect_view()}
         </nav>
-        <FormMessage error=action_error(actions.vote) success=(action_done(actions.vote), Key::ReviewVoted) />
-        <FormMessage error=action_error(actions.report) success=(action_done(actions.report), Key::ReviewReported) />
         <div class="review-list">
             {r.reviews.into_iter().map(|review| view! { <ReviewItem review actions /> }).collect_view()}
         </div>
@@ -157,7 +165,7 @@ fn ReviewItem(review: ReviewView, actions: ReviewActions) -> impl IntoView {
     let i18n = use_i18n();
     let id = review.id;
     let select = format!("report-{id}");
-    let helpful = review.helpful;
+    let helpful = move || review.helpful + actions.counted.with(|ids| ids.contains(&id)) as i64;
     view! {
         <article class="review" data-testid="review">
             <Stars rating=review.rating />
@@ -179,8 +187,8 @@ fn ReviewItem(review: ReviewView, actions: ReviewActions) -> impl IntoView {
                 </dl>
             })}
             <div class="review-actions">
-                {(helpful > 0).then(|| view! {
-                    <span class="muted">{move || i18n.msg(Msg::ReviewHelpfulCount { count: helpful })}</span>
+                {move || (helpful() > 0).then(|| view! {
+                    <span class="muted">{move || i18n.msg(Msg::ReviewHelpfulCount { count: helpful() })}</span>
                 })}
                 <ActionForm action=actions.vote>
                     <input type="hidden" name="id" value=id.to_string() />

@@ -43,6 +43,13 @@ pub struct ProductReviews {
     pub pages: i64,
 }
 
+/// What a "helpful" vote did: `counted` is false when the shopper had voted already.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteOutcome {
+    pub review: i64,
+    pub counted: bool,
+}
+
 /// A shopper's own review, with where it stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyReview {

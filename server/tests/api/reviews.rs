@@ -270,11 +270,18 @@ async fn helpful_votes_count_once_and_order_the_list(app: TestApp) {
     // One vote each: a second one changes nothing.
     let changes_before = count(&app, "SELECT COUNT(*) FROM changes").await;
     let res = vote(&ann, second).await;
-    assert_eq!(res.json::<Value>().await.unwrap(), true);
+    assert_eq!(
+        res.json::<Value>().await.unwrap(),
+        json!({ "review": second, "counted": true })
+    );
     assert!(count(&app, "SELECT COUNT(*) FROM changes").await > changes_before);
     let res = vote(&ann, second).await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(res.json::<Value>().await.unwrap(), false, "counted once");
+    assert_eq!(
+        res.json::<Value>().await.unwrap()["counted"],
+        false,
+        "counted once"
+    );
     let helpful = |list: &Value| -> Vec<(i64, i64)> {
         list["reviews"]
             .as_array()
@@ -424,17 +431,23 @@ async fn reports_reach_staff_who_hide_and_restore(app: TestApp) {
     let (_, page) = sam.page(&format!("/admin/reviews/{id}")).await;
     assert!(page.contains("It gives a phone number.") && page.contains("Sam Staff"));
 
-    // Restored, it shows again; editing a hidden review clears the reason.
+    // Restored, it shows again. A hidden review edited loses the reason and waits for staff,
+    // whatever the moderation setting.
     assert_eq!(decide("restore", "").await.status(), StatusCode::OK);
     assert_eq!(listed(&app, "").await["summary"]["count"], 1);
     assert_eq!(decide("restore", "").await.status(), StatusCode::CONFLICT);
     decide("hide", "Still a phone number.").await;
-    write(&mei, &form("1", "Too dim", "No numbers now.")).await;
+    let res = write(&mei, &form("1", "Too dim", "No numbers now.")).await;
+    assert_eq!(res.json::<Value>().await.unwrap(), "Held");
     let own = mine(&mei).await;
     assert_eq!(
         (own[0]["status"].as_str(), own[0]["hidden_reason"].as_str()),
-        (Some("Published"), Some(""))
+        (Some("Held"), Some(""))
     );
+    let waiting: Value = sam.get("/api/admin/reviews").await.json().await.unwrap();
+    assert_eq!(waiting[0]["title"], "Too dim");
+    assert_eq!(decide("approve", "").await.status(), StatusCode::OK);
+    assert_eq!(mine(&mei).await[0]["status"], "Published");
 }
 db_test!(reports_reach_staff_who_hide_and_restore);
 

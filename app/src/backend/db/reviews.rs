@@ -33,20 +33,24 @@ pub struct NewReview<'a> {
     pub status: ReviewStatus,
 }
 
-/// Writes the account's review of the product, or replaces its text, rating and state
-/// (a review hidden by staff loses the reason when edited: it is moderated again).
+/// Writes the account's review of the product, or replaces its text, rating and state; the
+/// state it is in after. A review hidden by staff and then edited loses the reason and waits
+/// for staff again (`held`), whatever the moderation setting: an edit is no way around a
+/// decision.
 pub async fn upsert(
     conn: &mut AnyConnection,
     r: &NewReview<'_>,
     now: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
+) -> Result<ReviewStatus, sqlx::Error> {
+    sqlx::query_scalar(
         "INSERT INTO reviews
              (product_id, user_id, rating, title, body, pros, cons, status, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
          ON CONFLICT (user_id, product_id) DO UPDATE SET
-             rating = $3, title = $4, body = $5, pros = $6, cons = $7, status = $8,
-             hidden_reason = '', updated_at = $9",
+             rating = $3, title = $4, body = $5, pros = $6, cons = $7,
+             status = CASE WHEN reviews.status = $10 THEN $11 ELSE $8 END,
+             hidden_reason = '', updated_at = $9
+         RETURNING status",
     )
     .bind(r.product)
     .bind(r.user)
@@ -57,9 +61,10 @@ pub async fn upsert(
     .bind(r.cons)
     .bind(r.status)
     .bind(now)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .bind(ReviewStatus::Hidden)
+    .bind(ReviewStatus::Held)
+    .fetch_one(conn)
+    .await
 }
 
 /// Deletes the account's review of the product; false when there was none.
@@ -392,4 +397,18 @@ pub async fn decide(
     .execute(&mut *conn)
     .await?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shown_conditions_spell_the_stored_states() {
+        let published = format!("r.status = '{}'", ReviewStatus::Published.code());
+        let active = format!("u.status = '{}'", AccountStatus::Active.as_str());
+        for sql in [SHOWN, RATINGS] {
+            assert!(sql.contains(&published) && sql.contains(&active), "{sql}");
+        }
+    }
 }

@@ -52,7 +52,7 @@ pub async fn write(
         Moderation::Hold => ReviewStatus::Held,
     };
     let mut tx = state.db.begin_write().await?;
-    reviews::upsert(
+    let status = reviews::upsert(
         &mut tx,
         &NewReview {
             product,
