@@ -170,20 +170,22 @@ fn ReviewDecision(review: QueuedReview, decide: ServerAction<DecideReview>) -> i
                 } />
             })}
         </section>
-        <section class="card">
-            <h3>{tr(Key::AdminReviewLog)}</h3>
-            <ol class="timeline" data-testid="review-log">
-                {review.actions.into_iter().map(|a| {
-                    let who = a.staff.unwrap_or_else(|| i18n.t(Key::AdminReviewFormerStaff).to_string());
-                    view! {
-                        <li>
-                            <strong>{tr(decision_key(a.decision))}</strong>
-                            " · " {time::date_time(a.at)} " · " {who}
-                            {(!a.reason.is_empty()).then(|| view! { <p class="review-body" dir="auto">{a.reason.clone()}</p> })}
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
-        </section>
+        {(!review.actions.is_empty()).then(|| view! {
+            <section class="card">
+                <h3>{tr(Key::AdminReviewLog)}</h3>
+                <ol class="timeline" data-testid="review-log">
+                    {review.actions.into_iter().map(|a| {
+                        let who = a.staff.unwrap_or_else(|| i18n.t(Key::AdminReviewFormerStaff).to_string());
+                        view! {
+                            <li>
+                                <strong>{tr(decision_key(a.decision))}</strong>
+                                " · " {time::date_time(a.at)} " · " {who}
+                                {(!a.reason.is_empty()).then(|| view! { <p class="review-body" dir="auto">{a.reason.clone()}</p> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </section>
+        })}
     }
 }
