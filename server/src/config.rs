@@ -30,6 +30,7 @@ pub const ENV: &[(&str, &str)] = &[
     ("site.public_url", "SHOP_PUBLIC_URL"),
     ("site.environment", "SHOP_ENV"),
     ("site.trusted_proxies", "SHOP_TRUSTED_PROXIES"),
+    ("site.drain_seconds", "SHOP_DRAIN_SECONDS"),
     ("database.url", "DATABASE_URL"),
     ("database.max_connections", "SHOP_DATABASE_MAX_CONNECTIONS"),
     ("session.secret", "SHOP_SESSION_SECRET"),
@@ -163,6 +164,9 @@ pub struct SiteConfig {
     /// these is `X-Forwarded-For` believed. Comma-separated; empty: none.
     #[serde(deserialize_with = "ip_list")]
     pub trusted_proxies: Vec<IpAddr>,
+    /// Seconds between SIGTERM and closing the listener, answering `/readyz` with 503 so
+    /// that a load balancer stops sending traffic first (0: close at once).
+    pub drain_seconds: u64,
 }
 
 fn ip_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<IpAddr>, D::Error> {
@@ -188,6 +192,7 @@ impl Default for SiteConfig {
             public_url: String::new(),
             environment: Environment::Development,
             trusted_proxies: Vec::new(),
+            drain_seconds: 0,
         }
     }
 }

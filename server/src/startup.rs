@@ -89,6 +89,7 @@ pub struct Application {
     state: AppState,
     transport: Transport,
     retention: jobs::Retention,
+    drain: Duration,
 }
 
 impl Application {
@@ -127,6 +128,7 @@ impl Application {
                 mail_days: config.mail.retention_days,
                 analytics_days: config.shop.analytics_retention_days,
             },
+            drain: Duration::from_secs(config.site.drain_seconds),
         })
     }
 
@@ -140,12 +142,22 @@ impl Application {
         &self.state
     }
 
-    /// Serves until `shutdown` completes, then finishes the requests in flight.
+    /// Serves until `shutdown` completes, then answers not ready for `drain_seconds` (new
+    /// traffic goes elsewhere) and finishes the requests in flight.
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let jobs = jobs::start(&self.state, self.transport.clone(), self.retention);
+        let (state, drain) = (self.state.clone(), self.drain);
+        let shutdown = async move {
+            shutdown.await;
+            state.health.start_draining();
+            if !drain.is_zero() {
+                tracing::info!(seconds = drain.as_secs(), "draining before closing");
+                tokio::time::sleep(drain).await;
+            }
+        };
         // Without TCP_NODELAY, responses written in several pieces (static files, streamed
         // pages) wait ~20 ms for delayed ACKs on every request.
         let listener = self.listener.tap_io(|tcp| {
@@ -236,6 +248,7 @@ pub async fn build_state(
         search_words: Default::default(),
         policy: Default::default(),
         work: Default::default(),
+        health: Default::default(),
     });
     let configured = config.shop.currency.code();
     let found = start::catalog_currencies(&state)
@@ -333,6 +346,7 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
     let allowed = AllowedOrigins(Arc::new(vec![config.site.public_url.clone()]));
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
         .route("/media/products/{id}", get(media::product_image))
         .route("/admin/products/{id}/image", post(media::upload_product_image))
         .merge(sandbox_processor::pages::routes())
@@ -384,10 +398,17 @@ fn route_list() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-/// `GET /healthz`: 200 when the database answers within two seconds, else 503.
-async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    match tokio::time::timeout(Duration::from_secs(2), state.db.is_healthy()).await {
-        Ok(true) => (StatusCode::OK, "ok"),
-        _ => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable"),
+/// `GET /healthz`: 200 while the process answers (liveness: nothing else is checked, so a
+/// database outage never gets the server restarted).
+async fn healthz() -> impl IntoResponse {
+    (StatusCode::OK, "ok")
+}
+
+/// `GET /readyz`: 200 when this server should get traffic (`backend/health.rs`), else 503
+/// with the reason.
+async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+    match app::backend::health::readiness(&state).await {
+        Ok(()) => (StatusCode::OK, "ready"),
+        Err(not) => (StatusCode::SERVICE_UNAVAILABLE, not.reason()),
     }
 }

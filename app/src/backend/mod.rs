@@ -16,6 +16,7 @@ pub mod reviews;
 
 // Plumbing.
 pub mod db;
+pub mod health;
 pub mod jobs;
 pub mod mail;
 pub mod memory;

@@ -35,6 +35,8 @@ pub struct Shared {
     pub search_words: crate::backend::memory::search_words::SearchWords,
     /// How often the costly steps ran (password hashes, account writes, mail queued).
     pub work: crate::backend::security::work::Work,
+    /// Draining, and whether the outbox worker runs (`/readyz`).
+    pub health: crate::backend::health::Health,
 }
 
 impl std::ops::Deref for AppState {

@@ -8,14 +8,116 @@ use axum::{Router, routing::get};
 use reqwest::StatusCode;
 use std::io::Read;
 
-async fn healthz_follows_the_database(app: TestApp) {
-    let res = app.get("/healthz").await;
-    assert_eq!(res.status(), StatusCode::OK);
-    app.state.db.close().await;
-    let res = app.get("/healthz").await;
-    assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+/// `/healthz` says the process answers; `/readyz` whether it should get traffic: migrated,
+/// its outbox worker running, its database answering, not draining.
+async fn readyz_follows_the_database_the_worker_and_draining(app: TestApp) {
+    let ready = |app: &TestApp| {
+        let b = app.new_browser();
+        async move {
+            let res = b.get("/readyz").await;
+            (res.status(), res.text().await.unwrap())
+        }
+    };
+    assert_eq!(app.get("/healthz").await.status(), StatusCode::OK);
+    // The worker starts with the server: ready once it runs.
+    let mut answer = ready(&app).await;
+    for _ in 0..100 {
+        if answer.0 == StatusCode::OK {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        answer = ready(&app).await;
+    }
+    assert_eq!(answer, (StatusCode::OK, "ready".to_string()));
+
+    // A migration this build has but the database lacks (as while another server migrates).
+    sqlx::query("UPDATE _sqlx_migrations SET success = FALSE WHERE version = (SELECT MAX(version) FROM _sqlx_migrations)")
+        .execute(app.state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        ready(&app).await,
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "migrations pending".to_string()
+        )
+    );
+    sqlx::query("UPDATE _sqlx_migrations SET success = TRUE")
+        .execute(app.state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(ready(&app).await.0, StatusCode::OK);
+
+    app.state.health.start_draining();
+    assert_eq!(
+        ready(&app).await,
+        (StatusCode::SERVICE_UNAVAILABLE, "draining".to_string())
+    );
+    assert_eq!(
+        app.get("/healthz").await.status(),
+        StatusCode::OK,
+        "alive while draining"
+    );
 }
-db_test!(healthz_follows_the_database);
+db_test!(readyz_follows_the_database_the_worker_and_draining);
+
+async fn readyz_fails_without_the_database(app: TestApp) {
+    app.state.db.close().await;
+    let res = app.get("/readyz").await;
+    assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(res.text().await.unwrap(), "database unavailable");
+    assert_eq!(app.get("/healthz").await.status(), StatusCode::OK);
+}
+db_test!(readyz_fails_without_the_database);
+
+/// SIGTERM: the server answers not ready for its drain time, still serving, then exits.
+#[cfg(unix)]
+#[tokio::test]
+async fn a_terminated_server_drains_then_exits() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(database_url) = process_database(Backend::Sqlite, dir.path()).await else {
+        return;
+    };
+    let log_path = dir.path().join("server.log");
+    let mut server = ServerProcess::start_with(
+        &database_url,
+        dir.path(),
+        &log_path,
+        "info",
+        &[("SHOP_DRAIN_SECONDS", "3")],
+    );
+    server.wait_until_up().await;
+    let get = |path: &str| reqwest::get(format!("{}{path}", server.base));
+    for _ in 0..100 {
+        if get("/readyz").await.unwrap().status() == StatusCode::OK {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(get("/readyz").await.unwrap().status(), StatusCode::OK);
+    server.terminate();
+    let mut draining = false;
+    for _ in 0..40 {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        if let Ok(res) = get("/readyz").await
+            && res.status() == StatusCode::SERVICE_UNAVAILABLE
+        {
+            assert_eq!(res.text().await.unwrap(), "draining");
+            draining = true;
+            break;
+        }
+    }
+    assert!(draining, "answered not ready while draining");
+    assert_eq!(
+        get("/").await.unwrap().status(),
+        StatusCode::OK,
+        "still serving"
+    );
+    assert!(
+        server.exits_within(std::time::Duration::from_secs(10)),
+        "exits after draining"
+    );
+}
 
 async fn database_failure_answers_503_not_a_crash(app: TestApp) {
     // A request that needs the database (a session not read recently: kept ones are served

@@ -380,6 +380,17 @@ pub struct ServerProcess {
 
 impl ServerProcess {
     pub fn start(database_url: &str, site_root: &Path, log: &Path, rust_log: &str) -> Self {
+        Self::start_with(database_url, site_root, log, rust_log, &[])
+    }
+
+    /// [`ServerProcess::start`] with settings of its own (`("SHOP_DRAIN_SECONDS", "3")`…).
+    pub fn start_with(
+        database_url: &str,
+        site_root: &Path,
+        log: &Path,
+        rust_log: &str,
+        settings: &[(&str, &str)],
+    ) -> Self {
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -400,6 +411,7 @@ impl ServerProcess {
             .env("SHOP_SESSION_SECRET", TEST_KEY)
             .env("SHOP_SEED_CATALOG", "true")
             .env("RUST_LOG", rust_log)
+            .envs(settings.iter().copied())
             .stdout(log.try_clone().expect("log file"))
             .stderr(log)
             .spawn()
@@ -421,6 +433,26 @@ impl ServerProcess {
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
         panic!("the shop did not start");
+    }
+
+    /// Sends SIGTERM (the shutdown a service manager asks for).
+    #[cfg(unix)]
+    pub fn terminate(&self) {
+        let _ = std::process::Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+    }
+
+    /// Whether the process exited within `limit`.
+    pub fn exits_within(&mut self, limit: std::time::Duration) -> bool {
+        let start = std::time::Instant::now();
+        while start.elapsed() < limit {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        false
     }
 
     pub fn kill(&mut self) {

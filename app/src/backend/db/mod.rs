@@ -142,6 +142,21 @@ impl Db {
         Ok(())
     }
 
+    /// Whether the database holds every migration this build has, each applied successfully.
+    pub async fn migrations_current(&self) -> Result<bool, sqlx::Error> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        let expected: Vec<i64> = migrator.iter().map(|m| m.version).collect();
+        let applied: Vec<i64> = sqlx::query_scalar(
+            "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(expected.iter().all(|v| applied.contains(v)))
+    }
+
     pub fn pool(&self) -> &AnyPool {
         &self.pool
     }

@@ -10,6 +10,7 @@ use crate::backend::{
 use std::time::Duration;
 
 pub async fn run(state: AppState, transport: Transport) {
+    let _running = state.health.outbox_started();
     loop {
         if let Err(error) = worker::deliver_due(&state.db, &transport).await {
             tracing::warn!(%error, "mail outbox pass failed");
