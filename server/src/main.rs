@@ -25,7 +25,7 @@ use std::{io::IsTerminal, process::ExitCode};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const USAGE: &str = "usage: server [admin create --email EMAIL [--name NAME] [--role admin|staff]]\n       server bench-plain --addr ADDR --dir DIR";
+const USAGE: &str = "usage: server [admin create --email EMAIL [--name NAME] [--role admin|staff]]\n       server backup --to FILE\n       server restore --from FILE\n       server bench-plain --addr ADDR --dir DIR";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -46,6 +46,8 @@ async fn main() -> ExitCode {
     {
         [] => serve(config).await,
         ["admin", "create", rest @ ..] => admin_create(config, rest).await,
+        ["backup", "--to", file] => backup(config, file).await,
+        ["restore", "--from", file] => restore(config, file).await,
         ["bench-plain", "--addr", addr, "--dir", dir] => bench_plain(addr, dir).await,
         ["help"] | ["--help"] | ["-h"] => {
             println!("{USAGE}");
@@ -89,6 +91,53 @@ async fn serve(config: Config) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("server error: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `server backup --to FILE`: a consistent copy of the SQLite database, taken while the shop
+/// serves.
+async fn backup(config: Config, file: &str) -> ExitCode {
+    use app::backend::operations::backup::{self, BackupError};
+    let to = std::path::Path::new(file);
+    match backup::backup_database(config.database.url.expose(), to).await {
+        Ok(()) => {
+            println!("Backup written to {file}.");
+            ExitCode::SUCCESS
+        }
+        Err(error @ BackupError::NotSqlite) => {
+            eprintln!("{error}");
+            ExitCode::from(2)
+        }
+        Err(error) => {
+            eprintln!("backup failed: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `server restore --from FILE`: puts a backup back, with the shop stopped.
+async fn restore(config: Config, file: &str) -> ExitCode {
+    use app::backend::operations::backup;
+    // A shop still listening would keep writing to the file being replaced.
+    if std::net::TcpListener::bind(config.site.addr).is_err() {
+        eprintln!(
+            "something listens on {}: stop the shop before restoring",
+            config.site.addr
+        );
+        return ExitCode::from(1);
+    }
+    match backup::restore(config.database.url.expose(), std::path::Path::new(file)).await {
+        Ok(done) => {
+            println!(
+                "Restored {file} (schema version {}); {} account(s) erased since the backup were erased again.",
+                done.backup_version, done.erased_again
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("restore failed: {error}");
             ExitCode::from(1)
         }
     }

@@ -407,7 +407,7 @@ async fn healthz() -> impl IntoResponse {
 /// `GET /readyz`: 200 when this server should get traffic (`backend/health.rs`), else 503
 /// with the reason.
 async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    match app::backend::health::readiness(&state).await {
+    match app::backend::health::readiness(&state.health, &state.db).await {
         Ok(()) => (StatusCode::OK, "ready"),
         Err(not) => (StatusCode::SERVICE_UNAVAILABLE, not.reason()),
     }

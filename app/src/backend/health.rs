@@ -3,7 +3,7 @@
 //! and its outbox worker (mail, parcels for carriers) is running. `/healthz` only says the
 //! process answers.
 
-use crate::backend::AppState;
+use crate::backend::db::Db;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
@@ -64,19 +64,19 @@ impl NotReady {
     }
 }
 
-/// Checks readiness, the database within two seconds.
-pub async fn readiness(state: &AppState) -> Result<(), NotReady> {
-    if state.health.is_draining() {
+/// Checks readiness (the state's `health` and `db`), the database within two seconds.
+pub async fn readiness(health: &Health, db: &Db) -> Result<(), NotReady> {
+    if health.is_draining() {
         return Err(NotReady::Draining);
     }
-    let current = tokio::time::timeout(Duration::from_secs(2), state.db.migrations_current())
+    let current = tokio::time::timeout(Duration::from_secs(2), db.migrations_current())
         .await
         .map_err(|_| NotReady::DatabaseUnavailable)?
         .map_err(|_| NotReady::DatabaseUnavailable)?;
     if !current {
         return Err(NotReady::MigrationsPending);
     }
-    if !state.health.outbox_running.load(Ordering::SeqCst) {
+    if !health.outbox_running.load(Ordering::SeqCst) {
         return Err(NotReady::OutboxStopped);
     }
     Ok(())

@@ -20,6 +20,7 @@ pub mod health;
 pub mod jobs;
 pub mod mail;
 pub mod memory;
+pub mod operations;
 pub mod request;
 pub mod security;
 pub mod settings;

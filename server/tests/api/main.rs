@@ -6,6 +6,7 @@ mod helpers;
 mod accounts;
 mod admin;
 mod analytics;
+mod backup;
 mod cart;
 mod catalog;
 mod catalog_admin;

@@ -8,6 +8,7 @@ pub mod analytics;
 pub mod analytics_report;
 pub mod audience;
 pub mod authorities;
+pub mod backup;
 pub mod cart;
 pub mod catalog_search;
 pub mod changes;
@@ -140,6 +141,24 @@ impl Db {
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
         }
         Ok(())
+    }
+
+    /// The newest schema version this build knows.
+    pub fn latest_migration(backend: Backend) -> i64 {
+        let migrator = match backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.iter().map(|m| m.version).max().unwrap_or(0)
+    }
+
+    /// The file of an SQLite database URL (`sqlite://shop.db?mode=rwc` → `shop.db`).
+    pub fn sqlite_path(url: &str) -> Option<&Path> {
+        let rest = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))?;
+        let path = rest.split_once('?').map_or(rest, |(path, _)| path);
+        (!path.is_empty() && path != ":memory:").then(|| Path::new(path))
     }
 
     /// Whether the database holds every migration this build has, each applied successfully.

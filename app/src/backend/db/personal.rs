@@ -65,3 +65,30 @@ pub async fn anonymise_owned(
     .await?
     .rows_affected())
 }
+
+/// Remembers that the account was erased (for `server restore` to erase it again from an
+/// older backup).
+pub async fn record_erased(
+    conn: &mut AnyConnection,
+    user_id: UserId,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO erased_accounts (user_id, erased_at) VALUES ($1, $2)
+         ON CONFLICT (user_id) DO NOTHING",
+    )
+    .bind(user_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Every erased account's id.
+pub async fn erased_ids<'e>(
+    db: impl Executor<'e, Database = Any>,
+) -> Result<Vec<UserId>, sqlx::Error> {
+    sqlx::query_scalar("SELECT user_id FROM erased_accounts ORDER BY user_id")
+        .fetch_all(db)
+        .await
+}

@@ -55,6 +55,7 @@ pub async fn erase_user(db: &Db, user_id: UserId) -> Result<Option<ErasureReport
             }
         }
     }
+    personal::record_erased(&mut tx, user_id, crate::backend::now()).await?;
     tx.commit().await?;
     db.flush_erased().await?;
     Ok(Some(ErasureReport {

@@ -18,6 +18,10 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
     ),
     ("erasure_receipts", "counts of erased rows, no identifiers"),
     (
+        "erased_accounts",
+        "ids of erased accounts and when, which name no one once the account is gone: kept so that restoring an older backup erases them again",
+    ),
+    (
         "sign_in_throttle",
         "keyed hashes of addresses, counts and times; rows expire within a day",
     ),

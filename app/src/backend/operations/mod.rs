@@ -1,0 +1,3 @@
+//! Running the shop: backups and restore (`backup.rs`).
+
+pub mod backup;
