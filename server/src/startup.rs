@@ -53,7 +53,8 @@ use std::{
 use tokio::net::TcpListener;
 use tower_http::{
     CompressionLevel, catch_panic::CatchPanicLayer, compression::CompressionLayer,
-    limit::RequestBodyLimitLayer, services::ServeDir, timeout::TimeoutLayer, trace::TraceLayer,
+    limit::RequestBodyLimitLayer, request_id::PropagateRequestIdLayer, services::ServeDir,
+    set_header::SetRequestHeaderLayer, timeout::TimeoutLayer, trace::TraceLayer,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -382,10 +383,25 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
         }))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
             // The path only: query strings can carry search terms and one-time tokens.
-            tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+            let id = request
+                .headers()
+                .get(REQUEST_ID)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default();
+            tracing::info_span!("request", id, method = %request.method(), path = %request.uri().path())
+        }))
+        // Every request gets an id of the shop's own (one a client sends is replaced: it
+        // would write what it likes into the log), named in its log lines and answered in
+        // the `X-Request-Id` header, so that a shopper's report can be found in the log.
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(SetRequestHeaderLayer::overriding(REQUEST_ID, |_: &axum::http::Request<_>| {
+            axum::http::HeaderValue::from_str(&app::backend::security::keys::random_token()[..16]).ok()
         }))
         .with_state(state)
 }
+
+/// The header carrying each request's id, in the request and in its answer.
+const REQUEST_ID: axum::http::HeaderName = axum::http::HeaderName::from_static("x-request-id");
 
 /// How hard pages rendered per request are compressed (see the router).
 const COMPRESSION: CompressionLevel = CompressionLevel::Precise(4);

@@ -396,3 +396,27 @@ mod bad_requests_write_no_error_to_the_log {
         super::bad_requests_write_no_error_to_the_log(Backend::Postgres).await;
     }
 }
+
+/// Every answer names its request by an id of the shop's own; one a client sends is
+/// replaced (it could write anything into the log).
+async fn each_request_has_an_id_of_its_own(app: TestApp) {
+    let id = |res: &reqwest::Response| res.headers()["x-request-id"].to_str().unwrap().to_string();
+    let first = id(&app.get("/").await);
+    let second = id(&app.get("/api/catalog/suggest?q=p").await);
+    for value in [&first, &second] {
+        assert_eq!(value.len(), 16, "{value}");
+        assert!(value.chars().all(|c| c.is_ascii_hexdigit()), "{value}");
+    }
+    assert_ne!(first, second);
+    let res = app
+        .client
+        .get(app.url("/healthz"))
+        .header("x-request-id", "forged\tline")
+        .send()
+        .await
+        .unwrap();
+    let answered = id(&res);
+    assert_ne!(answered, "forged\tline");
+    assert_eq!(answered.len(), 16);
+}
+db_test!(each_request_has_an_id_of_its_own);
