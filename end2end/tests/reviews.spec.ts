@@ -63,7 +63,7 @@ test("staff hide a reported review and its author sees why", async ({ page, brow
   await open(other, `/products/${PANEL}?sort=newest`, testInfo);
   const review = other.getByTestId("review").filter({ hasText: title });
   await review.getByRole("button", { name: "Helpful" }).click();
-  await expect(other.getByText("Thank you: your vote is counted.")).toBeVisible();
+  await expect(other.getByText("Thank you for your vote: each shopper counts once.")).toBeVisible();
   await expect(other.getByTestId("review").filter({ hasText: title })).toContainText("1 shopper found this helpful");
   const reported = other.getByTestId("review").filter({ hasText: title });
   await reported.getByText("Report this review").click();

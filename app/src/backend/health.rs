@@ -12,6 +12,8 @@ use std::time::Duration;
 pub struct Health {
     draining: AtomicBool,
     outbox_running: AtomicBool,
+    /// Set once the database was found holding every migration (they only ever add).
+    migrated: AtomicBool,
 }
 
 impl Health {
@@ -69,13 +71,22 @@ pub async fn readiness(health: &Health, db: &Db) -> Result<(), NotReady> {
     if health.is_draining() {
         return Err(NotReady::Draining);
     }
-    let current = tokio::time::timeout(Duration::from_secs(2), db.migrations_current())
+    let answers = async {
+        if health.migrated.load(Ordering::SeqCst) {
+            // Migrations never go away: a trivial query says the database answers.
+            return Ok(db.is_healthy().await.then_some(true));
+        }
+        db.migrations_current().await.map(Some)
+    };
+    let current = tokio::time::timeout(Duration::from_secs(2), answers)
         .await
         .map_err(|_| NotReady::DatabaseUnavailable)?
-        .map_err(|_| NotReady::DatabaseUnavailable)?;
+        .map_err(|_| NotReady::DatabaseUnavailable)?
+        .ok_or(NotReady::DatabaseUnavailable)?;
     if !current {
         return Err(NotReady::MigrationsPending);
     }
+    health.migrated.store(true, Ordering::SeqCst);
     if !health.outbox_running.load(Ordering::SeqCst) {
         return Err(NotReady::OutboxStopped);
     }

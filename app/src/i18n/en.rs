@@ -307,7 +307,7 @@ pub(super) fn text(key: Key) -> &'static str {
         ReportAdvertising => "Advertising",
         ReportAbuse => "Abusive or offensive",
         ReportOther => "Something else",
-        ReviewVoted => "Thank you: your vote is counted.",
+        ReviewVoted => "Thank you for your vote: each shopper counts once.",
         ReviewReported => "Thank you: our staff will look at this review.",
         AdminReviews => "Reviews",
         AdminReviewsText => {

@@ -267,7 +267,7 @@ pub(super) fn text(key: Key) -> &'static str {
         ReportAdvertising => "广告",
         ReportAbuse => "辱骂或冒犯",
         ReportOther => "其他",
-        ReviewVoted => "谢谢，您的投票已记录。",
+        ReviewVoted => "感谢您的投票：每位顾客只计一次。",
         ReviewReported => "谢谢，我们的工作人员会查看这条评价。",
         AdminReviews => "评价",
         AdminReviewsText => "批准等待审核的评价，处理被举报的评价，隐藏或恢复评价。",

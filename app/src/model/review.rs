@@ -85,6 +85,8 @@ pub struct QueuedReview {
     pub status: ReviewStatus,
     pub hidden_reason: String,
     pub created_at: i64,
+    /// The author's last edit: a decision names it, so staff decide on the text they saw.
+    pub updated_at: i64,
     /// Open reports by reason.
     pub reports: Vec<(ReportReason, i64)>,
     pub actions: Vec<ReviewActionView>,

@@ -227,6 +227,19 @@ async fn the_commands_back_up_and_restore_and_say_so() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("Restored"));
+    // A wrong address is an error, not an empty shop backed up.
+    let nowhere = format!("sqlite://{}", dir.path().join("typo.db").display());
+    let out = server_command(&nowhere)
+        .args([
+            "backup",
+            "--to",
+            &dir.path().join("b2.db").display().to_string(),
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no database at"));
+    assert!(!dir.path().join("typo.db").exists(), "none created");
     // PostgreSQL: the command says to use its tools.
     let out = server_command("postgres://shop@127.0.0.1:1/none")
         .args(["backup", "--to", "x.db"])

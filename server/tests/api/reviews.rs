@@ -362,10 +362,19 @@ async fn reports_reach_staff_who_hide_and_restore(app: TestApp) {
     let decide = |decision: &str, reason: &str| {
         let (sam, decision, reason) = (sam.clone(), decision.to_string(), reason.to_string());
         async move {
+            // As the review's page shows it: its last edit is what staff decide on.
+            let seen: Value = sam
+                .get(&format!("/api/admin/review?id={id}"))
+                .await
+                .json()
+                .await
+                .unwrap();
+            let seen = seen["updated_at"].as_i64().unwrap().to_string();
             sam.call(
                 "admin/review-decide",
                 &[
                     ("id", &id.to_string()),
+                    ("seen", &seen),
                     ("decision", &decision),
                     ("reason", &reason),
                 ],
@@ -382,6 +391,7 @@ async fn reports_reach_staff_who_hide_and_restore(app: TestApp) {
             "admin/review-decide",
             &[
                 ("id", &id.to_string()),
+                ("seen", "0"),
                 ("decision", "hide"),
                 ("reason", "x")
             ]
@@ -439,6 +449,12 @@ async fn reports_reach_staff_who_hide_and_restore(app: TestApp) {
     decide("hide", "Still a phone number.").await;
     let res = write(&mei, &form("1", "Too dim", "No numbers now.")).await;
     assert_eq!(res.json::<Value>().await.unwrap(), "Held");
+    let res = write(&mei, &form("1", "Too dim", "Edited twice: still waits.")).await;
+    assert_eq!(
+        res.json::<Value>().await.unwrap(),
+        "Held",
+        "held until staff decide"
+    );
     let own = mine(&mei).await;
     assert_eq!(
         (own[0]["status"].as_str(), own[0]["hidden_reason"].as_str()),
@@ -458,13 +474,26 @@ async fn staff_approve_held_reviews(app: TestApp) {
     let sam = staff(&app, "sam@lumenwall.example", Role::Staff).await;
     let queue: Value = sam.get("/api/admin/reviews").await.json().await.unwrap();
     assert_eq!(queue[0]["status"], "Held", "{queue}");
-    let id = queue[0]["id"].as_i64().unwrap();
-    let res = sam
-        .call(
-            "admin/review-decide",
-            &[("id", &id.to_string()), ("decision", "approve")],
-        )
-        .await;
+    let id = queue[0]["id"].as_i64().unwrap().to_string();
+    let seen = queue[0]["updated_at"].as_i64().unwrap().to_string();
+    // Edited after staff opened it: approving what they read is refused, and it stays held
+    // through the edit.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let res = write(&mei, &form("4", "Waiting", "Edited after staff looked.")).await;
+    assert_eq!(res.json::<Value>().await.unwrap(), "Held");
+    let approve = |seen: String| {
+        let (sam, id) = (sam.clone(), id.clone());
+        async move {
+            sam.call(
+                "admin/review-decide",
+                &[("id", &id), ("seen", &seen), ("decision", "approve")],
+            )
+            .await
+        }
+    };
+    assert_eq!(approve(seen).await.status(), StatusCode::CONFLICT);
+    let queue: Value = sam.get("/api/admin/reviews").await.json().await.unwrap();
+    let res = approve(queue[0]["updated_at"].as_i64().unwrap().to_string()).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(listed(&app, "").await["summary"]["count"], 1);
     assert_eq!(mine(&mei).await[0]["status"], "Published");

@@ -27,16 +27,18 @@ pub async fn get_review(id: i64) -> Result<QueuedReview, ShopError> {
     moderation::review(&context::state()?, id).await
 }
 
-/// Approves, hides (with a reason for the author) or restores review `id`.
+/// Approves, hides (with a reason for the author) or restores review `id`, as last edited at
+/// `seen` (the text the staff member read).
 #[server(endpoint = "admin/review-decide")]
 pub async fn decide_review(
     id: i64,
+    seen: i64,
     decision: Choice<Decision>,
     #[server(default)] reason: String,
 ) -> Result<(), ShopError> {
     let staff = context::require_staff().await?;
     let decision = decision.or_invalid("decision", Problem::Invalid)?;
-    let decided = moderation::decide(&context::state()?, &staff, id, decision, &reason).await;
+    let decided = moderation::decide(&context::state()?, &staff, id, seen, decision, &reason).await;
     if decided.is_err() {
         flash::keep("decision", &serde_json::json!({ "reason": reason })).await?;
     }

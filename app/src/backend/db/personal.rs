@@ -84,6 +84,16 @@ pub async fn record_erased(
     Ok(())
 }
 
+/// Lists every id in `ids` as erased (a restored copy keeps the list it was given).
+pub async fn record_all_erased(db: &super::Db, ids: &[UserId]) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    for &id in ids {
+        record_erased(&mut tx, id, crate::backend::now()).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Every erased account's id.
 pub async fn erased_ids<'e>(
     db: impl Executor<'e, Database = Any>,

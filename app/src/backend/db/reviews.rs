@@ -35,8 +35,8 @@ pub struct NewReview<'a> {
 
 /// Writes the account's review of the product, or replaces its text, rating and state; the
 /// state it is in after. A review hidden by staff and then edited loses the reason and waits
-/// for staff again (`held`), whatever the moderation setting: an edit is no way around a
-/// decision.
+/// for staff again (`held`), whatever the moderation setting, and a held review stays held
+/// through further edits: an edit is no way around a decision.
 pub async fn upsert(
     conn: &mut AnyConnection,
     r: &NewReview<'_>,
@@ -48,7 +48,7 @@ pub async fn upsert(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
          ON CONFLICT (user_id, product_id) DO UPDATE SET
              rating = $3, title = $4, body = $5, pros = $6, cons = $7,
-             status = CASE WHEN reviews.status = $10 THEN $11 ELSE $8 END,
+             status = CASE WHEN reviews.status IN ($10, $11) THEN $11 ELSE $8 END,
              hidden_reason = '', updated_at = $9
          RETURNING status",
     )
@@ -353,26 +353,29 @@ pub async fn actions<'e>(
     sql.query_as().fetch_all(db).await
 }
 
-/// Moves a review from `from` to `to` with the reason shown to its author, records the
-/// decision and closes its open reports; false (nothing changed) when the review was no
-/// longer in `from`: someone decided first.
+/// Moves a review from the state `from` (as last edited at `seen`) to the decision's, with
+/// the reason shown to its author, records the decision and closes its open reports; false
+/// (nothing changed) when the review is no longer in `from` or was edited since: someone
+/// decided first, or staff would decide on text they did not see.
 #[allow(clippy::too_many_arguments)]
 pub async fn decide(
     conn: &mut AnyConnection,
     id: i64,
-    from: ReviewStatus,
+    (from, seen): (ReviewStatus, i64),
     decision: Decision,
     reason: &str,
     actor: UserId,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     let moved = sqlx::query(
-        "UPDATE reviews SET status = $1, hidden_reason = $2 WHERE id = $3 AND status = $4",
+        "UPDATE reviews SET status = $1, hidden_reason = $2
+         WHERE id = $3 AND status = $4 AND updated_at = $5",
     )
     .bind(decision.status())
     .bind(reason)
     .bind(id)
     .bind(from)
+    .bind(seen)
     .execute(&mut *conn)
     .await?;
     if moved.rows_affected() != 1 {

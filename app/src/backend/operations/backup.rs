@@ -22,8 +22,10 @@ pub enum BackupError {
     NotSqlite,
     #[error("{0} already exists: choose a new file for the backup")]
     Exists(PathBuf),
-    #[error("{0} is not a backup of this shop")]
+    #[error("{0} is not a backup of this shop (it has no migration table)")]
     NotABackup(PathBuf),
+    #[error("no database at {0}: check DATABASE_URL")]
+    Missing(PathBuf),
     #[error(
         "the backup holds schema version {backup}, newer than this build's {build}: restore it with the newer build"
     )]
@@ -56,13 +58,14 @@ pub async fn backup(db: &Db, to: &Path) -> Result<(), BackupError> {
     Ok(())
 }
 
-/// `server backup --to FILE`: opens the shop's database at `database_url` (SQLite only)
-/// and writes the copy.
+/// `server backup --to FILE`: opens the shop's existing SQLite database at `database_url`
+/// as it is (never creating or migrating one) and writes the copy.
 pub async fn backup_database(database_url: &str, to: &Path) -> Result<(), BackupError> {
-    if Db::sqlite_path(database_url).is_none() {
-        return Err(BackupError::NotSqlite);
+    let path = Db::sqlite_path(database_url).ok_or(BackupError::NotSqlite)?;
+    if !path.exists() {
+        return Err(BackupError::Missing(path.to_path_buf()));
     }
-    let db = start::open_database(&options(database_url)).await?;
+    let db = Db::connect(&options(database_url)).await?;
     let done = backup(&db, to).await;
     db.close().await;
     done
@@ -91,40 +94,71 @@ pub async fn restore(database_url: &str, from: &Path) -> Result<Restored, Backup
             build,
         });
     }
-    // The erasures the database being replaced knows of.
+    // The erasures the database being replaced knows of (none when it has no list yet).
     let erased: Vec<UserId> = if target.exists() {
         let current = Db::connect(&options(database_url)).await?;
-        let ids = personal::erased_ids(current.pool())
-            .await
-            .unwrap_or_default();
+        let ids = personal::erased_ids(current.pool()).await;
         current.close().await;
-        ids
+        match ids {
+            Ok(ids) => ids,
+            Err(error) if error.to_string().contains("no such table") => Vec::new(),
+            Err(error) => return Err(error.into()),
+        }
     } else {
         Vec::new()
     };
-    // The copy goes in whole or not at all: written beside the database, then renamed over
-    // it, with the old write-ahead log removed (it belongs to the old file).
+    // The copy is made ready beside the database (migrated, the erasures since replayed and
+    // listed in it) and only then renamed over it: a failure leaves the database as it was.
     let staging = target.with_extension("restoring");
+    remove_with_sides(&staging)?;
     std::fs::copy(from, &staging)?;
-    for suffix in ["-wal", "-shm"] {
-        let mut side = target.as_os_str().to_owned();
-        side.push(suffix);
-        match std::fs::remove_file(PathBuf::from(side)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
-            _ => {}
-        }
-    }
-    std::fs::rename(&staging, target)?;
-    let db = start::open_database(&options(database_url)).await?;
+    let staging_url = format!("sqlite://{}", staging.display());
     let mut erased_again = 0;
-    for id in erased {
-        if erasure::erase_user(&db, id).await?.is_some() {
-            erased_again += 1;
+    let prepared = async {
+        let db = start::open_database(&options(&staging_url)).await?;
+        for &id in &erased {
+            if erasure::erase_user(&db, id).await?.is_some() {
+                erased_again += 1;
+            }
         }
+        personal::record_all_erased(&db, &erased).await?;
+        db.flush_erased().await?;
+        db.close().await;
+        Ok::<(), BackupError>(())
     }
-    db.close().await;
+    .await;
+    if let Err(error) = prepared {
+        let _ = remove_with_sides(&staging);
+        return Err(error);
+    }
+    // The old write-ahead log belongs to the old file (the copy's was checkpointed into it
+    // and removed when it closed).
+    remove_sides(target)?;
+    std::fs::rename(&staging, target)?;
     Ok(Restored {
         backup_version,
         erased_again,
     })
+}
+
+/// `path`'s `-wal` and `-shm` files, when there are any.
+fn remove_sides(path: &Path) -> std::io::Result<()> {
+    for suffix in ["-wal", "-shm"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        match std::fs::remove_file(PathBuf::from(side)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// `path` and its sides, when there are any.
+fn remove_with_sides(path: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    remove_sides(path)
 }

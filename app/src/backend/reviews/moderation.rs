@@ -2,7 +2,9 @@
 //! reported by shoppers, and the decisions on them: approve, hide with a reason (shown to
 //! the author on `/account/reviews` and mailed through the outbox), restore. Each decision
 //! is recorded with who made it and when (`review_actions`, staff only) and closes the
-//! review's open reports; two staff deciding at once make one decision.
+//! review's open reports. A decision names the review's state and last edit as staff saw
+//! them: one taken meanwhile by someone else (a hide, a restore), or an edit by the author,
+//! makes it a conflict, so staff never approve text they did not read.
 
 use crate::backend::{
     AppState,
@@ -81,16 +83,19 @@ async fn with_reports_and_log(
             status: r.status,
             hidden_reason: r.hidden_reason,
             created_at: r.created_at,
+            updated_at: r.updated_at,
         })
         .collect())
 }
 
-/// Applies a staff decision to review `id`. Hiding needs a reason, which the author sees and
-/// is mailed. A decision that no longer applies (someone decided first) is a conflict.
+/// Applies a staff decision to review `id` as last edited at `seen` (the text staff saw).
+/// Hiding needs a reason, which the author sees and is mailed. A decision that no longer
+/// applies (someone decided first, or the author edited the review since) is a conflict.
 pub async fn decide(
     state: &AppState,
     staff: &UserRow,
     id: i64,
+    seen: i64,
     decision: Decision,
     reason: &str,
 ) -> ShopResult<()> {
@@ -101,7 +106,16 @@ pub async fn decide(
         .await?
         .ok_or(ShopError::NotFound)?;
     if !decision.applies_to(review.status)
-        || !reviews::decide(&mut tx, id, review.status, decision, &reason, staff.id, now).await?
+        || !reviews::decide(
+            &mut tx,
+            id,
+            (review.status, seen),
+            decision,
+            &reason,
+            staff.id,
+            now,
+        )
+        .await?
     {
         return Err(ShopError::Conflict);
     }

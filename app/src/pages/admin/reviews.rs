@@ -106,6 +106,7 @@ fn ReviewDecision(review: QueuedReview, decide: ServerAction<DecideReview>) -> i
     let i18n = use_i18n();
     let error = action_error(decide);
     let id = review.id;
+    let seen = review.updated_at;
     let status = review.status;
     view! {
         <article class="card review" data-testid="moderated-review">
@@ -144,6 +145,7 @@ fn ReviewDecision(review: QueuedReview, decide: ServerAction<DecideReview>) -> i
             {(status != ReviewStatus::Hidden).then(|| view! {
                 <ActionForm action=decide attr:class="inline-form">
                     <input type="hidden" name="id" value=id.to_string() />
+                    <input type="hidden" name="seen" value=seen.to_string() />
                     <button type="submit" name="decision" value=Decision::Approve.code() class="button button-primary" disabled=status == ReviewStatus::Published && review.reports.is_empty()>
                         {tr(Key::AdminReviewApprove)}
                     </button>
@@ -152,6 +154,7 @@ fn ReviewDecision(review: QueuedReview, decide: ServerAction<DecideReview>) -> i
             {(status == ReviewStatus::Hidden).then(|| view! {
                 <ActionForm action=decide attr:class="inline-form">
                     <input type="hidden" name="id" value=id.to_string() />
+                    <input type="hidden" name="seen" value=seen.to_string() />
                     <button type="submit" name="decision" value=Decision::Restore.code() class="button button-primary">
                         {tr(Key::AdminReviewRestore)}
                     </button>
@@ -162,6 +165,7 @@ fn ReviewDecision(review: QueuedReview, decide: ServerAction<DecideReview>) -> i
                     move |values| view! {
                         <ActionForm action=decide attr:class="form-stack" attr:novalidate=true>
                             <input type="hidden" name="id" value=id.to_string() />
+                    <input type="hidden" name="seen" value=seen.to_string() />
                             <input type="hidden" name="decision" value=Decision::Hide.code() />
                             <TextArea name="reason" label=Key::AdminReviewHideReason error value=values.get_or("reason", "") rows=3 maxlength=limits::REVIEW_HIDE_REASON />
                             <button type="submit" class="button button-danger">{tr(Key::AdminReviewHide)}</button>
