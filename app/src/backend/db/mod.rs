@@ -43,6 +43,14 @@ use std::{path::Path, str::FromStr, sync::Once, time::Duration};
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
 
+/// The migrations this build has for `backend`.
+fn migrations(backend: Backend) -> &'static Migrator {
+    match backend {
+        Backend::Sqlite => &SQLITE_MIGRATIONS,
+        Backend::Postgres => &POSTGRES_MIGRATIONS,
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -136,20 +144,17 @@ impl Db {
 
     /// Brings the schema up to date.
     pub async fn migrate(&self) -> Result<(), DbSetupError> {
-        match self.backend {
-            Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await?,
-            Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
-        }
+        migrations(self.backend).run(&self.pool).await?;
         Ok(())
     }
 
     /// The newest schema version this build knows.
     pub fn latest_migration(backend: Backend) -> i64 {
-        let migrator = match backend {
-            Backend::Sqlite => &SQLITE_MIGRATIONS,
-            Backend::Postgres => &POSTGRES_MIGRATIONS,
-        };
-        migrator.iter().map(|m| m.version).max().unwrap_or(0)
+        migrations(backend)
+            .iter()
+            .map(|m| m.version)
+            .max()
+            .unwrap_or(0)
     }
 
     /// The file of an SQLite database URL (`sqlite://shop.db?mode=rwc` → `shop.db`).
@@ -163,11 +168,7 @@ impl Db {
 
     /// Whether the database holds every migration this build has, each applied successfully.
     pub async fn migrations_current(&self) -> Result<bool, sqlx::Error> {
-        let migrator = match self.backend {
-            Backend::Sqlite => &SQLITE_MIGRATIONS,
-            Backend::Postgres => &POSTGRES_MIGRATIONS,
-        };
-        let expected: Vec<i64> = migrator.iter().map(|m| m.version).collect();
+        let expected: Vec<i64> = migrations(self.backend).iter().map(|m| m.version).collect();
         let applied: Vec<i64> = sqlx::query_scalar(
             "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version",
         )
