@@ -88,9 +88,12 @@ fn provide_csp_nonce() {
     use axum::http::{HeaderValue, header::CONTENT_SECURITY_POLICY};
     use leptos::nonce::{provide_nonce, use_nonce};
     provide_nonce();
+    let card_pages = crate::backend::request::context::state()
+        .map(|state| state.settings.gateway.card_page_origin())
+        .unwrap_or_default();
     if let (Some(nonce), Some(response)) =
         (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
-        && let Ok(value) = HeaderValue::from_str(&crate::csp::policy(Some(&nonce)))
+        && let Ok(value) = HeaderValue::from_str(&crate::csp::policy(Some(&nonce), card_pages))
     {
         response.insert_header(CONTENT_SECURITY_POLICY, value);
     }

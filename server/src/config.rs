@@ -78,6 +78,20 @@ pub const ENV: &[(&str, &str)] = &[
         "payment.sandbox_in_production",
         "SHOP_PAYMENT_SANDBOX_IN_PRODUCTION",
     ),
+    ("payment.stripe_secret_key", "SHOP_STRIPE_SECRET_KEY"),
+    (
+        "payment.stripe_secret_key_file",
+        "SHOP_STRIPE_SECRET_KEY_FILE",
+    ),
+    (
+        "payment.stripe_webhook_secret",
+        "SHOP_STRIPE_WEBHOOK_SECRET",
+    ),
+    (
+        "payment.stripe_webhook_secret_file",
+        "SHOP_STRIPE_WEBHOOK_SECRET_FILE",
+    ),
+    ("payment.stripe_api_base", "SHOP_STRIPE_API_BASE"),
     ("reviews.moderation", "SHOP_REVIEWS_MODERATION"),
 ];
 
@@ -139,8 +153,20 @@ pub struct Config {
     pub mail: MailConfig,
     #[serde(default)]
     pub payment: PaymentConfig,
+    /// The Stripe account's secrets, read from the settings or their files when the
+    /// processor is Stripe.
+    #[serde(skip)]
+    pub stripe: Option<StripeKeys>,
     #[serde(default)]
     pub reviews: ReviewsConfig,
+}
+
+/// Stripe's secret API key and webhook signing secret, and where its API answers.
+#[derive(Clone, Debug)]
+pub struct StripeKeys {
+    pub api_base: String,
+    pub secret_key: Secret<String>,
+    pub webhook_secret: Secret<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -352,10 +378,18 @@ impl Default for MailConfig {
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct PaymentConfig {
-    /// The card processor: `sandbox` (built in, takes no real money).
+    /// The card processor: `sandbox` (built in, takes no real money) or `stripe`.
     gateway: String,
     /// Lets a production shop run on the sandbox (a demonstration that takes no money).
     pub sandbox_in_production: bool,
+    /// Stripe's secret key (`sk_…` or a restricted `rk_…`), or a file holding it.
+    stripe_secret_key: Option<Secret<String>>,
+    stripe_secret_key_file: Option<String>,
+    /// The signing secret of the shop's webhook endpoint (`whsec_…`), or a file holding it.
+    stripe_webhook_secret: Option<Secret<String>>,
+    stripe_webhook_secret_file: Option<String>,
+    /// Where Stripe's API answers: changed only to test against a Stripe-shaped server.
+    stripe_api_base: String,
 }
 
 impl Default for PaymentConfig {
@@ -363,8 +397,35 @@ impl Default for PaymentConfig {
         PaymentConfig {
             gateway: Gateway::default().setting().to_string(),
             sandbox_in_production: false,
+            stripe_secret_key: None,
+            stripe_secret_key_file: None,
+            stripe_webhook_secret: None,
+            stripe_webhook_secret_file: None,
+            stripe_api_base: "https://api.stripe.com".to_string(),
         }
     }
+}
+
+/// A secret given in the settings or in a file (the file wins when both are set, so a
+/// mounted secret overrides a default).
+fn secret_of(
+    value: &Option<Secret<String>>,
+    file: &Option<String>,
+    setting: &str,
+) -> Result<Option<String>, ConfigError> {
+    if let Some(path) = file {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            ConfigError::new(
+                &format!("{setting}_file"),
+                format!("cannot read {path}: {e}"),
+            )
+        })?;
+        return Ok(Some(text.trim().to_string()));
+    }
+    Ok(value
+        .as_ref()
+        .map(|v| v.expose().trim().to_string())
+        .filter(|v| !v.is_empty()))
 }
 
 impl PaymentConfig {
@@ -502,6 +563,7 @@ impl Config {
         config.session_key = Secret(session_key(&config.session, config.site.environment)?);
         config.check_seller()?;
         config.check_payment()?;
+        config.stripe = config.stripe_keys()?;
         Ok(config)
     }
 
@@ -539,6 +601,57 @@ impl Config {
             ));
         }
         Ok(())
+    }
+
+    /// Stripe's keys when the processor is Stripe: both required, each of its kind, and the
+    /// API over HTTPS in production.
+    fn stripe_keys(&self) -> Result<Option<StripeKeys>, ConfigError> {
+        if self.payment.gateway() != Gateway::Stripe {
+            return Ok(None);
+        }
+        let p = &self.payment;
+        let secret_key = secret_of(
+            &p.stripe_secret_key,
+            &p.stripe_secret_key_file,
+            "payment.stripe_secret_key",
+        )?
+        .filter(|k| k.starts_with("sk_") || k.starts_with("rk_"))
+        .ok_or_else(|| {
+            ConfigError::new(
+                "payment.stripe_secret_key",
+                "Stripe needs the account's secret key (sk_… or rk_…): set \
+                     SHOP_STRIPE_SECRET_KEY or SHOP_STRIPE_SECRET_KEY_FILE",
+            )
+        })?;
+        let webhook_secret = secret_of(
+            &p.stripe_webhook_secret,
+            &p.stripe_webhook_secret_file,
+            "payment.stripe_webhook_secret",
+        )?
+        .filter(|k| k.starts_with("whsec_"))
+        .ok_or_else(|| {
+            ConfigError::new(
+                "payment.stripe_webhook_secret",
+                "Stripe needs the webhook endpoint's signing secret (whsec_…): set \
+                 SHOP_STRIPE_WEBHOOK_SECRET or SHOP_STRIPE_WEBHOOK_SECRET_FILE",
+            )
+        })?;
+        let api_base = p.stripe_api_base.trim().trim_end_matches('/').to_string();
+        let https = api_base.starts_with("https://");
+        if !(https
+            || (api_base.starts_with("http://")
+                && self.site.environment == Environment::Development))
+        {
+            return Err(ConfigError::new(
+                "payment.stripe_api_base",
+                format!("expected an https:// address, got {api_base:?}"),
+            ));
+        }
+        Ok(Some(StripeKeys {
+            api_base,
+            secret_key: Secret(secret_key),
+            webhook_secret: Secret(webhook_secret),
+        }))
     }
 
     /// Production prints tax invoices: the seller's address and VAT or tax number are
@@ -992,6 +1105,63 @@ mod tests {
         ]);
         let c = Config::from_parts(None, Path::new("Leptos.toml"), &env).unwrap();
         assert_eq!(c.session_key.expose().len(), 32);
+    }
+
+    #[test]
+    fn stripe_needs_both_secrets_of_their_kind_and_never_prints_them() {
+        let stripe = ("SHOP_PAYMENT_GATEWAY", "stripe");
+        let err = load(None, &[stripe]).unwrap_err();
+        assert_eq!(err.setting, "payment.stripe_secret_key");
+        assert!(err.to_string().contains("SHOP_STRIPE_SECRET_KEY"), "{err}");
+        let key = ("SHOP_STRIPE_SECRET_KEY", "sk_test_abc");
+        let err = load(None, &[stripe, key]).unwrap_err();
+        assert_eq!(err.setting, "payment.stripe_webhook_secret");
+        let err = load(None, &[stripe, ("SHOP_STRIPE_SECRET_KEY", "pk_test_abc")]).unwrap_err();
+        assert_eq!(
+            err.setting, "payment.stripe_secret_key",
+            "a publishable key is refused"
+        );
+
+        // From a file (a mounted secret), which wins over the setting.
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("whsec");
+        std::fs::write(&file, "whsec_from_file\n").unwrap();
+        let file = file.display().to_string();
+        let c = load(
+            None,
+            &[
+                stripe,
+                key,
+                ("SHOP_STRIPE_WEBHOOK_SECRET", "whsec_from_env"),
+                ("SHOP_STRIPE_WEBHOOK_SECRET_FILE", &file),
+            ],
+        )
+        .unwrap();
+        let keys = c.stripe.as_ref().unwrap();
+        assert_eq!(keys.webhook_secret.expose(), "whsec_from_file");
+        assert_eq!(keys.secret_key.expose(), "sk_test_abc");
+        assert_eq!(keys.api_base, "https://api.stripe.com");
+        let printed = format!("{c:?}");
+        assert!(
+            !printed.contains("sk_test_abc") && !printed.contains("whsec_"),
+            "{printed}"
+        );
+
+        // The sandbox needs none; production talks to Stripe over HTTPS only.
+        assert!(load(None, &[key]).unwrap().stripe.is_none());
+        let production = [
+            stripe,
+            key,
+            ("SHOP_STRIPE_WEBHOOK_SECRET", "whsec_x"),
+            ("SHOP_ENV", "production"),
+            ("SHOP_SMTP_URL", "smtp://mail.example"),
+            SELLER_ADDRESS,
+            SELLER_TAX_NUMBER,
+            ("SHOP_STRIPE_API_BASE", "http://127.0.0.1:9"),
+        ];
+        let err = load(None, &production).unwrap_err();
+        assert_eq!(err.setting, "payment.stripe_api_base");
+        assert!(load(None, &production[..7]).unwrap().stripe.is_some());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::{
         client_address::{TrustedProxies, client_address},
         origin_check::{AllowedOrigins, reject_cross_site},
         page_cache::{PageCache, page_cache},
-        redirects::safe_redirects,
+        redirects::{RedirectPolicy, safe_redirects},
         security_headers::{HeaderPolicy, add_security_headers},
         server_fn_status::map_error_status,
         sessions::with_session,
@@ -24,7 +24,7 @@ use app::{
         AppState, Shared, ShopSettings, jobs,
         mail::worker::Transport,
         memory::changes::ChangeFeed,
-        outside::sandbox_processor,
+        outside::{sandbox_processor, stripe},
         request::session::{SessionPolicy, SessionStore},
         security::keys::Keys,
         start::{self, DbOptions, DbSetupError},
@@ -231,6 +231,7 @@ pub async fn build_state(
             public_url: config.site.public_url.clone(),
             local_mailbox: transport.keeps_mail(),
             gateway: config.payment.gateway(),
+            stripe: config.stripe.as_ref().map(stripe_settings).transpose()?,
             mail_retention_days: config.mail.retention_days,
             analytics_retention_days: config.shop.analytics_retention_days,
             mails_per_client_per_hour: config.limits.mails_per_client_per_hour,
@@ -351,11 +352,18 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
         .route("/media/products/{id}", get(media::product_image))
         .route("/admin/products/{id}/image", post(media::upload_product_image))
         .merge(sandbox_processor::pages::routes())
+        .merge(stripe::webhook::routes())
         .merge(crate::unsubscribe::routes())
         .merge(extra)
         .leptos_routes(&state, routes, move || shell(options.clone()))
         .layer(from_fn(map_error_status))
-        .layer(from_fn_with_state(allowed.clone(), safe_redirects))
+        .layer(from_fn_with_state(
+            RedirectPolicy {
+                allowed: allowed.clone(),
+                card_pages: config.payment.gateway().card_page_origin(),
+            },
+            safe_redirects,
+        ))
         .layer(from_fn_with_state(state.sessions.clone(), with_session))
         .merge(static_files)
         .layer(from_fn_with_state(state.clone(), catch_up_after_writes))
@@ -372,7 +380,10 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
             TrustedProxies(Arc::new(config.site.trusted_proxies.clone())),
             client_address,
         ))
-        .layer(from_fn_with_state(HeaderPolicy { https: config.site.https() }, add_security_headers))
+        .layer(from_fn_with_state(HeaderPolicy {
+            https: config.site.https(),
+            card_pages: config.payment.gateway().card_page_origin(),
+        }, add_security_headers))
         .layer(RequestBodyLimitLayer::new(config.limits.request_body_bytes))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -427,4 +438,23 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
         Ok(()) => (StatusCode::OK, "ready"),
         Err(not) => (StatusCode::SERVICE_UNAVAILABLE, not.reason()),
     }
+}
+
+/// The Stripe account as the shop uses it, with the HTTP client its calls go through
+/// (bounded waits: a checkout never hangs on Stripe).
+fn stripe_settings(
+    keys: &crate::config::StripeKeys,
+) -> Result<app::backend::settings::StripeSettings, StartupError> {
+    let http = reqwest::Client::builder()
+        .connect_timeout(Duration::from_secs(5))
+        .timeout(Duration::from_secs(30))
+        .user_agent("Lumenwall shop")
+        .build()
+        .map_err(|e| StartupError::Prepare(format!("the HTTP client for Stripe: {e}")))?;
+    Ok(app::backend::settings::StripeSettings {
+        api_base: keys.api_base.clone(),
+        secret_key: keys.secret_key.expose().clone(),
+        webhook_secret: keys.webhook_secret.expose().clone(),
+        http,
+    })
 }

@@ -21,7 +21,7 @@ use crate::{
         orders::checkout::{self, Buyer},
         request::context,
         request::flash,
-        request::redirect::redirect,
+        request::redirect::{redirect, redirect_to_processor},
     },
     domain::{limits, redirect::SafePath},
     i18n::current_request_lang,
@@ -92,8 +92,7 @@ pub async fn checkout_delivery(carrier: Choice<CarrierId>) -> Result<(), ShopErr
 pub async fn checkout_card() -> Result<String, ShopError> {
     let page = checkout::start_card_entry(&context::state()?, &context::session()?).await?;
     if context::is_plain_form_post() {
-        let to = SafePath::parse(&page).ok_or(ShopError::Internal)?;
-        redirect(&to);
+        redirect_to_processor(&page)?;
     }
     Ok(page)
 }

@@ -23,6 +23,8 @@ pub struct ShopSettings {
     pub local_mailbox: bool,
     /// The payment processor (`payment.gateway`).
     pub gateway: crate::backend::payments::Gateway,
+    /// The Stripe account (`payment.stripe_*`): set exactly when `gateway` is Stripe.
+    pub stripe: Option<StripeSettings>,
     /// Days delivered mail is kept (`mail.retention_days`) and raw analytics records
     /// (`shop.analytics_retention_days`): shoppers are told on `/account/data`.
     pub mail_retention_days: u32,
@@ -38,4 +40,25 @@ pub struct ShopSettings {
     /// Whether a new or edited review shows at once or waits for staff
     /// (`reviews.moderation`).
     pub review_moderation: crate::domain::review::Moderation,
+}
+
+/// The shop's Stripe account: where its API answers, the secret key the shop calls it with
+/// and the secret its webhook events are signed with. Neither secret is ever printed.
+#[derive(Clone)]
+pub struct StripeSettings {
+    /// `https://api.stripe.com` (another address only for a Stripe-shaped test server).
+    pub api_base: String,
+    pub secret_key: String,
+    pub webhook_secret: String,
+    pub http: reqwest::Client,
+}
+
+impl std::fmt::Debug for StripeSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StripeSettings")
+            .field("api_base", &self.api_base)
+            .field("secret_key", &"***")
+            .field("webhook_secret", &"***")
+            .finish()
+    }
 }

@@ -3,7 +3,8 @@
 //! - After a form post without JavaScript, Leptos sends the browser back to the page named by
 //!   the `Referer`, with the error (if any) as `__path` and `__err` in the query. Here the
 //!   target is cut down to a same-site path, only the last error pair is kept, and the error is
-//!   remembered in the visitor's session.
+//!   remembered in the visitor's session. The one address elsewhere a form may lead to is the
+//!   payment processor's card page (`RedirectPolicy::card_pages`).
 //! - A page address carrying `__err` shows that error only when it is the one this visitor's
 //!   own last form post produced, and only once (that page is `no-store`, so Back asks again).
 //!   Any other (put in a link by someone else, or reached again with Back after the form was
@@ -42,8 +43,26 @@ struct FormError {
     err: String,
 }
 
+/// This site's origins, and the payment processor's card page origin when that is not
+/// this site (`Gateway::card_page_origin`, else empty).
+#[derive(Clone)]
+pub struct RedirectPolicy {
+    pub allowed: AllowedOrigins,
+    pub card_pages: &'static str,
+}
+
+impl RedirectPolicy {
+    /// True for an address on the processor's card page origin.
+    fn is_card_page(&self, location: &str) -> bool {
+        !self.card_pages.is_empty()
+            && location
+                .strip_prefix(self.card_pages)
+                .is_some_and(|rest| rest.starts_with('/'))
+    }
+}
+
 pub async fn safe_redirects(
-    State(allowed): State<AllowedOrigins>,
+    State(policy): State<RedirectPolicy>,
     request: Request,
     next: Next,
 ) -> Response {
@@ -68,10 +87,15 @@ pub async fn safe_redirects(
         }
     }
     let api_path = is_api.then(|| request.uri().path().to_string());
-    let origins = site_origins(request.headers(), &allowed);
+    let origins = site_origins(request.headers(), &policy.allowed);
     let mut response = next.run(request).await;
     if let Some(api_path) = api_path {
-        if response.status().is_redirection() {
+        let to_card_page = response
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|location| policy.is_card_page(location));
+        if response.status().is_redirection() && !to_card_page {
             settle_form_redirect(&mut response, &origins, session.as_ref(), &api_path).await;
         }
     } else if !response.status().is_redirection()
@@ -259,6 +283,22 @@ mod tests {
     fn target(location: &str) -> (String, Option<FormError>) {
         let (path, error) = form_redirect_target(location, &origins());
         (path.as_str().to_string(), error)
+    }
+
+    #[test]
+    fn only_the_processors_card_pages_are_elsewhere() {
+        let policy = RedirectPolicy {
+            allowed: AllowedOrigins(std::sync::Arc::new(origins())),
+            card_pages: "https://checkout.stripe.com",
+        };
+        assert!(policy.is_card_page("https://checkout.stripe.com/c/pay/cs_test_1"));
+        assert!(!policy.is_card_page("https://checkout.stripe.com.evil.test/c/pay"));
+        assert!(!policy.is_card_page("https://evil.test/"));
+        let sandbox = RedirectPolicy {
+            card_pages: "",
+            ..policy
+        };
+        assert!(!sandbox.is_card_page("https://checkout.stripe.com/c/pay/cs_test_1"));
     }
 
     #[test]

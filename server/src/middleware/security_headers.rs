@@ -18,6 +18,8 @@ pub const HTML_VARY: &str = "Cookie, Accept-Language, Accept-Encoding, Sec-GPC, 
 pub struct HeaderPolicy {
     /// Send HSTS: only when the shop is served over HTTPS.
     pub https: bool,
+    /// The payment processor's card page origin, when not this site (`Gateway::card_page_origin`).
+    pub card_pages: &'static str,
 }
 
 pub async fn add_security_headers(
@@ -28,7 +30,7 @@ pub async fn add_security_headers(
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY)
-        && let Ok(csp) = HeaderValue::from_str(&app::csp::policy(None))
+        && let Ok(csp) = HeaderValue::from_str(&app::csp::policy(None, policy.card_pages))
     {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     }

@@ -30,3 +30,4 @@ mod schema;
 mod security;
 mod servers;
 mod sessions;
+mod stripe;

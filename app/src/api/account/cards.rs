@@ -9,9 +9,8 @@ use crate::{
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::{
-    backend::{accounts::saved_cards, request::context, request::redirect::redirect},
-    domain::redirect::SafePath,
+use crate::backend::{
+    accounts::saved_cards, request::context, request::redirect::redirect_to_processor,
 };
 
 /// The saved cards; `card_entry` is the entry id the card page came back with.
@@ -35,7 +34,7 @@ pub async fn add_saved_card() -> Result<String, ShopError> {
     context::require_user().await?;
     let page = saved_cards::start_adding(&context::state()?, &context::session()?).await?;
     if context::is_plain_form_post() {
-        redirect(&SafePath::parse(&page).ok_or(ShopError::Internal)?);
+        redirect_to_processor(&page)?;
     }
     Ok(page)
 }

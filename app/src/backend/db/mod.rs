@@ -29,6 +29,7 @@ pub mod sandbox_processor;
 pub mod saved_cards;
 pub mod sessions;
 pub mod sql;
+pub mod stripe;
 pub mod throttle;
 pub mod tokens;
 pub mod users;

@@ -189,6 +189,19 @@ pub async fn find_by_key<'e>(
     .await
 }
 
+/// The order paid with the processor's charge `payment_ref`.
+pub async fn find_by_payment_ref<'e>(
+    db: impl Executor<'e, Database = Any>,
+    payment_ref: &str,
+) -> Result<Option<OrderRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM orders WHERE payment_ref = $1"
+    ))
+    .bind(payment_ref)
+    .fetch_optional(db)
+    .await
+}
+
 /// A shopper's orders, newest first (those that never got paid are left out).
 pub async fn of_user<'e>(
     db: impl Executor<'e, Database = Any>,

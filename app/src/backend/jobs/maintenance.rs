@@ -1,14 +1,15 @@
 //! Housekeeping, hourly: expired sessions, used and expired links, old throttling rows,
-//! guest carts whose session has ended and delivered mail past its retention are deleted;
-//! raw analytics records past theirs become daily totals; conversations closed longer than a
-//! year ago are deleted; accounts cancelled longer than their grace period ago are erased.
+//! guest carts whose session has ended, expired Stripe card entries and delivered mail past
+//! its retention are deleted; raw analytics records past theirs become daily totals;
+//! conversations closed longer than a year ago are deleted; accounts cancelled longer than
+//! their grace period ago are erased.
 
 use super::Retention;
 use crate::backend::{
     AppState,
     accounts::lifecycle,
     analytics, contact,
-    db::{cart, outbox, throttle, tokens},
+    db::{cart, outbox, stripe, throttle, tokens},
     now,
 };
 use std::time::Duration;
@@ -44,6 +45,11 @@ async fn round(state: &AppState, retention: Retention) {
                 now - state.sessions.standard_lifetime().absolute - DAY,
             )
             .await,
+        ),
+        (
+            // Stripe's Checkout Sessions expire after a day.
+            "Stripe card entries",
+            stripe::delete_entries_before(pool, now - DAY).await,
         ),
         (
             "delivered mail",

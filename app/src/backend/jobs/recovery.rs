@@ -4,14 +4,12 @@
 use crate::backend::{AppState, orders::settling};
 use std::time::Duration;
 
-/// Older than any checkout still in flight.
-const STALE_AFTER_SECS: i64 = 10;
-
 pub async fn run(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(5));
     loop {
         tick.tick().await;
-        if let Err(error) = settling::recover_stale(&state, STALE_AFTER_SECS).await {
+        let after = state.settings.gateway.stale_after_secs();
+        if let Err(error) = settling::recover_stale(&state, after).await {
             tracing::warn!(%error, "settling unfinished orders failed; will retry");
         }
     }

@@ -23,17 +23,19 @@ use crate::{
     error::{Rule, ShopError, ShopResult},
 };
 
-/// Who changes an order: its shopper (or guest) cancelling, or staff.
+/// Who changes an order: its shopper (or guest) cancelling, staff, or the payment
+/// processor reporting a refund made there.
 #[derive(Clone, Copy, Debug)]
 pub enum Actor {
     Buyer,
     Staff(UserId),
+    Processor,
 }
 
 impl Actor {
     fn staff_id(self) -> Option<UserId> {
         match self {
-            Actor::Buyer => None,
+            Actor::Buyer | Actor::Processor => None,
             Actor::Staff(id) => Some(id),
         }
     }

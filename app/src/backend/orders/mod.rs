@@ -9,5 +9,6 @@ pub mod handoff;
 pub mod holds;
 pub mod links;
 pub mod placing;
+pub mod processor_events;
 pub mod settling;
 pub mod views;

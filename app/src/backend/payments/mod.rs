@@ -3,8 +3,8 @@
 //! id), learns the card's token, brand, last 4 and expiry (`card_of_entry`), and charges
 //! or refunds a token. The shop never receives a card number or security code.
 //!
-//! The only processor built in is the sandbox (`outside/sandbox_processor/`), which behaves like real
-//! processors' test modes; a real processor would be another variant of [`Gateway`].
+//! Two processors: the sandbox (`outside/sandbox_processor/`, the default), which behaves
+//! like real processors' test modes, and Stripe (`outside/stripe/`).
 
 use crate::backend::AppState;
 use crate::{
@@ -22,6 +22,8 @@ pub enum Gateway {
     /// Built in, takes no real money (`outside/sandbox_processor/`).
     #[default]
     Sandbox,
+    /// Stripe, with the account in `payment.stripe_*` (`outside/stripe/`).
+    Stripe,
 }
 
 /// The outcome of a charge: the processor's charge id, or why it refused.
@@ -29,12 +31,32 @@ pub type ChargeOutcome = Result<String, Decline>;
 
 impl Gateway {
     /// Every processor, by its setting's value.
-    pub const ALL: [Gateway; 1] = [Gateway::Sandbox];
+    pub const ALL: [Gateway; 2] = [Gateway::Sandbox, Gateway::Stripe];
+
+    /// The origin of its card page when that is not this site (for the Content-Security-
+    /// Policy's `form-action`), else empty.
+    pub fn card_page_origin(self) -> &'static str {
+        match self {
+            Gateway::Sandbox => "",
+            Gateway::Stripe => "https://checkout.stripe.com",
+        }
+    }
+
+    /// How long an order may await payment before the recovery job asks the processor
+    /// about its key: longer than any charge still in flight, and, for Stripe, than its
+    /// search lags behind (up to a minute) and its HTTP timeout (30 s).
+    pub fn stale_after_secs(self) -> i64 {
+        match self {
+            Gateway::Sandbox => 10,
+            Gateway::Stripe => 300,
+        }
+    }
 
     /// The value of `payment.gateway` that chooses it.
     pub fn setting(self) -> &'static str {
         match self {
             Gateway::Sandbox => "sandbox",
+            Gateway::Stripe => "stripe",
         }
     }
 
@@ -51,12 +73,17 @@ impl Gateway {
     pub fn name(self) -> &'static str {
         match self {
             Gateway::Sandbox => "Lumenwall Sandbox Payments (test processor)",
+            Gateway::Stripe => "Stripe (card processor)",
         }
     }
 
     /// What the shop sends it to take a payment (recorded in the disclosure ledger).
     pub fn fields_sent(self) -> &'static [&'static str] {
-        &["card_token", "amount", "currency", "order_number"]
+        match self {
+            Gateway::Sandbox => &["card_token", "amount", "currency", "order_number"],
+            // The order's idempotency key rides in the PaymentIntent's metadata.
+            Gateway::Stripe => &["card_token", "amount", "currency", "order_key"],
+        }
     }
 
     /// Opens a card entry; returns the address of the processor's card page, which sends the
@@ -69,6 +96,9 @@ impl Gateway {
         match self {
             Gateway::Sandbox => {
                 crate::backend::outside::sandbox_processor::start_entry(state, return_path).await
+            }
+            Gateway::Stripe => {
+                crate::backend::outside::stripe::start_entry(state, return_path).await
             }
         }
     }
@@ -84,6 +114,9 @@ impl Gateway {
                 crate::backend::outside::sandbox_processor::card_of_entry(state, entry.as_str())
                     .await
             }
+            Gateway::Stripe => {
+                crate::backend::outside::stripe::card_of_entry(state, entry.as_str()).await
+            }
         }
     }
 
@@ -94,6 +127,9 @@ impl Gateway {
         match self {
             Gateway::Sandbox => {
                 crate::backend::outside::sandbox_processor::fingerprint_of(state, &card.token).await
+            }
+            Gateway::Stripe => {
+                crate::backend::outside::stripe::fingerprint_of(state, &card.token).await
             }
         }
     }
@@ -112,6 +148,9 @@ impl Gateway {
                 crate::backend::outside::sandbox_processor::charge(state, &card.token, amount, key)
                     .await
             }
+            Gateway::Stripe => {
+                crate::backend::outside::stripe::charge(state, &card.token, amount, key).await
+            }
         }
     }
 
@@ -122,6 +161,7 @@ impl Gateway {
             Gateway::Sandbox => {
                 crate::backend::outside::sandbox_processor::forget_card(state, token).await
             }
+            Gateway::Stripe => crate::backend::outside::stripe::forget_card(state, token).await,
         }
     }
 
@@ -133,6 +173,7 @@ impl Gateway {
             Gateway::Sandbox => {
                 crate::backend::outside::sandbox_processor::settle_key(state, key).await
             }
+            Gateway::Stripe => crate::backend::outside::stripe::settle_key(state, key).await,
         }
     }
 
@@ -142,6 +183,7 @@ impl Gateway {
             Gateway::Sandbox => {
                 crate::backend::outside::sandbox_processor::refund(state, charge).await
             }
+            Gateway::Stripe => crate::backend::outside::stripe::refund(state, charge).await,
         }
     }
 }

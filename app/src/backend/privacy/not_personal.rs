@@ -56,6 +56,14 @@ pub const NOT_PERSONAL: &[(&str, &str)] = &[
         "the sandbox payment processor's charges: token, amount, outcome",
     ),
     (
+        "stripe_card_entries",
+        "card entries opened with Stripe: the shop's entry token and Stripe's session id; the card stays at Stripe",
+    ),
+    (
+        "stripe_events",
+        "ids and types of the Stripe webhook events already applied",
+    ),
+    (
         "changes",
         "what app servers must drop from memory: scopes with keyed session hashes, account ids and guest cart keys; rows live ten minutes",
     ),

@@ -7,3 +7,19 @@ use crate::domain::redirect::SafePath;
 pub fn redirect(to: &SafePath) {
     leptos_axum::redirect(to.as_str());
 }
+
+/// Sends the browser to the payment processor's card page, which the gateway itself
+/// returned (never a target from the request): a path on this site (the sandbox) or the
+/// processor's own `https://` address.
+pub fn redirect_to_processor(page: &str) -> crate::error::ShopResult<()> {
+    if let Some(path) = SafePath::parse(page) {
+        redirect(&path);
+        return Ok(());
+    }
+    let absolute = page.starts_with("https://") || page.starts_with("http://");
+    if !absolute || axum::http::HeaderValue::from_str(page).is_err() {
+        return Err(crate::error::ShopError::Internal);
+    }
+    leptos_axum::redirect(page);
+    Ok(())
+}
