@@ -25,7 +25,7 @@ use std::{io::IsTerminal, process::ExitCode};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const USAGE: &str = "usage: server [admin create --email EMAIL [--name NAME] [--role admin|staff]]\n       server backup --to FILE\n       server restore --from FILE\n       server bench-plain --addr ADDR --dir DIR";
+const USAGE: &str = "usage: server [admin create --email EMAIL [--name NAME] [--role admin|staff]]\n       server backup --to FILE\n       server restore --from FILE\n       server erase-again --from FILE\n       server bench-plain --addr ADDR --dir DIR";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -48,6 +48,7 @@ async fn main() -> ExitCode {
         ["admin", "create", rest @ ..] => admin_create(config, rest).await,
         ["backup", "--to", file] => backup(config, file).await,
         ["restore", "--from", file] => restore(config, file).await,
+        ["erase-again", "--from", file] => erase_again(config, file).await,
         ["bench-plain", "--addr", addr, "--dir", dir] => bench_plain(addr, dir).await,
         ["help"] | ["--help"] | ["-h"] => {
             println!("{USAGE}");
@@ -138,6 +139,36 @@ async fn restore(config: Config, file: &str) -> ExitCode {
         }
         Err(error) => {
             eprintln!("restore failed: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `server erase-again --from FILE`: after restoring an older database (a PostgreSQL dump),
+/// erases again the accounts listed in FILE, one id per line (`SELECT user_id FROM
+/// erased_accounts`, taken before restoring).
+async fn erase_again(config: Config, file: &str) -> ExitCode {
+    use app::backend::operations::backup;
+    let ids = match std::fs::read_to_string(file)
+        .map_err(|e| format!("cannot read {file}: {e}"))
+        .and_then(|text| backup::read_erased_list(&text))
+    {
+        Ok(ids) => ids,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::from(2);
+        }
+    };
+    match backup::erase_again(config.database.url.expose(), &ids).await {
+        Ok(n) => {
+            println!(
+                "{n} of {} listed account(s) were in the database and are erased again.",
+                ids.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("erasing again failed: {error}");
             ExitCode::from(1)
         }
     }

@@ -1,7 +1,8 @@
 //! Backups and restore on SQLite (issue 26): the restore drill (checkouts running, a backup
 //! taken, more checkouts and an erasure, the shop stopped, the backup restored, the shop
 //! started: every order the backup held is there with its stock, nothing after it, and the
-//! account erased since stays erased); a backup from a newer build refused; the commands.
+//! account erased since stays erased); a backup from a newer build refused; the commands;
+//! `server erase-again` after a restore by other means, on both databases.
 
 use crate::{
     accounts::{PASSWORD, registered_shopper},
@@ -247,4 +248,68 @@ async fn the_commands_back_up_and_restore_and_say_so() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("pg_dump"));
+}
+
+/// After a `pg_restore` (or any older copy put back by hand): `server erase-again` erases
+/// the accounts of the list kept before restoring, once, and refuses a list it cannot read.
+async fn erase_again_replays_a_kept_list(backend: Backend) {
+    let Some(app) = spawn(backend).await else {
+        return;
+    };
+    let url = app
+        .env
+        .iter()
+        .find(|(k, _)| k == "DATABASE_URL")
+        .map(|(_, v)| v.clone())
+        .unwrap();
+    let b = app.new_browser();
+    let id = registered_shopper(&app, &b, "restored@example.com").await;
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("erased.txt");
+    std::fs::write(&list, format!("{id}\n\n999999\n")).unwrap();
+    let run = || {
+        server_command(&url)
+            .args(["erase-again", "--from", &list.display().to_string()])
+            .output()
+            .unwrap()
+    };
+    let out = run();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("1 of 2 listed account(s)"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = $1")
+        .bind("restored@example.com")
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(users, 0);
+    let listed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM erased_accounts")
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(listed, 2);
+    // Again: nothing left to erase.
+    assert!(String::from_utf8_lossy(&run().stdout).contains("0 of 2"));
+    // A list with a header or a name in it is refused before anything is erased.
+    std::fs::write(&list, "user_id\n12\n").unwrap();
+    let out = run();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 1"));
+}
+
+#[tokio::test]
+async fn erase_again_sqlite() {
+    erase_again_replays_a_kept_list(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn erase_again_postgres() {
+    erase_again_replays_a_kept_list(Backend::Postgres).await;
 }

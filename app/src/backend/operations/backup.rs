@@ -3,7 +3,9 @@
 //! stopped, puts a copy back: it refuses a copy from a newer schema than this build's,
 //! migrates an older one, and erases again every account erased since the copy was taken
 //! (the list is `erased_accounts`, read from the database being replaced). PostgreSQL is
-//! backed up with its own tools (`pg_dump`, `pg_restore`: docs/OPERATIONS.md).
+//! backed up with its own tools (`pg_dump`, `pg_restore`: docs/OPERATIONS.md), and
+//! `server erase-again --from FILE` replays the list kept before restoring
+//! ([`erase_again`]).
 
 use crate::backend::{
     db::{Backend, Db, DbOptions, DbSetupError, backup, personal},
@@ -113,24 +115,20 @@ pub async fn restore(database_url: &str, from: &Path) -> Result<Restored, Backup
     remove_with_sides(&staging)?;
     std::fs::copy(from, &staging)?;
     let staging_url = format!("sqlite://{}", staging.display());
-    let mut erased_again = 0;
     let prepared = async {
         let db = start::open_database(&options(&staging_url)).await?;
-        for &id in &erased {
-            if erasure::erase_user(&db, id).await?.is_some() {
-                erased_again += 1;
-            }
-        }
-        personal::record_all_erased(&db, &erased).await?;
-        db.flush_erased().await?;
+        let erased_again = replay(&db, &erased).await?;
         db.close().await;
-        Ok::<(), BackupError>(())
+        Ok::<usize, BackupError>(erased_again)
     }
     .await;
-    if let Err(error) = prepared {
-        let _ = remove_with_sides(&staging);
-        return Err(error);
-    }
+    let erased_again = match prepared {
+        Ok(n) => n,
+        Err(error) => {
+            let _ = remove_with_sides(&staging);
+            return Err(error);
+        }
+    };
     // The old write-ahead log belongs to the old file (the copy's was checkpointed into it
     // and removed when it closed).
     remove_sides(target)?;
@@ -139,6 +137,47 @@ pub async fn restore(database_url: &str, from: &Path) -> Result<Restored, Backup
         backup_version,
         erased_again,
     })
+}
+
+/// Erases again the accounts in `ids` that the database still holds, and lists them all as
+/// erased; returns how many were erased.
+async fn replay(db: &Db, ids: &[UserId]) -> Result<usize, BackupError> {
+    let mut erased_again = 0;
+    for &id in ids {
+        if erasure::erase_user(db, id).await?.is_some() {
+            erased_again += 1;
+        }
+    }
+    personal::record_all_erased(db, ids).await?;
+    db.flush_erased().await?;
+    Ok(erased_again)
+}
+
+/// The ids in a list of erased accounts, one per line (blank lines skipped), as
+/// `SELECT user_id FROM erased_accounts` prints them; the first line that is not an id is
+/// named and nothing is read.
+pub fn read_erased_list(text: &str) -> Result<Vec<UserId>, String> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(n, line)| {
+            line.trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|id| *id > 0)
+                .map(UserId)
+                .ok_or_else(|| format!("line {}: {:?} is not an account id", n + 1, line.trim()))
+        })
+        .collect()
+}
+
+/// After restoring a PostgreSQL dump (or any database from before some erasures): erases
+/// again the accounts in `ids`, the list of `erased_accounts` kept before restoring.
+pub async fn erase_again(database_url: &str, ids: &[UserId]) -> Result<usize, BackupError> {
+    let db = start::open_database(&options(database_url)).await?;
+    let erased_again = replay(&db, ids).await;
+    db.close().await;
+    erased_again
 }
 
 /// `path`'s `-wal` and `-shm` files, when there are any.
@@ -161,4 +200,21 @@ fn remove_with_sides(path: &Path) -> std::io::Result<()> {
         _ => {}
     }
     remove_sides(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_erased_list_is_ids_one_per_line() {
+        assert_eq!(
+            read_erased_list("3\n\n 17 \n"),
+            Ok(vec![UserId(3), UserId(17)])
+        );
+        assert_eq!(read_erased_list(""), Ok(vec![]));
+        let err = read_erased_list("3\nuser_id\n").unwrap_err();
+        assert!(err.contains("line 2"), "{err}");
+        assert!(read_erased_list("-4").is_err());
+    }
 }
