@@ -23,10 +23,8 @@ pub async fn settled_at_processor(
         return Ok(());
     };
     match (order.status, outcome) {
-        (OrderStatus::PendingPayment, _) => {
-            if settle(state, &order, outcome).await? {
-                tracing::info!(order = %order.id, paid = outcome.is_ok(), "order settled by the processor's event");
-            }
+        (OrderStatus::PendingPayment, _) if settle(state, &order, outcome).await? => {
+            tracing::info!(order = %order.id, paid = outcome.is_ok(), "order settled by the processor's event");
         }
         (OrderStatus::PaymentFailed, Ok(charge)) => {
             tracing::warn!(order = %order.id, "a payment arrived for an order that had failed; refunding it");
