@@ -29,7 +29,7 @@ const USAGE: &str = "usage: server [admin create --email EMAIL [--name NAME] [--
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    telemetry::init();
+    let log_format = telemetry::init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let config = match Config::load() {
         Ok(config) => config,
@@ -44,7 +44,7 @@ async fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        [] => serve(config).await,
+        [] => serve(config, log_format).await,
         ["admin", "create", rest @ ..] => admin_create(config, rest).await,
         ["backup", "--to", file] => backup(config, file).await,
         ["restore", "--from", file] => restore(config, file).await,
@@ -68,8 +68,12 @@ async fn build(config: Config) -> Result<Application, ExitCode> {
     })
 }
 
-async fn serve(config: Config) -> ExitCode {
+/// Serves the shop. The lines for people (where the shop is, the development demo login)
+/// are printed only with the text log format: a log collector reading JSON lines gets only
+/// those, and never a password.
+async fn serve(config: Config, log_format: telemetry::LogFormat) -> ExitCode {
     let development = config.site.environment == Environment::Development;
+    let for_people = log_format == telemetry::LogFormat::Text;
     let public_url = config.site.public_url.clone();
     let app = match build(config).await {
         Ok(app) => app,
@@ -77,9 +81,12 @@ async fn serve(config: Config) -> ExitCode {
     };
     let addr = app.addr();
     tracing::info!("shop listening on http://{addr}");
-    println!("The shop is open at {public_url} (listening on {addr})");
+    if for_people {
+        println!("The shop is open at {public_url} (listening on {addr})");
+    }
     if development {
         match seed::ensure_demo_admin(app.state()).await {
+            Ok(_) if !for_people => {}
             Ok(_) => println!(
                 "Staff sign-in (development demo): {} / {}  →  {public_url}/admin",
                 seed::DEMO_ADMIN_EMAIL,

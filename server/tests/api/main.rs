@@ -20,6 +20,7 @@ mod fraud;
 
 mod health;
 mod ledger;
+mod logs;
 mod marketing;
 mod pages;
 mod policy;
