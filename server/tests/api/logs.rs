@@ -114,14 +114,15 @@ async fn a_journeys_json_log_holds_no_secret() {
     assert!(lines.len() > 20, "a journey writes a log: {}", lines.len());
     for line in &lines {
         assert!(
-            line["ts"].as_str().is_some_and(|t| t.ends_with('Z')),
+            line["timestamp"].as_str().is_some_and(|t| t.ends_with('Z')),
             "{line}"
         );
         assert!(line["level"].as_str().is_some(), "{line}");
     }
     let ids: Vec<&str> = lines
         .iter()
-        .filter_map(|l| l["spans"]["request"]["id"].as_str())
+        .filter(|l| l["span"]["name"] == "request")
+        .filter_map(|l| l["span"]["id"].as_str())
         .collect();
     assert!(ids.iter().all(|id| id.len() == 16), "{ids:?}");
     assert!(
