@@ -31,6 +31,8 @@ pub const ENV: &[(&str, &str)] = &[
     ("site.environment", "SHOP_ENV"),
     ("site.trusted_proxies", "SHOP_TRUSTED_PROXIES"),
     ("site.drain_seconds", "SHOP_DRAIN_SECONDS"),
+    ("site.metrics_token", "SHOP_METRICS_TOKEN"),
+    ("site.metrics_token_file", "SHOP_METRICS_TOKEN_FILE"),
     ("database.url", "DATABASE_URL"),
     ("database.max_connections", "SHOP_DATABASE_MAX_CONNECTIONS"),
     ("session.secret", "SHOP_SESSION_SECRET"),
@@ -193,6 +195,33 @@ pub struct SiteConfig {
     /// Seconds between SIGTERM and closing the listener, answering `/readyz` with 503 so
     /// that a load balancer stops sending traffic first (0: close at once).
     pub drain_seconds: u64,
+    /// The bearer token that reads `/metrics`, or a file holding it; unset: no `/metrics`.
+    metrics_token: Option<Secret<String>>,
+    metrics_token_file: Option<String>,
+}
+
+/// The shortest token `/metrics` accepts.
+const MIN_METRICS_TOKEN: usize = 16;
+
+impl SiteConfig {
+    /// The token that reads `/metrics`, when it is on (checked when the configuration is
+    /// loaded).
+    pub fn metrics_token(&self) -> Result<Option<String>, ConfigError> {
+        let token = secret_of(
+            &self.metrics_token,
+            &self.metrics_token_file,
+            "site.metrics_token",
+        )?;
+        match token {
+            Some(t) if t.len() < MIN_METRICS_TOKEN || t.contains(char::is_whitespace) => {
+                Err(ConfigError::new(
+                    "site.metrics_token",
+                    format!("expected at least {MIN_METRICS_TOKEN} characters without spaces"),
+                ))
+            }
+            token => Ok(token),
+        }
+    }
 }
 
 fn ip_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<IpAddr>, D::Error> {
@@ -219,6 +248,8 @@ impl Default for SiteConfig {
             environment: Environment::Development,
             trusted_proxies: Vec::new(),
             drain_seconds: 0,
+            metrics_token: None,
+            metrics_token_file: None,
         }
     }
 }
@@ -564,6 +595,7 @@ impl Config {
         config.check_seller()?;
         config.check_payment()?;
         config.stripe = config.stripe_keys()?;
+        config.site.metrics_token()?;
         Ok(config)
     }
 
@@ -1105,6 +1137,20 @@ mod tests {
         ]);
         let c = Config::from_parts(None, Path::new("Leptos.toml"), &env).unwrap();
         assert_eq!(c.session_key.expose().len(), 32);
+    }
+
+    #[test]
+    fn the_metrics_token_is_long_enough_or_unset() {
+        assert_eq!(load(None, &[]).unwrap().site.metrics_token().unwrap(), None);
+        let err = load(None, &[("SHOP_METRICS_TOKEN", "short")]).unwrap_err();
+        assert_eq!(err.setting, "site.metrics_token");
+        assert!(err.to_string().contains("SHOP_METRICS_TOKEN"), "{err}");
+        let c = load(None, &[("SHOP_METRICS_TOKEN", "a-token-long-enough")]).unwrap();
+        assert_eq!(
+            c.site.metrics_token().unwrap().as_deref(),
+            Some("a-token-long-enough")
+        );
+        assert!(!format!("{c:?}").contains("a-token-long-enough"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod bench;
 pub mod config;
 pub mod media;
 pub mod middleware;
+pub mod monitoring;
 pub mod seed;
 pub mod startup;
 pub mod telemetry;

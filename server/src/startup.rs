@@ -17,6 +17,7 @@ use crate::{
         static_cache::{CachePolicy, set_cache_control},
         whole_pages::whole_pages,
     },
+    monitoring::{self, Metrics},
 };
 use app::{
     App,
@@ -346,9 +347,15 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
         Duration::from_secs(config.shop.page_cache_seconds),
     );
     let allowed = AllowedOrigins(Arc::new(vec![config.site.public_url.clone()]));
+    // Checked when the configuration was loaded.
+    let metrics = Metrics::new(config.site.metrics_token().ok().flatten());
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route(
+            "/metrics",
+            get(monitoring::render).with_state((state.clone(), metrics.clone())),
+        )
         .route("/media/products/{id}", get(media::product_image))
         .route("/admin/products/{id}/image", post(media::upload_product_image))
         .merge(sandbox_processor::pages::routes())
@@ -392,6 +399,7 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
         .layer(CatchPanicLayer::custom(|_| {
             (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side.").into_response()
         }))
+        .layer(from_fn_with_state(metrics, monitoring::track))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
             // The path only: query strings can carry search terms and one-time tokens.
             let id = request

@@ -22,6 +22,7 @@ mod health;
 mod ledger;
 mod logs;
 mod marketing;
+mod monitoring;
 mod pages;
 mod policy;
 mod privacy;

@@ -189,6 +189,15 @@ pub async fn find_by_key<'e>(
     .await
 }
 
+/// How many orders there are in each state (the states with none left out).
+pub async fn count_by_status<'e>(
+    db: impl Executor<'e, Database = Any>,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    sqlx::query_as("SELECT status, COUNT(*) FROM orders GROUP BY status ORDER BY status")
+        .fetch_all(db)
+        .await
+}
+
 /// The order paid with the processor's charge `payment_ref`.
 pub async fn find_by_payment_ref<'e>(
     db: impl Executor<'e, Database = Any>,

@@ -164,3 +164,12 @@ pub async fn delete_delivered_before<'e>(
             .await?;
     Ok(done.rows_affected())
 }
+
+/// How many mails wait to be delivered, and when the oldest was written.
+pub async fn waiting<'e>(
+    db: impl Executor<'e, Database = Any>,
+) -> Result<(i64, Option<i64>), sqlx::Error> {
+    sqlx::query_as("SELECT COUNT(*), MIN(created_at) FROM outbox WHERE delivered_at IS NULL")
+        .fetch_one(db)
+        .await
+}

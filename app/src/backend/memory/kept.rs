@@ -109,9 +109,13 @@ impl<K: Eq + Hash, V: Clone> Kept<K, V> {
         Ok(value)
     }
 
-    #[cfg(test)]
-    fn len(&self) -> usize {
+    /// How many values are kept (for `/metrics`).
+    pub fn len(&self) -> usize {
         self.entries.read().map(|e| e.len()).unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 

@@ -41,6 +41,11 @@ impl Default for ProductCache {
 }
 
 impl ProductCache {
+    /// How many products are kept.
+    pub fn kept(&self) -> usize {
+        self.kept.len()
+    }
+
     /// The product with its tiers; `None` when there is no such product.
     pub async fn get(
         &self,

@@ -42,6 +42,11 @@ impl Default for ShopperCache {
 }
 
 impl ShopperCache {
+    /// How many accounts and carts are kept.
+    pub fn kept(&self) -> (usize, usize) {
+        (self.users.len(), self.carts.len())
+    }
+
     /// The account `id` as last read, its password hash left out (empty); `None` when there
     /// is no such account.
     pub async fn user(

@@ -1,3 +1,5 @@
-//! Running the shop: backups and restore (`backup.rs`).
+//! Running the shop: backups and restore (`backup.rs`), the figures `/metrics` reports
+//! (`figures.rs`).
 
 pub mod backup;
+pub mod figures;

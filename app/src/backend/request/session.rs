@@ -142,6 +142,11 @@ impl SessionStore {
         self.memory.forget(id_hash);
     }
 
+    /// How many sessions are kept in memory.
+    pub fn kept(&self) -> usize {
+        self.memory.len()
+    }
+
     pub fn cookie_name(&self) -> &'static str {
         if self.secure {
             cookies::SESSION_HTTPS
