@@ -15,6 +15,7 @@ mod checkout_safety;
 mod cli;
 mod contact;
 mod dashboard;
+mod deploy;
 mod disclosures;
 mod fraud;
 
