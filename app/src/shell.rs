@@ -88,7 +88,7 @@ fn provide_csp_nonce() {
     use axum::http::{HeaderValue, header::CONTENT_SECURITY_POLICY};
     use leptos::nonce::{provide_nonce, use_nonce};
     provide_nonce();
-    let card_pages = crate::backend::request::context::state()
+    let card_pages = use_context::<crate::backend::AppState>()
         .map(|state| state.settings.gateway.card_page_origin())
         .unwrap_or_default();
     if let (Some(nonce), Some(response)) =

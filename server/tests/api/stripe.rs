@@ -1,7 +1,7 @@
 //! The Stripe gateway, on both databases, against a Stripe-shaped server in the test: it
 //! answers the endpoints the shop calls with the request and answer shapes of Stripe's API
 //! reference (form-encoded requests, JSON objects, `{"error": …}` answers, idempotency
-//! keys), stands in for the shopper entering a card on Stripe's Checkout page, and sends
+//! keys; a call without the secret key or the pinned `Stripe-Version` is refused), stands in for the shopper entering a card on Stripe's Checkout page, and sends
 //! signed webhook events: good, forged, replayed, stale and out of order.
 
 use crate::{
@@ -245,7 +245,10 @@ fn begin(
         idempotency_key: key.clone(),
         form: form.clone(),
     });
-    if !authorised(headers) {
+    if !authorised(headers)
+        || headers.get("stripe-version").and_then(|h| h.to_str().ok())
+            != Some(app::backend::outside::stripe::API_VERSION)
+    {
         return Err(error(
             401,
             "invalid_request_error",
@@ -268,10 +271,10 @@ fn finish(books: &mut Books, key: Option<String>, given: (u16, Value)) -> Respon
     answer(given)
 }
 
-type Books_ = State<Arc<Mutex<Books>>>;
+type SharedBooks = State<Arc<Mutex<Books>>>;
 
 async fn customer(
-    State(books): Books_,
+    State(books): SharedBooks,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
@@ -290,7 +293,7 @@ async fn customer(
 }
 
 async fn new_session(
-    State(books): Books_,
+    State(books): SharedBooks,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
@@ -331,7 +334,7 @@ async fn new_session(
 }
 
 async fn show_session(
-    State(books): Books_,
+    State(books): SharedBooks,
     headers: HeaderMap,
     Path(id): Path<String>,
     Query(query): Query<Vec<(String, String)>>,
@@ -375,7 +378,11 @@ async fn show_session(
     ))
 }
 
-async fn show_method(State(books): Books_, headers: HeaderMap, Path(id): Path<String>) -> Response {
+async fn show_method(
+    State(books): SharedBooks,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
     let mut books = books.lock().unwrap();
     let path = format!("/v1/payment_methods/{id}");
     if let Err(given) = begin(&mut books, &headers, "GET", &path, &HashMap::new()) {
@@ -392,7 +399,7 @@ async fn show_method(State(books): Books_, headers: HeaderMap, Path(id): Path<St
     }
 }
 
-async fn detach(State(books): Books_, headers: HeaderMap, Path(id): Path<String>) -> Response {
+async fn detach(State(books): SharedBooks, headers: HeaderMap, Path(id): Path<String>) -> Response {
     let mut books = books.lock().unwrap();
     let path = format!("/v1/payment_methods/{id}/detach");
     if let Err(given) = begin(&mut books, &headers, "POST", &path, &HashMap::new()) {
@@ -419,7 +426,7 @@ async fn detach(State(books): Books_, headers: HeaderMap, Path(id): Path<String>
 }
 
 async fn new_intent(
-    State(books): Books_,
+    State(books): SharedBooks,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
@@ -484,7 +491,7 @@ async fn new_intent(
 }
 
 async fn search_intents(
-    State(books): Books_,
+    State(books): SharedBooks,
     headers: HeaderMap,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
@@ -519,7 +526,7 @@ async fn search_intents(
 }
 
 async fn refund(
-    State(books): Books_,
+    State(books): SharedBooks,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {

@@ -30,6 +30,10 @@ use serde::Deserialize;
 /// this is no longer looked up.
 const ENTRY_SECONDS: i64 = 24 * 60 * 60;
 
+/// The version of Stripe's API the shop was written against, sent with every call so that
+/// the account's default version never changes the shapes it reads.
+pub const API_VERSION: &str = "2024-06-20";
+
 /// The metadata key that carries the shop's idempotency key on a PaymentIntent.
 pub const KEY_METADATA: &str = "shop_key";
 
@@ -156,7 +160,8 @@ async fn call<T: serde::de::DeserializeOwned>(
     let mut request = stripe
         .http
         .request(method.clone(), &url)
-        .bearer_auth(&stripe.secret_key);
+        .bearer_auth(&stripe.secret_key)
+        .header("Stripe-Version", API_VERSION);
     if method == reqwest::Method::GET {
         request = request.query(form);
     } else {
