@@ -297,6 +297,12 @@ async fn erase_again_replays_a_kept_list(backend: Backend) {
     assert_eq!(listed, 2);
     // Again: nothing left to erase.
     assert!(String::from_utf8_lossy(&run().stdout).contains("0 of 2"));
+    // A new account never gets a listed id (the next restore would erase it).
+    let newcomer = registered_shopper(&app, &app.new_browser(), "newcomer@example.com").await;
+    assert!(
+        newcomer.to_string().parse::<i64>().unwrap() > 999_999,
+        "{newcomer}"
+    );
     // A list with a header or a name in it is refused before anything is erased.
     std::fs::write(&list, "user_id\n12\n").unwrap();
     let out = run();

@@ -84,11 +84,30 @@ pub async fn record_erased(
     Ok(())
 }
 
-/// Lists every id in `ids` as erased (a restored copy keeps the list it was given).
+/// Lists every id in `ids` as erased (a restored copy keeps the list it was given), and
+/// moves the accounts' id counter past every listed id: a restored copy's counter is from
+/// before some of those accounts were made, and a new account given an erased id would be
+/// erased by the next restore.
 pub async fn record_all_erased(db: &super::Db, ids: &[UserId]) -> Result<(), sqlx::Error> {
     let mut tx = db.begin_write().await?;
     for &id in ids {
         record_erased(&mut tx, id, crate::backend::now()).await?;
+    }
+    let listed = "(SELECT COALESCE(MAX(user_id), 0) FROM erased_accounts)";
+    let statements = match db.backend() {
+        super::Backend::Sqlite => vec![
+            "INSERT INTO sqlite_sequence (name, seq) SELECT 'users', 0 \
+             WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'users')"
+                .to_string(),
+            format!("UPDATE sqlite_sequence SET seq = MAX(seq, {listed}) WHERE name = 'users'"),
+        ],
+        super::Backend::Postgres => vec![format!(
+            "SELECT setval(pg_get_serial_sequence('users', 'id'), \
+             GREATEST((SELECT COALESCE(MAX(id), 0) FROM users), {listed}, 1))"
+        )],
+    };
+    for statement in statements {
+        sqlx::query(&statement).execute(&mut *tx).await?;
     }
     tx.commit().await?;
     Ok(())
