@@ -159,6 +159,9 @@ pub struct Config {
     /// processor is Stripe.
     #[serde(skip)]
     pub stripe: Option<StripeKeys>,
+    /// The token that reads `/metrics` (`site.metrics_token` or its file), read once.
+    #[serde(skip)]
+    pub metrics_token: Option<Secret<String>>,
     #[serde(default)]
     pub reviews: ReviewsConfig,
 }
@@ -204,9 +207,8 @@ pub struct SiteConfig {
 const MIN_METRICS_TOKEN: usize = 16;
 
 impl SiteConfig {
-    /// The token that reads `/metrics`, when it is on (checked when the configuration is
-    /// loaded).
-    pub fn metrics_token(&self) -> Result<Option<String>, ConfigError> {
+    /// The token that reads `/metrics`, when it is on.
+    fn metrics_token(&self) -> Result<Option<String>, ConfigError> {
         let token = secret_of(
             &self.metrics_token,
             &self.metrics_token_file,
@@ -595,7 +597,7 @@ impl Config {
         config.check_seller()?;
         config.check_payment()?;
         config.stripe = config.stripe_keys()?;
-        config.site.metrics_token()?;
+        config.metrics_token = config.site.metrics_token()?.map(Secret);
         Ok(config)
     }
 
@@ -1141,13 +1143,13 @@ mod tests {
 
     #[test]
     fn the_metrics_token_is_long_enough_or_unset() {
-        assert_eq!(load(None, &[]).unwrap().site.metrics_token().unwrap(), None);
+        assert!(load(None, &[]).unwrap().metrics_token.is_none());
         let err = load(None, &[("SHOP_METRICS_TOKEN", "short")]).unwrap_err();
         assert_eq!(err.setting, "site.metrics_token");
         assert!(err.to_string().contains("SHOP_METRICS_TOKEN"), "{err}");
         let c = load(None, &[("SHOP_METRICS_TOKEN", "a-token-long-enough")]).unwrap();
         assert_eq!(
-            c.site.metrics_token().unwrap().as_deref(),
+            c.metrics_token.as_ref().map(|t| t.expose().as_str()),
             Some("a-token-long-enough")
         );
         assert!(!format!("{c:?}").contains("a-token-long-enough"));

@@ -5,12 +5,12 @@
 //! keep their figures apart):
 //!
 //! - `shop_http_requests_total{route,method,status}` and the latency histogram
-//!   `shop_http_request_duration_seconds{route}`, by the route's pattern (`/products/{slug}`;
-//!   a server function by its path; static files and unknown paths as `other`);
+//!   `shop_http_request_duration_seconds{route}`, by the route's pattern (`/products/{slug}`,
+//!   a server function's path; static files and unknown paths as `other`);
 //! - `shop_page_cache_total{result="hit"|"miss"}`: kept catalog pages served or made;
 //! - read at each scrape (`app::backend::operations::figures`): `shop_orders{status}` (the
 //!   whole shop's orders by state), `shop_outbox_waiting` and
-//!   `shop_outbox_oldest_age_seconds`, `shop_db_pool_connections{state="open"|"idle"|"max"}`,
+//!   `shop_outbox_oldest_age_seconds` (mail still being tried), `shop_outbox_given_up`, `shop_db_pool_connections{state="open"|"idle"|"max"}`,
 //!   and `shop_kept_values{kind}` (sessions, products, accounts, carts in this server's
 //!   memory).
 
@@ -85,6 +85,11 @@ impl Metrics {
             "Mails waiting to be delivered".into(),
         );
         recorder.describe_gauge(
+            "shop_outbox_given_up".into(),
+            None,
+            "Mails given up after their last try".into(),
+        );
+        recorder.describe_gauge(
             "shop_outbox_oldest_age_seconds".into(),
             Some(Unit::Seconds),
             "Age of the oldest mail waiting".into(),
@@ -138,20 +143,11 @@ impl Metrics {
     }
 }
 
-/// The label a request's route gets: the pattern it matched, a server function's path, or
-/// `other` (static files, unknown paths), so that the number of series stays bounded.
-fn route_of(matched: Option<&str>, path: &str, status: StatusCode) -> String {
-    match matched {
-        // Server functions share one wildcard route; their paths are a fixed set, but an
-        // unknown one must not make a series of its own.
-        Some(pattern) if pattern.contains("{*") => match status {
-            StatusCode::NOT_FOUND => "other".into(),
-            _ if path.starts_with("/api/") => path.into(),
-            _ => pattern.into(),
-        },
-        Some(pattern) => pattern.into(),
-        None => "other".into(),
-    }
+/// The label a request's route gets: the pattern it matched (`/products/{slug}`; each
+/// server function has a route of its own), or `other` for static files and unknown paths,
+/// so that the number of series stays bounded.
+fn route_of(matched: Option<&str>) -> &str {
+    matched.unwrap_or("other")
 }
 
 /// Counts each request by route, method and status, times it, and counts the page cache's
@@ -165,10 +161,9 @@ pub async fn track(State(metrics): State<Metrics>, request: Request, next: Next)
         .extensions()
         .get::<MatchedPath>()
         .map(|m| m.as_str().to_string());
-    let path = request.uri().path().to_string();
     let method = request.method().as_str().to_string();
     let response = next.run(request).await;
-    let route = route_of(matched.as_deref(), &path, response.status());
+    let route = route_of(matched.as_deref()).to_string();
     let status = response.status().as_u16().to_string();
     metrics
         .counter(
@@ -223,6 +218,7 @@ pub async fn render(
                 metrics.gauge("shop_orders", vec![Label::new("status", status)], n as f64);
             }
             metrics.gauge("shop_outbox_waiting", vec![], now.outbox_waiting as f64);
+            metrics.gauge("shop_outbox_given_up", vec![], now.outbox_given_up as f64);
             metrics.gauge(
                 "shop_outbox_oldest_age_seconds",
                 vec![],
@@ -262,24 +258,8 @@ mod tests {
 
     #[test]
     fn routes_are_patterns_and_unknown_paths_one_label() {
-        let ok = StatusCode::OK;
-        assert_eq!(
-            route_of(Some("/products/{slug}"), "/products/x", ok),
-            "/products/{slug}"
-        );
-        assert_eq!(
-            route_of(Some("/api/{*fn_name}"), "/api/cart/add", ok),
-            "/api/cart/add"
-        );
-        assert_eq!(
-            route_of(
-                Some("/api/{*fn_name}"),
-                "/api/made-up",
-                StatusCode::NOT_FOUND
-            ),
-            "other"
-        );
-        assert_eq!(route_of(None, "/pkg/shop.wasm", ok), "other");
+        assert_eq!(route_of(Some("/products/{slug}")), "/products/{slug}");
+        assert_eq!(route_of(None), "other");
     }
 
     #[test]

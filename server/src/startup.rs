@@ -347,8 +347,7 @@ fn router(config: &Config, state: AppState, extra: Router<AppState>) -> Router {
         Duration::from_secs(config.shop.page_cache_seconds),
     );
     let allowed = AllowedOrigins(Arc::new(vec![config.site.public_url.clone()]));
-    // Checked when the configuration was loaded.
-    let metrics = Metrics::new(config.site.metrics_token().ok().flatten());
+    let metrics = Metrics::new(config.metrics_token.as_ref().map(|t| t.expose().clone()));
     Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))

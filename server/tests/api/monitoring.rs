@@ -124,9 +124,32 @@ async fn metrics_need_the_token_and_move_with_a_checkout(app: TestApp) {
         "{after}"
     );
     assert!(value(&after, "shop_page_cache_total", &[("result", "miss")]).unwrap_or(0.0) >= 1.0);
-    // The confirmation mail was written (the worker may have sent it already).
-    assert!(value(&after, "shop_outbox_waiting", &[]).is_some());
-    assert!(value(&after, "shop_outbox_oldest_age_seconds", &[]).is_some());
+    assert_eq!(value(&after, "shop_outbox_given_up", &[]), Some(0.0));
+    // A mail waiting ten minutes for its next try, and one given up.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    for (attempts, age) in [(3, 600), (10, 90_000)] {
+        sqlx::query(
+            "INSERT INTO outbox (recipient, subject, body, created_at, attempts, next_attempt_at)
+             VALUES ('late@example.com', 'Late', 'Late', $1, $2, $3)",
+        )
+        .bind(now - age)
+        .bind(attempts)
+        .bind(now + 3600)
+        .execute(app.state.db.pool())
+        .await
+        .unwrap();
+    }
+    let outbox = scrape(&app).await;
+    assert!(value(&outbox, "shop_outbox_waiting", &[]).unwrap() >= 1.0);
+    let oldest = value(&outbox, "shop_outbox_oldest_age_seconds", &[]).unwrap();
+    assert!(
+        (600.0..90_000.0).contains(&oldest),
+        "the given-up mail does not count: {oldest}"
+    );
+    assert_eq!(value(&outbox, "shop_outbox_given_up", &[]), Some(1.0));
     assert!(value(&after, "shop_db_pool_connections", &[("state", "max")]).unwrap() >= 1.0);
     assert!(value(&after, "shop_kept_values", &[("kind", "sessions")]).unwrap() >= 1.0);
     assert!(value(&after, "shop_kept_values", &[("kind", "products")]).unwrap() >= 1.0);

@@ -165,11 +165,19 @@ pub async fn delete_delivered_before<'e>(
     Ok(done.rows_affected())
 }
 
-/// How many mails wait to be delivered, and when the oldest was written.
+/// Mails not delivered: how many are still being tried (fewer than `max_attempts` tries),
+/// when the oldest of those was written, and how many were given up.
 pub async fn waiting<'e>(
     db: impl Executor<'e, Database = Any>,
-) -> Result<(i64, Option<i64>), sqlx::Error> {
-    sqlx::query_as("SELECT COUNT(*), MIN(created_at) FROM outbox WHERE delivered_at IS NULL")
-        .fetch_one(db)
-        .await
+    max_attempts: i64,
+) -> Result<(i64, Option<i64>, i64), sqlx::Error> {
+    sqlx::query_as(
+        "SELECT COUNT(CASE WHEN attempts < $1 THEN 1 END),
+                MIN(CASE WHEN attempts < $1 THEN created_at END),
+                COUNT(CASE WHEN attempts >= $1 THEN 1 END)
+         FROM outbox WHERE delivered_at IS NULL",
+    )
+    .bind(max_attempts)
+    .fetch_one(db)
+    .await
 }
