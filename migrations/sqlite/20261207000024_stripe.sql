@@ -14,3 +14,6 @@ CREATE TABLE stripe_events (
     kind         TEXT NOT NULL,
     received_at  BIGINT NOT NULL
 );
+
+-- A refund event names the charge: its order is found by it.
+CREATE INDEX orders_payment_ref ON orders (payment_ref);

@@ -5,7 +5,7 @@
 //! signed webhook events: good, forged, replayed, stale and out of order.
 
 use crate::{
-    accounts::registered_shopper,
+    accounts::{PASSWORD, registered_shopper},
     cart::{product_id, set_stock},
     checkout::{PANEL, address_and_delivery, checkout, count, place, stock_of},
     helpers::{Backend, Browser, TestApp, spawn_with_env},
@@ -139,12 +139,13 @@ impl FakeStripe {
         let books = Arc::new(Mutex::new(Books::default()));
         let router = Router::new()
             .route("/v1/customers", post(customer))
+            .route("/v1/customers/{id}", axum::routing::delete(delete_customer))
             .route("/v1/checkout/sessions", post(new_session))
             .route("/v1/checkout/sessions/{id}", get(show_session))
             .route("/v1/payment_methods/{id}", get(show_method))
-            .route("/v1/payment_methods/{id}/detach", post(detach))
             .route("/v1/payment_intents", post(new_intent))
             .route("/v1/payment_intents/search", get(search_intents))
+            .route("/v1/payment_intents/{id}", get(show_intent))
             .route("/v1/refunds", post(refund))
             .with_state(books.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -399,13 +400,17 @@ async fn show_method(
     }
 }
 
-async fn detach(State(books): SharedBooks, headers: HeaderMap, Path(id): Path<String>) -> Response {
+async fn delete_customer(
+    State(books): SharedBooks,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
     let mut books = books.lock().unwrap();
-    let path = format!("/v1/payment_methods/{id}/detach");
-    if let Err(given) = begin(&mut books, &headers, "POST", &path, &HashMap::new()) {
+    let path = format!("/v1/customers/{id}");
+    if let Err(given) = begin(&mut books, &headers, "DELETE", &path, &HashMap::new()) {
         return answer(given);
     }
-    let Some(method) = books.methods.get_mut(&id) else {
+    let Some(at) = books.customers.iter().position(|c| *c == id) else {
         return answer(error(
             404,
             "invalid_request_error",
@@ -413,16 +418,17 @@ async fn detach(State(books): SharedBooks, headers: HeaderMap, Path(id): Path<St
             json!({}),
         ));
     };
-    if method.customer.take().is_none() {
-        return answer(error(
-            400,
-            "invalid_request_error",
-            "payment_method_unexpected_state",
-            json!({}),
-        ));
+    books.customers.remove(at);
+    // Its payment methods are detached with it.
+    for method in books.methods.values_mut() {
+        if method.customer.as_deref() == Some(id.as_str()) {
+            method.customer = None;
+        }
     }
-    let object = payment_method_object(&id, &books.methods[&id]);
-    answer((200, object))
+    answer((
+        200,
+        json!({ "id": id, "object": "customer", "deleted": true }),
+    ))
 }
 
 async fn new_intent(
@@ -435,6 +441,23 @@ async fn new_intent(
         Ok(key) => key,
         Err(given) => return answer(given),
     };
+    // Stripe's rule: confirming with automatic payment methods (the default) needs a
+    // return_url for those that redirect; cards only do not.
+    if form.get("confirm").map(String::as_str) == Some("true")
+        && form.get("payment_method_types[0]").map(String::as_str) != Some("card")
+        && !form.contains_key("return_url")
+    {
+        return finish(
+            &mut books,
+            key,
+            error(
+                400,
+                "invalid_request_error",
+                "parameter_missing",
+                json!({ "param": "return_url" }),
+            ),
+        );
+    }
     let pm = form.get("payment_method").cloned().unwrap_or_default();
     let Some(method) = books.methods.get(&pm).cloned() else {
         return finish(
@@ -485,9 +508,35 @@ async fn new_intent(
     };
     books.intents.insert(id, intent);
     if std::mem::take(&mut books.lose_next_answer) {
-        return answer((500, json!({ "error": { "type": "api_error" } })));
+        // Stripe keeps whatever it answered under the key, a 500 too.
+        return finish(
+            &mut books,
+            key,
+            (500, json!({ "error": { "type": "api_error" } })),
+        );
     }
     finish(&mut books, key, given)
+}
+
+async fn show_intent(
+    State(books): SharedBooks,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let mut books = books.lock().unwrap();
+    let path = format!("/v1/payment_intents/{id}");
+    if let Err(given) = begin(&mut books, &headers, "GET", &path, &HashMap::new()) {
+        return answer(given);
+    }
+    match books.intents.get(&id) {
+        Some(intent) => answer((200, intent.clone())),
+        None => answer(error(
+            404,
+            "invalid_request_error",
+            "resource_missing",
+            json!({}),
+        )),
+    }
 }
 
 async fn search_intents(
@@ -741,6 +790,18 @@ async fn a_guest_pays_on_stripes_page_and_a_cancel_refunds_it(app: TestApp, stri
     assert_eq!(payment_ref, intent_id);
     assert_eq!(stock_of(&app, panel).await, 4);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM cart_lines").await, 0);
+    // The card was for this order only: its customer is deleted at Stripe.
+    let card = charge.form["payment_method"].clone();
+    assert_eq!(stripe.method_customer(&card), None);
+    assert_eq!(
+        stripe
+            .calls(
+                "DELETE",
+                &format!("/v1/customers/{}", charge.form["customer"])
+            )
+            .len(),
+        1
+    );
 
     // The ledger names Stripe as the recipient of the payment.
     let recipient: String =
@@ -802,7 +863,7 @@ async fn a_card_stripe_declines_charges_nothing(app: TestApp, stripe: FakeStripe
 }
 stripe_test!(a_card_stripe_declines_charges_nothing);
 
-async fn a_card_saved_at_stripe_pays_and_is_detached_when_removed(
+async fn a_card_saved_at_stripe_pays_and_is_deleted_there_when_removed(
     app: TestApp,
     stripe: FakeStripe,
 ) {
@@ -862,18 +923,42 @@ async fn a_card_saved_at_stripe_pays_and_is_detached_when_removed(
         stripe.method_customer(&token).as_ref()
     );
 
-    // Removed: detached from its customer at Stripe, so it cannot be charged again.
+    // Removed: its customer deleted at Stripe, so it cannot be charged again.
+    let customer = stripe.method_customer(&token).unwrap();
     let res = b.call("account/remove-card", &[("id", &card_id)]).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(
         stripe
-            .calls("POST", &format!("/v1/payment_methods/{token}/detach"))
+            .calls("DELETE", &format!("/v1/customers/{customer}"))
+            .len(),
+        1
+    );
+    assert_eq!(stripe.method_customer(&token), None);
+
+    // An erased account's cards go from Stripe too.
+    let olu = app.new_browser();
+    registered_shopper(&app, &olu, "olu@example.com").await;
+    let res = olu.call("account/add-card", &[]).await;
+    let page: String = res.json().await.unwrap();
+    let back = stripe.enter_card(&page, VISA);
+    let query = back.split_once('?').unwrap().1;
+    olu.get(&format!("/api/account/cards?{query}")).await;
+    let token: String = sqlx::query_scalar("SELECT token FROM saved_cards")
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    let customer = stripe.method_customer(&token).unwrap();
+    let res = olu.call("account/delete", &[("password", PASSWORD)]).await;
+    assert!(res.status().is_success() || res.status().is_redirection());
+    assert_eq!(
+        stripe
+            .calls("DELETE", &format!("/v1/customers/{customer}"))
             .len(),
         1
     );
     assert_eq!(stripe.method_customer(&token), None);
 }
-stripe_test!(a_card_saved_at_stripe_pays_and_is_detached_when_removed);
+stripe_test!(a_card_saved_at_stripe_pays_and_is_deleted_there_when_removed);
 
 /// A guest's order whose charge Stripe made but whose answer was lost: left awaiting
 /// payment. Returns its key and the PaymentIntent's id.
@@ -948,9 +1033,21 @@ async fn webhooks_are_verified_applied_once_and_wait_for_what_they_need(
     );
     assert_eq!(order_status(&app, &key).await, "pending_payment");
 
+    // A success for another amount than the order's changes nothing.
+    let mut other_amount = intent.clone();
+    other_amount["amount"] = json!(100);
+    let wrong = event("evt_wrong_amount", "payment_intent.succeeded", other_amount);
+    assert_eq!(deliver_signed(&app, &wrong).await, StatusCode::OK);
+    assert_eq!(order_status(&app, &key).await, "pending_payment");
+
     // The payment, confirmed by Stripe after the shopper's request ended: the order is
     // completed as the request would have (cart emptied, confirmation mailed).
-    assert_eq!(deliver(&app, &succeeded, &good).await, StatusCode::OK);
+    // Two deliveries at the same moment: both acknowledged, the order settled once.
+    let (first, second) = tokio::join!(
+        deliver(&app, &succeeded, &good),
+        deliver(&app, &succeeded, &good)
+    );
+    assert_eq!((first, second), (StatusCode::OK, StatusCode::OK));
     assert_eq!(order_status(&app, &key).await, "paid");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM cart_lines").await, 0);
     let placed = app.mails_to("lost@example.com").await.len();
@@ -975,7 +1072,7 @@ async fn webhooks_are_verified_applied_once_and_wait_for_what_they_need(
     assert_eq!(app.mails_to("lost@example.com").await.len(), placed + 1);
     assert_eq!(deliver_signed(&app, &refunded).await, StatusCode::OK);
     assert_eq!(app.mails_to("lost@example.com").await.len(), placed + 1);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM stripe_events").await, 3);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM stripe_events").await, 4);
 
     // Events that are not the shop's, or not events: acknowledged or refused, no change.
     let other = event(
@@ -1004,6 +1101,18 @@ async fn a_failed_payment_reported_by_webhook_gives_the_stock_back(
     intent["last_payment_error"] =
         json!({ "code": "card_declined", "decline_code": "insufficient_funds" });
     let failed = event("evt_failed", "payment_intent.payment_failed", intent);
+    // While the shopper's own request may still settle it (and count the failure against
+    // the card), the report waits: Stripe delivers it again.
+    assert_eq!(
+        deliver_signed(&app, &failed).await,
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+    assert_eq!(order_status(&app, &key).await, "pending_payment");
+    sqlx::query("UPDATE orders SET updated_at = updated_at - 120 WHERE idempotency_key = $1")
+        .bind(&key)
+        .execute(app.state.db.pool())
+        .await
+        .unwrap();
     assert_eq!(deliver_signed(&app, &failed).await, StatusCode::OK);
     assert_eq!(order_status(&app, &key).await, "payment_failed");
     assert_eq!(stock_of(&app, panel).await, 5);
@@ -1061,5 +1170,12 @@ async fn the_recovery_job_asks_stripe_by_the_key(app: TestApp, stripe: FakeStrip
     assert_eq!(refunds.len(), 1);
     assert_eq!(refunds[0].form["payment_intent"], intent);
     assert_eq!(order_status(&app, &key).await, "payment_failed");
+    // Stripe then reports that refund: no order holds the charge, and none waits for it.
+    let refunded = event(
+        "evt_late_refund",
+        "charge.refunded",
+        json!({ "id": "ch_late", "object": "charge", "payment_intent": intent, "refunded": true }),
+    );
+    assert_eq!(deliver_signed(&app, &refunded).await, StatusCode::OK);
 }
 stripe_test!(the_recovery_job_asks_stripe_by_the_key);

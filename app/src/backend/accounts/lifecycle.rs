@@ -38,6 +38,7 @@ pub async fn delete_account(
     password: &str,
 ) -> ShopResult<ReceiptId> {
     confirm_password(user, password, "password").await?;
+    super::saved_cards::forget_all(state, user.id).await?;
     let report = erase_user(&state.db, user.id)
         .await?
         .ok_or(ShopError::NotFound)?;
@@ -76,6 +77,7 @@ pub async fn erase_expired_deactivations(state: &AppState) -> ShopResult<usize> 
     let cutoff = now() - DEACTIVATION_GRACE_DAYS * DAY;
     let due = users::deactivated_before(state.db.pool(), cutoff).await?;
     for id in &due {
+        super::saved_cards::forget_all(state, *id).await?;
         erase_user(&state.db, *id).await?;
     }
     Ok(due.len())

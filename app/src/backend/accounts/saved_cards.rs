@@ -78,3 +78,15 @@ pub async fn remove(state: &AppState, user: UserId, id: SavedCardId) -> ShopResu
     }
     Ok(())
 }
+
+/// Asks the processor to forget every card the shopper saved (before their account is
+/// erased; the shop's rows go with the erasure). A processor that does not answer is
+/// logged, and the erasure goes on.
+pub async fn forget_all(state: &AppState, user: UserId) -> ShopResult<()> {
+    for card in saved_cards::list(state.db.pool(), user).await? {
+        if let Err(error) = state.settings.gateway.forget_card(state, &card.token).await {
+            tracing::warn!(%error, "the processor did not forget an erased account's card");
+        }
+    }
+    Ok(())
+}

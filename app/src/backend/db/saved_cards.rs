@@ -77,3 +77,15 @@ pub async fn delete<'e>(
         .fetch_optional(db)
         .await
 }
+
+/// True when some shopper keeps the card with this processor token.
+pub async fn is_saved<'e>(
+    db: impl Executor<'e, Database = Any>,
+    token: &str,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM saved_cards WHERE token = $1")
+        .bind(token)
+        .fetch_optional(db)
+        .await?;
+    Ok(found.is_some())
+}

@@ -80,3 +80,18 @@ pub async fn record_event<'e>(
     .await?;
     Ok(())
 }
+
+/// Applied events received before `before` go: Stripe stops delivering an event again after
+/// three days.
+pub async fn delete_events_before<'e>(
+    db: impl Executor<'e, Database = Any>,
+    before: i64,
+) -> Result<u64, sqlx::Error> {
+    Ok(
+        sqlx::query("DELETE FROM stripe_events WHERE received_at < $1")
+            .bind(before)
+            .execute(db)
+            .await?
+            .rows_affected(),
+    )
+}

@@ -1,6 +1,6 @@
 //! Housekeeping, hourly: expired sessions, used and expired links, old throttling rows,
-//! guest carts whose session has ended, expired Stripe card entries and delivered mail past
-//! its retention are deleted; raw analytics records past theirs become daily totals;
+//! guest carts whose session has ended, expired Stripe card entries, Stripe webhook events
+//! older than 30 days and delivered mail past its retention are deleted; raw analytics records past theirs become daily totals;
 //! conversations closed longer than a year ago are deleted; accounts cancelled longer than
 //! their grace period ago are erased.
 
@@ -50,6 +50,10 @@ async fn round(state: &AppState, retention: Retention) {
             // Stripe's Checkout Sessions expire after a day.
             "Stripe card entries",
             stripe::delete_entries_before(pool, now - DAY).await,
+        ),
+        (
+            "Stripe webhook events",
+            stripe::delete_events_before(pool, now - 30 * DAY).await,
         ),
         (
             "delivered mail",

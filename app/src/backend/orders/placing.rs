@@ -37,7 +37,7 @@ use crate::backend::{
     db::{
         cart::{self as cart_db, CartOwner},
         orders::{self, NewOrder, OrderLineRow, OrderRow},
-        products,
+        products, saved_cards,
     },
     mail::Letter,
     now,
@@ -324,18 +324,43 @@ pub(super) async fn charge_and_settle(
         .gateway
         .charge(state, card, total, &order.idempotency_key)
         .await?;
-    if settle(state, &order, &outcome).await? && outcome.is_err() {
+    let settled = settle(state, &order, &outcome).await?;
+    if settled && outcome.is_err() {
         fraud::record_failure(state, signals).await?;
     }
-    // Whoever settled it did so with this outcome: the processor answers a key once.
-    let status = match outcome {
-        Ok(_) => OrderStatus::Paid,
-        Err(_) => OrderStatus::PaymentFailed,
+    // Someone else settled it first: a retried submit, the processor's report or the
+    // recovery job. Usually with this same outcome, but a processor that cannot void a key
+    // (Stripe) may have charged after the recovery job gave the order up: then the charge
+    // goes back and the order stays failed.
+    let status = match (settled, &outcome) {
+        (true, Ok(_)) => OrderStatus::Paid,
+        (true, Err(_)) => OrderStatus::PaymentFailed,
+        (false, _) => orders::find(state.db.pool(), order.id)
+            .await?
+            .map_or(OrderStatus::PaymentFailed, |o| o.status),
     };
+    if status == OrderStatus::PaymentFailed
+        && let Ok(charge) = &outcome
+    {
+        tracing::warn!(order = %order.id, "charged for an order already given up on; refunding");
+        state.settings.gateway.refund(state, charge).await?;
+    }
+    // A card entered for this checkout only is forgotten at the processor once its order is
+    // settled (the checkout drops it either way); a saved card stays until its owner
+    // removes it.
+    if matches!(status, OrderStatus::Paid | OrderStatus::PaymentFailed)
+        && !saved_cards::is_saved(state.db.pool(), &card.token).await?
+        && let Err(error) = state.settings.gateway.forget_card(state, &card.token).await
+    {
+        tracing::warn!(%error, "the processor did not forget a one-off card");
+    }
     close(session, &order.idempotency_key, status).await?;
-    match outcome {
-        Ok(_) => Ok(placed(state, &order)),
-        Err(decline) => Err(ShopError::PaymentDeclined { decline }),
+    match (status, outcome) {
+        (OrderStatus::PaymentFailed, Err(decline)) => Err(ShopError::PaymentDeclined { decline }),
+        (OrderStatus::PaymentFailed, Ok(_)) => Err(ShopError::PaymentDeclined {
+            decline: Decline::NotCompleted,
+        }),
+        _ => Ok(placed(state, &order)),
     }
 }
 

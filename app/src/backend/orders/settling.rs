@@ -146,16 +146,25 @@ pub(super) async fn settle(
 
 /// Orders left awaiting payment for more than `after_secs` (the server stopped between
 /// taking the stock and recording the payment): each is settled with what the processor
-/// knows of its key, and a key the processor never saw is voided first, so a charge still
-/// on its way is refused rather than lost. Returns how many were settled.
+/// knows of its key. The sandbox voids a key it never saw, so a charge still on its way is
+/// refused rather than lost; Stripe cannot, and a charge that arrives after all is
+/// refunded (`placing.rs`, `processor_events.rs`). An order the processor cannot answer
+/// for now is tried again next time. Returns how many were settled.
 pub async fn recover_stale(state: &AppState, after_secs: i64) -> ShopResult<usize> {
     let mut settled = 0;
     for order in orders::pending_before(state.db.pool(), now() - after_secs).await? {
-        let outcome = state
+        let outcome = match state
             .settings
             .gateway
             .settle_key(state, &order.idempotency_key)
-            .await?;
+            .await
+        {
+            Ok(outcome) => outcome,
+            Err(error) => {
+                tracing::warn!(order = %order.id, ?error, "the processor could not answer for an unfinished order; will retry");
+                continue;
+            }
+        };
         if settle(state, &order, &outcome).await? {
             tracing::info!(order = %order.id, paid = outcome.is_ok(), "unfinished order settled");
             settled += 1;

@@ -44,11 +44,12 @@ impl Gateway {
 
     /// How long an order may await payment before the recovery job asks the processor
     /// about its key: longer than any charge still in flight, and, for Stripe, than its
-    /// search lags behind (up to a minute) and its HTTP timeout (30 s).
+    /// search can lag behind (a minute usually, up to an hour during an incident, Stripe
+    /// says). Stripe's webhook settles such orders long before.
     pub fn stale_after_secs(self) -> i64 {
         match self {
             Gateway::Sandbox => 10,
-            Gateway::Stripe => 300,
+            Gateway::Stripe => 3600,
         }
     }
 

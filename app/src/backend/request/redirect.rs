@@ -16,8 +16,7 @@ pub fn redirect_to_processor(page: &str) -> crate::error::ShopResult<()> {
         redirect(&path);
         return Ok(());
     }
-    let absolute = page.starts_with("https://") || page.starts_with("http://");
-    if !absolute || axum::http::HeaderValue::from_str(page).is_err() {
+    if !page.starts_with("https://") || axum::http::HeaderValue::from_str(page).is_err() {
         return Err(crate::error::ShopError::Internal);
     }
     leptos_axum::redirect(page);

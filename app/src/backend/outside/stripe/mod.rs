@@ -4,7 +4,8 @@
 //! browser comes back with the shop's entry token, and the card is the session's payment
 //! method, kept at Stripe on that customer. Charging confirms a PaymentIntent off-session
 //! with the shop's idempotency key as Stripe's `Idempotency-Key` (and in its metadata, so
-//! the recovery job and the webhooks find it); refunding refunds that PaymentIntent.
+//! the recovery job and the webhooks find it); refunding refunds that PaymentIntent;
+//! forgetting a card deletes its customer.
 //! Webhook events are verified and applied in `webhook.rs`.
 
 pub mod webhook;
@@ -99,6 +100,10 @@ struct Card {
 pub(crate) struct PaymentIntent {
     pub id: String,
     pub status: String,
+    #[serde(default)]
+    pub amount: Option<i64>,
+    #[serde(default)]
+    pub currency: Option<String>,
     #[serde(default)]
     pub last_payment_error: Option<PaymentError>,
     #[serde(default)]
@@ -241,7 +246,7 @@ pub async fn start_entry(state: &AppState, return_path: &str) -> ShopResult<(Car
     )
     .await?;
     let page = session.url.ok_or(ShopError::Unavailable)?;
-    if !page.starts_with("https://") && !page.starts_with("http://") {
+    if !page.starts_with("https://") {
         return Err(ShopError::Unavailable);
     }
     db::insert_entry(state.db.pool(), &entry, &session.id, now()).await?;
@@ -342,6 +347,9 @@ pub async fn charge(
             ("currency", &currency),
             ("customer", &customer),
             ("payment_method", token),
+            // Cards only: no payment method that would send the shopper elsewhere, which
+            // an off-session confirmation cannot do (and Stripe would ask for a return_url).
+            ("payment_method_types[0]", "card"),
             ("confirm", "true"),
             ("off_session", "true"),
             ("metadata[shop_key]", key),
@@ -377,17 +385,27 @@ pub(crate) fn outcome_of(intent: &PaymentIntent) -> ShopResult<Result<String, De
     }
 }
 
-/// Detaches a card from its customer: later charges on it are declined.
+/// Forgets a card: the Stripe customer the shop made for it is deleted, which removes the
+/// card with it (each card entry has a customer of its own). Later charges on it are
+/// declined; its past payments and refunds stay at Stripe, as the law on records asks.
 pub async fn forget_card(state: &AppState, token: &str) -> ShopResult<()> {
     let stripe = account(state)?;
-    if payment_method(stripe, token).await?.is_none() {
+    let Some(customer) = payment_method(stripe, token)
+        .await?
+        .and_then(|m| m.customer)
+    else {
         return Ok(());
+    };
+    if !customer.starts_with("cus_")
+        || !customer
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    {
+        return Err(ShopError::Unavailable);
     }
-    let path = format!("/v1/payment_methods/{token}/detach");
-    match call::<Created>(stripe, reqwest::Method::POST, &path, &[], None).await? {
-        Ok(_) => Ok(()),
-        // Already detached.
-        Err((reqwest::StatusCode::BAD_REQUEST, _)) => Ok(()),
+    let path = format!("/v1/customers/{customer}");
+    match call::<Created>(stripe, reqwest::Method::DELETE, &path, &[], None).await? {
+        Ok(_) | Err((reqwest::StatusCode::NOT_FOUND, _)) => Ok(()),
         Err(_) => Err(ShopError::Unavailable),
     }
 }
@@ -415,6 +433,20 @@ pub async fn settle_key(state: &AppState, key: &str) -> ShopResult<Result<String
     match found.data.first() {
         Some(intent) => outcome_of(intent),
         None => Ok(Err(Decline::NotCompleted)),
+    }
+}
+
+/// The shop's key of a PaymentIntent (its metadata), `None` for one the shop did not make.
+pub(crate) async fn key_of_intent(state: &AppState, id: &str) -> ShopResult<Option<String>> {
+    let stripe = account(state)?;
+    if !id.starts_with("pi_") || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return Ok(None);
+    }
+    let path = format!("/v1/payment_intents/{id}");
+    match call::<PaymentIntent>(stripe, reqwest::Method::GET, &path, &[], None).await? {
+        Ok(intent) => Ok(intent.metadata.get(KEY_METADATA).cloned()),
+        Err((reqwest::StatusCode::NOT_FOUND, _)) => Ok(None),
+        Err(_) => Err(ShopError::Unavailable),
     }
 }
 

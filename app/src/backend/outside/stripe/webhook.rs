@@ -3,13 +3,19 @@
 //! "timestamp.body", compared in constant time, with a timestamp at most five minutes from
 //! now (an old delivery replayed is refused). Each event is applied once: its id is recorded
 //! after it was applied, and what it does is a state change that happens only once anyway,
-//! so a second delivery, or one racing the first, changes nothing. An event that arrives
-//! before what it depends on (a refund before the payment was recorded) is answered 503 and
-//! not recorded: Stripe delivers it again later.
+//! so a second delivery, or one racing the first, changes nothing more. An event that
+//! arrives before what it depends on (a refund before the payment was recorded, a failure
+//! while the shop's own request may still settle the order) is answered 503 and not
+//! recorded: Stripe delivers it again later.
 
-use super::{KEY_METADATA, PaymentIntent, outcome_of};
+use super::{KEY_METADATA, PaymentIntent, key_of_intent, outcome_of};
 use crate::{
-    backend::{AppState, db::stripe as db, now, orders::processor_events},
+    backend::{
+        AppState,
+        db::stripe as db,
+        now,
+        orders::processor_events::{self, Report},
+    },
     error::ShopError,
 };
 use axum::{
@@ -170,8 +176,11 @@ async fn apply(state: &AppState, event: &Event) -> Result<Outcome, ShopError> {
                 // Still processing: a later event settles it.
                 Err(_) => return Ok(Outcome::Applied),
             };
-            processor_events::settled_at_processor(state, key, &outcome).await?;
-            Ok(Outcome::Applied)
+            let charged = intent.amount.zip(intent.currency.as_deref());
+            match processor_events::settled_at_processor(state, key, &outcome, charged).await? {
+                Report::Done => Ok(Outcome::Applied),
+                Report::NotYet => Ok(Outcome::NotYet),
+            }
         }
         // A refund, the shop's own or one made in Stripe's dashboard: a paid order is
         // cancelled with its stock back, a cancelled one is marked refunded, the buyer told.
@@ -182,9 +191,17 @@ async fn apply(state: &AppState, event: &Event) -> Result<Outcome, ShopError> {
                 // Partly refunded: staff handle it; the shop's refunds are whole.
                 return Ok(Outcome::Applied);
             };
-            match processor_events::refunded_at_processor(state, &intent).await? {
-                true => Ok(Outcome::Applied),
-                false => Ok(Outcome::NotYet),
+            if processor_events::refunded_at_processor(state, &intent).await? {
+                return Ok(Outcome::Applied);
+            }
+            // No order holds the charge: wait only for an order whose payment is still to
+            // be recorded; a charge the shop refunded itself (a late payment for an order
+            // already given up on) or never made is done with.
+            match key_of_intent(state, &intent).await? {
+                Some(key) if processor_events::awaits_payment(state, &key).await? => {
+                    Ok(Outcome::NotYet)
+                }
+                _ => Ok(Outcome::Applied),
             }
         }
         // The card was entered on Stripe's page: the shop reads the session when the
