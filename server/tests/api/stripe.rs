@@ -114,6 +114,16 @@ fn error(status: u16, kind: &str, code: &str, extra: Value) -> (u16, Value) {
     (status, json!({ "error": error }))
 }
 
+/// Stripe's answer for an id it does not know.
+fn missing() -> (u16, Value) {
+    error(404, "invalid_request_error", "resource_missing", json!({}))
+}
+
+/// Stripe's answer for a request it refuses with `code`.
+fn invalid(code: &str) -> (u16, Value) {
+    error(400, "invalid_request_error", code, json!({}))
+}
+
 fn answer((status, body): (u16, Value)) -> Response {
     (AxumStatus::from_u16(status).expect("a status"), Json(body)).into_response()
 }
@@ -306,12 +316,7 @@ async fn new_session(
     let customer = form.get("customer").cloned().unwrap_or_default();
     if form.get("mode").map(String::as_str) != Some("setup") || !books.customers.contains(&customer)
     {
-        return answer(error(
-            400,
-            "invalid_request_error",
-            "parameter_invalid",
-            json!({}),
-        ));
+        return answer(invalid("parameter_invalid"));
     }
     let id = books.id("cs_test");
     let session = Session {
@@ -347,12 +352,7 @@ async fn show_session(
         return answer(given);
     }
     let Some(session) = books.sessions.get(&id).cloned() else {
-        return answer(error(
-            404,
-            "invalid_request_error",
-            "resource_missing",
-            json!({}),
-        ));
+        return answer(missing());
     };
     let expanded = query
         .iter()
@@ -391,12 +391,7 @@ async fn show_method(
     }
     match books.methods.get(&id) {
         Some(method) => answer((200, payment_method_object(&id, method))),
-        None => answer(error(
-            404,
-            "invalid_request_error",
-            "resource_missing",
-            json!({}),
-        )),
+        None => answer(missing()),
     }
 }
 
@@ -411,12 +406,7 @@ async fn delete_customer(
         return answer(given);
     }
     let Some(at) = books.customers.iter().position(|c| *c == id) else {
-        return answer(error(
-            404,
-            "invalid_request_error",
-            "resource_missing",
-            json!({}),
-        ));
+        return answer(missing());
     };
     books.customers.remove(at);
     // Its payment methods are detached with it.
@@ -460,23 +450,10 @@ async fn new_intent(
     }
     let pm = form.get("payment_method").cloned().unwrap_or_default();
     let Some(method) = books.methods.get(&pm).cloned() else {
-        return finish(
-            &mut books,
-            key,
-            error(400, "invalid_request_error", "resource_missing", json!({})),
-        );
+        return finish(&mut books, key, invalid("resource_missing"));
     };
     if method.customer.is_none() || method.customer != form.get("customer").cloned() {
-        return finish(
-            &mut books,
-            key,
-            error(
-                400,
-                "invalid_request_error",
-                "payment_method_unexpected_state",
-                json!({}),
-            ),
-        );
+        return finish(&mut books, key, invalid("payment_method_unexpected_state"));
     }
     let id = books.id("pi");
     let charge = books.id("ch");
@@ -530,12 +507,7 @@ async fn show_intent(
     }
     match books.intents.get(&id) {
         Some(intent) => answer((200, intent.clone())),
-        None => answer(error(
-            404,
-            "invalid_request_error",
-            "resource_missing",
-            json!({}),
-        )),
+        None => answer(missing()),
     }
 }
 
@@ -586,23 +558,10 @@ async fn refund(
     };
     let intent = form.get("payment_intent").cloned().unwrap_or_default();
     if !books.intents.contains_key(&intent) {
-        return finish(
-            &mut books,
-            key,
-            error(404, "invalid_request_error", "resource_missing", json!({})),
-        );
+        return finish(&mut books, key, missing());
     }
     if books.refunded.contains(&intent) {
-        return finish(
-            &mut books,
-            key,
-            error(
-                400,
-                "invalid_request_error",
-                "charge_already_refunded",
-                json!({}),
-            ),
-        );
+        return finish(&mut books, key, invalid("charge_already_refunded"));
     }
     books.refunded.push(intent.clone());
     let id = books.id("re");
