@@ -13,14 +13,18 @@ use reqwest::StatusCode;
 
 const TOKEN: &str = "metrics-token-for-tests";
 
-async fn scrape(app: &TestApp) -> String {
-    let res = app
-        .client
+/// `/metrics` asked for with `token`.
+async fn metrics_with(app: &TestApp, token: &str) -> reqwest::Response {
+    app.client
         .get(app.url("/metrics"))
-        .bearer_auth(TOKEN)
+        .bearer_auth(token)
         .send()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+async fn scrape(app: &TestApp) -> String {
+    let res = metrics_with(app, TOKEN).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert!(
         res.headers()["content-type"]
@@ -48,13 +52,7 @@ fn value(text: &str, name: &str, labels: &[(&str, &str)]) -> Option<f64> {
 async fn metrics_need_the_token_and_move_with_a_checkout(app: TestApp) {
     let anonymous = app.get("/metrics").await;
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
-    let wrong = app
-        .client
-        .get(app.url("/metrics"))
-        .bearer_auth("metrics-token-for-testz")
-        .send()
-        .await
-        .unwrap();
+    let wrong = metrics_with(&app, "metrics-token-for-testz").await;
     assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
 
     let before = scrape(&app).await;
@@ -126,10 +124,7 @@ async fn metrics_need_the_token_and_move_with_a_checkout(app: TestApp) {
     assert!(value(&after, "shop_page_cache_total", &[("result", "miss")]).unwrap_or(0.0) >= 1.0);
     assert_eq!(value(&after, "shop_outbox_given_up", &[]), Some(0.0));
     // A mail waiting ten minutes for its next try, and one given up.
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
+    let now = app::backend::now();
     for (attempts, age) in [(3, 600), (10, 90_000)] {
         sqlx::query(
             "INSERT INTO outbox (recipient, subject, body, created_at, attempts, next_attempt_at)
@@ -168,13 +163,7 @@ db_test!(
 );
 
 async fn no_metrics_without_the_setting(app: TestApp) {
-    let res = app
-        .client
-        .get(app.url("/metrics"))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap();
+    let res = metrics_with(&app, TOKEN).await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }
 db_test!(no_metrics_without_the_setting);

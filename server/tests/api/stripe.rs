@@ -10,6 +10,7 @@ use crate::{
     checkout::{PANEL, address_and_delivery, checkout, count, place, stock_of},
     helpers::{Backend, Browser, TestApp, spawn_with_env},
 };
+use app::backend::now;
 use axum::{
     Form, Json, Router,
     extract::{Path, Query, State},
@@ -586,13 +587,6 @@ pub fn event(id: &str, kind: &str, object: Value) -> Vec<u8> {
         "data": { "object": object },
     }))
     .unwrap()
-}
-
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64
 }
 
 /// Delivers a webhook body with the given signature header.

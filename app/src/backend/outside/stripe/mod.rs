@@ -148,6 +148,11 @@ fn brand_of(stripe: &str) -> Option<CardBrand> {
     }
 }
 
+/// True for text shaped like a Stripe id with `prefix` (`pm_…`): safe in a request path.
+fn is_id(text: &str, prefix: &str) -> bool {
+    text.starts_with(prefix) && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
 fn account(state: &AppState) -> ShopResult<&StripeSettings> {
     state.settings.stripe.as_ref().ok_or(ShopError::Internal)
 }
@@ -297,11 +302,7 @@ pub async fn card_of_entry(state: &AppState, entry: &str) -> ShopResult<Option<C
 
 /// The payment method behind a token, or `None` when Stripe does not know it.
 async fn payment_method(stripe: &StripeSettings, token: &str) -> ShopResult<Option<PaymentMethod>> {
-    if !token.starts_with("pm_")
-        || !token
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-    {
+    if !is_id(token, "pm_") {
         return Ok(None);
     }
     let path = format!("/v1/payment_methods/{token}");
@@ -396,11 +397,7 @@ pub async fn forget_card(state: &AppState, token: &str) -> ShopResult<()> {
     else {
         return Ok(());
     };
-    if !customer.starts_with("cus_")
-        || !customer
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-    {
+    if !is_id(&customer, "cus_") {
         return Err(ShopError::Unavailable);
     }
     let path = format!("/v1/customers/{customer}");
@@ -439,7 +436,7 @@ pub async fn settle_key(state: &AppState, key: &str) -> ShopResult<Result<String
 /// The shop's key of a PaymentIntent (its metadata), `None` for one the shop did not make.
 pub(crate) async fn key_of_intent(state: &AppState, id: &str) -> ShopResult<Option<String>> {
     let stripe = account(state)?;
-    if !id.starts_with("pi_") || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+    if !is_id(id, "pi_") {
         return Ok(None);
     }
     let path = format!("/v1/payment_intents/{id}");

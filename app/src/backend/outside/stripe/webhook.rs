@@ -64,10 +64,7 @@ pub fn verify(secret: &str, header: &str, body: &[u8], now: i64) -> Result<(), R
     if signatures.is_empty() {
         return Err(Refused::Malformed);
     }
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).map_err(|_| Refused::Forged)?;
-    mac.update(timestamp.to_string().as_bytes());
-    mac.update(b".");
-    mac.update(body);
+    let mac = signed_payload(secret, body, timestamp);
     // `verify_slice` compares in constant time.
     let genuine = signatures
         .iter()
@@ -81,13 +78,20 @@ pub fn verify(secret: &str, header: &str, body: &[u8], now: i64) -> Result<(), R
     Ok(())
 }
 
-/// The signature header Stripe would send for `body` at `timestamp` (for tests and the
-/// Stripe-shaped test server).
-pub fn sign(secret: &str, body: &[u8], timestamp: i64) -> String {
+/// The HMAC-SHA256 with the endpoint's secret over "timestamp.body", as Stripe signs.
+fn signed_payload(secret: &str, body: &[u8], timestamp: i64) -> Hmac<Sha256> {
+    // HMAC takes a key of any length.
     let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("any key length");
     mac.update(timestamp.to_string().as_bytes());
     mac.update(b".");
     mac.update(body);
+    mac
+}
+
+/// The signature header Stripe would send for `body` at `timestamp` (for tests and the
+/// Stripe-shaped test server).
+pub fn sign(secret: &str, body: &[u8], timestamp: i64) -> String {
+    let mac = signed_payload(secret, body, timestamp);
     format!(
         "t={timestamp},v1={}",
         hex::encode(mac.finalize().into_bytes())
