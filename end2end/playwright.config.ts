@@ -11,6 +11,8 @@ const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, "target");
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), "shop-e2e-"));
+const serverBin = process.env.SHOP_SERVER_BIN ?? join(targetDir, "release", "server");
+const serverLog = process.env.E2E_SERVER_LOG;
 
 export default defineConfig({
   testDir: "./tests",
@@ -61,7 +63,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: process.env.SHOP_SERVER_BIN ?? join(targetDir, "release", "server"),
+    // With E2E_SERVER_LOG (set by `./shop test`) the shop's log (on stdout) and anything
+    // on stderr go to that file, which the script sums up when a journey fails.
+    command: serverLog ? `exec "${serverBin}" >>"${serverLog}" 2>&1` : `exec "${serverBin}"`,
     cwd: root,
     url: `${baseURL}/healthz`,
     timeout: 60_000,
